@@ -1,0 +1,27 @@
+package io.agentdlp.launcher;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the single agentdlp jar: dispatches to one subcommand per component. */
+@Command(name = "agentdlp",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Data-loss prevention for AI coding agents, on Kafka.",
+        subcommands = {
+                DevCommand.class,
+        })
+public final class AgentDlp implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AgentDlp()).execute(args));
+    }
+}

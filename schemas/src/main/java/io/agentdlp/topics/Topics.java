@@ -1,0 +1,72 @@
+package io.agentdlp.topics;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.avro.CodeIndexRecord;
+import io.agentdlp.avro.DlpAlert;
+import io.agentdlp.avro.Policy;
+
+/**
+ * The one registry of agentdlp's Kafka topics. Every component creates, names and configures topics
+ * from here; deployment manifests are tested against it. Values are Avro in the Confluent wire
+ * format (subjects {@code <topic>-value}), keys are UTF-8 strings.
+ */
+public final class Topics {
+    private static final String DAY_MS = String.valueOf(24L * 3600 * 1000);
+    private static final Map<String, String> COMPACTED = Map.of(
+            "cleanup.policy", "compact",
+            "min.compaction.lag.ms", "0",
+            "segment.ms", DAY_MS);
+
+    /** Normalized agent egress events. Key {@code <device.id>:<session_id>}. Seven days. */
+    public static final TopicSpec<String, AgentEgressEvent> EGRESS_EVENTS = new TopicSpec<>(
+            "egress-events", "agent-egress-events", 6,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7 * 24L * 3600 * 1000),
+                    "max.message.bytes", String.valueOf(2 * 1024 * 1024)),
+            String.class, AgentEgressEvent.class);
+
+    /** Alerts keyed by alert id; updates of one alert share its key. Ninety days. */
+    public static final TopicSpec<String, DlpAlert> ALERTS = new TopicSpec<>(
+            "alerts", "dlp-alerts", 3,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(90 * 24L * 3600 * 1000)),
+            String.class, DlpAlert.class);
+
+    /** Own-code fingerprint index keyed by {@code <repo>\0<path>}; tombstones delete a file. */
+    public static final TopicSpec<String, CodeIndexRecord> CODE_INDEX = new TopicSpec<>(
+            "code-index", "dlp-code-index", 3,
+            merge(COMPACTED, Map.of("max.message.bytes", String.valueOf(8 * 1024 * 1024))),
+            String.class, CodeIndexRecord.class);
+
+    /** Policy documents keyed by policy id; the latest version wins. */
+    public static final TopicSpec<String, Policy> POLICIES = new TopicSpec<>(
+            "policies", "dlp-policies", 1, COMPACTED, String.class, Policy.class);
+
+    /**
+     * Records that could not be processed, with the original bytes and headers naming the reason,
+     * exception class and source topic/partition/offset. Thirty days.
+     */
+    public static final TopicSpec<byte[], byte[]> DEAD_LETTER = new TopicSpec<>(
+            "dead-letter", "dlp-dead-letter", 1,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(30 * 24L * 3600 * 1000)),
+            byte[].class, byte[].class);
+
+    /** The schema registry's only state (Confluent's storage layout: JSON keys and values). */
+    public static final TopicSpec<byte[], byte[]> SCHEMAS = new TopicSpec<>(
+            "schemas", "_schemas", 1, COMPACTED, byte[].class, byte[].class);
+
+    /** Every topic, in creation order. */
+    public static final List<TopicSpec<?, ?>> ALL = List.of(
+            EGRESS_EVENTS, ALERTS, CODE_INDEX, POLICIES, DEAD_LETTER, SCHEMAS);
+
+    private Topics() {
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        var m = new HashMap<>(a);
+        m.putAll(b);
+        return Map.copyOf(m);
+    }
+}
