@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.avro.AlertTriage;
+import io.agentdlp.avro.AuditEvent;
 import io.agentdlp.avro.CodeIndexRecord;
 import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.avro.Policy;
@@ -34,6 +36,16 @@ public final class Topics {
             Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(90 * 24L * 3600 * 1000)),
             String.class, DlpAlert.class);
 
+    /** Triage state of each alert keyed by alert id; the latest state wins (the console rebuilds from it). */
+    public static final TopicSpec<String, AlertTriage> ALERT_STATUS = new TopicSpec<>(
+            "alert-status", "dlp-alert-status", 3, COMPACTED, String.class, AlertTriage.class);
+
+    /** Console actions (logins, triage, evidence views) keyed by actor. One year. */
+    public static final TopicSpec<String, AuditEvent> AUDIT = new TopicSpec<>(
+            "audit", "dlp-audit", 1,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(365 * 24L * 3600 * 1000)),
+            String.class, AuditEvent.class);
+
     /** Own-code fingerprint index keyed by {@code <repo>\0<path>}; tombstones delete a file. */
     public static final TopicSpec<String, CodeIndexRecord> CODE_INDEX = new TopicSpec<>(
             "code-index", "dlp-code-index", 3,
@@ -59,7 +71,7 @@ public final class Topics {
 
     /** Every topic, in creation order. */
     public static final List<TopicSpec<?, ?>> ALL = List.of(
-            EGRESS_EVENTS, ALERTS, CODE_INDEX, POLICIES, DEAD_LETTER, SCHEMAS);
+            EGRESS_EVENTS, ALERTS, ALERT_STATUS, AUDIT, CODE_INDEX, POLICIES, DEAD_LETTER, SCHEMAS);
 
     private Topics() {
     }
