@@ -1,0 +1,172 @@
+package io.agentdlp.detection.pii;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * National identifiers whose format or check digit tells them apart from other numbers: US SSN, UK
+ * National Insurance number, EU ids with a checksum (Spanish DNI/NIE, Dutch BSN, Polish PESEL,
+ * Finnish HETU, Swedish personnummer), the Chinese resident id and Indian Aadhaar. Identifiers that
+ * are plain digit runs of a common length are only reported next to a label naming them.
+ */
+final class NationalIdMatchers {
+    private NationalIdMatchers() {
+    }
+
+    /** Digit run whose meaning needs a label (e.g. "bsn", "pesel") earlier on the same line, at most 40 chars before. */
+    private static boolean labelled(CharSequence text, int start, Pattern label) {
+        int from = start;
+        while (from > 0 && start - from < 40 && text.charAt(from - 1) != '\n') {
+            from--;
+        }
+        return label.matcher(text.subSequence(from, start)).find();
+    }
+
+    static final class UsSsn implements PiiMatcher {
+        private static final Pattern DASHED = Pattern.compile("(?<![0-9A-Za-z-])(\\d{3})-(\\d{2})-(\\d{4})(?![0-9A-Za-z]|-\\d)");
+        private static final Pattern BARE = Pattern.compile("(?<![0-9A-Za-z])(\\d{3})(\\d{2})(\\d{4})(?![0-9A-Za-z])");
+        private static final Pattern LABEL = Pattern.compile("(?i)(ssn|social[ _-]?security)");
+        private static final Set<String> PUBLISHED = Set.of("078051120", "219099999", "123456789", "111111111", "987654320");
+
+        @Override
+        public void find(CharSequence text, Consumer<PiiCandidate> out) {
+            emit(DASHED.matcher(text), text, out, false);
+            emit(BARE.matcher(text), text, out, true);
+        }
+
+        private static void emit(Matcher m, CharSequence text, Consumer<PiiCandidate> out, boolean needsLabel) {
+            while (m.find()) {
+                int area = Integer.parseInt(m.group(1));
+                String digits = m.group(1) + m.group(2) + m.group(3);
+                if (area == 0 || area == 666 || area >= 900 || m.group(2).equals("00") || m.group(3).equals("0000")
+                        || PUBLISHED.contains(digits) || (needsLabel && !labelled(text, m.start(), LABEL))) {
+                    continue;
+                }
+                out.accept(new PiiCandidate(PiiType.US_SSN, m.start(), m.end(), digits, needsLabel ? 0.85 : 0.8));
+            }
+        }
+    }
+
+    static final class UkNino implements PiiMatcher {
+        private static final Pattern NINO = Pattern.compile(
+                "(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\\d{2}) ?(\\d{2}) ?(\\d{2}) ?([A-D])(?![A-Za-z0-9])");
+        private static final Set<String> INVALID_PREFIXES = Set.of("BG", "GB", "NK", "KN", "TN", "NT", "ZZ");
+
+        @Override
+        public void find(CharSequence text, Consumer<PiiCandidate> out) {
+            Matcher m = NINO.matcher(text);
+            while (m.find()) {
+                if (INVALID_PREFIXES.contains(m.group(1))) {
+                    continue;
+                }
+                String value = m.group(1) + m.group(2) + m.group(3) + m.group(4) + m.group(5);
+                out.accept(new PiiCandidate(PiiType.UK_NINO, m.start(), m.end(), value, 0.85));
+            }
+        }
+    }
+
+    static final class EuNationalId implements PiiMatcher {
+        private static final Pattern DNI = Pattern.compile("(?<![A-Za-z0-9])(\\d{8}|[XYZ]\\d{7})-?([A-Z])(?![A-Za-z0-9])");
+        private static final Pattern ELEVEN_OR_NINE = Pattern.compile("(?<![0-9A-Za-z])(\\d{11}|\\d{9})(?![0-9A-Za-z])");
+        private static final Pattern BSN_LABEL = Pattern.compile("(?i)(bsn|burgerservice)");
+        private static final Pattern PESEL_LABEL = Pattern.compile("(?i)pesel");
+        private static final Pattern HETU = Pattern.compile("(?<![A-Za-z0-9])(\\d{2})(\\d{2})(\\d{2})([-+AYXWVUBCDEF])(\\d{3})([0-9A-Y])(?![A-Za-z0-9])");
+        private static final Pattern SWEDISH = Pattern.compile("(?<![0-9A-Za-z])(?:19|20)?(\\d{2})(\\d{2})(\\d{2})([-+])(\\d{4})(?![0-9A-Za-z])");
+
+        @Override
+        public void find(CharSequence text, Consumer<PiiCandidate> out) {
+            Matcher m = DNI.matcher(text);
+            while (m.find()) {
+                String id = m.group(1) + m.group(2);
+                if (Checksums.spanishDniOrNie(id) && !id.startsWith("00000000")) {
+                    out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "ES" + id, 0.9));
+                }
+            }
+            m = ELEVEN_OR_NINE.matcher(text);
+            while (m.find()) {
+                String d = m.group(1);
+                if (d.length() == 9 && Checksums.dutchBsn(d) && labelled(text, m.start(), BSN_LABEL)) {
+                    out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "NL" + d, 0.9));
+                } else if (d.length() == 11 && Checksums.pesel(d) && labelled(text, m.start(), PESEL_LABEL)) {
+                    out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "PL" + d, 0.9));
+                }
+            }
+            m = HETU.matcher(text);
+            while (m.find()) {
+                String id = m.group().toUpperCase(Locale.ROOT);
+                int century = switch (m.group(4).charAt(0)) {
+                    case '+' -> 1800;
+                    case '-', 'Y', 'X', 'W', 'V', 'U' -> 1900;
+                    default -> 2000;
+                };
+                if (validDate(century + Integer.parseInt(m.group(3)), m.group(2), m.group(1)) && Checksums.finnishHetu(id)) {
+                    out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "FI" + id, 0.9));
+                }
+            }
+            m = SWEDISH.matcher(text);
+            while (m.find()) {
+                String ten = m.group(1) + m.group(2) + m.group(3) + m.group(5);
+                int yy = Integer.parseInt(m.group(1));
+                int day = Integer.parseInt(m.group(3));
+                // coordination numbers add 60 to the day
+                String dd = String.format(Locale.ROOT, "%02d", day > 60 ? day - 60 : day);
+                if ((validDate(1900 + yy, m.group(2), dd) || validDate(2000 + yy, m.group(2), dd)) && Checksums.luhn(ten)) {
+                    out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "SE" + ten, 0.85));
+                }
+            }
+        }
+    }
+
+    static final class ChineseResidentId implements PiiMatcher {
+        private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])([1-8]\\d{5})(\\d{4})(\\d{2})(\\d{2})(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
+
+        @Override
+        public void find(CharSequence text, Consumer<PiiCandidate> out) {
+            Matcher m = ID.matcher(text);
+            while (m.find()) {
+                int year = Integer.parseInt(m.group(2));
+                if (year < 1900 || !validDate(year, m.group(3), m.group(4)) || !Checksums.chineseResidentId(m.group())) {
+                    continue;
+                }
+                out.accept(new PiiCandidate(PiiType.CN_RESIDENT_ID, m.start(), m.end(), m.group().toUpperCase(Locale.ROOT), 0.95));
+            }
+        }
+    }
+
+    static final class Aadhaar implements PiiMatcher {
+        private static final Pattern SPACED = Pattern.compile("(?<![0-9A-Za-z])([2-9]\\d{3}) (\\d{4}) (\\d{4})(?![0-9A-Za-z]| \\d)");
+        private static final Pattern BARE = Pattern.compile("(?<![0-9A-Za-z])([2-9]\\d{11})(?![0-9A-Za-z])");
+        private static final Pattern LABEL = Pattern.compile("(?i)(aadhaa?r|\\buid\\b)");
+
+        @Override
+        public void find(CharSequence text, Consumer<PiiCandidate> out) {
+            Matcher m = SPACED.matcher(text);
+            while (m.find()) {
+                String d = m.group(1) + m.group(2) + m.group(3);
+                if (Checksums.verhoeff(d)) {
+                    out.accept(new PiiCandidate(PiiType.IN_AADHAAR, m.start(), m.end(), d, 0.85));
+                }
+            }
+            m = BARE.matcher(text);
+            while (m.find()) {
+                if (Checksums.verhoeff(m.group(1)) && labelled(text, m.start(), LABEL)) {
+                    out.accept(new PiiCandidate(PiiType.IN_AADHAAR, m.start(), m.end(), m.group(1), 0.9));
+                }
+            }
+        }
+    }
+
+    static boolean validDate(int year, String month, String day) {
+        try {
+            LocalDate d = LocalDate.of(year, Integer.parseInt(month), Integer.parseInt(day));
+            return !d.isAfter(LocalDate.now());
+        } catch (DateTimeException | NumberFormatException e) {
+            return false;
+        }
+    }
+}
