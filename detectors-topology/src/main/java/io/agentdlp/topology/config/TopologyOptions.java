@@ -1,0 +1,150 @@
+package io.agentdlp.topology.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.agentdlp.topics.TopicSpec;
+import io.agentdlp.topics.Topics;
+
+/**
+ * Every option of the topology with its default and description: the single source of the option
+ * table in docs/topology.md (a test checks the table lists each key). Keys under the prefixes
+ * {@link #STREAMS_PREFIX} and {@link #SERDE_PREFIX} pass through to Kafka Streams and the Avro serde.
+ */
+public final class TopologyOptions {
+    /** {@code streams.<kafka-streams-key>} passes the key to Kafka Streams (e.g. {@code streams.commit.interval.ms}). */
+    public static final String STREAMS_PREFIX = "streams.";
+    /** {@code serde.<key>} passes the key to the Avro serde (e.g. {@code serde.basic.auth.user.info}). */
+    public static final String SERDE_PREFIX = "serde.";
+
+    private static final List<ConfigOption> OPTIONS = new ArrayList<>();
+
+    // Kafka and Kafka Streams
+    public static final ConfigOption BOOTSTRAP_SERVERS = add("bootstrap.servers", "localhost:9092", "Kafka bootstrap servers.");
+    public static final ConfigOption APPLICATION_ID = add("application.id", "agentdlp-topology",
+            "Kafka Streams application id: consumer group, prefix of internal topics and state directories.");
+    public static final ConfigOption STATE_DIR = add("state.dir", ".agentdlp/streams",
+            "Directory of the local state stores (RocksDB) and the materialised code index.");
+    public static final ConfigOption PROCESSING_GUARANTEE = add("processing.guarantee", "exactly_once_v2",
+            "exactly_once_v2 (transactions; alerts and state move together) or at_least_once.");
+    public static final ConfigOption NUM_STREAM_THREADS = add("num.stream.threads", "1",
+            "Stream threads per instance; each processes a share of the partitions.");
+    public static final ConfigOption NUM_STANDBY_REPLICAS = add("num.standby.replicas", "0",
+            "Warm copies of each task's state on other instances, for fast fail-over.");
+    public static final ConfigOption REPLICATION_FACTOR = add("replication.factor", "-1",
+            "Replication factor of internal topics (changelogs, repartition); -1 uses the broker default.");
+    public static final ConfigOption APPLICATION_SERVER = add("application.server", "",
+            "host:port this instance's HTTP API is reachable at; lets /v1/sessions redirect to the owner of a session.");
+    public static final ConfigOption SCHEMA_REGISTRY_URL = add("schema.registry.url", "http://localhost:8081",
+            "Schema registry URL(s) for the Avro serde; mock://<scope> gives an in-JVM registry (tests, backtests).");
+    public static final ConfigOption STATE_STORE_TYPE = add("state.store.type", "rocksdb",
+            "rocksdb (persistent, bounded by the RocksDB options below) or in_memory (tests, backtests).");
+
+    // Evidence
+    public static final ConfigOption HASH_KEY = add("hash.key", "",
+            "Deployment key of the keyed hashes (HMAC-SHA256) in evidence; at least 16 bytes. Empty uses a development key and logs a warning.");
+    public static final ConfigOption SCAN_MAX_BYTES = add("scan.max.bytes", "1MiB",
+            "Content above this many UTF-8 bytes is scanned up to the limit; its alerts say content_truncated=true.");
+
+    // Detectors
+    public static final ConfigOption SECRET_ENABLED = add("detector.secret.enabled", "true", "Secret detector (library rule catalogue).");
+    public static final ConfigOption SECRET_RULES_FILE = add("secret.rules.file", "",
+            "Additional secret rule file added to the built-in catalogue (format: docs of the detection library).");
+    public static final ConfigOption CODE_ENABLED = add("detector.code.enabled", "true", "Own-code fingerprint detector.");
+    public static final ConfigOption CODE_INDEX_MODE = add("code.index.mode", "global",
+            "global: every instance holds the whole index (lowest latency); partitioned: index sharded by fingerprint across instances.");
+    public static final ConfigOption CODE_INDEX_SHARDS = add("code.index.shards", "6",
+            "Partitioned mode: number of index shards (partitions of the shard repartition topics).");
+    public static final ConfigOption SENSOR_FINDINGS_ENABLED = add("detector.sensor.enabled", "true",
+            "Alerts from findings the sensor or proxy attached to events (the only evidence in privacy mode).");
+    public static final ConfigOption POLICY_ENABLED = add("detector.policy.enabled", "true", "Destination policy detector.");
+    public static final ConfigOption POLICY_MAX_CONTENT_BYTES = add("policy.max.content.bytes", "256KiB",
+            "Content above this size sent to a non-allowed destination alerts even without secrets or own code; a policy's threshold policy.max_content_bytes overrides it.");
+    public static final ConfigOption SEQUENCE_ENABLED = add("detector.sequence.enabled", "true", "Sensitive read followed by egress detector.");
+    public static final ConfigOption SEQUENCE_WINDOW = add("sequence.window", "10m",
+            "How long after a sensitive read an egress in the same session alerts (event time).");
+    public static final ConfigOption SEQUENCE_SENSITIVE_PATHS = add("sequence.sensitive.paths",
+            "**/.env,**/.env.*,**/id_rsa,**/id_dsa,**/id_ecdsa,**/id_ed25519,**/*.pem,**/*.key,**/*.p12,**/*.pfx,"
+                    + "**/.aws/credentials,**/.aws/config,**/.kube/config,**/kubeconfig,**/.npmrc,**/.pypirc,**/.netrc,"
+                    + "**/.docker/config.json,**/.git-credentials,**/secrets/**,**/.ssh/**,**/credentials.json,**/service-account*.json",
+            "Comma-separated path globs whose reads are sensitive; policies add their sensitive_paths.");
+    public static final ConfigOption SEQUENCE_MAX_READS = add("sequence.max.reads", "16",
+            "Sensitive reads remembered per session (oldest dropped first): bounds session state.");
+    public static final ConfigOption SEQUENCE_SESSION_TTL = add("sequence.session.ttl", "2h",
+            "Session state idle longer than this (stream time) is removed by the cleanup punctuation.");
+    public static final ConfigOption VOLUME_ENABLED = add("detector.volume.enabled", "true", "Volume anomaly detector.");
+    public static final ConfigOption VOLUME_WINDOW = add("volume.window", "5m", "Tumbling window of the volume detector (event time).");
+    public static final ConfigOption VOLUME_GRACE = add("volume.grace", "1m",
+            "Late events up to this much behind stream time still count in their window; later ones are dropped and counted.");
+    public static final ConfigOption VOLUME_EWMA_ALPHA = add("volume.ewma.alpha", "0.2",
+            "Weight of the newest closed window in the EWMA baseline (0..1].");
+    public static final ConfigOption VOLUME_ZSCORE = add("volume.zscore", "4.0",
+            "Alert when a window exceeds the baseline mean by this many standard deviations (policy threshold volume.zscore overrides).");
+    public static final ConfigOption VOLUME_FLOOR_BYTES = add("volume.floor.bytes", "8MiB",
+            "Absolute floor: a window below this many bytes never alerts on bytes.");
+    public static final ConfigOption VOLUME_FLOOR_EVENTS = add("volume.floor.events", "500",
+            "Absolute floor: a window below this many events never alerts on events.");
+    public static final ConfigOption VOLUME_MIN_HISTORY = add("volume.min.history", "6",
+            "Closed windows of baseline an entity needs before it can alert.");
+    public static final ConfigOption VOLUME_STATE_TTL = add("volume.state.ttl", "14d",
+            "Entity baselines idle longer than this (stream time) are removed.");
+    public static final ConfigOption RISKY_ENABLED = add("detector.risky.enabled", "true", "Risky agent action rules.");
+    public static final ConfigOption RISKY_RULES_FILE = add("risky.rules.file", "",
+            "Additional risky-action rule file (JSON, same format as the built-in risky-actions.json); same ids override.");
+    public static final ConfigOption RISKY_INTERNAL_HOSTS = add("risky.internal.hosts", "localhost,*.local,*.internal,*.corp",
+            "Host globs treated as internal (never external) by risky-action rules; loopback and private IPs always are.");
+    public static final ConfigOption RISKY_KNOWN_REMOTES = add("risky.known.git.remotes", "origin,upstream",
+            "git remote names a push to is not flagged as an unknown remote.");
+
+    // Noise and alert lifecycle
+    public static final ConfigOption DEDUP_ENABLED = add("dedup.enabled", "true",
+            "Skip content blocks already scanned in the same session (agents re-send whole conversations).");
+    public static final ConfigOption DEDUP_TTL = add("dedup.ttl", "6h", "How long a scanned content hash is remembered per session (event time).");
+    public static final ConfigOption ALERT_UPDATE_INTERVAL = add("alert.update.interval", "30s",
+            "At most one update of an alert per interval after its first occurrence (first occurrences and severity raises are immediate).");
+    public static final ConfigOption ALERT_RETENTION = add("alert.retention", "24h",
+            "An alert without new occurrences for this long (stream time) is closed; a later occurrence starts it again.");
+    public static final ConfigOption ALERT_MAX_EVENT_IDS = add("alert.max.event.ids", "20", "Triggering event ids kept per alert (the first ones).");
+    public static final ConfigOption SESSION_MAX_FINDINGS = add("session.max.findings", "20",
+            "Recent findings kept per session for GET /v1/sessions/{id}.");
+    public static final ConfigOption SESSION_TTL = add("session.ttl", "24h", "Session summaries idle longer than this (stream time) are removed.");
+    public static final ConfigOption CLEANUP_INTERVAL = add("cleanup.interval", "1m",
+            "Wall-clock period of the TTL cleanup punctuations (dedup, sequence, volume, alerts, sessions).");
+
+    // Operations
+    public static final ConfigOption HTTP_ENABLED = add("http.enabled", "true", "Serve /metrics, /health, /ready, /v1/verdict, /v1/sessions.");
+    public static final ConfigOption HTTP_HOST = add("http.host", "0.0.0.0", "HTTP bind address.");
+    public static final ConfigOption HTTP_PORT = add("http.port", "8082", "HTTP port (0 picks a free port).");
+    public static final ConfigOption HTTP_THREADS = add("http.threads", "4", "HTTP worker threads.");
+    public static final ConfigOption HTTP_MAX_REQUEST_BYTES = add("http.max.request.bytes", "2MiB", "Larger request bodies get 413.");
+    public static final ConfigOption ROCKSDB_BLOCK_CACHE_BYTES = add("rocksdb.block.cache.bytes", "128MiB",
+            "One LRU block cache shared by every RocksDB store of the instance (index and filter blocks included).");
+    public static final ConfigOption ROCKSDB_WRITE_BUFFER_BYTES = add("rocksdb.write.buffer.bytes", "64MiB",
+            "Write-buffer manager limit on all memtables together, charged to the block cache.");
+    public static final ConfigOption ROCKSDB_HIGH_PRIORITY_RATIO = add("rocksdb.high.priority.ratio", "0.1",
+            "Share of the block cache reserved for index and filter blocks.");
+
+    /** Topic renames {@code topic.<id>} (e.g. {@code topic.alerts=team-a.dlp-alerts}). */
+    public static final List<ConfigOption> TOPIC_NAMES = topicOptions();
+
+    /** Every option, in table order. */
+    public static final List<ConfigOption> ALL = List.copyOf(OPTIONS);
+
+    private TopologyOptions() {
+    }
+
+    private static ConfigOption add(String key, String def, String description) {
+        ConfigOption o = new ConfigOption(key, def, description);
+        OPTIONS.add(o);
+        return o;
+    }
+
+    private static List<ConfigOption> topicOptions() {
+        List<ConfigOption> out = new ArrayList<>();
+        for (TopicSpec<?, ?> spec : List.of(Topics.EGRESS_EVENTS, Topics.ALERTS, Topics.CODE_INDEX, Topics.POLICIES,
+                Topics.DEAD_LETTER)) {
+            out.add(add(spec.nameProperty(), spec.defaultName(), "Name of the " + spec.id() + " topic."));
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,121 @@
+package io.agentdlp.topology.metrics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The topology's own meters (Prometheus names in brackets): events in by source and kind
+ * [dlp_events_in_total], bytes scanned [dlp_bytes_scanned_total], per-detector latency
+ * [dlp_detector_latency_seconds], per-rule hits [dlp_rule_hits_total], alerts emitted
+ * [dlp_alerts_total], repeats folded into an existing alert [dlp_alert_repeats_suppressed_total],
+ * duplicate content blocks skipped [dlp_duplicate_blocks_skipped_total], dead-lettered records
+ * [dlp_dead_letter_total], late records dropped [dlp_late_records_dropped_total], truncated content
+ * [dlp_content_truncated_total], plus gauges of the code index and policies. Tag values are rule
+ * ids, detector names and enum symbols only, never content. Meters are cached: the hot path does
+ * one map lookup per increment.
+ */
+public final class DlpMetrics {
+    private final MeterRegistry registry;
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Counter bytesScanned;
+    private final Counter duplicateBlocks;
+    private final Counter truncated;
+
+    public DlpMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.bytesScanned = Counter.builder("dlp.bytes.scanned").baseUnit("bytes")
+                .description("UTF-8 bytes of content run through the content detectors").register(registry);
+        this.duplicateBlocks = Counter.builder("dlp.duplicate.blocks.skipped")
+                .description("Content blocks skipped because the session already had them scanned").register(registry);
+        this.truncated = Counter.builder("dlp.content.truncated")
+                .description("Events whose content was scanned only up to scan.max.bytes").register(registry);
+    }
+
+    /** Meters into a private registry nobody scrapes (tests, backtests, benchmarks). */
+    public static DlpMetrics detached() {
+        return new DlpMetrics(new SimpleMeterRegistry());
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    public void eventIn(String source, String kind) {
+        counter("dlp.events.in", "Events read from the egress topic", "source", source, "kind", kind).increment();
+    }
+
+    public void bytesScanned(long n) {
+        bytesScanned.increment(n);
+    }
+
+    public void duplicateBlockSkipped() {
+        duplicateBlocks.increment();
+    }
+
+    public void contentTruncated() {
+        truncated.increment();
+    }
+
+    public void ruleHit(String detector, String rule) {
+        counter("dlp.rule.hits", "Detections before alert aggregation", "detector", detector, "rule", rule).increment();
+    }
+
+    /** An alert record written to the alerts topic; {@code update} false for the first occurrence. */
+    public void alertEmitted(String detector, String rule, String severity, boolean update) {
+        counter("dlp.alerts", "Alert records emitted", "detector", detector, "rule", rule, "severity", severity,
+                "kind", update ? "update" : "new").increment();
+    }
+
+    /** An occurrence folded into an alert without an immediate update (rate bound). */
+    public void repeatSuppressed(String detector, String rule) {
+        counter("dlp.alert.repeats.suppressed", "Occurrences aggregated into an existing alert without an immediate update",
+                "detector", detector, "rule", rule).increment();
+    }
+
+    /** A record written to the dead-letter topic; {@code detector} is the failing detector or {@code none}. */
+    public void deadLettered(String reason, String detector) {
+        counter("dlp.dead.letter", "Records written to the dead-letter topic", "reason", reason, "detector", detector)
+                .increment();
+    }
+
+    public void lateRecordDropped(String detector) {
+        counter("dlp.late.records.dropped", "Records older than the grace period, not counted", "detector", detector)
+                .increment();
+    }
+
+    /** Latency timer of one detector. */
+    public Timer detectorTimer(String detector) {
+        return timers.computeIfAbsent(detector, d -> Timer.builder("dlp.detector.latency")
+                .description("Time spent in one detector per event").tag("detector", d)
+                .register(registry));
+    }
+
+    /** Registers a gauge reading {@code fn} of {@code target} (held weakly by Micrometer; keep a reference). */
+    public <T> void gauge(String name, String description, Tags tags, T target, Function<T, Number> fn) {
+        Gauge.builder(name, target, t -> fn.apply(t).doubleValue()).description(description).tags(tags).register(registry);
+    }
+
+    private Counter counter(String name, String description, String... tagPairs) {
+        List<String> key = new java.util.ArrayList<>(tagPairs.length + 1);
+        key.add(name);
+        for (String t : tagPairs) {
+            key.add(t == null ? "unknown" : t);
+        }
+        Counter c = counters.get(key);
+        if (c == null) {
+            c = counters.computeIfAbsent(key, k -> Counter.builder(name).description(description)
+                    .tags(Tags.of(k.subList(1, k.size()).toArray(new String[0]))).register(registry));
+        }
+        return c;
+    }
+}

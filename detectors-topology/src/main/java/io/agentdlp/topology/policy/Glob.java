@@ -1,0 +1,100 @@
+package io.agentdlp.topology.policy;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A compiled glob. Path globs: {@code **} crosses directories, {@code *} and {@code ?} stay within
+ * one, backslashes are read as {@code /}, and a glob without a slash matches a file name in any
+ * directory. Host globs: case-insensitive, {@code *} matches any characters including dots, so
+ * {@code *.example.com} matches every subdomain (but not {@code example.com} itself).
+ */
+public final class Glob {
+    private final String text;
+    private final Pattern pattern;
+
+    private Glob(String text, Pattern pattern) {
+        this.text = text;
+        this.pattern = pattern;
+    }
+
+    /** A glob over file paths. */
+    public static Glob path(String glob) {
+        String g = glob.trim().replace('\\', '/');
+        if (!g.contains("/")) {
+            g = "**/" + g;
+        }
+        StringBuilder re = new StringBuilder();
+        int i = 0;
+        while (i < g.length()) {
+            char c = g.charAt(i);
+            if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
+                boolean slashAfter = i + 2 < g.length() && g.charAt(i + 2) == '/';
+                re.append(slashAfter ? "(?:.*/)?" : ".*");
+                i += slashAfter ? 3 : 2;
+                continue;
+            }
+            switch (c) {
+                case '*' -> re.append("[^/]*");
+                case '?' -> re.append("[^/]");
+                default -> re.append(Pattern.quote(String.valueOf(c)));
+            }
+            i++;
+        }
+        return new Glob(glob, Pattern.compile(re.toString()));
+    }
+
+    /** A case-insensitive glob over host names (or other dot-separated names: MCP servers, remotes). */
+    public static Glob host(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (char c : glob.trim().toLowerCase(Locale.ROOT).toCharArray()) {
+            switch (c) {
+                case '*' -> re.append(".*");
+                case '?' -> re.append('.');
+                default -> re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return new Glob(glob, Pattern.compile(re.toString()));
+    }
+
+    public boolean matches(String value) {
+        if (value == null) {
+            return false;
+        }
+        return pattern.matcher(value).matches();
+    }
+
+    /** Path match with the same separator normalisation as the glob. */
+    public boolean matchesPath(String path) {
+        return path != null && matches(path.replace('\\', '/'));
+    }
+
+    /** Host match, case-insensitive. */
+    public boolean matchesHost(String host) {
+        return host != null && matches(host.toLowerCase(Locale.ROOT));
+    }
+
+    public static boolean anyPath(List<Glob> globs, String path) {
+        for (Glob g : globs) {
+            if (g.matchesPath(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static boolean anyHost(List<Glob> globs, String host) {
+        for (Glob g : globs) {
+            if (g.matchesHost(host)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

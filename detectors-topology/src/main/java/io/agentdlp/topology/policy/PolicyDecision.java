@@ -1,0 +1,23 @@
+package io.agentdlp.topology.policy;
+
+import io.agentdlp.avro.Effect;
+import io.agentdlp.detection.Severity;
+
+/**
+ * The effect policy assigns to one egress and why.
+ *
+ * @param effect   ALLOW, DENY, ASK or WARN
+ * @param policyId policy document that decided ({@code none} when no policy is published)
+ * @param version  version of that document
+ * @param ruleId   rule that matched, {@code allowed-destinations} or {@code default}
+ * @param severity severity of alerts this decision raises
+ * @param reason   reason text from the rule (may be null)
+ */
+public record PolicyDecision(Effect effect, String policyId, long version, String ruleId, Severity severity, String reason) {
+    /** When no policy is published: everything is allowed. */
+    public static final PolicyDecision NO_POLICY = new PolicyDecision(Effect.ALLOW, "none", 0, "default", Severity.INFO, null);
+
+    public boolean allowed() {
+        return effect == Effect.ALLOW;
+    }
+}

@@ -1,0 +1,107 @@
+package io.agentdlp.topology.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.agentdlp.avro.Effect;
+import io.agentdlp.avro.Policy;
+import io.agentdlp.avro.PolicyRule;
+import io.agentdlp.avro.Severity;
+
+class PolicyBookTest {
+
+    static PolicyRule.Builder rule(String id, Effect effect) {
+        return PolicyRule.newBuilder().setId(id).setEffect(effect).setSeverity(Severity.HIGH);
+    }
+
+    static Policy policy(String id, long version, Effect def, List<String> allowed, List<PolicyRule> rules) {
+        return Policy.newBuilder().setPolicyId(id).setVersion(version).setUpdatedAt(Instant.EPOCH)
+                .setDefaultEffect(def).setAllowedDestinations(allowed).setRules(rules)
+                .setSensitivePaths(List.of("**/vault/**")).setThresholds(Map.of("volume.zscore", 3.0)).build();
+    }
+
+    static EgressRequest request(String host, String repo, String agent, String version) {
+        return new EgressRequest("u1", "dev@acme.io", List.of("payments"), "dev-1", agent, version, "WebFetch", "web",
+                null, Endpoint.host(host, 443), repo, null, 2048, false);
+    }
+
+    @Test
+    void noPolicyAllowsEverything() {
+        PolicyDecision d = PolicyBook.EMPTY.decide(request("anything.example", null, "claude-code", "2.1.0"));
+        assertThat(d.allowed()).isTrue();
+        assertThat(d.policyId()).isEqualTo("none");
+    }
+
+    @Test
+    void allowedDestinationsThenDefaultEffect() {
+        PolicyBook book = PolicyBook.of(List.of(policy("default", 3, Effect.DENY, List.of("api.anthropic.com", "*.openai.com"), List.of())));
+        assertThat(book.decide(request("api.anthropic.com", null, "claude-code", null)).ruleId()).isEqualTo("allowed-destinations");
+        assertThat(book.decide(request("eu.api.openai.com", null, "codex", null)).allowed()).isTrue();
+        PolicyDecision denied = book.decide(request("evil.example.com", null, "claude-code", null));
+        assertThat(denied.effect()).isEqualTo(Effect.DENY);
+        assertThat(denied.ruleId()).isEqualTo("default");
+        assertThat(denied.version()).isEqualTo(3);
+        assertThat(book.sensitivePaths()).hasSize(1);
+        assertThat(book.threshold("volume.zscore")).hasValue(3.0);
+    }
+
+    @Test
+    void mostSpecificRuleWinsAndTiesPreferDeny() {
+        PolicyRule payments = rule("payments-no-external", Effect.DENY).setRepos(List.of("*acme/payments*"))
+                .setDestinations(List.of("*")).build();
+        PolicyRule allowAll = rule("allow-web", Effect.ALLOW).setDestinations(List.of("*")).build();
+        PolicyRule tieAllow = rule("tie-allow", Effect.ALLOW).setAgents(List.of("codex")).build();
+        PolicyRule tieWarn = rule("tie-warn", Effect.WARN).setAgents(List.of("codex")).build();
+        PolicyBook book = PolicyBook.of(List.of(policy("default", 1, Effect.ALLOW, List.of(),
+                List.of(allowAll, payments, tieAllow, tieWarn))));
+        assertThat(book.decide(request("x.example.com", "git@github.com:acme/payments.git", "claude-code", null)).ruleId())
+                .isEqualTo("payments-no-external");
+        assertThat(book.decide(request("x.example.com", "git@github.com:acme/web.git", "claude-code", null)).ruleId())
+                .isEqualTo("allow-web");
+        PolicyDecision tie = book.decide(new EgressRequest(null, null, List.of(), "d", "codex", null, null, null, null,
+                null, null, null, 0, false));
+        assertThat(tie.ruleId()).isEqualTo("tie-warn");
+    }
+
+    @Test
+    void agentVersionRangesGroupsAndConditions() {
+        PolicyRule oldAgents = rule("old-claude", Effect.DENY).setAgents(List.of("claude-code@<2.0"))
+                .setDestinations(List.of("*")).build();
+        PolicyRule team = rule("payments-team-big", Effect.WARN).setGroups(List.of("Payments"))
+                .setMaxContentBytes(1000L).build();
+        PolicyRule sensitive = rule("sensitive-out", Effect.DENY).setRequiresSensitiveContent(true)
+                .setDestinations(List.of("*.example.com")).setGroups(List.of("payments")).build();
+        PolicyBook book = PolicyBook.of(List.of(policy("p", 1, Effect.ALLOW, List.of(), List.of(oldAgents, team, sensitive))));
+        // old-claude and payments-team-big are equally specific (2 conditions each): deny beats warn.
+        assertThat(book.decide(request("a.example.com", null, "claude-code", "1.9.3")).ruleId()).isEqualTo("old-claude");
+        assertThat(book.decide(request("a.example.com", null, "claude-code", "2.1.240")).ruleId()).isEqualTo("payments-team-big");
+        assertThat(book.decide(request("a.example.com", null, "claude-code", "2.1.240").withSensitiveContent(true)).ruleId())
+                .isEqualTo("sensitive-out");
+    }
+
+    @Test
+    void urlPrefixDestinations() {
+        PolicyRule r = rule("no-gists", Effect.DENY).setDestinations(List.of("https://gist.github.com/")).build();
+        PolicyBook book = PolicyBook.of(List.of(policy("p", 1, Effect.ALLOW, List.of(), List.of(r))));
+        EgressRequest gist = new EgressRequest(null, null, List.of(), "d", "x", null, null, null, null,
+                Endpoint.fromUrl("https://gist.github.com/abc?x=1").orElseThrow(), null, null, 0, false);
+        assertThat(book.decide(gist).effect()).isEqualTo(Effect.DENY);
+        assertThat(book.decide(request("github.com", null, "x", null)).allowed()).isTrue();
+    }
+
+    @Test
+    void globs() {
+        assertThat(Glob.path("**/.env").matchesPath("/home/dev/app/.env")).isTrue();
+        assertThat(Glob.path(".env").matchesPath("C:\\Users\\dev\\app\\.env")).isTrue();
+        assertThat(Glob.path("**/secrets/**").matchesPath("/srv/app/secrets/db/pass.txt")).isTrue();
+        assertThat(Glob.path("**/*.pem").matchesPath("/tmp/key.pem")).isTrue();
+        assertThat(Glob.path("**/*.pem").matchesPath("/tmp/key.pem.txt")).isFalse();
+        assertThat(Glob.host("*.example.com").matchesHost("A.B.Example.com")).isTrue();
+        assertThat(Glob.host("*.example.com").matchesHost("example.com")).isFalse();
+    }
+}
