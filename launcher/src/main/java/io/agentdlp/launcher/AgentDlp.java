@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Data-loss prevention for AI coding agents, on Kafka.",
         subcommands = {
                 DevCommand.class,
+                AuditCommand.class,
         })
 public final class AgentDlp implements Runnable {
 
