@@ -1,0 +1,150 @@
+package io.agentdlp.alerts.sink;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import io.agentdlp.alerts.config.ConfigException;
+import io.agentdlp.alerts.config.Settings;
+import io.agentdlp.alerts.feed.AlertLinks;
+import io.agentdlp.alerts.sink.format.CefFormat;
+import io.agentdlp.alerts.sink.format.EcsFormat;
+import io.agentdlp.alerts.sink.format.ElasticBulkFormat;
+import io.agentdlp.alerts.sink.format.OcsfFormat;
+import io.agentdlp.alerts.sink.format.ProductInfo;
+import io.agentdlp.alerts.sink.format.SlackFormat;
+import io.agentdlp.alerts.sink.format.SplunkHecFormat;
+import io.agentdlp.alerts.sink.format.SyslogFormat;
+import io.agentdlp.alerts.sink.format.WebhookFormat;
+import io.agentdlp.alerts.sink.output.ElasticBulkSink;
+import io.agentdlp.alerts.sink.output.HttpTransport;
+import io.agentdlp.alerts.sink.output.OcsfFileSink;
+import io.agentdlp.alerts.sink.output.OcsfHttpSink;
+import io.agentdlp.alerts.sink.output.OcsfStdoutSink;
+import io.agentdlp.alerts.sink.output.SlackSink;
+import io.agentdlp.alerts.sink.output.SplunkHecSink;
+import io.agentdlp.alerts.sink.output.SyslogSink;
+import io.agentdlp.alerts.sink.output.WebhookSink;
+import io.agentdlp.avro.Severity;
+
+/**
+ * Builds sinks from {@code alerts.sink.<name>.*} settings (see docs/alerts.md for every key).
+ * Supported types: {@code ocsf-stdout}, {@code ocsf-file}, {@code ocsf-http}, {@code elastic},
+ * {@code splunk-hec}, {@code webhook}, {@code slack}, {@code syslog}.
+ */
+public final class SinkFactory {
+    private final ProductInfo product;
+    private final AlertLinks links;
+    private final PrintStream stdout;
+
+    public SinkFactory(ProductInfo product, AlertLinks links, PrintStream stdout) {
+        this.product = product;
+        this.links = links;
+        this.stdout = stdout;
+    }
+
+    /** A configured sink definition: the sink plus how it is fed. */
+    public record Definition(Sink sink, SinkFilter filter, RetryPolicy retry, String startFrom) {
+    }
+
+    /**
+     * @param name       sink name from {@code alerts.sinks}
+     * @param s          settings scoped to {@code alerts.sink.<name>.}
+     * @param suppressed whether an alert id is currently suppressed in the console
+     */
+    public Definition create(String name, Settings s, Predicate<String> suppressed) {
+        String type = s.get("type").orElseThrow(() -> new ConfigException("missing alerts.sink." + name + ".type"));
+        Sink sink = switch (type) {
+            case "ocsf-stdout" -> new OcsfStdoutSink(name, ocsf(), stdout);
+            case "ocsf-file" -> new OcsfFileSink(name, ocsf(), Path.of(req(name, s, "path")),
+                    s.longValue("max-bytes", 100L * 1024 * 1024), s.integer("max-files", 10));
+            case "ocsf-http" -> new OcsfHttpSink(name, ocsf(), http(s), uri(name, s, "url"), headers(s),
+                    batch(name, s, 100));
+            case "elastic" -> new ElasticBulkSink(name, new ElasticBulkFormat(new EcsFormat(product, links),
+                    s.string("index", "agentdlp-alerts"), op(name, s)), http(s), uri(name, s, "url"),
+                    headers(s), batch(name, s, 200));
+            case "splunk-hec" -> new SplunkHecSink(name, new SplunkHecFormat(ocsf(), s.string("source", "agentdlp"),
+                    s.string("sourcetype", "agentdlp:ocsf:data_security_finding"), s.string("index", null)), http(s),
+                    uri(name, s, "url"), req(name, s, "token"), batch(name, s, 100));
+            case "webhook" -> new WebhookSink(name, new WebhookFormat(links), http(s), uri(name, s, "url"), headers(s),
+                    s.string("secret", null));
+            case "slack" -> new SlackSink(name, new SlackFormat(links), http(s), uri(name, s, "url"));
+            case "syslog" -> new SyslogSink(name, new SyslogFormat(new CefFormat(product, links),
+                    s.integer("facility", 10), s.string("hostname", localHostName()), s.string("app-name", "agentdlp")),
+                    req(name, s, "host"), s.integer("port", 514), SyslogSink.Protocol.parse(s.string("protocol", "tcp")));
+            default -> throw new ConfigException("alerts.sink." + name + ".type: unknown sink type '" + type
+                    + "' (ocsf-stdout, ocsf-file, ocsf-http, elastic, splunk-hec, webhook, slack, syslog)");
+        };
+        SinkFilter filter = new SinkFilter(Severity.valueOf(s.string("min-severity", "INFO").toUpperCase(Locale.ROOT)),
+                new HashSet<>(s.list("detectors")), s.bool("skip-suppressed", true), suppressed);
+        RetryPolicy retry = new RetryPolicy(s.duration("retry.initial-delay", Duration.ofSeconds(1)),
+                s.duration("retry.max-delay", Duration.ofSeconds(60)), s.integer("retry.max-attempts", 12));
+        String startFrom = s.string("start-from", "earliest");
+        if (!startFrom.equals("earliest") && !startFrom.equals("latest")) {
+            throw new ConfigException("alerts.sink." + name + ".start-from must be earliest or latest");
+        }
+        return new Definition(sink, filter, retry, startFrom);
+    }
+
+    private OcsfFormat ocsf() {
+        return new OcsfFormat(product, links);
+    }
+
+    private static HttpTransport http(Settings s) {
+        return new HttpTransport(s.duration("timeout", Duration.ofSeconds(10)));
+    }
+
+    private static Map<String, String> headers(Settings s) {
+        return s.withPrefix("header.");
+    }
+
+    private static ElasticBulkFormat.Op op(String name, Settings s) {
+        String op = s.string("op", "index");
+        return switch (op) {
+            case "index" -> ElasticBulkFormat.Op.INDEX;
+            case "create" -> ElasticBulkFormat.Op.CREATE;
+            default -> throw new ConfigException("alerts.sink." + name + ".op must be index or create");
+        };
+    }
+
+    private static int batch(String name, Settings s, int def) {
+        int b = s.integer("batch-size", def);
+        if (b < 1 || b > 10_000) {
+            throw new ConfigException("alerts.sink." + name + ".batch-size must be 1..10000");
+        }
+        return b;
+    }
+
+    private static String req(String name, Settings s, String key) {
+        return s.get(key).orElseThrow(() -> new ConfigException("missing alerts.sink." + name + "." + key));
+    }
+
+    private static URI uri(String name, Settings s, String key) {
+        String v = req(name, s, key);
+        try {
+            URI u = URI.create(v);
+            if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {
+                throw new ConfigException("alerts.sink." + name + "." + key + " must be an http(s) URL");
+            }
+            return u;
+        } catch (IllegalArgumentException e) {
+            // The URL may embed a credential (Slack webhooks do): do not echo it.
+            throw new ConfigException("alerts.sink." + name + "." + key + " is not a valid URL", e);
+        }
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "-";
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.agentdlp.alerts.sink.output;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentdlp.alerts.feed.AlertJson;
+import io.agentdlp.avro.DlpAlert;
+
+/** Newline-delimited JSON of a batch. */
+final class JsonLines {
+    private JsonLines() {
+    }
+
+    static byte[] of(List<DlpAlert> batch, Function<DlpAlert, ? extends JsonNode> mapper) {
+        StringBuilder sb = new StringBuilder();
+        for (DlpAlert a : batch) {
+            sb.append(write(mapper.apply(a))).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String write(JsonNode n) {
+        try {
+            return AlertJson.MAPPER.writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a JSON tree", e);
+        }
+    }
+}
