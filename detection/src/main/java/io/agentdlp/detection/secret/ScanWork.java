@@ -1,0 +1,11 @@
+package io.agentdlp.detection.secret;
+
+/** Counts of the work one scan did; used to bound the engine's cost in tests. Not thread-safe. */
+final class ScanWork {
+    long views;
+    long keywordHits;
+    long windows;
+    long windowChars;
+    long regexFinds;
+    long candidates;
+}

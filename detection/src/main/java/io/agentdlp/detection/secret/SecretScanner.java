@@ -1,0 +1,402 @@
+package io.agentdlp.detection.secret;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.agentdlp.detection.Finding;
+import io.agentdlp.detection.KeyedHasher;
+import io.agentdlp.detection.Redactor;
+import io.agentdlp.detection.text.AgentText;
+import io.agentdlp.detection.text.Base64Blobs;
+import io.agentdlp.detection.text.DecodedText;
+import io.agentdlp.detection.text.LineIndex;
+import io.agentdlp.detection.text.PercentDecoder;
+
+/**
+ * Finds credentials in text with the rules of a {@link RuleCatalog}.
+ *
+ * <p>Per text: the JSON-unescaped, line-prefix-stripped rendering is scanned once by an Aho-Corasick
+ * automaton over every rule's keywords; each rule's pattern then runs only in windows around its keyword
+ * occurrences. The percent-decoded rendering (if any) and text-like base64 runs (recursively, up to
+ * {@code maxDecodeDepth}) are scanned the same way. Findings report locations in the original text and
+ * carry a redacted preview and a keyed hash of the secret, never the secret.
+ *
+ * <p>Immutable and thread-safe; per-thread scratch state is reused across scans.
+ */
+public final class SecretScanner {
+    public static final String DETECTOR = "secret";
+    public static final int DEFAULT_MAX_SCAN_CHARS = 16 * 1024 * 1024;
+    public static final int DEFAULT_MAX_DECODE_DEPTH = 2;
+
+    private final SecretRule[] rules;
+    private final KeywordAutomaton automaton;
+    private final int[][] rulesByKeyword;
+    private final int[] keywordlessRules;
+    private final int[] required;
+    private final Pattern placeholder;
+    private final KeyedHasher hasher;
+    private final Redactor redactor;
+    private final int maxScanChars;
+    private final int maxDecodeDepth;
+    private final ThreadLocal<Workspace> workspaces;
+
+    private SecretScanner(Builder b) {
+        this.rules = b.catalog.rules().toArray(SecretRule[]::new);
+        this.hasher = Objects.requireNonNull(b.hasher, "hasher");
+        this.redactor = b.redactor;
+        this.maxScanChars = b.maxScanChars;
+        this.maxDecodeDepth = b.maxDecodeDepth;
+
+        Map<String, Integer> keywordIds = new HashMap<>();
+        List<String> keywords = new ArrayList<>();
+        List<List<Integer>> byKeyword = new ArrayList<>();
+        List<Integer> keywordless = new ArrayList<>();
+        Map<String, Integer> ruleIndex = new HashMap<>();
+        for (int r = 0; r < rules.length; r++) {
+            ruleIndex.put(rules[r].id(), r);
+            if (rules[r].keywords().isEmpty()) {
+                keywordless.add(r);
+            }
+            for (String k : rules[r].keywords()) {
+                int id = keywordIds.computeIfAbsent(k, x -> {
+                    keywords.add(x);
+                    byKeyword.add(new ArrayList<>());
+                    return keywords.size() - 1;
+                });
+                if (!byKeyword.get(id).contains(r)) {
+                    byKeyword.get(id).add(r);
+                }
+            }
+        }
+        this.automaton = new KeywordAutomaton(keywords);
+        this.rulesByKeyword = byKeyword.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        this.keywordlessRules = keywordless.stream().mapToInt(Integer::intValue).toArray();
+        this.required = new int[rules.length];
+        for (int r = 0; r < rules.length; r++) {
+            required[r] = rules[r].requires() == null ? -1 : ruleIndex.get(rules[r].requires());
+        }
+        List<String> ph = b.catalog.placeholders();
+        this.placeholder = ph.isEmpty() ? null
+                : Pattern.compile("(?i)(?:" + String.join(")|(?:", ph) + ")");
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(rules.length));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Number of rules in use. */
+    public int ruleCount() {
+        return rules.length;
+    }
+
+    /** Scans {@code text} (its first {@code maxScanChars} chars). */
+    public ScanResult scan(CharSequence text) {
+        return scan(text, new ScanWork());
+    }
+
+    ScanResult scan(CharSequence text, ScanWork work) {
+        Objects.requireNonNull(text, "text");
+        boolean truncated = text.length() > maxScanChars;
+        int limit = Math.min(text.length(), maxScanChars);
+        Workspace ws = workspaces.get();
+        List<Candidate> candidates = new ArrayList<>();
+        scanLayer(DecodedText.of(text, limit), ws, candidates, work);
+        return new ScanResult(findings(text, limit, candidates), truncated);
+    }
+
+    private void scanLayer(DecodedText raw, Workspace ws, List<Candidate> out, ScanWork work) {
+        DecodedText view = AgentText.normalize(raw);
+        scanView(view, ws, out, work);
+        DecodedText percent = PercentDecoder.decode(view);
+        if (percent != view) {
+            scanView(percent, ws, out, work);
+        }
+        if (view.depth() < maxDecodeDepth) {
+            for (DecodedText child : Base64Blobs.decodeAll(view)) {
+                scanLayer(child, ws, out, work);
+            }
+        }
+    }
+
+    private void scanView(DecodedText view, Workspace ws, List<Candidate> out, ScanWork work) {
+        work.views++;
+        ws.begin(view, work);
+        automaton.scan(view.buffer(), view.length(), ws);
+        for (int r : keywordlessRules) {
+            ws.addWindow(r, 0, view.length());
+        }
+        int firstOfView = out.size();
+        int[] touched = ws.sortedTouched();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int r : touched) {
+                if ((required[r] >= 0) == (pass == 1)) {
+                    evaluate(r, view, ws, out, firstOfView, work);
+                }
+            }
+        }
+        ws.end();
+    }
+
+    private void evaluate(int r, DecodedText view, Workspace ws, List<Candidate> out, int firstOfView, ScanWork work) {
+        SecretRule rule = rules[r];
+        Matcher m = ws.matcher(r, rule.pattern(), view);
+        int[] starts = ws.winStart[r];
+        int[] ends = ws.winEnd[r];
+        int count = ws.winCount[r];
+        int g = rule.secretGroup();
+        for (int w = 0; w < count; w++) {
+            work.windows++;
+            work.windowChars += ends[w] - starts[w];
+            m.region(starts[w], ends[w]);
+            while (true) {
+                work.regexFinds++;
+                if (!m.find()) {
+                    break;
+                }
+                int sg = m.start(g) >= 0 ? g : firstParticipatingGroup(m);
+                int gs = m.start(sg);
+                int ge = m.end(sg);
+                if (gs < 0 || ge <= gs) {
+                    continue;
+                }
+                String secret = view.substring(gs, ge);
+                if (accept(rule, secret) && (required[r] < 0 || pairFound(required[r], gs, rule.requiresWithin(), view, out, firstOfView))) {
+                    work.candidates++;
+                    out.add(new Candidate(r, secret, view, gs, view.originalOffset(gs), view.originalOffset(ge)));
+                }
+            }
+        }
+    }
+
+    /** Patterns with alternatives may hold the secret in another group than {@code secretGroup}. */
+    private static int firstParticipatingGroup(Matcher m) {
+        for (int k = 1; k <= m.groupCount(); k++) {
+            if (m.start(k) >= 0) {
+                return k;
+            }
+        }
+        return 0;
+    }
+
+    private boolean accept(SecretRule rule, String secret) {
+        if (rule.minEntropy() > 0 && Entropy.bitsPerChar(secret) < rule.minEntropy()) {
+            return false;
+        }
+        if (isPlaceholder(secret) || rule.validator() != null && isPlaceholder(rule.validator().decodedForm(secret))) {
+            return false;
+        }
+        for (Pattern a : rule.allow()) {
+            if (a.matcher(secret).find()) {
+                return false;
+            }
+        }
+        return rule.validator() == null || rule.validator().accepts(secret);
+    }
+
+    private boolean isPlaceholder(String secret) {
+        return placeholder != null && placeholder.matcher(secret).find();
+    }
+
+    private static boolean pairFound(int requiredRule, int at, int within, DecodedText view, List<Candidate> out, int from) {
+        for (int i = from; i < out.size(); i++) {
+            Candidate c = out.get(i);
+            if (c.rule == requiredRule && c.view == view && Math.abs(c.decodedStart - at) <= within) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Finding> findings(CharSequence original, int limit, List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        candidates.sort(Comparator.<Candidate>comparingInt(c -> rules[c.rule].generic() ? 1 : 0)
+                .thenComparing(Comparator.comparingDouble((Candidate c) -> rules[c.rule].confidence()).reversed())
+                .thenComparing(Comparator.comparingInt((Candidate c) -> c.originalEnd - c.originalStart).reversed())
+                .thenComparingInt(c -> c.originalStart)
+                .thenComparing(c -> rules[c.rule].id()));
+        TreeMap<Integer, Integer> taken = new TreeMap<>();
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Map.Entry<Integer, Integer> before = taken.floorEntry(c.originalStart);
+            Map.Entry<Integer, Integer> after = taken.ceilingEntry(c.originalStart);
+            boolean overlaps = before != null && before.getValue() > c.originalStart
+                    || after != null && after.getKey() < Math.max(c.originalEnd, c.originalStart + 1);
+            if (!overlaps) {
+                taken.put(c.originalStart, Math.max(c.originalEnd, c.originalStart + 1));
+                kept.add(c);
+            }
+        }
+        kept.sort(Comparator.<Candidate>comparingInt(c -> c.originalStart).thenComparing(c -> rules[c.rule].id()));
+        LineIndex lines = LineIndex.of(original, limit);
+        List<Finding> findings = new ArrayList<>(kept.size());
+        for (Candidate c : kept) {
+            SecretRule rule = rules[c.rule];
+            findings.add(new Finding(DETECTOR, rule.id(), rule.severity(), rule.confidence(),
+                    redactor.preview(c.secret), hasher.hash(c.secret), lines.line(c.originalStart),
+                    lines.column(c.originalStart), c.originalStart, c.originalEnd - c.originalStart, null));
+        }
+        return findings;
+    }
+
+    /** A match that passed its rule's checks, before overlap resolution. */
+    private record Candidate(int rule, String secret, DecodedText view, int decodedStart, int originalStart, int originalEnd) {
+    }
+
+    /** Per-thread scratch: keyword-hit windows per rule and reusable matchers. */
+    private final class Workspace implements KeywordAutomaton.HitSink {
+        final int[][] winStart;
+        final int[][] winEnd;
+        final int[] winCount;
+        final Matcher[] matchers;
+        final CharSequence[] matcherInput;
+        int[] touched = new int[16];
+        int touchedCount;
+        int viewLength;
+        ScanWork work;
+
+        Workspace(int ruleCount) {
+            winStart = new int[ruleCount][];
+            winEnd = new int[ruleCount][];
+            winCount = new int[ruleCount];
+            matchers = new Matcher[ruleCount];
+            matcherInput = new CharSequence[ruleCount];
+        }
+
+        void begin(DecodedText view, ScanWork w) {
+            viewLength = view.length();
+            work = w;
+            touchedCount = 0;
+        }
+
+        @Override
+        public void hit(int keyword, int end) {
+            work.keywordHits++;
+            int kStart = end - automaton.keywordLength(keyword);
+            for (int r : rulesByKeyword[keyword]) {
+                SecretRule rule = rules[r];
+                addWindow(r, Math.max(0, kStart - rule.windowBefore()), (int) Math.min(viewLength, (long) end + rule.windowAfter()));
+            }
+        }
+
+        void addWindow(int r, int start, int end) {
+            int n = winCount[r];
+            if (n == 0) {
+                if (winStart[r] == null) {
+                    winStart[r] = new int[4];
+                    winEnd[r] = new int[4];
+                }
+                if (touchedCount == touched.length) {
+                    touched = Arrays.copyOf(touched, touchedCount * 2);
+                }
+                touched[touchedCount++] = r;
+            } else if (start <= winEnd[r][n - 1]) {
+                winEnd[r][n - 1] = Math.max(winEnd[r][n - 1], end);
+                winStart[r][n - 1] = Math.min(winStart[r][n - 1], start);
+                return;
+            }
+            if (n == winStart[r].length) {
+                winStart[r] = Arrays.copyOf(winStart[r], n * 2);
+                winEnd[r] = Arrays.copyOf(winEnd[r], n * 2);
+            }
+            winStart[r][n] = start;
+            winEnd[r][n] = end;
+            winCount[r] = n + 1;
+        }
+
+        int[] sortedTouched() {
+            int[] t = Arrays.copyOf(touched, touchedCount);
+            Arrays.sort(t);
+            return t;
+        }
+
+        Matcher matcher(int r, Pattern p, CharSequence input) {
+            Matcher m = matchers[r];
+            if (m == null) {
+                m = p.matcher(input);
+                m.useTransparentBounds(true);
+                m.useAnchoringBounds(false);
+                matchers[r] = m;
+            } else if (matcherInput[r] != input) {
+                m.reset(input);
+            }
+            matcherInput[r] = input;
+            return m;
+        }
+
+        void end() {
+            for (int i = 0; i < touchedCount; i++) {
+                winCount[touched[i]] = 0;
+                // drop the matcher's reference to the scanned text so it can be collected
+                matchers[touched[i]].reset("");
+            }
+            touchedCount = 0;
+            Arrays.fill(matcherInput, null);
+            work = null;
+        }
+    }
+
+    /** Builds a {@link SecretScanner}; only the hasher is mandatory. */
+    public static final class Builder {
+        private RuleCatalog catalog;
+        private KeyedHasher hasher;
+        private Redactor redactor = Redactor.standard();
+        private int maxScanChars = DEFAULT_MAX_SCAN_CHARS;
+        private int maxDecodeDepth = DEFAULT_MAX_DECODE_DEPTH;
+
+        private Builder() {
+        }
+
+        /** Rules to use; default {@link RuleCatalog#builtIn()}. */
+        public Builder catalog(RuleCatalog c) {
+            this.catalog = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /** Keyed hasher for the secrets' hashes (the deployment key). */
+        public Builder hasher(KeyedHasher h) {
+            this.hasher = Objects.requireNonNull(h);
+            return this;
+        }
+
+        public Builder redactor(Redactor r) {
+            this.redactor = Objects.requireNonNull(r);
+            return this;
+        }
+
+        /** Longer texts are scanned up to this many chars and reported as truncated. */
+        public Builder maxScanChars(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxScanChars must be positive");
+            }
+            this.maxScanChars = n;
+            return this;
+        }
+
+        /** How many nested base64 layers are decoded and rescanned (0 = none). */
+        public Builder maxDecodeDepth(int d) {
+            if (d < 0) {
+                throw new IllegalArgumentException("maxDecodeDepth must be >= 0");
+            }
+            this.maxDecodeDepth = d;
+            return this;
+        }
+
+        public SecretScanner build() {
+            if (catalog == null) {
+                catalog = RuleCatalog.builtIn();
+            }
+            return new SecretScanner(this);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.agentdlp.detection.secret;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.zip.CRC32;
+
+/**
+ * Structural checks a rule can require of a candidate secret, referenced by name from rule files
+ * ({@code validator: github-checksum}). A candidate failing its rule's validator is not reported.
+ */
+public enum SecretValidator {
+    /** GitHub tokens ({@code ghp_ gho_ ghu_ ghs_ ghr_}): last 6 chars are base62 CRC32 of the 30 random chars. */
+    GITHUB_CHECKSUM("github-checksum") {
+        @Override
+        public boolean accepts(String secret) {
+            return crc32Base62Suffix(secret, 4);
+        }
+    },
+    /** npm tokens ({@code npm_}): same construction as GitHub's. */
+    NPM_CHECKSUM("npm-checksum") {
+        @Override
+        public boolean accepts(String secret) {
+            return crc32Base62Suffix(secret, 4);
+        }
+    },
+    /** JWT: three base64url segments, the header a JSON object naming {@code alg}, the payload a JSON object. */
+    JWT("jwt") {
+        @Override
+        public boolean accepts(String secret) {
+            String[] parts = secret.split("\\.", -1);
+            if (parts.length != 3 || parts[2].length() < 16) {
+                return false;
+            }
+            String header = decodeBase64(parts[0]);
+            String payload = decodeBase64(parts[1]);
+            return header != null && payload != null
+                    && header.trim().startsWith("{") && header.contains("\"alg\"")
+                    && payload.trim().startsWith("{") && payload.trim().endsWith("}");
+        }
+    },
+    /** Base64 of {@code user:password} (HTTP basic auth, Docker {@code auths}) with a real password part. */
+    BASIC_AUTH_BASE64("basic-auth-base64") {
+        @Override
+        public boolean accepts(String secret) {
+            String decoded = decodeBase64(secret);
+            if (decoded == null || !isPrintable(decoded)) {
+                return false;
+            }
+            int colon = decoded.indexOf(':');
+            return colon > 0 && decoded.length() - colon - 1 >= 4;
+        }
+    },
+    /** Base64 of printable text of at least 6 chars (values of Kubernetes Secret {@code data}). */
+    BASE64_TEXT("base64-text") {
+        @Override
+        public boolean accepts(String secret) {
+            String decoded = decodeBase64(secret);
+            return decoded != null && decoded.strip().length() >= 6 && isPrintable(decoded);
+        }
+    },
+    /** PEM block whose body holds at least 64 base64 chars (not an elided placeholder). */
+    PEM_BODY("pem-body") {
+        @Override
+        public boolean accepts(String secret) {
+            int body = 0;
+            for (String line : secret.split("\n")) {
+                String l = line.strip();
+                if (l.startsWith("----") || l.contains(":") || l.isEmpty()) {
+                    continue;
+                }
+                for (int i = 0; i < l.length(); i++) {
+                    char c = l.charAt(i);
+                    if (Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '=') {
+                        body++;
+                    } else {
+                        return false;
+                    }
+                }
+            }
+            return body >= 64;
+        }
+    };
+
+    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private final String id;
+
+    SecretValidator(String id) {
+        this.id = id;
+    }
+
+    /** True when {@code secret} has the structure this validator demands. */
+    public abstract boolean accepts(String secret);
+
+    /**
+     * The decoded form of {@code secret} for validators that decode it (so that placeholders hidden by
+     * base64 can be recognised), else {@code secret} itself.
+     */
+    public String decodedForm(String secret) {
+        if (this == BASIC_AUTH_BASE64 || this == BASE64_TEXT) {
+            String d = decodeBase64(secret);
+            return d == null ? secret : d;
+        }
+        return secret;
+    }
+
+    /** The name used in rule files. */
+    public String id() {
+        return id;
+    }
+
+    /** Validator named {@code id} in a rule file, or {@code null} when unknown. */
+    static SecretValidator byId(String id) {
+        for (SecretValidator v : values()) {
+            if (v.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** The 6-char base62 CRC32 checksum GitHub and npm append to the random part of a token. */
+    static String crc32Base62(String randomPart) {
+        CRC32 crc = new CRC32();
+        crc.update(randomPart.getBytes(StandardCharsets.US_ASCII));
+        long v = crc.getValue();
+        char[] out = new char[6];
+        for (int i = 5; i >= 0; i--) {
+            out[i] = BASE62.charAt((int) (v % 62));
+            v /= 62;
+        }
+        return new String(out);
+    }
+
+    private static boolean crc32Base62Suffix(String token, int prefixLength) {
+        if (token.length() != prefixLength + 36) {
+            return false;
+        }
+        String random = token.substring(prefixLength, token.length() - 6);
+        return crc32Base62(random).equals(token.substring(token.length() - 6));
+    }
+
+    private static String decodeBase64(String s) {
+        String t = s.strip().replace('-', '+').replace('_', '/');
+        int end = t.length();
+        while (end > 0 && t.charAt(end - 1) == '=') {
+            end--;
+        }
+        t = t.substring(0, end);
+        int pad = (4 - t.length() % 4) % 4;
+        if (pad == 3) {
+            return null;
+        }
+        try {
+            byte[] b = Base64.getDecoder().decode(t + "=".repeat(pad));
+            return new String(b, StandardCharsets.ISO_8859_1);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean isPrintable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

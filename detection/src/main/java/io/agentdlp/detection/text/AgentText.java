@@ -1,0 +1,23 @@
+package io.agentdlp.detection.text;
+
+/**
+ * The in-place normalisation of what agents send, shared by detectors: JSON string escapes undone (twice,
+ * for a JSON document carried inside a JSON string), then line numbers and diff markers removed. The
+ * result maps every char back to the original text; base64 and percent-decoding are separate steps
+ * ({@link Base64Blobs}, {@link PercentDecoder}) because they change what a token looks like.
+ */
+public final class AgentText {
+    /** Escape passes: a JSON string inside a JSON string is the deepest nesting seen in agent payloads. */
+    public static final int JSON_UNESCAPE_PASSES = 2;
+
+    private AgentText() {
+    }
+
+    public static DecodedText normalize(CharSequence text) {
+        return normalize(DecodedText.of(text));
+    }
+
+    public static DecodedText normalize(DecodedText in) {
+        return LinePrefixStripper.strip(JsonStringUnescaper.unescapeNested(in, JSON_UNESCAPE_PASSES));
+    }
+}

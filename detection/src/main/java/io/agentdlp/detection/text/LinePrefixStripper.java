@@ -1,0 +1,100 @@
+package io.agentdlp.detection.text;
+
+/**
+ * Removes line decorations that tools add around file content, so that multi-line secrets (PEM blocks)
+ * and line-anchored assignments read as in the file:
+ * <ul>
+ *   <li>line numbers of {@code cat -n} and agent file readers: {@code "     1\t"} or {@code "     1→"};</li>
+ *   <li>the {@code '+'}, {@code '-'} or {@code ' '} marker of lines inside unified-diff hunks (after an
+ *       {@code @@ -a,b +c,d @@} header).</li>
+ * </ul>
+ */
+public final class LinePrefixStripper {
+    private static final int MAX_LINE_NUMBER_DIGITS = 7;
+    private static final char ARROW = '\u2192';
+
+    private LinePrefixStripper() {
+    }
+
+    /** Returns {@code in} itself when no line carries such a prefix. */
+    public static DecodedText strip(DecodedText in) {
+        if (!hasPrefixedLine(in)) {
+            return in;
+        }
+        int n = in.length();
+        DecodedTextBuilder out = new DecodedTextBuilder(in, n, in.depth());
+        boolean inHunk = false;
+        int i = 0;
+        while (i < n) {
+            int eol = endOfLine(in, i);
+            int content = i;
+            if (startsWith(in, i, eol, "@@ ")) {
+                inHunk = true;
+            } else if (inHunk) {
+                char c = in.charAt(i);
+                if (c == '+' || c == '-' || c == ' ') {
+                    content = i + 1;
+                } else if (i != eol && c != '\\') {
+                    inHunk = false;
+                }
+            }
+            content += lineNumberPrefix(in, content, eol);
+            out.copy(content, Math.min(n, eol + 1));
+            i = eol + 1;
+        }
+        return out.build(n);
+    }
+
+    private static boolean hasPrefixedLine(DecodedText in) {
+        int n = in.length();
+        int i = 0;
+        while (i < n) {
+            int eol = endOfLine(in, i);
+            if (startsWith(in, i, eol, "@@ ") || lineNumberPrefix(in, i, eol) > 0) {
+                return true;
+            }
+            i = eol + 1;
+        }
+        return false;
+    }
+
+    /** Length of a {@code spaces digits (TAB|→)} prefix at {@code from}, or 0. */
+    private static int lineNumberPrefix(DecodedText in, int from, int eol) {
+        int i = from;
+        while (i < eol && in.charAt(i) == ' ') {
+            i++;
+        }
+        int digitsStart = i;
+        while (i < eol && i - digitsStart <= MAX_LINE_NUMBER_DIGITS && in.charAt(i) >= '0' && in.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == digitsStart || i - digitsStart > MAX_LINE_NUMBER_DIGITS || i >= eol) {
+            return 0;
+        }
+        char sep = in.charAt(i);
+        return sep == '\t' || sep == ARROW ? i + 1 - from : 0;
+    }
+
+    private static int endOfLine(DecodedText in, int from) {
+        char[] c = in.buffer();
+        int n = in.length();
+        for (int i = from; i < n; i++) {
+            if (c[i] == '\n') {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    private static boolean startsWith(DecodedText in, int from, int eol, String prefix) {
+        if (eol - from < prefix.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (in.charAt(from + k) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
