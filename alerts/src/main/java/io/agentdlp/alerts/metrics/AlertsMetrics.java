@@ -64,6 +64,12 @@ public final class AlertsMetrics {
                 .tag("outcome", outcome).register(registry).increment();
     }
 
+    /** An audit event could not be written to dlp-audit. */
+    public void auditFailed() {
+        Counter.builder("agentdlp.alerts.audit.failures").description("Audit events that could not be published")
+                .register(registry).increment();
+    }
+
     /** An HTTP request ended. */
     public void httpRequest(String method, int status) {
         Counter.builder("agentdlp.alerts.console.requests").description("Console HTTP requests")
