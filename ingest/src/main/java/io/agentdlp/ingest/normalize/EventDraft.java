@@ -1,6 +1,7 @@
 package io.agentdlp.ingest.normalize;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,6 +151,11 @@ public final class EventDraft {
         return this;
     }
 
+    /** The Avro fields are timestamp-millis: truncate here so in-memory and decoded events are equal. */
+    private static Instant millis(Instant t) {
+        return t.truncatedTo(ChronoUnit.MILLIS);
+    }
+
     /**
      * Finishes the event.
      *
@@ -164,8 +170,8 @@ public final class EventDraft {
         Repo repo = cwd == null ? null : repos.lookup(cwd);
         return AgentEgressEvent.newBuilder()
                 .setEventId(id)
-                .setEventTime(eventTime != null ? eventTime : now)
-                .setIngestTime(now)
+                .setEventTime(millis(eventTime != null ? eventTime : now))
+                .setIngestTime(millis(now))
                 .setSource(source)
                 .setDevice(new Device(device.deviceId(), device.hostname(), device.os()))
                 .setUser(new User(userId != null ? userId : device.userId(),

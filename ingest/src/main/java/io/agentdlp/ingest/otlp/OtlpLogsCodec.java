@@ -71,12 +71,13 @@ public final class OtlpLogsCodec {
 
     /** traceId/spanId of every log record: OTLP hex → protobuf-JSON base64. */
     private static void rewriteIds(JsonNode root) throws OtlpDecodeException {
+        // shapes other than arrays are left for the protobuf parser to reject with its own message
         JsonNode resources = root.path("resourceLogs");
-        for (int r = 0; r < resources.size(); r++) {
+        for (int r = 0; resources.isArray() && r < resources.size(); r++) {
             JsonNode scopes = resources.get(r).path("scopeLogs");
-            for (int s = 0; s < scopes.size(); s++) {
+            for (int s = 0; scopes.isArray() && s < scopes.size(); s++) {
                 JsonNode records = scopes.get(s).path("logRecords");
-                for (int i = 0; i < records.size(); i++) {
+                for (int i = 0; records.isArray() && i < records.size(); i++) {
                     if (records.get(i) instanceof ObjectNode rec) {
                         String where = "resourceLogs[" + r + "].scopeLogs[" + s + "].logRecords[" + i + "].";
                         hexToBase64(rec, "traceId", 16, where);

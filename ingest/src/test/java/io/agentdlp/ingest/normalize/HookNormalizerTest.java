@@ -16,6 +16,7 @@ import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.ingest.samples.Fixtures;
 import io.agentdlp.ingest.samples.HookSample;
 import io.agentdlp.ingest.samples.HookSamples;
+import io.agentdlp.ingest.samples.Stamped;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,17 +29,6 @@ class HookNormalizerTest {
         return HookSamples.all().stream();
     }
 
-    /** Device identity and event-id invariants every normalized event must hold. */
-    static void assertStamped(AgentEgressEvent e) {
-        assertThat(e.getEventId()).matches("[0-9a-f]{64}");
-        assertThat(e.getDevice().getId()).isEqualTo("dev-7f3a");
-        assertThat(e.getDevice().getHostname()).isEqualTo("laptop-42");
-        assertThat(e.getDevice().getOs()).isEqualTo("linux");
-        assertThat(e.getIngestTime()).isEqualTo(Fixtures.NOW);
-        assertThat(e.getPrivacyMode()).isFalse();
-        assertThat(e.getFindings()).isEmpty();
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void normalizesEverySampleShapeFieldByField(HookSample sample) {
@@ -47,7 +37,8 @@ class HookNormalizerTest {
         assertThat(out.blockable()).isEqualTo(sample.blockable());
         assertThat(out.events()).hasSize(sample.expect().size());
         for (int i = 0; i < out.events().size(); i++) {
-            assertStamped(out.events().get(i));
+            Stamped.assertStamped(out.events().get(i));
+            assertThat(out.events().get(i).getFindings()).isEmpty();
             sample.expect().get(i).accept(out.events().get(i));
         }
         assertThat(out.events().stream().map(AgentEgressEvent::getEventId).distinct()).hasSize(out.events().size());
