@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import io.agentdlp.detection.Finding;
 import io.agentdlp.detection.KeyedHasher;
 import io.agentdlp.detection.Redactor;
+import io.agentdlp.detection.TextDetector;
 import io.agentdlp.detection.text.AgentText;
 import io.agentdlp.detection.text.Base64Blobs;
 import io.agentdlp.detection.text.DecodedText;
@@ -31,7 +32,7 @@ import io.agentdlp.detection.text.PercentDecoder;
  *
  * <p>Immutable and thread-safe; per-thread scratch state is reused across scans.
  */
-public final class SecretScanner {
+public final class SecretScanner implements TextDetector {
     public static final String DETECTOR = "secret";
     public static final int DEFAULT_MAX_SCAN_CHARS = 16 * 1024 * 1024;
     public static final int DEFAULT_MAX_DECODE_DEPTH = 2;
@@ -101,6 +102,12 @@ public final class SecretScanner {
     /** Scans {@code text} (its first {@code maxScanChars} chars). */
     public ScanResult scan(CharSequence text) {
         return scan(text, new ScanWork());
+    }
+
+    /** {@link TextDetector} view: the findings of {@link #scan(CharSequence)}. */
+    @Override
+    public List<Finding> detect(CharSequence text) {
+        return scan(text).findings();
     }
 
     ScanResult scan(CharSequence text, ScanWork work) {

@@ -4,7 +4,8 @@ package io.agentdlp.detection.text;
  * Removes line decorations that tools add around file content, so that multi-line secrets (PEM blocks)
  * and line-anchored assignments read as in the file:
  * <ul>
- *   <li>line numbers of {@code cat -n} and agent file readers: {@code "     1\t"} or {@code "     1→"};</li>
+ *   <li>line numbers of {@code cat -n} and agent file readers: {@code "     1\t"} or {@code "     1→"}, at
+ *       a line start or right after a double quote (the first line of a tool result inside JSON);</li>
  *   <li>the {@code '+'}, {@code '-'} or {@code ' '} marker of lines inside unified-diff hunks (after an
  *       {@code @@ -a,b +c,d @@} header).</li>
  * </ul>
@@ -39,7 +40,16 @@ public final class LinePrefixStripper {
                 }
             }
             content += lineNumberPrefix(in, content, eol);
-            out.copy(content, Math.min(n, eol + 1));
+            int from = content;
+            for (int q = content; q < eol; q++) {
+                int skip = in.charAt(q) == '"' ? lineNumberPrefix(in, q + 1, eol) : 0;
+                if (skip > 0) {
+                    out.copy(from, q + 1);
+                    from = q + 1 + skip;
+                    q = from - 1;
+                }
+            }
+            out.copy(from, Math.min(n, eol + 1));
             i = eol + 1;
         }
         return out.build(n);
@@ -52,6 +62,11 @@ public final class LinePrefixStripper {
             int eol = endOfLine(in, i);
             if (startsWith(in, i, eol, "@@ ") || lineNumberPrefix(in, i, eol) > 0) {
                 return true;
+            }
+            for (int q = i; q < eol; q++) {
+                if (in.buffer()[q] == '"' && lineNumberPrefix(in, q + 1, eol) > 0) {
+                    return true;
+                }
             }
             i = eol + 1;
         }

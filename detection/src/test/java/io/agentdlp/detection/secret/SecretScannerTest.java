@@ -1,0 +1,183 @@
+package io.agentdlp.detection.secret;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import io.agentdlp.detection.Finding;
+import io.agentdlp.detection.KeyedHasher;
+import io.agentdlp.detection.Severity;
+import org.junit.jupiter.api.Test;
+
+class SecretScannerTest {
+    /** A GitHub token with a valid CRC32 checksum, built here so the test shows how. */
+    static final String GITHUB_TOKEN = githubToken("Zq3LmX8vT2nB7kR1pW9sY4cD6fH0jA");
+    static final String STRIPE_KEY = "sk_live_4eC39HqLyjWDarjtT1zdp7dc9Fh2Kq";
+    private static final KeyedHasher HASHER = KeyedHasher.fromSecret("secret-scanner-test-key");
+    private static final SecretScanner SCANNER = SecretScanner.builder().hasher(HASHER).build();
+
+    static String githubToken(String random30) {
+        return "ghp_" + random30 + SecretValidator.crc32Base62(random30);
+    }
+
+    @Test
+    void findsTokenAndReportsLocationPreviewAndKeyedHashButNeverTheSecret() {
+        String text = "# config\nexport GITHUB_TOKEN=" + GITHUB_TOKEN + "\n";
+        List<Finding> findings = SCANNER.scan(text).findings();
+        assertThat(findings).hasSize(1);
+        Finding f = findings.get(0);
+        assertThat(f.detector()).isEqualTo("secret");
+        assertThat(f.ruleId()).isEqualTo("github-pat-classic");
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.line()).isEqualTo(2);
+        assertThat(f.column()).isEqualTo("export GITHUB_TOKEN=".length() + 1);
+        assertThat(text.substring((int) f.offset(), (int) f.offset() + f.length())).isEqualTo(GITHUB_TOKEN);
+        assertThat(f.keyedHash()).isEqualTo(HASHER.hash(GITHUB_TOKEN));
+        assertThat(f.redactedPreview()).startsWith("ghp_").doesNotContain(GITHUB_TOKEN.substring(4, 12));
+        assertThat(f.toString()).doesNotContain(GITHUB_TOKEN);
+    }
+
+    @Test
+    void secretInsideJsonEscapedPayloadIsLocatedInTheOriginalText() {
+        String hook = "{\"tool_input\":{\"content\":\"line one\\nline two\\n\\tstripe.api_key = \\\"" + STRIPE_KEY + "\\\"\\n\"}}";
+        Finding f = only(SCANNER.scan(hook).findings());
+        assertThat(f.ruleId()).isEqualTo("stripe-live-secret-key");
+        assertThat(hook.substring((int) f.offset(), (int) f.offset() + f.length())).isEqualTo(STRIPE_KEY);
+        assertThat(f.line()).isEqualTo(1);
+    }
+
+    @Test
+    void sameSecretInDifferentEncodingsGivesTheSameHash() {
+        String plain = SCANNER.scan("key " + STRIPE_KEY).findings().get(0).keyedHash();
+        String escaped = SCANNER.scan("{\"a\":\"\\u0073k_live_" + STRIPE_KEY.substring(8) + "\"}").findings().get(0).keyedHash();
+        String b64 = Base64.getEncoder().encodeToString(("STRIPE_SECRET_KEY=" + STRIPE_KEY + "\n").getBytes(StandardCharsets.UTF_8));
+        String inBase64 = SCANNER.scan("payload: " + b64).findings().get(0).keyedHash();
+        assertThat(escaped).isEqualTo(plain);
+        assertThat(inBase64).isEqualTo(plain);
+    }
+
+    @Test
+    void secretInsideBase64BlobPointsAtTheBlob() {
+        String env = "DEPLOY=1\nGITHUB_TOKEN=" + GITHUB_TOKEN + "\n";
+        String blob = Base64.getEncoder().encodeToString(env.getBytes(StandardCharsets.UTF_8));
+        String text = "line one\nsecretData: " + blob + "\n";
+        Finding f = only(SCANNER.scan(text).findings());
+        assertThat(f.ruleId()).isEqualTo("github-pat-classic");
+        assertThat(f.line()).isEqualTo(2);
+        int blobStart = text.indexOf(blob);
+        assertThat(f.offset()).isBetween((long) blobStart, (long) blobStart + blob.length());
+    }
+
+    @Test
+    void urlEncodedSecretIsFound() {
+        String query = "https://api.acme.io/hook?token=x&auth=" + URLEncoder.encode("Bearer " + GITHUB_TOKEN, StandardCharsets.UTF_8);
+        assertThat(SCANNER.scan(query).findings()).extracting(Finding::ruleId).contains("github-pat-classic");
+        String encodedConn = "dsn=postgresql%3A%2F%2Fapp%3AQx7vR2mLp9Tz%40db.acme.io%2Fprod";
+        Finding f = only(SCANNER.scan(encodedConn).findings());
+        assertThat(f.ruleId()).isEqualTo("postgres-connection-string");
+        assertThat(f.keyedHash()).isEqualTo(HASHER.hash("Qx7vR2mLp9Tz"));
+    }
+
+    @Test
+    void privateKeyInLineNumberedToolOutputAndInDiffIsFound() {
+        String pem = RuleCatalog.builtIn().rule("private-key-rsa").orElseThrow().examples().truePositives().get(0);
+        StringBuilder numbered = new StringBuilder();
+        StringBuilder diff = new StringBuilder("diff --git a/id_rsa b/id_rsa\n--- /dev/null\n+++ b/id_rsa\n@@ -0,0 +1,30 @@\n");
+        String[] lines = pem.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            numbered.append(String.format("%6d\t%s%n", i + 1, lines[i]));
+            diff.append('+').append(lines[i]).append('\n');
+        }
+        Finding a = only(SCANNER.scan(numbered).findings());
+        Finding b = only(SCANNER.scan(diff).findings());
+        assertThat(a.ruleId()).isEqualTo("private-key-rsa");
+        assertThat(b.ruleId()).isEqualTo("private-key-rsa");
+        assertThat(a.keyedHash()).isEqualTo(HASHER.hash(pem)).isEqualTo(b.keyedHash());
+        assertThat(a.line()).isEqualTo(1);
+        assertThat(b.line()).isEqualTo(5);
+    }
+
+    @Test
+    void awsKeyIdAndUnlabelledSecretArePaired() {
+        String text = "creds:\n  AKIA2E3AZF3BQ44CRWZK wJalrXUtnFEMIK7MDENGbPxRfiCYzq4kH8sT2vLm\n";
+        List<Finding> f = SCANNER.scan(text).findings();
+        assertThat(f).extracting(Finding::ruleId).containsExactly("aws-access-key-id", "aws-secret-access-key-paired");
+        String alone = "hash: 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\n";
+        assertThat(SCANNER.scan(alone).findings()).isEmpty();
+    }
+
+    @Test
+    void specificRuleWinsOverGenericAssignmentOfTheSameValue() {
+        Finding f = only(SCANNER.scan("api_token = \"" + GITHUB_TOKEN + "\"").findings());
+        assertThat(f.ruleId()).isEqualTo("github-pat-classic");
+    }
+
+    @Test
+    void findingsAreOrderedByOffsetAndDeterministic() {
+        String text = "b=" + STRIPE_KEY + "\na=" + GITHUB_TOKEN + "\n" + "x".repeat(100) + " 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";
+        List<Finding> first = SCANNER.scan(text).findings();
+        assertThat(first).extracting(Finding::offset).isSorted();
+        assertThat(first).extracting(Finding::ruleId).containsExactly("stripe-live-secret-key", "github-pat-classic", "sendgrid-api-key");
+        assertThat(SCANNER.scan(text).findings()).isEqualTo(first);
+    }
+
+    @Test
+    void inputsAboveTheLimitAreScannedUpToItAndMarkedTruncated() {
+        SecretScanner small = SecretScanner.builder().hasher(HASHER).maxScanChars(100).build();
+        String head = "t=" + GITHUB_TOKEN + "\n";
+        String text = head + "x".repeat(200) + "\nk=" + STRIPE_KEY;
+        ScanResult r = small.scan(text);
+        assertThat(r.truncated()).isTrue();
+        assertThat(r.findings()).extracting(Finding::ruleId).containsExactly("github-pat-classic");
+        assertThat(small.scan(head).truncated()).isFalse();
+    }
+
+    @Test
+    void concurrentScansGiveTheSameResults() throws Exception {
+        String text = "a=" + GITHUB_TOKEN + " {\"k\":\"" + STRIPE_KEY + "\"}";
+        List<Finding> expected = SCANNER.scan(text).findings();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Finding>>> futures = IntStream.range(0, 64)
+                    .mapToObj(i -> pool.submit(() -> SCANNER.scan(i % 2 == 0 ? text : "noise " + i).findings()))
+                    .toList();
+            for (int i = 0; i < futures.size(); i++) {
+                List<Finding> got = futures.get(i).get();
+                assertThat(got).isEqualTo(i % 2 == 0 ? expected : List.of());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void placeholdersAndDocumentationValuesAreNotReported() {
+        String docs = """
+                AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
+                AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+                OPENAI_API_KEY=<YOUR_KEY>
+                DB_PASSWORD=${DB_PASSWORD}
+                password: changeme
+                token: xxxxxxxxxxxxxxxxxxxxxxxx
+                """;
+        assertThat(SCANNER.scan(docs).findings()).isEmpty();
+    }
+
+    @Test
+    void isATextDetector() {
+        assertThat(SCANNER.detect("t " + GITHUB_TOKEN)).extracting(Finding::ruleId).containsExactly("github-pat-classic");
+        assertThat(SCANNER.ruleCount()).isEqualTo(RuleCatalog.builtIn().rules().size());
+    }
+
+    private static Finding only(List<Finding> findings) {
+        assertThat(findings).hasSize(1);
+        return findings.get(0);
+    }
+}
