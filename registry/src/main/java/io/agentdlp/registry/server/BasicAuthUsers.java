@@ -24,14 +24,15 @@ import javax.crypto.spec.SecretKeySpec;
  * client sending the same credentials on every request pays the cost once.
  */
 final class BasicAuthUsers {
-    private static final PasswordHash DUMMY = PasswordHash.create("not-a-user".toCharArray(), PasswordHash.DEFAULT_ITERATIONS);
-
     private final Map<String, PasswordHash> users;
+    private final PasswordHash unknownUser;
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
     private final byte[] cacheKey = new byte[32];
 
-    private BasicAuthUsers(Map<String, PasswordHash> users) {
+    private BasicAuthUsers(Map<String, PasswordHash> users, int iterations) {
         this.users = Map.copyOf(users);
+        // Checked for unknown users too, so that response time does not tell which users exist.
+        this.unknownUser = PasswordHash.create("unknown-user".toCharArray(), iterations);
         new SecureRandom().nextBytes(cacheKey);
     }
 
@@ -61,7 +62,7 @@ final class BasicAuthUsers {
                 throw new IllegalArgumentException("basic-auth entry " + n + " (user '" + user + "'): " + e.getMessage(), e);
             }
         }
-        return new BasicAuthUsers(users);
+        return new BasicAuthUsers(users, iterations);
     }
 
     /** Reads one entry per line ({@code #} comments and blank lines ignored). */
@@ -75,10 +76,11 @@ final class BasicAuthUsers {
         }
     }
 
-    static BasicAuthUsers merge(BasicAuthUsers a, BasicAuthUsers b) {
+    /** Users of both; {@code b} wins for a user in both. */
+    static BasicAuthUsers merge(BasicAuthUsers a, BasicAuthUsers b, int iterations) {
         Map<String, PasswordHash> all = new HashMap<>(a.users);
         all.putAll(b.users);
-        return new BasicAuthUsers(all);
+        return new BasicAuthUsers(all, iterations);
     }
 
     int size() {
@@ -104,7 +106,7 @@ final class BasicAuthUsers {
         char[] password = decoded.substring(colon + 1).toCharArray();
         PasswordHash hash = users.get(user);
         if (hash == null) {
-            DUMMY.matches(password);
+            unknownUser.matches(password);
             return Optional.empty();
         }
         byte[] fingerprint = fingerprint(password);

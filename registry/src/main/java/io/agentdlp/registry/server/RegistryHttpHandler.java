@@ -44,10 +44,11 @@ final class RegistryHttpHandler implements HttpHandler {
         String template = "unmatched";
         ApiResponse response;
         try {
-            authenticate(exchange);
             List<String> path = PathSegments.split(exchange.getRequestURI().getRawPath());
-            Route route = route(method, path);
-            template = route.template().toString();
+            Optional<Route> matched = route(method, path);
+            template = matched.map(r -> r.template().toString()).orElse(template);
+            authenticate(exchange);
+            Route route = matched.orElseThrow(() -> pathExists(path) ? RegistryError.methodNotAllowed() : RegistryError.notFound());
             byte[] body = readBody(exchange);
             requireAcceptedMediaType(exchange, body);
             Map<String, String> params = route.template().match(path).orElseThrow();
@@ -78,17 +79,12 @@ final class RegistryHttpHandler implements HttpHandler {
         }
     }
 
-    private Route route(String method, List<String> path) {
-        boolean pathMatched = false;
-        for (Route route : routes) {
-            if (route.template().match(path).isPresent()) {
-                if (route.method().equals(method)) {
-                    return route;
-                }
-                pathMatched = true;
-            }
-        }
-        throw pathMatched ? RegistryError.methodNotAllowed() : RegistryError.notFound();
+    private Optional<Route> route(String method, List<String> path) {
+        return routes.stream().filter(r -> r.method().equals(method) && r.template().match(path).isPresent()).findFirst();
+    }
+
+    private boolean pathExists(List<String> path) {
+        return routes.stream().anyMatch(r -> r.template().match(path).isPresent());
     }
 
     private byte[] readBody(HttpExchange exchange) throws RegistryError {

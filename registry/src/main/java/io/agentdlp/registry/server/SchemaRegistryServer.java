@@ -103,7 +103,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
             throw new RegistryStartupException(RegistryServerConfig.BASIC_AUTH_USERS + ": " + e.getMessage(), e);
         }
         if (config.basicAuthUsersFile() != null) {
-            users = BasicAuthUsers.merge(users, BasicAuthUsers.load(config.basicAuthUsersFile(), config.passwordIterations()));
+            users = BasicAuthUsers.merge(users, BasicAuthUsers.load(config.basicAuthUsersFile(), config.passwordIterations()),
+                    config.passwordIterations());
         }
         if (users.size() == 0) {
             throw new RegistryStartupException("basic auth is configured but names no user");
