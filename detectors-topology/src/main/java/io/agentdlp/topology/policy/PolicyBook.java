@@ -3,61 +3,40 @@ package io.agentdlp.topology.policy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
-import io.agentdlp.avro.Effect;
 import io.agentdlp.avro.Policy;
 import io.agentdlp.detection.Severity;
+import io.agentdlp.detection.policy.Effect;
+import io.agentdlp.detection.policy.PolicyEngine;
+import io.agentdlp.detection.policy.PolicyRequest;
 
 /**
- * The compiled view of every published policy document. Decision order for one egress: the most
- * specific matching rule across documents (ties: deny &gt; ask &gt; warn &gt; allow); else ALLOW when
- * the host matches some document's {@code allowed_destinations}; else the strictest
- * {@code default_effect} among documents. With no document published everything is allowed.
- * Immutable and thread-safe.
+ * Every published policy document, compiled with the detection library's {@link PolicyEngine}
+ * (the same precedence the sensor and proxy enforce). For one egress: a rule decision of any
+ * document wins over defaults (the strictest if several documents have one); without a rule
+ * decision the destination is allowed when some document lists it in {@code allowed_destinations},
+ * else the strictest {@code default_effect} applies. With no document published everything is
+ * allowed. Immutable and thread-safe.
  */
 public final class PolicyBook {
     /** No policy published. */
     public static final PolicyBook EMPTY = new PolicyBook(List.of());
 
-    private final List<CompiledRule> rules;
-    private final List<Glob> allowedDestinations;
-    private final List<Glob> sensitivePaths;
-    private final Map<String, Double> thresholds;
+    private final List<PolicyEngine> engines;
     private final Map<String, Long> versions;
-    private final Policy defaultDocument;
 
     private PolicyBook(Collection<Policy> policies) {
-        List<Policy> docs = new ArrayList<>(policies);
-        docs.sort(Comparator.comparing(Policy::getPolicyId));
-        List<CompiledRule> rs = new ArrayList<>();
-        List<Glob> allowed = new ArrayList<>();
-        List<Glob> sensitive = new ArrayList<>();
-        Map<String, Double> th = new HashMap<>();
-        Map<String, Long> vs = new TreeMap<>();
-        Policy strictest = null;
-        for (Policy p : docs) {
-            p.getRules().forEach(r -> rs.add(new CompiledRule(p.getPolicyId(), p.getVersion(), r)));
-            p.getAllowedDestinations().forEach(d -> allowed.add(Glob.host(d)));
-            p.getSensitivePaths().forEach(s -> sensitive.add(Glob.path(s)));
-            p.getThresholds().forEach(th::putIfAbsent);
-            vs.put(p.getPolicyId(), p.getVersion());
-            if (strictest == null || rank(p.getDefaultEffect()) > rank(strictest.getDefaultEffect())) {
-                strictest = p;
-            }
-        }
-        rs.sort(Comparator.comparingInt((CompiledRule r) -> r.specificity).reversed()
-                .thenComparing(Comparator.comparingInt((CompiledRule r) -> rank(r.effect)).reversed()));
-        this.rules = List.copyOf(rs);
-        this.allowedDestinations = List.copyOf(allowed);
-        this.sensitivePaths = List.copyOf(sensitive);
-        this.thresholds = Map.copyOf(th);
-        this.versions = Map.copyOf(vs);
-        this.defaultDocument = strictest;
+        List<PolicyEngine> es = new ArrayList<>();
+        policies.stream().sorted(Comparator.comparing(Policy::getPolicyId))
+                .forEach(p -> es.add(new PolicyEngine(PolicyDocuments.fromAvro(p))));
+        this.engines = List.copyOf(es);
+        Map<String, Long> v = new TreeMap<>();
+        es.forEach(e -> v.put(e.document().id(), e.document().version()));
+        this.versions = Map.copyOf(v);
     }
 
     public static PolicyBook of(Collection<Policy> policies) {
@@ -65,33 +44,61 @@ public final class PolicyBook {
     }
 
     /** The decision for one egress. */
-    public PolicyDecision decide(EgressRequest request) {
-        for (CompiledRule r : rules) {
-            if (r.matches(request)) {
-                return new PolicyDecision(r.effect, r.policyId, r.version, r.id, r.severity, r.reason);
-            }
-        }
-        if (defaultDocument == null) {
+    public PolicyDecision decide(EgressRequest r) {
+        if (engines.isEmpty()) {
             return PolicyDecision.NO_POLICY;
         }
-        if (request.endpoint() != null && Glob.anyHost(allowedDestinations, request.endpoint().host())) {
-            return new PolicyDecision(Effect.ALLOW, defaultDocument.getPolicyId(), defaultDocument.getVersion(),
-                    "allowed-destinations", Severity.INFO, null);
+        PolicyRequest q = new PolicyRequest(r.userId(), r.userEmail(), r.groups(), r.deviceId(), r.agentName(),
+                r.agentVersion(), r.toolName(), r.toolCategory(), r.mcpServer(),
+                r.endpoint() == null ? null : r.endpoint().host(), r.endpoint() == null ? null : r.endpoint().url(),
+                r.repoRemote(), r.filePath(), r.contentBytes(), r.sensitiveContent());
+        io.agentdlp.detection.policy.PolicyDecision ruled = null;
+        io.agentdlp.detection.policy.PolicyDecision strictestDefault = null;
+        for (PolicyEngine e : engines) {
+            io.agentdlp.detection.policy.PolicyDecision d = e.decide(q);
+            if (!d.byDefault()) {
+                if (ruled == null || d.effect().ordinal() > ruled.effect().ordinal()) {
+                    ruled = d;
+                }
+            } else if (strictestDefault == null || d.effect().ordinal() > strictestDefault.effect().ordinal()) {
+                strictestDefault = d;
+            }
         }
-        Effect e = defaultDocument.getDefaultEffect();
-        return new PolicyDecision(e, defaultDocument.getPolicyId(), defaultDocument.getVersion(), "default",
-                e == Effect.ALLOW ? Severity.INFO : Severity.MEDIUM, "destination not in the allowed list");
+        if (ruled != null) {
+            return new PolicyDecision(ruled.effect(), ruled.policyId(), ruled.policyVersion(), ruled.ruleId(),
+                    ruled.severity() == null ? Severity.MEDIUM : ruled.severity(), ruled.reason());
+        }
+        String host = r.endpoint() == null ? null : r.endpoint().host();
+        for (PolicyEngine e : engines) {
+            if (e.allowedDestination(host)) {
+                return new PolicyDecision(Effect.ALLOW, e.document().id(), e.document().version(), "allowed-destinations",
+                        Severity.INFO, null);
+            }
+        }
+        Effect eff = strictestDefault.effect();
+        return new PolicyDecision(eff, strictestDefault.policyId(), strictestDefault.policyVersion(), "default",
+                eff == Effect.ALLOW ? Severity.INFO : Severity.MEDIUM, "destination not in the allowed list");
     }
 
-    /** Path globs the policies mark as sensitive. */
-    public List<Glob> sensitivePaths() {
-        return sensitivePaths;
+    /** True when some document marks reads of {@code path} as sensitive. */
+    public boolean sensitivePath(String path) {
+        for (PolicyEngine e : engines) {
+            if (e.sensitivePath(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A named threshold from the policies (first document by id that sets it). */
     public OptionalDouble threshold(String name) {
-        Double v = thresholds.get(name);
-        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+        for (PolicyEngine e : engines) {
+            Double v = e.document().thresholds().get(name);
+            if (v != null) {
+                return OptionalDouble.of(v);
+            }
+        }
+        return OptionalDouble.empty();
     }
 
     /** Policy id → version of every document in force. */
@@ -100,15 +107,6 @@ public final class PolicyBook {
     }
 
     public boolean isEmpty() {
-        return defaultDocument == null;
-    }
-
-    static int rank(Effect e) {
-        return switch (e) {
-            case DENY -> 3;
-            case ASK -> 2;
-            case WARN -> 1;
-            case ALLOW -> 0;
-        };
+        return engines.isEmpty();
     }
 }

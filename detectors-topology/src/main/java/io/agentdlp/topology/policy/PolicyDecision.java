@@ -1,17 +1,17 @@
 package io.agentdlp.topology.policy;
 
-import io.agentdlp.avro.Effect;
 import io.agentdlp.detection.Severity;
+import io.agentdlp.detection.policy.Effect;
 
 /**
  * The effect policy assigns to one egress and why.
  *
- * @param effect   ALLOW, DENY, ASK or WARN
+ * @param effect   ALLOW, WARN, ASK or DENY
  * @param policyId policy document that decided ({@code none} when no policy is published)
  * @param version  version of that document
  * @param ruleId   rule that matched, {@code allowed-destinations} or {@code default}
  * @param severity severity of alerts this decision raises
- * @param reason   reason text from the rule (may be null)
+ * @param reason   reason text (may be null)
  */
 public record PolicyDecision(Effect effect, String policyId, long version, String ruleId, Severity severity, String reason) {
     /** When no policy is published: everything is allowed. */
@@ -19,5 +19,10 @@ public record PolicyDecision(Effect effect, String policyId, long version, Strin
 
     public boolean allowed() {
         return effect == Effect.ALLOW;
+    }
+
+    /** Larger is stricter: ALLOW &lt; WARN &lt; ASK &lt; DENY. */
+    public int strictness() {
+        return effect.ordinal();
     }
 }

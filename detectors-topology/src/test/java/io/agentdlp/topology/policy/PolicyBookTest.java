@@ -43,15 +43,16 @@ class PolicyBookTest {
         assertThat(book.decide(request("api.anthropic.com", null, "claude-code", null)).ruleId()).isEqualTo("allowed-destinations");
         assertThat(book.decide(request("eu.api.openai.com", null, "codex", null)).allowed()).isTrue();
         PolicyDecision denied = book.decide(request("evil.example.com", null, "claude-code", null));
-        assertThat(denied.effect()).isEqualTo(Effect.DENY);
+        assertThat(denied.effect()).isEqualTo(io.agentdlp.detection.policy.Effect.DENY);
         assertThat(denied.ruleId()).isEqualTo("default");
         assertThat(denied.version()).isEqualTo(3);
-        assertThat(book.sensitivePaths()).hasSize(1);
+        assertThat(book.sensitivePath("/srv/vault/token")).isTrue();
+        assertThat(book.sensitivePath("/srv/app/main.go")).isFalse();
         assertThat(book.threshold("volume.zscore")).hasValue(3.0);
     }
 
     @Test
-    void mostSpecificRuleWinsAndTiesPreferDeny() {
+    void mostSpecificRuleWinsAndTiesPreferTheStricterEffect() {
         PolicyRule payments = rule("payments-no-external", Effect.DENY).setRepos(List.of("*acme/payments*"))
                 .setDestinations(List.of("*")).build();
         PolicyRule allowAll = rule("allow-web", Effect.ALLOW).setDestinations(List.of("*")).build();
@@ -70,18 +71,33 @@ class PolicyBookTest {
 
     @Test
     void agentVersionRangesGroupsAndConditions() {
-        PolicyRule oldAgents = rule("old-claude", Effect.DENY).setAgents(List.of("claude-code@<2.0"))
-                .setDestinations(List.of("*")).build();
+        PolicyRule oldAgents = rule("old-claude", Effect.DENY).setAgents(List.of("claude-code@<2.0")).build();
         PolicyRule team = rule("payments-team-big", Effect.WARN).setGroups(List.of("Payments"))
                 .setMaxContentBytes(1000L).build();
         PolicyRule sensitive = rule("sensitive-out", Effect.DENY).setRequiresSensitiveContent(true)
                 .setDestinations(List.of("*.example.com")).setGroups(List.of("payments")).build();
         PolicyBook book = PolicyBook.of(List.of(policy("p", 1, Effect.ALLOW, List.of(), List.of(oldAgents, team, sensitive))));
-        // old-claude and payments-team-big are equally specific (2 conditions each): deny beats warn.
-        assertThat(book.decide(request("a.example.com", null, "claude-code", "1.9.3")).ruleId()).isEqualTo("old-claude");
+        EgressRequest old = new EgressRequest("u1", null, List.of(), "d", "claude-code", "1.9.3", null, null, null,
+                Endpoint.host("a.example.com", 443), null, null, 2048, false);
+        assertThat(book.decide(old).ruleId()).isEqualTo("old-claude");
         assertThat(book.decide(request("a.example.com", null, "claude-code", "2.1.240")).ruleId()).isEqualTo("payments-team-big");
         assertThat(book.decide(request("a.example.com", null, "claude-code", "2.1.240").withSensitiveContent(true)).ruleId())
                 .isEqualTo("sensitive-out");
+    }
+
+    @Test
+    void severalDocumentsRuleDecisionsBeatDefaultsAndTheStrictestDefaultApplies() {
+        PolicyRule mirrorOnly = rule("artifact-mirror", Effect.ALLOW).setDestinations(List.of("mirror.corp")).build();
+        Policy open = policy("a-team", 2, Effect.ALLOW, List.of(), List.of(mirrorOnly));
+        Policy strict = policy("default", 7, Effect.DENY, List.of("api.anthropic.com"), List.of());
+        PolicyBook book = PolicyBook.of(List.of(strict, open));
+        assertThat(book.versions()).containsEntry("a-team", 2L).containsEntry("default", 7L);
+        assertThat(book.decide(request("mirror.corp", null, "x", null)).ruleId()).isEqualTo("artifact-mirror");
+        assertThat(book.decide(request("api.anthropic.com", null, "x", null)).ruleId()).isEqualTo("allowed-destinations");
+        PolicyDecision other = book.decide(request("files.example.net", null, "x", null));
+        assertThat(other.allowed()).isFalse();
+        assertThat(other.policyId()).isEqualTo("default");
+        assertThat(other.ruleId()).isEqualTo("default");
     }
 
     @Test
@@ -90,7 +106,7 @@ class PolicyBookTest {
         PolicyBook book = PolicyBook.of(List.of(policy("p", 1, Effect.ALLOW, List.of(), List.of(r))));
         EgressRequest gist = new EgressRequest(null, null, List.of(), "d", "x", null, null, null, null,
                 Endpoint.fromUrl("https://gist.github.com/abc?x=1").orElseThrow(), null, null, 0, false);
-        assertThat(book.decide(gist).effect()).isEqualTo(Effect.DENY);
+        assertThat(book.decide(gist).effect()).isEqualTo(io.agentdlp.detection.policy.Effect.DENY);
         assertThat(book.decide(request("github.com", null, "x", null)).allowed()).isTrue();
     }
 

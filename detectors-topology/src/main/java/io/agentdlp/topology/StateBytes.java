@@ -1,0 +1,166 @@
+package io.agentdlp.topology;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * Compact binary encoding of the detectors' internal state (store values and repartitioned
+ * records): a version byte, then fixed-width numbers and length-prefixed UTF-8 strings. Internal
+ * topics only; the public topics use Avro through the schema registry.
+ */
+public final class StateBytes {
+    private StateBytes() {
+    }
+
+    /** Growable writer. */
+    public static final class Writer {
+        private ByteBuffer buf;
+
+        public Writer(int initial, int version) {
+            buf = ByteBuffer.allocate(Math.max(16, initial));
+            buf.put((byte) version);
+        }
+
+        private void ensure(int n) {
+            if (buf.remaining() < n) {
+                ByteBuffer b = ByteBuffer.allocate(Math.max(buf.capacity() * 2, buf.position() + n));
+                buf.flip();
+                b.put(buf);
+                buf = b;
+            }
+        }
+
+        public Writer putLong(long v) {
+            ensure(8);
+            buf.putLong(v);
+            return this;
+        }
+
+        public Writer putInt(int v) {
+            ensure(4);
+            buf.putInt(v);
+            return this;
+        }
+
+        public Writer putDouble(double v) {
+            ensure(8);
+            buf.putDouble(v);
+            return this;
+        }
+
+        public Writer putByte(int v) {
+            ensure(1);
+            buf.put((byte) v);
+            return this;
+        }
+
+        public Writer putBoolean(boolean v) {
+            return putByte(v ? 1 : 0);
+        }
+
+        /** Length-prefixed UTF-8; null written as length -1. */
+        public Writer putString(String s) {
+            if (s == null) {
+                return putInt(-1);
+            }
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            putInt(b.length);
+            ensure(b.length);
+            buf.put(b);
+            return this;
+        }
+
+        public Writer putBytes(byte[] b) {
+            putInt(b.length);
+            ensure(b.length);
+            buf.put(b);
+            return this;
+        }
+
+        public byte[] toByteArray() {
+            return Arrays.copyOf(buf.array(), buf.position());
+        }
+    }
+
+    /** Reader that turns truncated or foreign input into a {@link SerializationException}. */
+    public static final class Reader {
+        private final ByteBuffer buf;
+        private final String what;
+
+        public Reader(byte[] data, String what, int expectedVersion) {
+            this.buf = ByteBuffer.wrap(data);
+            this.what = what;
+            int v = data.length == 0 ? -1 : buf.get();
+            if (v != expectedVersion) {
+                throw new SerializationException("cannot read " + what + ": format version " + v + ", expected "
+                        + expectedVersion);
+            }
+        }
+
+        public long getLong() {
+            try {
+                return buf.getLong();
+            } catch (BufferUnderflowException e) {
+                throw truncated(e);
+            }
+        }
+
+        public int getInt() {
+            try {
+                return buf.getInt();
+            } catch (BufferUnderflowException e) {
+                throw truncated(e);
+            }
+        }
+
+        public double getDouble() {
+            try {
+                return buf.getDouble();
+            } catch (BufferUnderflowException e) {
+                throw truncated(e);
+            }
+        }
+
+        public int getByte() {
+            try {
+                return buf.get();
+            } catch (BufferUnderflowException e) {
+                throw truncated(e);
+            }
+        }
+
+        public boolean getBoolean() {
+            return getByte() != 0;
+        }
+
+        public String getString() {
+            int n = getInt();
+            if (n == -1) {
+                return null;
+            }
+            return new String(bytes(n), StandardCharsets.UTF_8);
+        }
+
+        public byte[] getBytes() {
+            return bytes(getInt());
+        }
+
+        private byte[] bytes(int n) {
+            if (n < 0 || n > buf.remaining()) {
+                throw new SerializationException("cannot read " + what + ": length " + n + " exceeds the "
+                        + buf.remaining() + " bytes left");
+            }
+            byte[] b = new byte[n];
+            buf.get(b);
+            return b;
+        }
+
+        private SerializationException truncated(BufferUnderflowException e) {
+            return new SerializationException("cannot read " + what + ": truncated", e);
+        }
+    }
+}

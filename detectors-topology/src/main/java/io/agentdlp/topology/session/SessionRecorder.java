@@ -1,0 +1,80 @@
+package io.agentdlp.topology.session;
+
+import java.time.Duration;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.avro.DlpAlert;
+import io.agentdlp.avro.Finding;
+import io.agentdlp.topology.InspectedEvent;
+
+/**
+ * Records the detections of each session in the session summary store (queried by
+ * {@code GET /v1/sessions/{id}}) and forwards every detection for aggregation. Summaries idle
+ * longer than the TTL (stream time) are deleted by a wall-clock punctuation.
+ */
+public final class SessionRecorder extends ContextualProcessor<String, InspectedEvent, String, DlpAlert> {
+    private final String storeName;
+    private final int maxRecent;
+    private final long ttlMs;
+    private final Duration cleanupInterval;
+    private KeyValueStore<String, SessionSummary> summaries;
+
+    public SessionRecorder(String storeName, int maxRecent, Duration ttl, Duration cleanupInterval) {
+        this.storeName = storeName;
+        this.maxRecent = maxRecent;
+        this.ttlMs = ttl.toMillis();
+        this.cleanupInterval = cleanupInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, DlpAlert> context) {
+        super.init(context);
+        summaries = context.getStateStore(storeName);
+        context.schedule(cleanupInterval, PunctuationType.WALL_CLOCK_TIME, now -> cleanup());
+    }
+
+    @Override
+    public void process(Record<String, InspectedEvent> record) {
+        InspectedEvent e = record.value();
+        if (e.detections().isEmpty()) {
+            return;
+        }
+        AgentEgressEvent ev = e.event();
+        SessionSummary s = summaries.get(record.key());
+        if (s == null) {
+            s = SessionSummary.start(record.key(), ev.getSessionId(), ev.getDevice().getId(), ev.getUser().getId(),
+                    ev.getAgent().getName());
+        }
+        for (DlpAlert a : e.detections()) {
+            s = s.with(new SessionSummary.RecentFinding(a.getLastSeen().toEpochMilli(), a.getAlertId(), a.getDetector(),
+                    a.getRuleId(), a.getSeverity().name(), a.getTitle(),
+                    a.getEvidence().stream().map(Finding::getRedactedPreview).toList()), maxRecent);
+            context().forward(new Record<>(a.getAlertId(), a, record.timestamp()));
+        }
+        summaries.put(record.key(), s);
+    }
+
+    private void cleanup() {
+        long streamTime = context().currentStreamTimeMs();
+        if (streamTime < 0) {
+            return;
+        }
+        long horizon = streamTime - ttlMs;
+        try (KeyValueIterator<String, SessionSummary> it = summaries.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, SessionSummary> kv = it.next();
+                if (kv.value.lastSeen() < horizon) {
+                    summaries.delete(kv.key);
+                }
+            }
+        }
+    }
+}
