@@ -1,0 +1,75 @@
+package io.agentdlp.serde;
+
+import java.util.Map;
+
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serializer;
+
+import io.agentdlp.registry.client.SchemaRegistryClient;
+
+/**
+ * What the Avro serializers share: configuration, registry client ownership (a client the
+ * serializer created is closed with it; an injected one is not) and delegation to
+ * {@link WireFormatWriter}.
+ */
+abstract class AvroSerializerBase<T> implements Serializer<T> {
+    private final SchemaRegistryClient injectedClient;
+    private SchemaRegistryClient ownedClient;
+    private volatile WireFormatWriter writer;
+
+    AvroSerializerBase(SchemaRegistryClient injectedClient) {
+        this.injectedClient = injectedClient;
+    }
+
+    /**
+     * Reads {@link AvroSerdeConfig}; without an injected client, creates one from
+     * {@code schema.registry.url}.
+     */
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        AvroSerdeConfig config = new AvroSerdeConfig(configs);
+        SchemaRegistryClient client = injectedClient;
+        if (client == null) {
+            closeOwnedClient();
+            client = RegistryClients.fromConfig(config);
+            ownedClient = client;
+        }
+        configureWith(config, isKey, client);
+    }
+
+    /** Configures with a client owned by someone else (the enclosing serde). */
+    void configureWith(AvroSerdeConfig config, boolean isKey, SchemaRegistryClient client) {
+        this.writer = new WireFormatWriter(client, config, isKey);
+    }
+
+    /** The wire-format bytes of {@code data}, or null for null (a tombstone). */
+    @Override
+    public byte[] serialize(String topic, T data) {
+        return writer().write(topic, data);
+    }
+
+    @Override
+    public byte[] serialize(String topic, Headers headers, T data) {
+        return writer().write(topic, data);
+    }
+
+    @Override
+    public void close() {
+        closeOwnedClient();
+    }
+
+    private WireFormatWriter writer() {
+        WireFormatWriter w = writer;
+        if (w == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is not configured: call configure(props, isKey) first");
+        }
+        return w;
+    }
+
+    private void closeOwnedClient() {
+        if (ownedClient != null) {
+            ownedClient.close();
+            ownedClient = null;
+        }
+    }
+}

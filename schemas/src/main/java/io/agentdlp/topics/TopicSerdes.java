@@ -1,0 +1,75 @@
+package io.agentdlp.topics;
+
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+import io.agentdlp.registry.client.SchemaRegistryClient;
+import io.agentdlp.serde.AvroSerdeConfig;
+import io.agentdlp.serde.RegistryClients;
+import io.agentdlp.serde.SpecificAvroSerde;
+
+/**
+ * The typed key and value serdes of the topics in {@link Topics}: UTF-8 strings for String keys,
+ * Confluent wire-format Avro for generated classes, raw bytes for {@code byte[]} (dead letters,
+ * {@code _schemas}). All Avro serdes of one instance share one registry client, created from the
+ * configuration ({@link AvroSerdeConfig} keys, e.g. {@code schema.registry.url}) and closed by
+ * {@link #close()}. Serdes are returned already configured.
+ */
+public final class TopicSerdes implements AutoCloseable {
+    private final Map<String, ?> config;
+    private final SchemaRegistryClient client;
+    private final boolean ownsClient;
+
+    private TopicSerdes(Map<String, ?> config, SchemaRegistryClient client, boolean ownsClient) {
+        this.config = Map.copyOf(config);
+        this.client = client;
+        this.ownsClient = ownsClient;
+    }
+
+    /** Creates the registry client from {@code config}; {@link #close()} closes it. */
+    public static TopicSerdes fromConfig(Map<String, ?> config) {
+        return new TopicSerdes(config, RegistryClients.fromConfig(new AvroSerdeConfig(config)), true);
+    }
+
+    /** Uses {@code client}, which the caller keeps ownership of. */
+    public static TopicSerdes withClient(Map<String, ?> config, SchemaRegistryClient client) {
+        return new TopicSerdes(config, client, false);
+    }
+
+    /** The configured serde of {@code spec}'s keys. */
+    public <K> Serde<K> keySerde(TopicSpec<K, ?> spec) {
+        return serde(spec, spec.keyType(), true);
+    }
+
+    /** The configured serde of {@code spec}'s values. */
+    public <V> Serde<V> valueSerde(TopicSpec<?, V> spec) {
+        return serde(spec, spec.valueType(), false);
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <T> Serde<T> serde(TopicSpec<?, ?> spec, Class<T> type, boolean isKey) {
+        if (type == String.class) {
+            return (Serde<T>) Serdes.String();
+        }
+        if (type == byte[].class) {
+            return (Serde<T>) Serdes.ByteArray();
+        }
+        if (SpecificRecord.class.isAssignableFrom(type)) {
+            SpecificAvroSerde serde = new SpecificAvroSerde((Class) type, client);
+            serde.configure(config, isKey);
+            return serde;
+        }
+        throw new IllegalArgumentException("topic " + spec.id() + ": no serde for " + (isKey ? "key" : "value")
+                + " type " + type.getName());
+    }
+}
