@@ -1,0 +1,253 @@
+package io.agentdlp.detection.fingerprint;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Computes the winnowed fingerprints of a text (Schleimer, Wilkerson, Aiken 2003, robust winnowing)
+ * over the normalised token stream of {@link CodeLexer}, after {@link ProbeText} has undone JSON
+ * escaping, line numbers, fences and diff markers.
+ *
+ * <p>Identifiers are renaming-invariant without being thrown away: inside each k-gram an identifier is
+ * encoded by the distance back to the previous occurrence of the same spelling in that k-gram (or as
+ * "first occurrence"), as in parameterised matching. Any consistent renaming keeps the encoding, while
+ * {@code a = a + b} and {@code a = b + c} still differ. The k-gram hash is a polynomial rolling hash
+ * (mod 2^64) updated in O(1) per token, including the one identifier whose encoding changes when its
+ * earlier occurrence leaves the k-gram, then mixed with the murmur3 finaliser.
+ *
+ * <p>Thread-safe: scratch arrays are per thread.
+ */
+public final class Fingerprinter {
+    /**
+     * Version of everything that determines fingerprint values (lexer rules, keyword list, decoding,
+     * hash). Indexes record it and refuse fingerprints of another version.
+     */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final long BASE = 0x9E3779B97F4A7C15L;
+    private static final long NOT_CODE = Long.MAX_VALUE;
+    private static final int SHRINK_ABOVE_TOKENS = 1 << 20;
+    private static final long[] SYMBOL_VALUES = new long[TokenBuffer.KEYWORD_BASE + Keywords.count()];
+    private static final long[] REFERENCE_VALUES = new long[65];
+
+    static {
+        for (int s = 0; s < SYMBOL_VALUES.length; s++) {
+            SYMBOL_VALUES[s] = mix(0x5EED_0000_0000_0000L + s);
+        }
+        for (int d = 0; d < REFERENCE_VALUES.length; d++) {
+            REFERENCE_VALUES[d] = mix(0x7EF0_0000_0000_0000L + d);
+        }
+    }
+
+    private final FingerprintConfig config;
+    private final long[] powers;
+    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
+
+    public Fingerprinter(FingerprintConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.powers = new long[config.k()];
+        long p = 1;
+        for (int j = 0; j < powers.length; j++) {
+            powers[j] = p;
+            p *= BASE;
+        }
+    }
+
+    /** A fingerprinter with {@link FingerprintConfig#DEFAULT}. */
+    public static Fingerprinter withDefaults() {
+        return new Fingerprinter(FingerprintConfig.DEFAULT);
+    }
+
+    public FingerprintConfig config() {
+        return config;
+    }
+
+    /** Fingerprints of {@code text}; lines refer to the lines of {@code text}. */
+    public Fingerprints fingerprint(CharSequence text) {
+        Objects.requireNonNull(text, "text");
+        ProbeText decoded = ProbeText.decode(text);
+        Workspace ws = workspaces.get();
+        try {
+            TokenBuffer tokens = ws.tokens;
+            tokens.clear();
+            CodeLexer.lex(decoded.chars(), decoded.length(), tokens);
+            return winnow(ws, decoded);
+        } finally {
+            if (ws.tokens.symbols.length > SHRINK_ABOVE_TOKENS) {
+                workspaces.remove();
+            }
+        }
+    }
+
+    private Fingerprints winnow(Workspace ws, ProbeText decoded) {
+        TokenBuffer t = ws.tokens;
+        int n = t.size;
+        int k = config.k();
+        if (n < k) {
+            return new Fingerprints(new long[0], new int[0], new int[0], n);
+        }
+        ws.ensure(n);
+        linkIdentifiers(t, ws.distance, ws.next, k);
+        int m = n - k + 1;
+        long[] kgrams = ws.kgrams;
+        hashKgrams(t, ws.distance, ws.next, kgrams);
+        int selected = select(kgrams, m, config.w(), ws.selected);
+        long[] hashes = new long[selected];
+        int[] starts = new int[selected];
+        int[] ends = new int[selected];
+        int[] lines = t.lines;
+        for (int i = 0; i < selected; i++) {
+            int s = ws.selected[i];
+            hashes[i] = kgrams[s];
+            starts[i] = decoded.originalLine(lines[s]);
+            ends[i] = decoded.originalLine(lines[s + k - 1]);
+            if (ends[i] < starts[i]) {
+                // diff sides re-order lines; report the k-gram by its first line
+                ends[i] = starts[i];
+            }
+        }
+        return new Fingerprints(hashes, starts, ends, n);
+    }
+
+    /**
+     * distance[i]: tokens back to the previous identifier with the same spelling if that is less than k
+     * away, else 0; next[j]: the token whose distance points at j, or -1.
+     */
+    private static void linkIdentifiers(TokenBuffer t, int[] distance, int[] next, int k) {
+        int n = t.size;
+        int[] symbols = t.symbols;
+        long[] spellings = t.spellings;
+        Arrays.fill(next, 0, n, -1);
+        for (int i = 0; i < n; i++) {
+            distance[i] = 0;
+            if (symbols[i] != TokenBuffer.IDENTIFIER) {
+                continue;
+            }
+            long spelling = spellings[i];
+            int stop = Math.max(0, i - k + 1);
+            for (int j = i - 1; j >= stop; j--) {
+                if (spellings[j] == spelling && symbols[j] == TokenBuffer.IDENTIFIER) {
+                    distance[i] = i - j;
+                    next[j] = i;
+                    break;
+                }
+            }
+        }
+    }
+
+    private void hashKgrams(TokenBuffer t, int[] distance, int[] next, long[] out) {
+        int k = config.k();
+        int minStructural = config.minStructural();
+        int n = t.size;
+        int[] symbols = t.symbols;
+        long[] pw = powers;
+        long top = pw[k - 1];
+        long fresh = SYMBOL_VALUES[TokenBuffer.IDENTIFIER];
+        long h = 0;
+        int structural = 0;
+        for (int i = 0; i < k; i++) {
+            h = h * BASE + value(symbols[i], distance[i]);
+            if (TokenBuffer.isStructural(symbols[i])) {
+                structural++;
+            }
+        }
+        int m = n - k + 1;
+        for (int s = 0; ; s++) {
+            out[s] = structural < minStructural ? NOT_CODE : finish(h);
+            if (s + 1 >= m) {
+                break;
+            }
+            h -= SYMBOL_VALUES[symbols[s]] * top;
+            int later = next[s];
+            if (later >= 0) {
+                int rel = later - s;
+                h += (fresh - REFERENCE_VALUES[rel]) * pw[k - 1 - rel];
+            }
+            int in = s + k;
+            h = h * BASE + value(symbols[in], distance[in]);
+            if (TokenBuffer.isStructural(symbols[s])) {
+                structural--;
+            }
+            if (TokenBuffer.isStructural(symbols[in])) {
+                structural++;
+            }
+        }
+    }
+
+    private static long value(int symbol, int distance) {
+        return distance > 0 ? REFERENCE_VALUES[distance] : SYMBOL_VALUES[symbol];
+    }
+
+    private static long finish(long h) {
+        long f = mix(h);
+        return f == NOT_CODE ? NOT_CODE - 1 : f;
+    }
+
+    /**
+     * Robust winnowing: in each window of {@code w} k-gram hashes keep the minimum; on ties keep the one
+     * already kept, else the rightmost. Writes the positions of kept code k-grams to {@code out}.
+     */
+    private static int select(long[] h, int m, int w, int[] out) {
+        int count = 0;
+        int width = Math.min(w, m);
+        int min = rightmostMin(h, 0, width - 1);
+        if (h[min] != NOT_CODE) {
+            out[count++] = min;
+        }
+        for (int r = width; r < m; r++) {
+            int left = r - width + 1;
+            if (min < left) {
+                min = rightmostMin(h, left, r);
+            } else if (h[r] < h[min]) {
+                min = r;
+            } else {
+                continue;
+            }
+            if (h[min] != NOT_CODE) {
+                out[count++] = min;
+            }
+        }
+        return count;
+    }
+
+    private static int rightmostMin(long[] h, int lo, int hi) {
+        int pos = lo;
+        long best = h[lo];
+        for (int j = lo + 1; j <= hi; j++) {
+            if (h[j] <= best) {
+                best = h[j];
+                pos = j;
+            }
+        }
+        return pos;
+    }
+
+    /** murmur3 fmix64. */
+    static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    /** Per-thread scratch space. */
+    private static final class Workspace {
+        final TokenBuffer tokens = new TokenBuffer(4096);
+        int[] distance = new int[0];
+        int[] next = new int[0];
+        long[] kgrams = new long[0];
+        int[] selected = new int[0];
+
+        void ensure(int n) {
+            if (distance.length < n) {
+                int cap = Math.max(n, distance.length * 2);
+                distance = new int[cap];
+                next = new int[cap];
+                kgrams = new long[cap];
+                selected = new int[cap];
+            }
+        }
+    }
+}
