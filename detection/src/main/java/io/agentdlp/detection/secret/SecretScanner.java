@@ -250,10 +250,28 @@ public final class SecretScanner implements TextDetector {
         for (Candidate c : kept) {
             SecretRule rule = rules[c.rule];
             findings.add(new Finding(DETECTOR, rule.id(), rule.severity(), rule.confidence(),
-                    redactor.preview(c.secret), hasher.hash(c.secret), lines.line(c.originalStart),
+                    redactor.preview(c.secret), hasher.hash(hashForm(c.secret)), lines.line(c.originalStart),
                     lines.column(c.originalStart), c.originalStart, c.originalEnd - c.originalStart, null));
         }
         return findings;
+    }
+
+    /**
+     * The text a secret's keyed hash is computed over: multi-line secrets (PEM blocks) with every line
+     * trimmed, so that the indentation of the file or message carrying them does not change the hash.
+     */
+    static String hashForm(String secret) {
+        if (secret.indexOf('\n') < 0) {
+            return secret;
+        }
+        StringBuilder sb = new StringBuilder(secret.length());
+        for (String line : secret.split("\r?\n", -1)) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(line.strip());
+        }
+        return sb.toString();
     }
 
     /** A match that passed its rule's checks, before overlap resolution. */

@@ -120,7 +120,7 @@ public enum SecretValidator {
     }
 
     /** The 6-char base62 CRC32 checksum GitHub and npm append to the random part of a token. */
-    static String crc32Base62(String randomPart) {
+    public static String crc32Base62(String randomPart) {
         CRC32 crc = new CRC32();
         crc.update(randomPart.getBytes(StandardCharsets.US_ASCII));
         long v = crc.getValue();

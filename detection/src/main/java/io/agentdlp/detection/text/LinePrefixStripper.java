@@ -7,7 +7,8 @@ package io.agentdlp.detection.text;
  *   <li>line numbers of {@code cat -n} and agent file readers: {@code "     1\t"} or {@code "     1→"}, at
  *       a line start or right after a double quote (the first line of a tool result inside JSON);</li>
  *   <li>the {@code '+'}, {@code '-'} or {@code ' '} marker of lines inside unified-diff hunks (after an
- *       {@code @@ -a,b +c,d @@} header).</li>
+ *       {@code @@ -a,b +c,d @@} header);</li>
+ *   <li>ISO-8601 timestamps that CI runners put before every log line ({@code 2025-03-01T10:15:00.123Z }).</li>
  * </ul>
  */
 public final class LinePrefixStripper {
@@ -39,6 +40,7 @@ public final class LinePrefixStripper {
                     inHunk = false;
                 }
             }
+            content += timestampPrefix(in, content, eol);
             content += lineNumberPrefix(in, content, eol);
             int from = content;
             for (int q = content; q < eol; q++) {
@@ -60,7 +62,7 @@ public final class LinePrefixStripper {
         int i = 0;
         while (i < n) {
             int eol = endOfLine(in, i);
-            if (startsWith(in, i, eol, "@@ ") || lineNumberPrefix(in, i, eol) > 0) {
+            if (startsWith(in, i, eol, "@@ ") || lineNumberPrefix(in, i, eol) > 0 || timestampPrefix(in, i, eol) > 0) {
                 return true;
             }
             for (int q = i; q < eol; q++) {
@@ -88,6 +90,32 @@ public final class LinePrefixStripper {
         }
         char sep = in.charAt(i);
         return sep == '\t' || sep == ARROW ? i + 1 - from : 0;
+    }
+
+    /** Length of a {@code yyyy-mm-ddThh:mm:ss[.fff][Z] } prefix at {@code from}, or 0. */
+    private static int timestampPrefix(DecodedText in, int from, int eol) {
+        final String shape = "dddd-dd-ddTdd:dd:dd";
+        if (eol - from < shape.length() + 1) {
+            return 0;
+        }
+        for (int k = 0; k < shape.length(); k++) {
+            char c = in.charAt(from + k);
+            char want = shape.charAt(k);
+            if (want == 'd' ? c < '0' || c > '9' : c != want) {
+                return 0;
+            }
+        }
+        int i = from + shape.length();
+        if (in.charAt(i) == '.') {
+            i++;
+            while (i < eol && in.charAt(i) >= '0' && in.charAt(i) <= '9') {
+                i++;
+            }
+        }
+        if (i < eol && in.charAt(i) == 'Z') {
+            i++;
+        }
+        return i < eol && in.charAt(i) == ' ' ? i + 1 - from : 0;
     }
 
     private static int endOfLine(DecodedText in, int from) {
