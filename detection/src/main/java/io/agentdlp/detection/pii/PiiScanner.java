@@ -14,6 +14,7 @@ import io.agentdlp.detection.Finding;
 import io.agentdlp.detection.KeyedHasher;
 import io.agentdlp.detection.Redactor;
 import io.agentdlp.detection.Severity;
+import io.agentdlp.detection.TextDetector;
 
 /**
  * Finds personal data in text: e-mail, phone, payment cards, IBAN, national ids, IP addresses and
@@ -22,7 +23,7 @@ import io.agentdlp.detection.Severity;
  * carries many distinct values (a table, a dump, a CSV, a log) also yields one {@code pii.bulk}
  * finding with counts by type. Immutable and thread-safe.
  */
-public final class PiiScanner {
+public final class PiiScanner implements TextDetector {
     /** Detector name on findings. */
     public static final String DETECTOR = "pii";
     /** Rule id of the bulk finding. */
@@ -45,6 +46,11 @@ public final class PiiScanner {
                 new NationalIdMatchers.UsSsn(), new NationalIdMatchers.UkNino(), new NationalIdMatchers.EuNationalId(),
                 new NationalIdMatchers.ChineseResidentId(), new NationalIdMatchers.Aadhaar(), new IpAddressMatcher(),
                 new DateOfBirthMatcher(), new PhoneMatcher(options.phoneRegion()));
+    }
+
+    @Override
+    public List<Finding> detect(CharSequence text) {
+        return scan(text).findings();
     }
 
     public PiiScanResult scan(CharSequence input) {
