@@ -104,7 +104,7 @@ public final class EgressProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.stop(1);
+        server.stop(0);
         executor.shutdownNow();
         if (connect != null) {
             connect.close();
