@@ -9,13 +9,17 @@ import org.apache.avro.util.ClassSecurityValidator;
 /**
  * Lets Avro 1.12.2+ instantiate agentdlp's generated classes. That release refuses to load any class
  * not on its allow-list ({@code SecurityException: Forbidden ... This class is not trusted}), even a
- * generated SpecificRecord read through its own {@code fromByteBuffer}. The serde installs one
+ * generated SpecificRecord read through its own {@code fromByteBuffer}, and even a generated builder
+ * whose fields default to a record type (it deep-copies the default through a datum reader). Loading
+ * any serializer, deserializer or {@code TopicSerdes} installs one
  * global validator, composed with the one in place before, that also accepts
  * {@code io.agentdlp.avro.*} and whatever {@code avro.trusted.classes} adds. Entries ending in
  * {@code .} are package prefixes; other entries are exact class names.
  *
  * <p>The validator is process-wide (Avro offers nothing narrower); code that later replaces Avro's
- * global validator must compose with {@link ClassSecurityValidator#getGlobal()}.
+ * global validator must compose with {@link ClassSecurityValidator#getGlobal()}. Entry points that
+ * build generated records before creating any serde call {@link #trustGenerated()} first (or start
+ * the JVM with {@code -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.agentdlp.avro}).
  */
 public final class AvroClassTrust {
     /** Package of the classes generated from {@code schemas/src/main/avro}. */

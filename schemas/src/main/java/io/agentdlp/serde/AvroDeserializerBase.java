@@ -14,6 +14,10 @@ import io.agentdlp.registry.client.SchemaRegistryClient;
  * return.
  */
 abstract class AvroDeserializerBase<T> implements ConsumerRecordDeserializer<T> {
+    static {
+        AvroClassTrust.trustGenerated();
+    }
+
     private final SchemaRegistryClient injectedClient;
     private SchemaRegistryClient ownedClient;
     private volatile WireFormatReader reader;

@@ -13,6 +13,11 @@ import io.agentdlp.registry.client.SchemaRegistryClient;
  * {@link WireFormatWriter}.
  */
 abstract class AvroSerializerBase<T> implements Serializer<T> {
+    static {
+        // records built before any datum is read (builders deep-copy record-typed defaults) need it too
+        AvroClassTrust.trustGenerated();
+    }
+
     private final SchemaRegistryClient injectedClient;
     private SchemaRegistryClient ownedClient;
     private volatile WireFormatWriter writer;

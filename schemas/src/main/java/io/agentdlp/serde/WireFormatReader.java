@@ -32,10 +32,6 @@ import io.agentdlp.serde.subject.SubjectNameStrategy;
 final class WireFormatReader {
     private static final int READER_CACHE_CAPACITY = 1000;
 
-    static {
-        AvroClassTrust.trustGenerated();
-    }
-
     private final SchemaRegistryClient client;
     private final boolean isKey;
     private final boolean specific;

@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 import io.agentdlp.registry.client.SchemaRegistryClient;
+import io.agentdlp.serde.AvroClassTrust;
 import io.agentdlp.serde.AvroSerdeConfig;
 import io.agentdlp.serde.RegistryClients;
 import io.agentdlp.serde.SpecificAvroSerde;
@@ -19,6 +20,10 @@ import io.agentdlp.serde.SpecificAvroSerde;
  * {@link #close()}. Serdes are returned already configured.
  */
 public final class TopicSerdes implements AutoCloseable {
+    static {
+        AvroClassTrust.trustGenerated();
+    }
+
     private final Map<String, ?> config;
     private final SchemaRegistryClient client;
     private final boolean ownsClient;

@@ -20,6 +20,11 @@ import io.agentdlp.avro.User;
 
 /** Realistic records of agentdlp's generated classes for serde tests. */
 final class TestRecords {
+    static {
+        // AgentEgressEvent's builder deep-copies its record-typed defaults, which Avro 1.12.2 only allows for trusted classes
+        AvroClassTrust.trustGenerated();
+    }
+
     private TestRecords() {
     }
 
