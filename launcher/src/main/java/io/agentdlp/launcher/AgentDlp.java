@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DevCommand.class,
                 AuditCommand.class,
+                ScanCommand.class,
         })
 public final class AgentDlp implements Runnable {
 
