@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Data-loss prevention for AI coding agents, on Kafka.",
         subcommands = {
                 DevCommand.class,
+                RegistryCommand.class,
                 AuditCommand.class,
                 ScanCommand.class,
         })

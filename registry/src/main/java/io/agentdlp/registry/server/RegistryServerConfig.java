@@ -19,7 +19,7 @@ import io.agentdlp.topics.Topics;
  *
  * <table>
  *   <caption>Property keys</caption>
- *   <tr><td>{@code bootstrap.servers}</td><td>Kafka bootstrap servers (required)</td></tr>
+ *   <tr><td>{@code bootstrap.servers}</td><td>Kafka bootstrap servers (required; {@code kafka.bootstrap.servers} too)</td></tr>
  *   <tr><td>{@code registry.host}</td><td>bind address, default {@code 127.0.0.1}</td></tr>
  *   <tr><td>{@code registry.port}</td><td>HTTP port, default 8081; 0 picks a free port</td></tr>
  *   <tr><td>{@code registry.topic}</td><td>schemas topic, default {@code _schemas}</td></tr>
@@ -267,6 +267,9 @@ public final class RegistryServerConfig {
 
         /** Applies one property key (see the class table); unknown keys are ignored. */
         public Builder set(String key, String value) {
+            if (key.equals(KAFKA_PREFIX + BOOTSTRAP_SERVERS)) {
+                return bootstrapServers(value);
+            }
             if (key.startsWith(KAFKA_PREFIX) && key.length() > KAFKA_PREFIX.length()) {
                 return kafkaClientProperty(key.substring(KAFKA_PREFIX.length()), value);
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SchemaRegistry {
     private static final Logger log = LoggerFactory.getLogger(SchemaRegistry.class);
-    private static final int MAX_WRITE_ATTEMPTS = 5;
+    private static final int MAX_WRITE_ATTEMPTS = 10;
     private static final Duration READ_CATCH_UP = Duration.ofSeconds(2);
 
     private final RegistryState state;
@@ -83,9 +84,20 @@ final class SchemaRegistry {
                             + "version " + attempt + " times in a row", null);
                 }
                 log.warn("event=schema_register_conflict subject={} version={} id={} attempt={}", subject, version, id, attempt);
+                backOff(attempt);
             }
         } finally {
             writer.unlock();
+        }
+    }
+
+    /** Random, growing pause after a lost race, so that two instances writing in lockstep fall out of step. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 20L * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RegistryError.storeError("Interrupted while retrying a registration", e);
         }
     }
 

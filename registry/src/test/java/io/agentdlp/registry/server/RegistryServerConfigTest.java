@@ -54,6 +54,13 @@ class RegistryServerConfigTest {
     }
 
     @Test
+    void kafkaPrefixedBootstrapServersAreTheBootstrapServers() {
+        assertThat(RegistryServerConfig.fromProperties(Map.of("kafka.bootstrap.servers", "b:1")).build().bootstrapServers())
+                .isEqualTo("b:1");
+        assertThat(RegistryServerConfig.fromProperties(Map.of("kafka.bootstrap.servers", "b:1")).build().kafkaClientProperties()).isEmpty();
+    }
+
+    @Test
     void environmentVariablesMapToPropertyKeys() {
         Map<String, String> props = RegistryServerConfig.propertiesFromEnvironment(Map.of(
                 "AGENTDLP_REGISTRY_PORT", "9999", "AGENTDLP_BOOTSTRAP_SERVERS", "k:9092",
