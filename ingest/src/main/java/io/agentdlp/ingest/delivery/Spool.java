@@ -145,6 +145,7 @@ public final class Spool implements AutoCloseable {
             long base = saved == null ? 0 : saved.seq();
             createActive(base);
             nextSeq = base;
+            bytesOnDisk = HEADER_BYTES;
         } else {
             for (int i = 0; i < bases.size() - 1; i++) {
                 long size = Files.size(segment(bases.get(i)));

@@ -317,6 +317,11 @@ public final class AgentEventJson {
                 bool(c, "truncated", path), bool(c, "redacted_by_source", path), optionalText(c, "field", path));
     }
 
+    /** Reads an array of findings in the agent-event/v1 shape (also used by the verdict client). */
+    public static List<Finding> readFindings(JsonNode a, String path) {
+        return findings(a, path);
+    }
+
     private static List<Finding> findings(JsonNode a, String path) {
         List<Finding> out = new ArrayList<>();
         if (a == null || a.isNull()) {
