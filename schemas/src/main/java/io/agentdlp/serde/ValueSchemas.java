@@ -12,7 +12,6 @@ import org.apache.kafka.common.errors.SerializationException;
  * accepts the same set, so keys can be plain strings or numbers in the wire format).
  */
 final class ValueSchemas {
-    private static final Schema NULL = Schema.create(Schema.Type.NULL);
     private static final Schema BOOLEAN = Schema.create(Schema.Type.BOOLEAN);
     private static final Schema INT = Schema.create(Schema.Type.INT);
     private static final Schema LONG = Schema.create(Schema.Type.LONG);
@@ -25,6 +24,7 @@ final class ValueSchemas {
     }
 
     /**
+     * @param value  a non-null value
      * @throws SerializationException naming the Java type (never the value) when it has no Avro schema
      */
     static Schema of(Object value, String topic) {
@@ -35,9 +35,6 @@ final class ValueSchemas {
                         + value.getClass().getName() + " returned no schema");
             }
             return schema;
-        }
-        if (value == null) {
-            return NULL;
         }
         if (value instanceof CharSequence) {
             return STRING;

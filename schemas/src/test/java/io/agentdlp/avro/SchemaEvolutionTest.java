@@ -132,10 +132,14 @@ class SchemaEvolutionTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Map<String, Schema> resolved = new LinkedHashMap<>();
+        for (Schema s : parser.getParsedNamedSchemas()) {
+            resolved.put(s.getFullName(), s);
+        }
         Map<String, Schema> byName = new LinkedHashMap<>();
         for (SchemaParser.ParseResult r : results) {
-            Schema s = parser.resolve(r);
-            byName.put(s.getFullName(), s);
+            String name = r.mainSchema().getFullName();
+            byName.put(name, resolved.get(name));
         }
         return byName;
     }

@@ -50,7 +50,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL);
+                // never follow redirects: the Authorization header would travel to wherever they point
+                .followRedirects(HttpClient.Redirect.NEVER);
         config.sslContext().ifPresent(builder::sslContext);
         this.http = builder.build();
     }

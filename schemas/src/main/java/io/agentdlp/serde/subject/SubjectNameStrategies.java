@@ -28,9 +28,6 @@ public final class SubjectNameStrategies {
      * @throws ConfigException when the name is unknown or the class is not a usable strategy
      */
     public static SubjectNameStrategy resolve(String configKey, Object value) {
-        if (value instanceof SubjectNameStrategy strategy) {
-            return strategy;
-        }
         String name = value instanceof Class<?> c ? c.getName() : String.valueOf(value).trim();
         String simple = simpleBuiltInName(name);
         if (simple != null) {
