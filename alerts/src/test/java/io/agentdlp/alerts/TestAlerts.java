@@ -12,12 +12,17 @@ import io.agentdlp.avro.Finding;
 import io.agentdlp.avro.Severity;
 import io.agentdlp.detection.KeyedHasher;
 import io.agentdlp.detection.Redactor;
+import io.agentdlp.serde.AvroClassTrust;
 
 /** Alerts used by the tests: one with every field set, one with only the required ones. */
 public final class TestAlerts {
     /** A synthetic credential; evidence is derived from it the way the topology does, so tests can prove it never leaks. */
     public static final String RAW_SECRET = "AKIAZ7QX3EXAMPLEK3Y9";
     public static final KeyedHasher HASHER = KeyedHasher.fromSecret("test-deployment-key-0123456789");
+
+    static {
+        AvroClassTrust.trustGenerated();
+    }
 
     private TestAlerts() {
     }
@@ -67,6 +72,18 @@ public final class TestAlerts {
                 .setFirstSeen(Instant.parse("2025-03-05T00:00:00Z"))
                 .setLastSeen(Instant.parse("2025-03-05T00:00:00Z"))
                 .build();
+    }
+
+    /** A secret alert with a given id, severity and title, last seen at {@code at}. */
+    public static DlpAlert secret(String id, Severity severity, String title, Instant at, String session) {
+        return DlpAlert.newBuilder(full()).setAlertId(id).setSeverity(severity).setTitle(title).setFirstSeen(at)
+                .setLastSeen(at).setOccurrenceCount(1).setSessionId(session).build();
+    }
+
+    /** A volume alert (no evidence) with a given id and time. */
+    public static DlpAlert volume(String id, Instant at) {
+        return DlpAlert.newBuilder(minimal()).setAlertId(id).setFirstSeen(at).setLastSeen(at).setUserId("u-2002")
+                .setAgentName("codex").build();
     }
 
     /** Evidence for a raw value, computed like the detectors do (redacted preview + keyed hash). */

@@ -67,13 +67,15 @@ public final class ConsoleServer implements AutoCloseable {
      * @param apiTokens      API tokens
      * @param jwt            OIDC verifier, or null
      * @param sinks          sink statuses
+     * @param healthy        whether the Kafka reader runs
      * @param ready          whether the view has caught up
      * @param clock          clock
      * @param version        product version shown in the UI
      */
     public record Components(AlertStore store, SessionEventIndex sessionEvents, AlertLinks links, TriageService triage,
                              AuditTrail audit, AlertsMetrics metrics, UserStore users, ApiTokens apiTokens,
-                             JwtVerifier jwt, Supplier<List<SinkStatus>> sinks, BooleanSupplier ready, Clock clock,
+                             JwtVerifier jwt, Supplier<List<SinkStatus>> sinks, BooleanSupplier healthy,
+                             BooleanSupplier ready, Clock clock,
                              String version) {
     }
 
@@ -103,7 +105,7 @@ public final class ConsoleServer implements AutoCloseable {
 
         List<Route> routes = new ArrayList<>();
         routes.addAll(new StaticAssets().routes());
-        routes.addAll(new OpsEndpoints(c.ready(), c.metrics(), s.metricsPublic()).routes());
+        routes.addAll(new OpsEndpoints(c.healthy(), c.ready(), c.metrics(), s.metricsPublic()).routes());
         routes.addAll(new SessionApi(c.users(), auth, new LoginThrottle(c.clock()), c.audit(), c.metrics(),
                 s.tls() || s.secureCookies(), s.sessionMaxAge(), info).routes());
         routes.addAll(new AlertsApi(c.store(), c.sessionEvents(), views, c.audit(), c.clock()).routes());
