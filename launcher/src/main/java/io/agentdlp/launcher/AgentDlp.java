@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DevCommand.class,
                 RegistryCommand.class,
+                AlertsCommand.class,
                 AuditCommand.class,
                 ScanCommand.class,
         })
