@@ -133,4 +133,156 @@ class SensorDaemonTest {
         }
         return out.toByteArray();
     }
+
+    private static String claude(String event, String extra) {
+        return "{\"session_id\":\"dec-1\",\"cwd\":\"/tmp\",\"hook_event_name\":\"" + event + "\"," + extra + "}";
+    }
+
+    private void assertDeniedUpstream(String rule) throws InterruptedException {
+        AgentEgressEvent e = next(1).get(0);
+        assertThat(e.getFindings()).anySatisfy(f -> {
+            assertThat(f.getRuleId()).isEqualTo(rule);
+            assertThat(f.getRedactedPreview()).doesNotContain(GITHUB_TOKEN);
+        });
+        assertThat(e.getAttributes()).containsEntry("dlp.decision", "deny").containsEntry("dlp.mode", "enforce");
+        assertThat(e.getAttributes()).doesNotContainKey("dlp.fail_mode");
+    }
+
+    @Test
+    void blocksSecretsInEachAgentsDocumentedFormat() throws Exception {
+        String cmd = "\"tool_input\":{\"command\":\"git push https://x:" + GITHUB_TOKEN + "@github.com/acme/app.git\"}";
+        HttpResponse<String> r = hook("claude-code", null, claude("PreToolUse", "\"tool_name\":\"Bash\"," + cmd).getBytes(StandardCharsets.UTF_8));
+        assertThat(r.body()).startsWith("{\"hookSpecificOutput\":{\"hookEventName\":\"PreToolUse\",\"permissionDecision\":\"deny\","
+                + "\"permissionDecisionReason\":\"agentdlp blocked this: secret github-pat-classic (CRITICAL) in tool_input.command: ghp_");
+        assertThat(r.body()).doesNotContain(GITHUB_TOKEN);
+        assertDeniedUpstream("github-pat-classic");
+
+        r = hook("claude-code", null, claude("UserPromptSubmit", "\"prompt\":\"use " + GITHUB_TOKEN + "\"").getBytes(StandardCharsets.UTF_8));
+        assertThat(r.body()).startsWith("{\"decision\":\"block\",\"reason\":\"agentdlp blocked this: secret github-pat-classic (CRITICAL) in prompt");
+        assertDeniedUpstream("github-pat-classic");
+
+        r = hook("claude-code", null, claude("PermissionRequest", "\"tool_name\":\"Bash\"," + cmd).getBytes(StandardCharsets.UTF_8));
+        assertThat(r.body()).startsWith("{\"hookSpecificOutput\":{\"hookEventName\":\"PermissionRequest\",\"decision\":{\"behavior\":\"deny\"");
+        assertDeniedUpstream("github-pat-classic");
+
+        r = hook("codex", null, claude("PreToolUse", "\"turn_id\":\"t\",\"tool_name\":\"Bash\"," + cmd).getBytes(StandardCharsets.UTF_8));
+        assertThat(r.body()).contains("\"permissionDecision\":\"deny\"");
+        assertDeniedUpstream("github-pat-classic");
+
+        r = hook("gemini", null, ("{\"session_id\":\"g\",\"hook_event_name\":\"BeforeTool\",\"tool_name\":\"run_shell_command\"," + cmd + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(r.body()).startsWith("{\"decision\":\"deny\",\"reason\":\"agentdlp blocked this:");
+        assertDeniedUpstream("github-pat-classic");
+
+        r = hook("cursor", null, ("{\"conversation_id\":\"c\",\"hook_event_name\":\"beforeShellExecution\",\"command\":\"echo " + GITHUB_TOKEN + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(r.body()).startsWith("{\"permission\":\"deny\",\"user_message\":\"agentdlp blocked this:").contains("\"agent_message\":");
+        assertDeniedUpstream("github-pat-classic");
+
+        r = hook("cursor", null, ("{\"conversation_id\":\"c\",\"hook_event_name\":\"beforeSubmitPrompt\",\"prompt\":\"" + GITHUB_TOKEN + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(r.body()).startsWith("{\"continue\":false,\"user_message\":\"agentdlp blocked this:");
+        assertDeniedUpstream("github-pat-classic");
+
+        r = hook("cursor", null, ("{\"conversation_id\":\"c\",\"hook_event_name\":\"beforeReadFile\",\"file_path\":\"/r/.env\",\"content\":\"T=" + GITHUB_TOKEN + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(r.body()).isEqualTo("{\"permission\":\"deny\"}");
+        assertDeniedUpstream("github-pat-classic");
+
+        r = hook("copilot", "preToolUse", ("{\"sessionId\":\"p\",\"timestamp\":1,\"toolName\":\"bash\",\"toolArgs\":\"{\\\"command\\\":\\\"curl -H 'Authorization: token "
+                + GITHUB_TOKEN + "' https://api.github.com\\\"}\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(r.body()).startsWith("{\"permissionDecision\":\"deny\",\"permissionDecisionReason\":\"agentdlp blocked this:");
+        assertDeniedUpstream("github-pat-classic");
+    }
+
+    @Test
+    void cleanBlockableActionsAreAllowedWithoutAnOpinion() throws Exception {
+        HttpResponse<String> r = hook("claude-code", null, claude("PreToolUse", "\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"ls\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{}");
+        AgentEgressEvent e = next(1).get(0);
+        assertThat(e.getFindings()).isEmpty();
+        assertThat(e.getAttributes()).containsEntry("dlp.decision", "allow").doesNotContainKey("dlp.mode");
+        r = hook("cursor", null, "{\"conversation_id\":\"c\",\"hook_event_name\":\"beforeSubmitPrompt\",\"prompt\":\"hi\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(r.body()).isEqualTo("{\"continue\":true}");
+        next(1);
+    }
+
+    @Test
+    void badRequestsGetTheirStatusAndPublishNothing() throws Exception {
+        byte[] good = claude("SessionStart", "\"source\":\"startup\"").getBytes(StandardCharsets.UTF_8);
+        String base = "http://" + hostPort(false);
+
+        HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(URI.create(base + "/hook/claude-code"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(good)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(noToken.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        HttpResponse<String> wrongToken = http.send(HttpRequest.newBuilder(URI.create(base + "/hook/claude-code"))
+                .header(SensorConfig.TOKEN_HEADER, "guess").POST(HttpRequest.BodyPublishers.ofByteArray(good)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongToken.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> malformed = hook("claude-code", null, "{\"session_id\":".getBytes(StandardCharsets.UTF_8));
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).isEqualTo("{\"error\":\"malformed\",\"message\":\"body: not valid JSON (error at line 1, column 15)\"}");
+        HttpResponse<String> noEvent = hook("claude-code", null, "{\"session_id\":\"s\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(noEvent.statusCode()).isEqualTo(400);
+        assertThat(noEvent.body()).contains("hook_event_name: required");
+        assertThat(hook("windsurf", null, good).statusCode()).isEqualTo(404);
+        assertThat(hook("claude-code", null, new byte[70 * 1024]).statusCode()).isEqualTo(413);
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(base + "/hook/claude-code"))
+                .header(SensorConfig.TOKEN_HEADER, sensor.identity().token()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+
+        HttpResponse<byte[]> wrongType = otlp("text/plain", null, OtelSamples.all().get(0).request().toByteArray());
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        byte[] proto = OtelSamples.all().get(0).request().toByteArray();
+        HttpResponse<byte[]> truncated = otlp("application/x-protobuf", null, java.util.Arrays.copyOf(proto, proto.length / 2));
+        assertThat(truncated.statusCode()).isEqualTo(400);
+        assertThat(new String(truncated.body(), StandardCharsets.UTF_8)).contains("not a valid protobuf ExportLogsServiceRequest");
+        HttpResponse<byte[]> badGzip = otlp("application/x-protobuf", "gzip", java.util.Arrays.copyOf(gzip(proto), 20));
+        assertThat(badGzip.statusCode()).isEqualTo(400);
+        HttpResponse<byte[]> brotli = otlp("application/x-protobuf", "br", proto);
+        assertThat(brotli.statusCode()).isEqualTo(415);
+        HttpResponse<byte[]> bomb = otlp("application/json", "gzip", gzip(new byte[200 * 1024]));
+        assertThat(bomb.statusCode()).isEqualTo(413);
+
+        assertThat(hook("claude-code", null, good).statusCode()).isEqualTo(200);
+        AgentEgressEvent only = next(1).get(0);
+        assertThat(only.getSessionId()).isEqualTo("dec-1");
+        assertThat(only.getKind()).hasToString("session");
+        assertThat(gateway.events()).hasSize(seen);
+    }
+
+    @Test
+    void otlpPartialSuccessKeepsTheGoodRecords() throws Exception {
+        var good = OtelSamples.all().get(1).request();
+        var nameless = io.opentelemetry.proto.logs.v1.LogRecord.newBuilder().setTimeUnixNano(5).build();
+        var mixed = good.toBuilder().setResourceLogs(0, good.getResourceLogs(0).toBuilder()
+                .setScopeLogs(0, good.getResourceLogs(0).getScopeLogs(0).toBuilder().addLogRecords(nameless))).build();
+        HttpResponse<byte[]> r = otlp("application/x-protobuf", null, mixed.toByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        ExportLogsServiceResponse resp = ExportLogsServiceResponse.parseFrom(r.body());
+        assertThat(resp.getPartialSuccess().getRejectedLogRecords()).isEqualTo(1);
+        assertThat(resp.getPartialSuccess().getErrorMessage()).contains("logRecords[1].eventName: missing");
+        assertThat(next(1).get(0).getKind()).hasToString("prompt");
+    }
+
+    @Test
+    void statusShowsUpstreamSpoolAndLastEventsWithoutContent() throws Exception {
+        assertThat(hook("claude-code", null, claude("UserPromptSubmit", "\"prompt\":\"top secret plan\"").getBytes(StandardCharsets.UTF_8))
+                .statusCode()).isEqualTo(200);
+        next(1);
+        HttpResponse<String> st = http.send(HttpRequest.newBuilder(URI.create("http://" + hostPort(false) + "/status"))
+                .header(SensorConfig.TOKEN_HEADER, sensor.identity().token()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(st.statusCode()).isEqualTo(200);
+        assertThat(st.body()).contains("\"device_id\":\"" + sensor.identity().deviceId() + "\"", "\"connected\":true",
+                "\"spool\":{\"pending\":", "\"fsync\":\"always\"", "\"kind\":\"prompt\"", "\"source\":\"claude_hook\"")
+                .doesNotContain("top secret plan");
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://" + hostPort(false) + "/status")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
 }
