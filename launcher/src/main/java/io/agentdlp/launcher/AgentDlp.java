@@ -1,5 +1,6 @@
 package io.agentdlp.launcher;
 
+import io.agentdlp.serde.AvroClassTrust;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +27,8 @@ public final class AgentDlp implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Avro 1.12 refuses to instantiate generated classes it was not told to trust
+        AvroClassTrust.trustGenerated();
         System.exit(new CommandLine(new AgentDlp()).execute(args));
     }
 }
