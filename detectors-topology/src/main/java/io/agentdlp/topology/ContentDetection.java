@@ -18,7 +18,8 @@ import io.agentdlp.topology.policy.PolicyView;
 /**
  * Runs the stateless detectors in order (content detectors first, the destination policy last
  * since it needs to know whether the content was sensitive), times each, counts rule hits and
- * forwards the event. A detector that throws does not stop the others: after forwarding, the first
+ * forwards the event. A detector that throws (or overflows its stack on a pathological input)
+ * does not stop the others: after forwarding, the first
  * failure is rethrown as {@link DetectorFailedException} so the record is dead-lettered.
  */
 public final class ContentDetection extends ContextualProcessor<String, InspectedEvent, String, InspectedEvent> {
@@ -51,7 +52,8 @@ public final class ContentDetection extends ContextualProcessor<String, Inspecte
             long start = System.nanoTime();
             try {
                 d.detect(e, book);
-            } catch (RuntimeException ex) {
+            } catch (RuntimeException | StackOverflowError ex) {
+                // A pathological input can overflow a regex's stack: that is the input's fault, not the process's.
                 if (failure == null) {
                     failure = new DetectorFailedException(d.name(), e.event().getEventId(), ex);
                 }

@@ -2,9 +2,7 @@ package io.agentdlp.topology;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,6 +53,9 @@ public final class EgressInspection {
         }
         boolean truncated = cut || (c != null && c.getTruncated());
         String commandLine = commandLine(e);
+        if (commandLine != null) {
+            commandLine = Utf8Prefix.of(commandLine, maxScanBytes).text();
+        }
         CommandAnalysis command = commandLine == null ? CommandAnalysis.NONE : NetworkCommands.analyze(commandLine);
         List<Endpoint> endpoints = new ArrayList<>();
         if (e.getDestination() != null) {
@@ -144,13 +145,8 @@ public final class EgressInspection {
                 });
             }
         } else if (n.isContainerNode()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = n.fields();
-            if (n.isArray()) {
-                n.forEach(x -> collectUrls(x, out, seen));
-            } else {
-                while (fields.hasNext()) {
-                    collectUrls(fields.next().getValue(), out, seen);
-                }
+            for (JsonNode child : n) {
+                collectUrls(child, out, seen);
             }
         }
     }

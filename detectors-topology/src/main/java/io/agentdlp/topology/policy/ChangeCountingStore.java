@@ -141,6 +141,7 @@ final class ChangeCountingStore implements KeyValueStore<Bytes, byte[]> {
     }
 
     @Override
+    @SuppressWarnings("deprecation")
     public boolean managesOffsets() {
         return inner.managesOffsets();
     }

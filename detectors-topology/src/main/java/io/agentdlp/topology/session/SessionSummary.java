@@ -70,7 +70,7 @@ public record SessionSummary(String sessionKey, String sessionId, String deviceI
         while (r.size() > maxRecent) {
             r.remove(r.size() - 1);
         }
-        int score = (int) Math.min(MAX_SCORE, riskScore + weight(f.severity()));
+        int score = Math.min(MAX_SCORE, riskScore + weight(f.severity()));
         return new SessionSummary(sessionKey, sessionId, deviceId, userId, agentName, Math.min(firstSeen, f.time()),
                 Math.max(lastSeen, f.time()), detections + 1, score, sev, det, r);
     }

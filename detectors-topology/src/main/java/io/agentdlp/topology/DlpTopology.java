@@ -1,0 +1,206 @@
+package io.agentdlp.topology;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.avro.DlpAlert;
+import io.agentdlp.avro.Policy;
+import io.agentdlp.topics.TopicNames;
+import io.agentdlp.topics.TopicSerdes;
+import io.agentdlp.topics.Topics;
+import io.agentdlp.topology.alert.AlertAggregator;
+import io.agentdlp.topology.alert.AlertState;
+import io.agentdlp.topology.config.TopologyConfig;
+import io.agentdlp.topology.config.TopologyOptions;
+import io.agentdlp.topology.dedup.DuplicateContentFilter;
+import io.agentdlp.topology.metrics.DlpMetrics;
+import io.agentdlp.topology.policy.PolicyView;
+import io.agentdlp.topology.sequence.SensitivePaths;
+import io.agentdlp.topology.sequence.SequenceDetector;
+import io.agentdlp.topology.sequence.SessionReads;
+import io.agentdlp.topology.session.SessionRecorder;
+import io.agentdlp.topology.session.SessionSummary;
+import io.agentdlp.topology.volume.VolumeAnomalyDetector;
+import io.agentdlp.topology.volume.VolumeSample;
+import io.agentdlp.topology.volume.VolumeSamples;
+import io.agentdlp.topology.volume.VolumeSettings;
+import io.agentdlp.topology.volume.VolumeState;
+
+/**
+ * The DLP topology. {@link #buildTopology(StreamsBuilder, TopologyConfig)} adds every processor and
+ * store to a builder and is the one definition used by the application, the tests
+ * (TopologyTestDriver) and offline drivers; configuration loading and the process lifecycle live in
+ * {@link DlpApplication}.
+ *
+ * <p>Session sub-topology (input key {@code <device>:<session>}): inspect, skip duplicate content,
+ * content detectors (secrets, sensor findings, risky actions, destination policy), sensitive-read
+ * sequence, session summary, alert aggregation, {@code dlp-alerts}. Volume sub-topology: samples
+ * repartitioned by entity, windowed anomaly detection, alert aggregation, {@code dlp-alerts}.
+ * Global: the policies GlobalKTable.
+ */
+public final class DlpTopology implements AutoCloseable {
+    public static final String DEDUP_STORE = "dedup-content";
+    public static final String SEQUENCE_STORE = "sequence-sessions";
+    public static final String SESSION_STORE = "session-summaries";
+    public static final String SESSION_ALERTS_STORE = "alerts-by-session";
+    public static final String VOLUME_STORE = "volume-baselines";
+    public static final String VOLUME_ALERTS_STORE = "alerts-by-entity";
+    public static final String POLICY_STORE = "policies";
+    public static final String VOLUME_REPARTITION = "volume-by-entity";
+
+    private final TopicSerdes serdes;
+    private final DetectorSet detectors;
+    private final PolicyView policies;
+
+    private DlpTopology(TopicSerdes serdes, DetectorSet detectors, PolicyView policies) {
+        this.serdes = serdes;
+        this.detectors = detectors;
+        this.policies = policies;
+    }
+
+    /** Builds the topology with meters in a detached registry. */
+    public static DlpTopology buildTopology(StreamsBuilder builder, TopologyConfig config) {
+        return buildTopology(builder, config, DlpMetrics.detached());
+    }
+
+    /** Adds the whole topology to {@code builder}; close the result after the Streams instance. */
+    public static DlpTopology buildTopology(StreamsBuilder builder, TopologyConfig config, DlpMetrics metrics) {
+        TopicSerdes serdes = TopicSerdes.fromConfig(config.serdeConfig());
+        DetectorSet detectors = DetectorSet.from(config, metrics);
+        PolicyView policies = new PolicyView(POLICY_STORE);
+        new Wiring(builder, config, metrics, serdes, detectors, policies).build();
+        return new DlpTopology(serdes, detectors, policies);
+    }
+
+    /** The detectors of this topology (shared with the verdict endpoint). */
+    public DetectorSet detectors() {
+        return detectors;
+    }
+
+    public PolicyView policies() {
+        return policies;
+    }
+
+    @Override
+    public void close() {
+        serdes.close();
+    }
+
+    /** Adds processors and stores; one instance per build. */
+    private static final class Wiring {
+        private final StreamsBuilder builder;
+        private final TopologyConfig config;
+        private final DlpMetrics metrics;
+        private final TopicSerdes serdes;
+        private final DetectorSet detectors;
+        private final PolicyView policies;
+        private final TopicNames names;
+        private final Duration cleanup;
+
+        Wiring(StreamsBuilder builder, TopologyConfig config, DlpMetrics metrics, TopicSerdes serdes,
+               DetectorSet detectors, PolicyView policies) {
+            this.builder = builder;
+            this.config = config;
+            this.metrics = metrics;
+            this.serdes = serdes;
+            this.detectors = detectors;
+            this.policies = policies;
+            this.names = config.topicNames();
+            this.cleanup = config.duration(TopologyOptions.CLEANUP_INTERVAL);
+        }
+
+        void build() {
+            builder.globalTable(names.name(Topics.POLICIES),
+                    Consumed.with(serdes.keySerde(Topics.POLICIES), serdes.valueSerde(Topics.POLICIES)).withName("policies-source"),
+                    Materialized.<String, Policy>as(policies.storeSupplier())
+                            .withKeySerde(serdes.keySerde(Topics.POLICIES)).withValueSerde(serdes.valueSerde(Topics.POLICIES)));
+
+            Serde<AgentEgressEvent> eventSerde = serdes.valueSerde(Topics.EGRESS_EVENTS);
+            KStream<String, AgentEgressEvent> events = builder.stream(names.name(Topics.EGRESS_EVENTS),
+                    Consumed.with(serdes.keySerde(Topics.EGRESS_EVENTS), eventSerde)
+                            .withTimestampExtractor(new EventTimeExtractor()).withName("egress-events-source"));
+            EgressInspection inspection = new EgressInspection(config.bytes(TopologyOptions.SCAN_MAX_BYTES));
+            KStream<String, InspectedEvent> inspected = events.process(() -> new InspectProcessor(inspection, metrics),
+                    Named.as("inspect"));
+            if (config.bool(TopologyOptions.DEDUP_ENABLED)) {
+                builder.addStateStore(store(DEDUP_STORE, Serdes.Long()));
+                Duration ttl = config.duration(TopologyOptions.DEDUP_TTL);
+                inspected = inspected.process(() -> new DuplicateContentFilter(DEDUP_STORE, ttl, cleanup, metrics),
+                        Named.as("dedup"), DEDUP_STORE);
+            }
+            KStream<String, InspectedEvent> detected = inspected.process(
+                    () -> new ContentDetection(detectors.contentStage(List.of()), policies, metrics), Named.as("detect"));
+            if (config.bool(TopologyOptions.SEQUENCE_ENABLED)) {
+                builder.addStateStore(store(SEQUENCE_STORE, SessionReads.serde()));
+                SensitivePaths paths = new SensitivePaths(config.list(TopologyOptions.SEQUENCE_SENSITIVE_PATHS));
+                Duration window = config.duration(TopologyOptions.SEQUENCE_WINDOW);
+                Duration ttl = config.duration(TopologyOptions.SEQUENCE_SESSION_TTL);
+                int maxReads = config.integer(TopologyOptions.SEQUENCE_MAX_READS);
+                detected = detected.process(() -> new SequenceDetector(SEQUENCE_STORE, policies, paths, detectors.hosts(),
+                        window, ttl, maxReads, cleanup, metrics), Named.as("sequence"), SEQUENCE_STORE);
+            }
+            builder.addStateStore(store(SESSION_STORE, SessionSummary.serde()));
+            int maxRecent = config.integer(TopologyOptions.SESSION_MAX_FINDINGS);
+            Duration sessionTtl = config.duration(TopologyOptions.SESSION_TTL);
+            KStream<String, DlpAlert> occurrences = detected.process(
+                    () -> new SessionRecorder(SESSION_STORE, maxRecent, sessionTtl, cleanup), Named.as("session-summary"),
+                    SESSION_STORE);
+            aggregateAndPublish(occurrences, SESSION_ALERTS_STORE, "session");
+
+            if (config.bool(TopologyOptions.VOLUME_ENABLED)) {
+                volume(detected);
+            }
+        }
+
+        private void volume(KStream<String, InspectedEvent> detected) {
+            builder.addStateStore(store(VOLUME_STORE, VolumeState.serde()));
+            VolumeSettings vs = new VolumeSettings(config.duration(TopologyOptions.VOLUME_WINDOW),
+                    config.duration(TopologyOptions.VOLUME_GRACE), config.decimal(TopologyOptions.VOLUME_EWMA_ALPHA),
+                    config.decimal(TopologyOptions.VOLUME_ZSCORE), config.bytes(TopologyOptions.VOLUME_FLOOR_BYTES),
+                    config.integer(TopologyOptions.VOLUME_FLOOR_EVENTS), config.integer(TopologyOptions.VOLUME_MIN_HISTORY),
+                    config.duration(TopologyOptions.VOLUME_STATE_TTL), cleanup);
+            KStream<String, DlpAlert> alerts = detected
+                    .flatMap((k, e) -> {
+                        KeyValue<String, VolumeSample> s = VolumeSamples.of(e);
+                        return s == null ? List.of() : List.of(s);
+                    }, Named.as("volume-samples"))
+                    .repartition(Repartitioned.with(Serdes.String(), VolumeSample.serde()).withName(VOLUME_REPARTITION))
+                    .process(() -> new VolumeAnomalyDetector(VOLUME_STORE, policies, vs, metrics), Named.as("volume"),
+                            VOLUME_STORE);
+            aggregateAndPublish(alerts, VOLUME_ALERTS_STORE, "volume");
+        }
+
+        private void aggregateAndPublish(KStream<String, DlpAlert> occurrences, String storeName, String scope) {
+            builder.addStateStore(store(storeName, AlertState.serde()));
+            Duration interval = config.duration(TopologyOptions.ALERT_UPDATE_INTERVAL);
+            Duration retention = config.duration(TopologyOptions.ALERT_RETENTION);
+            int maxIds = config.integer(TopologyOptions.ALERT_MAX_EVENT_IDS);
+            occurrences.process(() -> new AlertAggregator(storeName, interval, retention, maxIds, cleanup, metrics),
+                            Named.as("aggregate-" + scope + "-alerts"), storeName)
+                    .to(names.name(Topics.ALERTS), Produced.with(serdes.keySerde(Topics.ALERTS),
+                            serdes.valueSerde(Topics.ALERTS)).withName(scope + "-alerts-sink"));
+        }
+
+        private <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
+            KeyValueBytesStoreSupplier supplier = config.inMemoryStores() ? Stores.inMemoryKeyValueStore(name)
+                    : Stores.persistentKeyValueStore(name);
+            return Stores.keyValueStoreBuilder(supplier, Serdes.String(), valueSerde).withCachingEnabled();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.agentdlp.topology.config;
+
+import java.util.Properties;
+
+import org.apache.kafka.streams.StreamsConfig;
+
+import io.agentdlp.topics.Topics;
+import io.agentdlp.topology.deadletter.DeadLetterDeserializationHandler;
+import io.agentdlp.topology.deadletter.DeadLetterProcessingHandler;
+import io.agentdlp.topology.deadletter.DeadLetters;
+import io.agentdlp.topology.metrics.DlpMetrics;
+
+/**
+ * The Kafka Streams properties of the topology: identity and guarantees from the options, the
+ * dead-letter handlers, the bounded-memory RocksDB setter, explicit internal resource names, and
+ * every {@code streams.*} pass-through last (it wins).
+ */
+public final class StreamsSettings {
+    private StreamsSettings() {
+    }
+
+    @SuppressWarnings("deprecation") // the global handler switch goes away when 5.0 enables it by default
+    public static Properties properties(TopologyConfig c, DlpMetrics metrics) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, c.string(TopologyOptions.APPLICATION_ID));
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, c.string(TopologyOptions.BOOTSTRAP_SERVERS));
+        p.put(StreamsConfig.STATE_DIR_CONFIG, c.string(TopologyOptions.STATE_DIR));
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                ProcessingMode.parse(c.string(TopologyOptions.PROCESSING_GUARANTEE)).streamsValue());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, c.integer(TopologyOptions.NUM_STREAM_THREADS));
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, c.integer(TopologyOptions.NUM_STANDBY_REPLICAS));
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, c.integer(TopologyOptions.REPLICATION_FACTOR));
+        if (!c.string(TopologyOptions.APPLICATION_SERVER).isEmpty()) {
+            p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, c.string(TopologyOptions.APPLICATION_SERVER));
+        }
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        p.put(DeadLetters.TOPIC_CONFIG, c.topicNames().name(Topics.DEAD_LETTER));
+        p.put(DeadLetters.METRICS_CONFIG, metrics);
+        p.put(BoundedMemoryRocksDbConfig.CACHE_BYTES, String.valueOf(c.bytes(TopologyOptions.ROCKSDB_BLOCK_CACHE_BYTES)));
+        p.put(BoundedMemoryRocksDbConfig.WRITE_BUFFER_BYTES, String.valueOf(c.bytes(TopologyOptions.ROCKSDB_WRITE_BUFFER_BYTES)));
+        p.put(BoundedMemoryRocksDbConfig.HIGH_PRIORITY_RATIO, c.string(TopologyOptions.ROCKSDB_HIGH_PRIORITY_RATIO));
+        c.streamsOverrides().forEach(p::put);
+        return p;
+    }
+}
