@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.serde.AvroClassTrust;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -26,6 +27,7 @@ public final class SpoolEventCodec {
 
     /** Registers the current schema in {@code spoolDir/schemas} and loads every schema found there. */
     public SpoolEventCodec(Path spoolDir) throws IOException {
+        AvroClassTrust.trustGenerated(); // Avro 1.12.2 decodes only classes it was told to trust
         Path dir = spoolDir.resolve("schemas");
         Files.createDirectories(dir);
         Schema current = AgentEgressEvent.getClassSchema();

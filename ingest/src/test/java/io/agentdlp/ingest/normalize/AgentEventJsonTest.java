@@ -35,11 +35,11 @@ class AgentEventJsonTest {
 
     @Test
     void roundTripsFindingsFingerprintsAndPrivacyMode() {
-        AgentEgressEvent e = AgentEgressEvent.newBuilder(allSampleEvents().get(0))
-                .setFindings(List.of(new Finding("secret", "aws-access-key-id", Severity.CRITICAL, 0.9, "AKIA********",
-                        "ab12", "prompt", 1, 17, 16L, 20)))
-                .setFingerprints(new ContentFingerprints(5, 4, List.of(-1L, 42L), List.of(1, 3)))
-                .setPrivacyMode(true).build();
+        AgentEgressEvent e = allSampleEvents().get(0);
+        e.setFindings(List.of(new Finding("secret", "aws-access-key-id", Severity.CRITICAL, 0.9, "AKIA********",
+                "ab12", "prompt", 1, 17, 16L, 20)));
+        e.setFingerprints(new ContentFingerprints(5, 4, List.of(-1L, 42L), List.of(1, 3)));
+        e.setPrivacyMode(true);
         assertThat(AgentEventJson.readBatch(AgentEventJson.writeBatch(List.of(e)))).containsExactly(e);
     }
 
