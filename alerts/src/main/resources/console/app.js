@@ -272,7 +272,26 @@
     live.textContent = on ? 'live' : 'reconnecting';
   }
 
+  const FACET_OF = {
+    detector: (a) => a.detector,
+    rule: (a) => a.rule_id,
+    user: (a) => userText(a),
+    device: (a) => a.device_id,
+    agent: (a) => a.agent_name,
+    repo: (a) => a.repo_remote,
+    destination: (a) => a.destination && a.destination.host,
+  };
+
+  function addFacetValues(a) {
+    for (const name of FACETS) {
+      const v = FACET_OF[name](a);
+      const select = $('f-' + name);
+      if (v && ![...select.options].some((o) => o.value === v)) select.appendChild(el('option', { value: v, text: v }));
+    }
+  }
+
   function onAlertEvent(a) {
+    addFacetValues(a);
     const statuses = statusFilter();
     const known = state.alerts.has(a.alert_id);
     if (statuses.size && !statuses.has(a.status)) {
@@ -541,13 +560,15 @@
     const W = 1000, H = 240, L = 40, B = 28, T = 10;
     const totals = new Array(n).fill(0);
     for (const s of SEVERITIES) (o.series[s] || []).forEach((c, i) => { totals[i] += c; });
-    const max = Math.max(1, ...totals);
+    // Integer grid lines: four equal steps that cover the tallest bar.
+    const step = Math.max(1, Math.ceil(Math.max(1, ...totals) / 4));
+    const max = step * 4;
     const bw = (W - L - 10) / Math.max(1, n);
     const chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': 'Alerts over time by severity' });
     for (let g = 0; g <= 4; g++) {
       const y = T + (H - T - B) * (1 - g / 4);
       chart.appendChild(svg('line', { x1: L, x2: W - 10, y1: y, y2: y, stroke: '#e3e8ef' }));
-      chart.appendChild(svg('text', { x: L - 6, y: y + 4, 'text-anchor': 'end' }, String(Math.round(max * g / 4))));
+      chart.appendChild(svg('text', { x: L - 6, y: y + 4, 'text-anchor': 'end' }, String(step * g)));
     }
     for (let i = 0; i < n; i++) {
       let y = H - B;

@@ -8,11 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows password guessing: after {@value #FREE_FAILURES} failed logins for a user name (from any
- * address) or from an address (for any name), further attempts are refused for a delay that doubles
- * with each failure, up to 15 minutes. A success clears the user's counter.
+ * address), or {@value #FREE_ADDRESS_FAILURES} from one address (for any names; higher because many
+ * analysts may share a NAT address), further attempts are refused for a delay that doubles with each
+ * failure, up to 15 minutes. A success clears the user's counter.
  */
 public final class LoginThrottle {
     static final int FREE_FAILURES = 5;
+    static final int FREE_ADDRESS_FAILURES = 20;
     private static final Duration BASE = Duration.ofSeconds(2);
     private static final Duration MAX = Duration.ofMinutes(15);
     private static final int MAX_TRACKED = 100_000;
@@ -46,11 +48,12 @@ public final class LoginThrottle {
             failures.entrySet().removeIf(e -> e.getValue().lockedUntil.isBefore(now));
         }
         for (String k : new String[] {"u:" + user, "a:" + address}) {
+            int free = k.startsWith("u:") ? FREE_FAILURES : FREE_ADDRESS_FAILURES;
             failures.compute(k, (key, f) -> {
                 int n = f == null ? 1 : f.count + 1;
                 Instant until = clock.instant();
-                if (n > FREE_FAILURES) {
-                    long factor = 1L << Math.min(20, n - FREE_FAILURES - 1);
+                if (n >= free) {
+                    long factor = 1L << Math.min(20, n - free);
                     Duration d = BASE.multipliedBy(factor);
                     until = until.plus(d.compareTo(MAX) > 0 ? MAX : d);
                 }
