@@ -1,0 +1,187 @@
+package io.agentdlp.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.avro.DlpAlert;
+import io.agentdlp.ingest.delivery.KafkaEventPublisher;
+import io.agentdlp.registry.server.RegistryServerConfig;
+import io.agentdlp.registry.server.SchemaRegistryServer;
+import io.agentdlp.serde.AvroClassTrust;
+import io.agentdlp.serde.AvroSerdeConfig;
+import io.agentdlp.topics.TopicNames;
+import io.agentdlp.topics.TopicProvisioner;
+import io.agentdlp.topics.TopicSerdes;
+import io.agentdlp.topics.Topics;
+import io.agentdlp.topology.config.TopologyConfig;
+
+/**
+ * The whole pipeline on a real cluster, shared by the methods of one test class: three brokers
+ * (replication 3, min.insync.replicas 2) and a controller, the schema registry server, every topic
+ * provisioned, two exactly-once topology instances in one consumer group, an event publisher (the
+ * sensor's Kafka delivery) and read_committed logs of {@code dlp-alerts} and {@code dlp-dead-letter}.
+ */
+final class Pipeline implements AutoCloseable {
+    static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final KafkaTestCluster cluster;
+    private final Path workDir;
+    private SchemaRegistryServer registry;
+    private final int registryPort;
+    private final List<TopologyInstance> topologies = new ArrayList<>();
+    private final TopicSerdes serdes;
+    private final KafkaEventPublisher publisher;
+    private final TopicLog<String, DlpAlert> alerts;
+    private final TopicLog<byte[], byte[]> deadLetters;
+
+    private Pipeline(KafkaTestCluster cluster, Path workDir, int topologyInstances) {
+        this.cluster = cluster;
+        this.workDir = workDir;
+        try (Admin admin = cluster.admin()) {
+            new TopicProvisioner(admin, TopicNames.defaults(), (short) 3).ensure(Topics.ALL);
+        }
+        registry = SchemaRegistryServer.start(registryConfig(0));
+        registryPort = registry.port();
+        for (int i = 0; i < topologyInstances; i++) {
+            startTopology();
+        }
+        serdes = TopicSerdes.fromConfig(serdeConfig());
+        publisher = KafkaEventPublisher.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                serdes.valueSerde(Topics.EGRESS_EVENTS).serializer(), Topics.EGRESS_EVENTS.defaultName());
+        alerts = new TopicLog<>(clientConfig(), Topics.ALERTS.defaultName(), new StringDeserializer(),
+                serdes.valueSerde(Topics.ALERTS).deserializer());
+        deadLetters = new TopicLog<>(clientConfig(), Topics.DEAD_LETTER.defaultName(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    /** Starts the cluster, the registry and {@code topologyInstances} topology instances. */
+    static Pipeline start(int topologyInstances) throws Exception {
+        AvroClassTrust.trustGenerated();
+        KafkaTestCluster cluster = KafkaTestCluster.start(3, Map.of(
+                "min.insync.replicas", "2",
+                "offsets.topic.replication.factor", "3",
+                "transaction.state.log.replication.factor", "3",
+                "transaction.state.log.min.isr", "2"));
+        Path dir = Files.createTempDirectory("agentdlp-it-");
+        try {
+            return new Pipeline(cluster, dir, topologyInstances);
+        } catch (RuntimeException | Error e) {
+            cluster.close();
+            delete(dir);
+            throw e;
+        }
+    }
+
+    private RegistryServerConfig registryConfig(int port) {
+        return RegistryServerConfig.builder(bootstrapServers()).port(port).replicationFactor(3).build();
+    }
+
+    /** Starts one more topology instance in this JVM (same application id, so it joins the group). */
+    TopologyInstance startTopology() {
+        Path stateDir = workDir.resolve("state-" + topologies.size());
+        TopologyInstance t = TopologyInstance.start(topologyConfig(stateDir), START_TIMEOUT);
+        topologies.add(t);
+        return t;
+    }
+
+    TopologyConfig topologyConfig(Path stateDir) {
+        return TopologySettings.of(bootstrapServers(), registryUrl(), stateDir, Map.of());
+    }
+
+    List<TopologyInstance> topologies() {
+        return topologies;
+    }
+
+    String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    String registryUrl() {
+        return "http://127.0.0.1:" + registryPort;
+    }
+
+    KafkaTestCluster cluster() {
+        return cluster;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    Map<String, Object> clientConfig() {
+        return new HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+    }
+
+    Map<String, Object> serdeConfig() {
+        return new HashMap<>(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl()));
+    }
+
+    TopicSerdes serdes() {
+        return serdes;
+    }
+
+    /** Publishes events through the sensor's Kafka delivery and waits for their acknowledgement. */
+    void publish(List<AgentEgressEvent> events) {
+        publisher.publish(events).orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+    }
+
+    TopicLog<String, DlpAlert> alerts() {
+        return alerts;
+    }
+
+    TopicLog<byte[], byte[]> deadLetters() {
+        return deadLetters;
+    }
+
+    /** Stops the registry server (clients keep their cached schema ids). */
+    void stopRegistry() {
+        registry.close();
+        registry = null;
+    }
+
+    /** Starts the registry again on the same port; it rebuilds its state from {@code _schemas}. */
+    void startRegistry() {
+        registry = SchemaRegistryServer.start(registryConfig(registryPort));
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (cluster) {
+            alerts.close();
+            deadLetters.close();
+            publisher.close();
+            for (TopologyInstance t : topologies) {
+                t.close();
+            }
+            serdes.close();
+            if (registry != null) {
+                registry.close();
+            }
+        } finally {
+            delete(workDir);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.agentdlp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.avro.DlpAlert;
+import io.agentdlp.avro.Finding;
+import io.agentdlp.avro.Severity;
+import io.agentdlp.ingest.normalize.DeviceContext;
+import io.agentdlp.topics.Topics;
+import io.agentdlp.topology.deadletter.DeadLetters;
+
+/**
+ * The pipeline end to end on one shared cluster (three brokers, registry, two exactly-once topology
+ * instances): real hook payloads through the sensor's normalizer and Kafka delivery, alerts read
+ * back from {@code dlp-alerts} with read_committed. Each test uses its own sessions, so tests share
+ * the cluster without seeing each other's alerts.
+ */
+class PipelineScenariosIT {
+    private static final Logger log = LoggerFactory.getLogger(PipelineScenariosIT.class);
+    /** A synthetic AWS access key id (passes the rule's entropy check; not a real key). */
+    static final String AWS_KEY = "AKIAVQJXXVBOTHD2WTFL";
+    /** A synthetic GitHub classic token with a valid checksum. */
+    static final String GITHUB_TOKEN = "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";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final DeviceContext DEVICE = new DeviceContext("dev-laptop-ana", "ana-thinkpad", "linux", "ana",
+            "ana@acme.example");
+
+    private static Pipeline pipeline;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pipeline = Pipeline.start(2);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    private static String newSession() {
+        return "sess-" + UUID.randomUUID();
+    }
+
+    private static List<DlpAlert> awaitAlerts(Set<String> sessions, String what, java.util.function.Predicate<List<DlpAlert>> done) {
+        pipeline.alerts().awaitRecords(what, WAIT, rs -> done.test(
+                new AlertView(rs.stream().map(ConsumerRecord::value).toList()).inSessions(sessions)));
+        return new AlertView(pipeline.alerts().values()).inSessions(sessions);
+    }
+
+    @Test
+    void scenario1_aClaudeCodeSessionPastingACloudKeyRaisesOneSecretAlertWithRedactedEvidence() {
+        String session = newSession();
+        ClaudeHooks hooks = new ClaudeHooks(DEVICE);
+        Map<String, String> v = Map.of("SESSION", session, "PROMPT", UUID.randomUUID().toString(), "KEY", AWS_KEY);
+        List<AgentEgressEvent> events = new ArrayList<>();
+        events.addAll(hooks.events("session-start", v));
+        events.addAll(hooks.events("prompt-benign", v));
+        List<AgentEgressEvent> pasted = hooks.events("prompt-pasted-key", v);
+        events.addAll(pasted);
+        events.addAll(hooks.events("pretooluse-bash", Map.of("SESSION", session, "PROMPT", UUID.randomUUID().toString())));
+        assertThat(pasted).hasSize(1);
+
+        long sent = System.nanoTime();
+        pipeline.publish(events);
+        List<DlpAlert> alerts = awaitAlerts(Set.of(session), "the secret alert", as -> !as.isEmpty());
+        log.info("event=scenario1_alert_latency ms={}", Duration.ofNanos(System.nanoTime() - sent).toMillis());
+
+        assertThat(alerts).hasSize(1);
+        DlpAlert a = alerts.get(0);
+        assertThat(a.getDetector()).isEqualTo("secret");
+        assertThat(a.getRuleId()).isEqualTo("aws-access-key-id");
+        assertThat(a.getSeverity()).isIn(Severity.HIGH, Severity.CRITICAL);
+        assertThat(a.getSessionId()).isEqualTo(session);
+        assertThat(a.getDeviceId()).isEqualTo("dev-laptop-ana");
+        assertThat(a.getUserId()).isEqualTo("ana");
+        assertThat(a.getUserEmail()).isEqualTo("ana@acme.example");
+        assertThat(a.getAgentName()).isEqualTo("claude-code");
+        assertThat(a.getOccurrenceCount()).isEqualTo(1);
+        assertThat(a.getEventIds()).containsExactly(pasted.get(0).getEventId());
+        assertThat(a.getEvidence()).hasSize(1);
+        Finding f = a.getEvidence().get(0);
+        assertThat(f.getRuleId()).isEqualTo("aws-access-key-id");
+        assertThat(f.getRedactedPreview()).isNotBlank().doesNotContain(AWS_KEY).startsWith("AKIA");
+        assertThat(f.getKeyedHash()).hasSize(64);
+        assertThat(a.toString()).doesNotContain(AWS_KEY);
+    }
+
+    @Test
+    void scenario5_theSameConversationResentTenTimesIsOneAlertCountingEveryRequest() {
+        String session = newSession();
+        Instant t0 = Instant.now();
+        String history = "user: our CI token is " + GITHUB_TOKEN + " can you wire it into the workflow?\n";
+        List<AgentEgressEvent> requests = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            history += "assistant: step " + i + " done, next I will update the workflow file section " + i + "\n";
+            requests.add(ProxyRequests.modelRequest(session, t0.plusSeconds(i), history));
+        }
+        // A retry of the last request (same body, new request id) is duplicate content, not another leak.
+        AgentEgressEvent retry = ProxyRequests.modelRequest(session, t0.plusSeconds(11), history);
+        // Same session (same partition, processed after the retry): its alert marks the end of the input.
+        AgentEgressEvent marker = ProxyRequests.modelRequest(session, t0.plusSeconds(12), "aws key " + AWS_KEY);
+        List<AgentEgressEvent> all = new ArrayList<>(requests);
+        all.add(retry);
+        all.add(marker);
+        pipeline.publish(all);
+
+        List<String> requestIds = requests.stream().map(AgentEgressEvent::getEventId).toList();
+        List<DlpAlert> alerts = awaitAlerts(Set.of(session), "both alerts with their final counts", as -> as.size() == 2
+                && as.stream().anyMatch(a -> a.getRuleId().equals("aws-access-key-id"))
+                && as.stream().anyMatch(a -> a.getOccurrenceCount() >= 10));
+        DlpAlert token = alerts.stream().filter(a -> a.getRuleId().equals("github-pat-classic")).findFirst().orElseThrow();
+        assertThat(token.getOccurrenceCount()).isEqualTo(10);
+        assertThat(token.getEventIds()).containsExactlyInAnyOrderElementsOf(requestIds).doesNotContain(retry.getEventId());
+        assertThat(token.getFirstSeen()).isEqualTo(requests.get(0).getEventTime());
+        assertThat(token.getLastSeen()).isEqualTo(requests.get(9).getEventTime());
+        DlpAlert key = alerts.stream().filter(a -> a.getRuleId().equals("aws-access-key-id")).findFirst().orElseThrow();
+        assertThat(key.getEventIds()).containsExactly(marker.getEventId());
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicWithReasonsAndThePipelineContinues() throws Exception {
+        String session = newSession();
+        String key = ProxyRequests.DEVICE + ":" + session;
+        byte[] garbage = ("not avro at all: password=" + GITHUB_TOKEN).getBytes(StandardCharsets.UTF_8);
+        byte[] unknownSchemaId = {0, 0x7f, 0x7f, 0x7f, 0x7f, 2, 4, 6, 8};
+        try (var raw = new KafkaProducer<byte[], byte[]>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                pipeline.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
+            byte[] k = key.getBytes(StandardCharsets.UTF_8);
+            raw.send(new ProducerRecord<>(Topics.EGRESS_EVENTS.defaultName(), k, garbage));
+            raw.send(new ProducerRecord<>(Topics.EGRESS_EVENTS.defaultName(), k, unknownSchemaId));
+            raw.flush();
+        }
+        // Larger than the topology's scan limit (1 MiB) but within the topic's 2 MiB record limit.
+        String oversized = "export AWS_ACCESS_KEY_ID=" + AWS_KEY + "\n" + "x".repeat(1_200_000) + "\n" + GITHUB_TOKEN;
+        AgentEgressEvent big = ProxyRequests.modelRequest(session, Instant.now(), oversized);
+        AgentEgressEvent after = ProxyRequests.modelRequest(session, Instant.now().plusSeconds(1), "and the token " + GITHUB_TOKEN);
+        pipeline.publish(List.of(big, after));
+
+        List<ConsumerRecord<byte[], byte[]>> dead = pipeline.deadLetters().awaitRecords("both poison records dead-lettered", WAIT,
+                rs -> rs.stream().filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8))).count() >= 2)
+                .stream().filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8))).toList();
+        assertThat(dead).hasSize(2);
+        assertThat(dead.get(0).value()).isEqualTo(garbage);
+        assertThat(dead.get(1).value()).isEqualTo(unknownSchemaId);
+        for (ConsumerRecord<byte[], byte[]> r : dead) {
+            Map<String, String> h = headers(r);
+            assertThat(h).containsEntry(DeadLetters.REASON, "deserialization-failed")
+                    .containsEntry(DeadLetters.SOURCE_TOPIC, Topics.EGRESS_EVENTS.defaultName())
+                    .containsKeys(DeadLetters.EXCEPTION_CLASS, DeadLetters.SOURCE_PARTITION, DeadLetters.SOURCE_OFFSET);
+            assertThat(String.join(" ", h.values())).doesNotContain(GITHUB_TOKEN);
+        }
+
+        // The pipeline went on: the oversized event was scanned up to the limit, the next one in full.
+        List<DlpAlert> alerts = awaitAlerts(Set.of(session), "alerts after the poison records",
+                as -> as.stream().anyMatch(a -> a.getEventIds().contains(after.getEventId())));
+        DlpAlert key1 = alerts.stream().filter(a -> a.getRuleId().equals("aws-access-key-id")).findFirst().orElseThrow();
+        assertThat(key1.getEventIds()).containsExactly(big.getEventId());
+        assertThat(key1.getContentTruncated()).isTrue();
+        DlpAlert token = alerts.stream().filter(a -> a.getRuleId().equals("github-pat-classic")).findFirst().orElseThrow();
+        assertThat(token.getEventIds()).containsExactly(after.getEventId());
+        assertThat(alerts).hasSize(2);
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<byte[], byte[]> r) {
+        Map<String, String> m = new TreeMap<>();
+        for (Header h : r.headers()) {
+            m.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+        }
+        return m;
+    }
+}
