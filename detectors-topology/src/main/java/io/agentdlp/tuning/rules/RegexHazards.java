@@ -59,8 +59,13 @@ final class RegexHazards {
 
     /** Every repetition that may run more than once, in pattern order. */
     List<Repeat> loops() {
+        return loopsWithin(root);
+    }
+
+    /** {@code n} itself if it is such a repetition, and every one inside it. */
+    List<Repeat> loopsWithin(RegexNode n) {
         List<Repeat> out = new ArrayList<>();
-        collectLoops(root, out);
+        collectLoops(n, out);
         return out;
     }
 

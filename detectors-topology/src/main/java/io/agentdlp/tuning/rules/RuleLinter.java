@@ -76,7 +76,7 @@ public final class RuleLinter {
         BacktrackingProbe probe = new BacktrackingProbe(r.pattern(), analysis);
         Map<Repeat, Boolean> covered = new IdentityHashMap<>();
         for (RegexHazard h : analysis.find()) {
-            covered.put(h.loop(), Boolean.TRUE);
+            analysis.loopsWithin(h.loop()).forEach(l -> covered.put(l, Boolean.TRUE));
             BacktrackingProbe.Result m = probe.probe(h.loop(), h.overlap());
             if (m.exhausted()) {
                 out.add(issue(r, Check.CATASTROPHIC_BACKTRACKING, Level.ERROR, h.describe() + "; confirmed: "
