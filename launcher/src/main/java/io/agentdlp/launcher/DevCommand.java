@@ -1,54 +1,117 @@
 package io.agentdlp.launcher;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import io.agentdlp.kafka.embedded.EmbeddedKafka;
-import io.agentdlp.topics.TopicNames;
-import io.agentdlp.topics.TopicProvisioner;
-import io.agentdlp.topics.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import io.agentdlp.launcher.dev.DevPorts;
+import io.agentdlp.launcher.dev.DevStack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code agentdlp dev}: the embedded stack on one machine. */
+/** {@code agentdlp dev}: the whole product on one machine. */
 @Command(name = "dev", mixinStandardHelpOptions = true,
-        description = {"Run the embedded dev stack: an in-JVM Kafka broker (KRaft) with agentdlp's topics.",
-                "Data persists under --data-dir; Ctrl-C stops everything cleanly."})
+        description = {"Run the embedded dev stack in one JVM: a real Kafka broker (KRaft), the schema registry,",
+                "the SOC console, the sensor and the LLM-API egress proxy, with agentdlp's topics and default policy.",
+                "Data persists under --data-dir (a restart keeps everything); Ctrl-C stops everything cleanly.",
+                "Every port can be changed, also with AGENTDLP_* environment variables."})
 final class DevCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", defaultValue = "${env:AGENTDLP_DATA_DIR:-.agentdlp}",
-            description = "Where broker data lives (default: ${DEFAULT-VALUE}).")
+            description = "Where all state lives (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--kafka-port", defaultValue = "${env:AGENTDLP_KAFKA_PORT:-9092}",
-            description = "Kafka bootstrap port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kafka-port", defaultValue = "${env:AGENTDLP_KAFKA_PORT:-9092}", description = "Kafka bootstrap port (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
-    @Option(names = "--controller-port", defaultValue = "${env:AGENTDLP_CONTROLLER_PORT:-9093}",
-            description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--controller-port", defaultValue = "${env:AGENTDLP_CONTROLLER_PORT:-9093}", description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
     int controllerPort;
+
+    @Option(names = "--registry-port", defaultValue = "${env:AGENTDLP_REGISTRY_PORT:-8081}", description = "Schema registry port (default: ${DEFAULT-VALUE}).")
+    int registryPort;
+
+    @Option(names = "--gateway-port", defaultValue = "${env:AGENTDLP_GATEWAY_PORT:-8080}", description = "Ingest gateway port (default: ${DEFAULT-VALUE}).")
+    int gatewayPort;
+
+    @Option(names = "--topology-port", defaultValue = "${env:AGENTDLP_TOPOLOGY_PORT:-8082}", description = "Topology HTTP port (default: ${DEFAULT-VALUE}).")
+    int topologyPort;
+
+    @Option(names = "--console-port", defaultValue = "${env:AGENTDLP_CONSOLE_PORT:-8088}", description = "SOC console port (default: ${DEFAULT-VALUE}).")
+    int consolePort;
+
+    @Option(names = "--sensor-port", defaultValue = "${env:AGENTDLP_SENSOR_PORT:-7788}", description = "Sensor hook port (default: ${DEFAULT-VALUE}).")
+    int sensorPort;
+
+    @Option(names = "--otlp-port", defaultValue = "${env:AGENTDLP_OTLP_PORT:-4318}", description = "Sensor OTLP/HTTP port (default: ${DEFAULT-VALUE}).")
+    int otlpPort;
+
+    @Option(names = "--proxy-port", defaultValue = "${env:AGENTDLP_PROXY_PORT:-8787}", description = "Egress proxy port (default: ${DEFAULT-VALUE}).")
+    int proxyPort;
+
+    @Option(names = "--forward-proxy-port", defaultValue = "${env:AGENTDLP_FORWARD_PROXY_PORT:-8788}",
+            description = "CONNECT forward proxy port for tool traffic (default: ${DEFAULT-VALUE}).")
+    int forwardProxyPort;
 
     @Override
     public Integer call() throws Exception {
-        Path kafkaDir = dataDir.resolve("kafka").toAbsolutePath();
+        PrintStream out = System.out;
+        DevPorts ports = new DevPorts(kafkaPort, controllerPort, registryPort, gatewayPort, topologyPort, consolePort,
+                sensorPort, otlpPort, proxyPort, forwardProxyPort);
+        out.println("agentdlp dev: starting the embedded stack (data in " + dataDir.toAbsolutePath() + ")");
         try (DevLock lock = DevLock.acquire(dataDir.toAbsolutePath());
-             EmbeddedKafka kafka = EmbeddedKafka.startPersistent(kafkaDir, kafkaPort, controllerPort)) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                new TopicProvisioner(admin, TopicNames.defaults(), (short) 1).ensure(Topics.ALL);
-            }
+             DevStack stack = new DevStack(dataDir, ports, out).start()) {
             CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "agentdlp-dev-shutdown"));
-            System.out.println();
-            System.out.println("agentdlp dev stack is up (this stage runs the Kafka broker and topics only).");
-            System.out.println("  Kafka bootstrap:  " + kafka.bootstrapServers());
-            System.out.println("  Data directory:   " + dataDir.toAbsolutePath());
-            System.out.println("Press Ctrl-C to stop.");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                out.println("agentdlp dev: stopping ...");
+                stop.countDown();
+            }, "agentdlp-dev-shutdown"));
+            printInstructions(out, stack, ports);
             stop.await();
+        } catch (DevLock.AlreadyRunningException e) {
+            System.err.println("agentdlp dev: " + e.getMessage());
+            return 2;
         }
         return 0;
+    }
+
+    private static void printInstructions(PrintStream out, DevStack stack, DevPorts ports) {
+        String token = stack.sensor().identity().token();
+        String hook = "http://127.0.0.1:" + ports.sensorHooks() + "/hook/claude-code";
+        out.println();
+        out.println("agentdlp dev stack is up.");
+        out.println("  SOC console        " + stack.consoleUrl() + "   user: admin   password: " + stack.secrets().adminPassword());
+        out.println("  Kafka bootstrap    " + stack.kafkaBootstrap());
+        out.println("  Schema registry    " + stack.registryUrl());
+        out.println("  Sensor hooks       http://127.0.0.1:" + ports.sensorHooks() + "/hook/<agent>   (header "
+                + "X-Agentdlp-Token: " + token + ")");
+        out.println("  Sensor OTLP logs   http://127.0.0.1:" + ports.sensorOtlp() + "/v1/logs");
+        out.println("  Egress proxy       http://127.0.0.1:" + stack.proxy().port() + "   CONNECT proxy http://127.0.0.1:"
+                + stack.proxy().forwardProxyPort());
+        out.println("  Data directory     " + stack.dataDir());
+        out.println();
+        out.println("Point a local Claude Code at it: merge this into ~/.claude/settings.json");
+        out.println("(or run ./agentdlp sensor install --agent claude-code):");
+        out.println("{");
+        out.println("  \"env\": {");
+        out.println("    \"ANTHROPIC_BASE_URL\": \"http://127.0.0.1:" + stack.proxy().port() + "/anthropic\",");
+        out.println("    \"CLAUDE_CODE_ENABLE_TELEMETRY\": \"1\",");
+        out.println("    \"OTEL_LOGS_EXPORTER\": \"otlp\",");
+        out.println("    \"OTEL_EXPORTER_OTLP_PROTOCOL\": \"http/json\",");
+        out.println("    \"OTEL_EXPORTER_OTLP_LOGS_ENDPOINT\": \"http://127.0.0.1:" + ports.sensorOtlp() + "/v1/logs\"");
+        out.println("  },");
+        out.println("  \"hooks\": {");
+        for (String event : new String[] {"UserPromptSubmit", "PreToolUse", "PostToolUse"}) {
+            out.println("    \"" + event + "\": [{" + (event.equals("UserPromptSubmit") ? "" : "\"matcher\": \"*\", ")
+                    + "\"hooks\": [{\"type\": \"http\", \"url\": \"" + hook + "\", \"headers\": {\"X-Agentdlp-Token\": \""
+                    + token + "\"}, \"timeout\": 10}]}]" + (event.equals("PostToolUse") ? "" : ","));
+        }
+        out.println("  }");
+        out.println("}");
+        out.println("Codex CLI:   export OPENAI_BASE_URL=http://127.0.0.1:" + stack.proxy().port() + "/openai/v1");
+        out.println("Gemini CLI:  export GOOGLE_GEMINI_BASE_URL=http://127.0.0.1:" + stack.proxy().port() + "/gemini");
+        out.println("Tool traffic (curl, WebFetch): export HTTPS_PROXY=http://127.0.0.1:" + stack.proxy().forwardProxyPort());
+        out.println();
+        out.println("Press Ctrl-C to stop.");
     }
 }

@@ -1,0 +1,247 @@
+package io.agentdlp.launcher.dev;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.agentdlp.alerts.AlertsService;
+import io.agentdlp.alerts.auth.PasswordHasher;
+import io.agentdlp.alerts.config.Settings;
+import io.agentdlp.avro.Policy;
+import io.agentdlp.detection.KeyedHasher;
+import io.agentdlp.detection.TextDetector;
+import io.agentdlp.detection.pii.PiiOptions;
+import io.agentdlp.detection.pii.PiiScanner;
+import io.agentdlp.detection.policy.PolicyDocument;
+import io.agentdlp.detection.policy.PolicyEngine;
+import io.agentdlp.detection.policy.PolicyFile;
+import io.agentdlp.detection.secret.RuleCatalog;
+import io.agentdlp.detection.secret.SecretScanner;
+import io.agentdlp.ingest.delivery.EventPublisher;
+import io.agentdlp.ingest.delivery.KafkaEventPublisher;
+import io.agentdlp.ingest.normalize.DeviceContext;
+import io.agentdlp.ingest.normalize.GitRepoLookup;
+import io.agentdlp.ingest.proxy.EgressProxy;
+import io.agentdlp.ingest.proxy.Enforcement;
+import io.agentdlp.ingest.proxy.ProxyConfig;
+import io.agentdlp.ingest.sensor.SensorConfig;
+import io.agentdlp.ingest.sensor.SensorDaemon;
+import io.agentdlp.kafka.embedded.EmbeddedKafka;
+import io.agentdlp.policy.PolicyRecords;
+import io.agentdlp.registry.server.RegistryServerConfig;
+import io.agentdlp.registry.server.SchemaRegistryServer;
+import io.agentdlp.topics.TopicNames;
+import io.agentdlp.topics.TopicProvisioner;
+import io.agentdlp.topics.TopicSerdes;
+import io.agentdlp.topics.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole product on one machine, in one JVM: a real Kafka broker (KRaft), the schema registry,
+ * the detection topology, the sensor, the egress proxy and the SOC console, sharing one data
+ * directory (a restart keeps everything) and one keyed-hash key. Components start in dependency
+ * order and stop in reverse.
+ */
+public final class DevStack implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DevStack.class);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Path dataDir;
+    private final DevPorts ports;
+    private final PrintStream out;
+    private EmbeddedKafka kafka;
+    private SchemaRegistryServer registry;
+    private SensorDaemon sensor;
+    private EgressProxy proxy;
+    private DevSecrets secrets;
+    private final AtomicReference<PolicyEngine> policy = new AtomicReference<>();
+
+    public DevStack(Path dataDir, DevPorts ports, PrintStream out) {
+        this.dataDir = dataDir.toAbsolutePath();
+        this.ports = ports;
+        this.out = out;
+    }
+
+    /** Starts every component; on failure stops what had started and rethrows. */
+    public DevStack start() throws Exception {
+        try {
+            Files.createDirectories(dataDir);
+            secrets = DevSecrets.loadOrCreate(dataDir);
+            step("Kafka broker (KRaft)", () -> {
+                kafka = EmbeddedKafka.startPersistent(dataDir.resolve("kafka"), ports.kafka(), ports.controller());
+                started.push(kafka);
+                try (Admin admin = admin()) {
+                    new TopicProvisioner(admin, TopicNames.defaults(), (short) 1).ensure(Topics.ALL);
+                }
+            });
+            step("schema registry", () -> {
+                registry = SchemaRegistryServer.start(RegistryServerConfig.builder(kafka.bootstrapServers())
+                        .port(ports.registry()).build());
+                started.push(registry);
+            });
+            step("default policy", this::loadDefaultPolicy);
+            step("SOC console", this::startAlerts);
+            step("sensor", this::startSensor);
+            step("egress proxy", this::startProxy);
+            return this;
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private void step(String name, Step s) throws Exception {
+        long t0 = System.nanoTime();
+        out.printf("  starting %-22s", name + " ...");
+        out.flush();
+        s.run();
+        out.printf(" ok (%d ms)%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    }
+
+    private Map<String, Object> serdeConfig() {
+        return Map.of("schema.registry.url", registry.url());
+    }
+
+    /** Publishes the shipped default policy the first time; a restart keeps whatever was pushed since. */
+    private void loadDefaultPolicy() throws Exception {
+        PolicyDocument doc;
+        try (InputStream in = PolicyFile.class.getResourceAsStream("default-policy.yaml")) {
+            doc = PolicyFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default-policy.yaml");
+        }
+        policy.set(new PolicyEngine(doc));
+        String topic = TopicNames.defaults().name(Topics.POLICIES);
+        try (Admin admin = admin()) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            ListOffsetsResult.ListOffsetsResultInfo end = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp)
+                    .get(30, TimeUnit.SECONDS);
+            if (end.offset() > 0) {
+                return;
+            }
+        }
+        try (TopicSerdes serdes = TopicSerdes.fromConfig(serdeConfig());
+             KafkaProducer<String, Policy> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                     serdes.keySerde(Topics.POLICIES).serializer(), serdes.valueSerde(Topics.POLICIES).serializer())) {
+            producer.send(new ProducerRecord<>(topic, doc.id(), PolicyRecords.toAvro(doc, Instant.now()))).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private void startAlerts() throws IOException {
+        Path users = dataDir.resolve("console-users");
+        if (!Files.exists(users) || secrets.adminPasswordNew()) {
+            Files.writeString(users, "# agentdlp dev console users: name:role:hash (see docs/alerts.md)\nadmin:admin:"
+                    + PasswordHasher.hash(secrets.adminPassword().toCharArray(), PasswordHasher.DEFAULT_ITERATIONS) + "\n");
+        }
+        Map<String, String> s = new HashMap<>();
+        s.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        s.put("schema.registry.url", registry.url());
+        s.put("alerts.http.port", String.valueOf(ports.alerts()));
+        s.put("alerts.auth.users-file", users.toString());
+        s.put("alerts.topics.create", "true");
+        started.push(AlertsService.start(new Settings(s), Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream())));
+    }
+
+    private EventPublisher kafkaPublisher() {
+        TopicSerdes serdes = TopicSerdes.fromConfig(serdeConfig());
+        started.push(serdes);
+        return KafkaEventPublisher.create(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                serdes.valueSerde(Topics.EGRESS_EVENTS).serializer(), TopicNames.defaults().name(Topics.EGRESS_EVENTS));
+    }
+
+    private void startSensor() throws IOException {
+        SensorConfig cfg = SensorConfig.defaults(dataDir.resolve("sensor")).withPorts(ports.sensorHooks(), ports.sensorOtlp());
+        cfg = new SensorConfig(cfg.dataDir(), cfg.hookHost(), cfg.hookPort(), cfg.otlpHost(), cfg.otlpPort(),
+                cfg.otlpRequireToken(), cfg.spool(), cfg.privacyMode(), cfg.modes(), cfg.verdictUrl(), cfg.verdictTimeout(),
+                cfg.failClosed(), cfg.maxHookBytes(), cfg.maxOtlpBytes(), cfg.maxTextChars(), secrets.hashKey(), cfg.userEmail());
+        sensor = SensorDaemon.start(cfg, kafkaPublisher(), "kafka:" + kafka.bootstrapServers(), GitRepoLookup.standard(),
+                Clock.systemUTC());
+        started.push(sensor);
+    }
+
+    private void startProxy() throws IOException {
+        KeyedHasher hasher = KeyedHasher.fromSecret(secrets.hashKey());
+        TextDetector detectors = TextDetector.all(List.of(
+                SecretScanner.builder().catalog(RuleCatalog.builtIn()).hasher(hasher).build(),
+                new PiiScanner(hasher, PiiOptions.defaults())));
+        EventPublisher publisher = kafkaPublisher();
+        started.push(publisher);
+        ProxyConfig cfg = new ProxyConfig("127.0.0.1", ports.proxy(), ProxyConfig.publicUpstreams(), Enforcement.parse("enforce"),
+                16 * 1024 * 1024, false, false, null, null, sensor.identity() == null
+                        ? DeviceContext.local("dev-proxy", null) : DeviceContext.local(sensor.identity().deviceId(), null),
+                ports.forwardProxy());
+        proxy = EgressProxy.start(cfg, detectors, policy::get, e -> publisher.publish(List.of(e)).join(),
+                new SimpleMeterRegistry());
+        started.push(proxy);
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    public String registryUrl() {
+        return registry.url();
+    }
+
+    public URI consoleUrl() {
+        return URI.create("http://127.0.0.1:" + ports.alerts() + "/");
+    }
+
+    public DevSecrets secrets() {
+        return secrets;
+    }
+
+    public SensorDaemon sensor() {
+        return sensor;
+    }
+
+    public EgressProxy proxy() {
+        return proxy;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Stops everything in reverse start order; keeps going past a component that fails to stop. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable c = started.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("event=dev_stop_failed component={} error={}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}
