@@ -29,11 +29,11 @@ import picocli.CommandLine.Option;
  * environment variables, command-line options.
  */
 @Command(name = "registry", mixinStandardHelpOptions = true,
-        description = {"Run a Confluent-compatible schema registry (REST API v1, Avro) that keeps its state in the",
-                "compacted _schemas topic; any number of instances can share the topic. Ctrl-C stops it cleanly.",
-                "Environment: AGENTDLP_BOOTSTRAP_SERVERS, AGENTDLP_REGISTRY_HOST, AGENTDLP_REGISTRY_PORT,",
-                "AGENTDLP_REGISTRY_TOPIC, AGENTDLP_REGISTRY_BASIC_AUTH_USERS_FILE, AGENTDLP_KAFKA_* (Kafka client",
-                "properties, e.g. AGENTDLP_KAFKA_SECURITY_PROTOCOL); see docs/registry.md for every key."})
+        description = {"Run a Confluent-compatible schema registry (REST API v1, Avro) whose only state is the "
+                + "compacted _schemas topic. Any number of instances can share the topic. Ctrl-C stops it cleanly.",
+                "Settings, later ones winning: defaults, --config file, AGENTDLP_* environment variables "
+                + "(AGENTDLP_BOOTSTRAP_SERVERS, AGENTDLP_REGISTRY_PORT, AGENTDLP_KAFKA_SECURITY_PROTOCOL, ...), "
+                + "options. See docs/registry.md for every key."})
 final class RegistryCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file (bootstrap.servers, registry.*, kafka.*).")
