@@ -25,6 +25,10 @@ public final class Events {
     /** A synthetic GitHub classic token with a valid checksum (from the rule catalogue's examples). */
     public static final String GITHUB_TOKEN = "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";
     public static final String AWS_KEY_ID = "AKIAVQJXXVBOTHD2WTFL";
+    /** Another synthetic AWS key id (temporary credentials). */
+    public static final String AWS_TEMP_KEY_ID = "ASIAHBMUAPTT2ZN5X2PD";
+    /** A synthetic GitHub OAuth token with a valid checksum. */
+    public static final String GITHUB_OAUTH = "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";
     public static final String DEVICE = "dev-laptop-1";
     public static final String SESSION = "sess-1";
     public static final String KEY = DEVICE + ":" + SESSION;

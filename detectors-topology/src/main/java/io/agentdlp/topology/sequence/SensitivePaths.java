@@ -33,12 +33,28 @@ public final class SensitivePaths {
         }
         for (ShellCommand c : e.command().commands()) {
             for (String operand : c.operands()) {
-                if (!operand.startsWith("-") && matches(operand, policies)) {
-                    return operand;
+                String path = fileOf(operand);
+                if (path != null && matches(path, policies)) {
+                    return path;
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * The file an operand names: itself, or what follows {@code @} / {@code <} in upload syntax
+     * ({@code -d @file}, {@code -F f=@file}, {@code --data-binary=@file}); null for plain options.
+     */
+    static String fileOf(String operand) {
+        int at = Math.max(operand.lastIndexOf("=@"), operand.lastIndexOf("=<"));
+        if (at >= 0) {
+            return operand.substring(at + 2);
+        }
+        if (operand.startsWith("@") || operand.startsWith("<")) {
+            return operand.substring(1);
+        }
+        return operand.startsWith("-") ? null : operand;
     }
 
     private boolean matches(String path, PolicyBook policies) {
