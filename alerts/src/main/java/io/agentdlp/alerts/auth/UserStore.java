@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public final class UserStore {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@+-]{1,64}");
     private final Path file;
-    private final String dummyHash;
+    private volatile String dummyHash;
     private volatile Map<String, User> users = Map.of();
     private volatile FileTime loadedAt;
 
@@ -33,7 +33,6 @@ public final class UserStore {
 
     public UserStore(Path file) {
         this.file = file;
-        this.dummyHash = PasswordHasher.hash("unused-dummy-password".toCharArray(), PasswordHasher.DEFAULT_ITERATIONS);
         reloadIfChanged();
     }
 
@@ -41,8 +40,20 @@ public final class UserStore {
     public Optional<Principal> authenticate(String name, char[] password) {
         reloadIfChanged();
         User u = name == null ? null : users.get(name);
-        boolean ok = PasswordHasher.verify(password, u == null ? dummyHash : u.hash());
+        boolean ok = PasswordHasher.verify(password, u == null ? dummyHash() : u.hash());
         return ok && u != null ? Optional.of(new Principal(u.name(), u.role(), "password")) : Optional.empty();
+    }
+
+    /** A hash to verify against for unknown names, with the work factor of the stored users. */
+    private String dummyHash() {
+        String h = dummyHash;
+        if (h == null) {
+            int iterations = users.values().stream().map(x -> x.hash().split("\\$")[1]).mapToInt(Integer::parseInt)
+                    .max().orElse(PasswordHasher.DEFAULT_ITERATIONS);
+            h = PasswordHasher.hash("unused-dummy-password".toCharArray(), iterations);
+            dummyHash = h;
+        }
+        return h;
     }
 
     public int size() {

@@ -17,7 +17,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,6 @@ import io.agentdlp.avro.Severity;
 import io.agentdlp.topics.TopicNames;
 import io.agentdlp.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -267,18 +264,7 @@ class ConsoleApiIT {
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int atLeast) {
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                KafkaStack.get().bootstrap(), "group.id", "reader-" + topic + "-" + System.nanoTime(),
-                "auto.offset.reset", "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            c.subscribe(List.of(topic));
-            Eventually.await(atLeast + " records on " + topic, WAIT, () -> {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-                return out.size() >= atLeast;
-            });
-            c.poll(Duration.ofMillis(500)).forEach(out::add);
-        }
-        return out;
+        return KafkaStack.get().readAll(topic, atLeast, WAIT);
     }
 
     private static String jwt(String iss, String aud, String user, List<String> groups, long exp) throws Exception {

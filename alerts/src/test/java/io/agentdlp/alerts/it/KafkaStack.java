@@ -1,12 +1,14 @@
 package io.agentdlp.alerts.it;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import io.agentdlp.alerts.Eventually;
 import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.kafka.embedded.EmbeddedKafka;
 import io.agentdlp.registry.server.RegistryServerConfig;
@@ -17,6 +19,10 @@ import io.agentdlp.topics.TopicProvisioner;
 import io.agentdlp.topics.TopicSerdes;
 import io.agentdlp.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -87,6 +93,27 @@ public final class KafkaStack implements BeforeAllCallback, ExtensionContext.Sto
                     List.of(Topics.ALERTS, Topics.ALERT_STATUS, Topics.AUDIT, Topics.DEAD_LETTER, Topics.EGRESS_EVENTS));
         }
         return m;
+    }
+
+    /**
+     * Every record of {@code topic} (no consumer group: assigned partitions read from the start),
+     * waiting until there are at least {@code atLeast}.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int atLeast, Duration timeout) {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Eventually.await(atLeast + " records on " + topic, timeout, () -> {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+                return out.size() >= atLeast;
+            });
+            c.poll(Duration.ofMillis(300)).forEach(out::add);
+        }
+        return out;
     }
 
     /** Settings every alerts service in the tests needs. */

@@ -27,8 +27,6 @@ import io.agentdlp.avro.Severity;
 import io.agentdlp.topics.TopicNames;
 import io.agentdlp.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,17 +116,8 @@ class SinkDeliveryIT {
                 producer.send(TestAlerts.secret("rejected-1", Severity.HIGH, "rejected", Instant.now(), "s-2"));
                 producer.sendRaw("garbage-1", new byte[] {0, 0, 0, 0, 42, 1, 2, 3});
 
-                List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
                 String dlq = new TopicNames(topics).name(Topics.DEAD_LETTER);
-                try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", stack.bootstrap(),
-                        "group.id", "dlq-reader-" + dlq, "auto.offset.reset", "earliest"),
-                        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-                    c.subscribe(List.of(dlq));
-                    Eventually.await("two dead letters", WAIT, () -> {
-                        c.poll(Duration.ofMillis(200)).forEach(dead::add);
-                        return dead.size() >= 2;
-                    });
-                }
+                List<ConsumerRecord<byte[], byte[]>> dead = stack.readAll(dlq, 2, WAIT);
                 Map<String, Map<String, String>> byKey = new HashMap<>();
                 for (ConsumerRecord<byte[], byte[]> r : dead) {
                     Map<String, String> h = new HashMap<>();
