@@ -90,9 +90,6 @@ final class SchemasTopic implements AutoCloseable {
             provision(admin, config);
             producer = new KafkaProducer<>(producerProperties(common, config));
             consumer = new KafkaConsumer<>(consumerProperties(common));
-            SchemasTopic schemas = new SchemasTopic(config.topic(), state, admin, producer, consumer);
-            schemas.startReading(config.initTimeout());
-            return schemas;
         } catch (RuntimeException e) {
             if (consumer != null) {
                 consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
@@ -101,11 +98,21 @@ final class SchemasTopic implements AutoCloseable {
                 producer.close(Duration.ofSeconds(5));
             }
             admin.close(Duration.ofSeconds(5));
-            if (e instanceof RegistryStartupException) {
-                throw e;
-            }
-            throw new RegistryStartupException("cannot open schemas topic " + config.topic() + ": " + e.getMessage(), e);
+            throw startupFailure(config, e);
         }
+        SchemasTopic schemas = new SchemasTopic(config.topic(), state, admin, producer, consumer);
+        try {
+            schemas.startReading(config.initTimeout());
+            return schemas;
+        } catch (RuntimeException e) {
+            schemas.close();
+            throw startupFailure(config, e);
+        }
+    }
+
+    private static RegistryStartupException startupFailure(RegistryServerConfig config, RuntimeException e) {
+        return e instanceof RegistryStartupException startup ? startup
+                : new RegistryStartupException("cannot open schemas topic " + config.topic() + ": " + e.getMessage(), e);
     }
 
     private static void provision(Admin admin, RegistryServerConfig config) {
@@ -355,11 +362,16 @@ final class SchemasTopic implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        consumer.wakeup();
-        try {
-            reader.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (reader.getState() == Thread.State.NEW) {
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+        } else {
+            // The consumer belongs to the reader thread, which closes it on its way out.
+            consumer.wakeup();
+            try {
+                reader.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         synchronized (progress) {
             progress.notifyAll();

@@ -147,5 +147,8 @@ class RegistrySecurityIT {
                 .isInstanceOf(RegistryStartupException.class).hasMessageContaining("cleanup.policy=delete");
         assertThatThrownBy(() -> SchemaRegistryServer.start(plain.topic("_schemas-port").host("127.0.0.1").port(server.port()).build()))
                 .isInstanceOf(RegistryStartupException.class).hasMessageContaining("cannot serve HTTP");
+        assertThatThrownBy(() -> SchemaRegistryServer.start(RegistryServerConfig.builder("127.0.0.1:1").port(0).topic("_schemas-nowhere")
+                .kafkaClientProperty("default.api.timeout.ms", "1500").kafkaClientProperty("request.timeout.ms", "1000").build()))
+                .isInstanceOf(RegistryStartupException.class).hasMessageContaining("_schemas-nowhere");
     }
 }
