@@ -1,6 +1,7 @@
 package io.agentdlp.launcher;
 
 import io.agentdlp.serde.AvroClassTrust;
+import org.apache.logging.log4j.LogManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +30,9 @@ public final class AgentDlp implements Runnable {
     public static void main(String[] args) {
         // Avro 1.12 refuses to instantiate generated classes it was not told to trust
         AvroClassTrust.trustGenerated();
-        System.exit(new CommandLine(new AgentDlp()).execute(args));
+        int code = new CommandLine(new AgentDlp()).execute(args);
+        // log4j's own shutdown hook is disabled so components can still log while they stop
+        LogManager.shutdown();
+        System.exit(code);
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.agentdlp.launcher.dev.DevPorts;
 import io.agentdlp.launcher.dev.DevStack;
@@ -59,18 +60,30 @@ final class DevCommand implements Callable<Integer> {
         DevPorts ports = new DevPorts(kafkaPort, controllerPort, registryPort, gatewayPort, topologyPort, consolePort,
                 sensorPort, otlpPort, proxyPort, forwardProxyPort);
         out.println("agentdlp dev: starting the embedded stack (data in " + dataDir.toAbsolutePath() + ")");
-        try (DevLock lock = DevLock.acquire(dataDir.toAbsolutePath());
-             DevStack stack = new DevStack(dataDir, ports, out).start()) {
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                out.println("agentdlp dev: stopping ...");
-                stop.countDown();
-            }, "agentdlp-dev-shutdown"));
-            printInstructions(out, stack, ports);
-            stop.await();
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C runs this hook; the JVM halts when hooks return, so wait here until the stack is closed
+        Thread hook = new Thread(() -> {
+            out.println("agentdlp dev: stopping ...");
+            stop.countDown();
+            try {
+                stopped.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "agentdlp-dev-shutdown");
+        try (DevLock lock = DevLock.acquire(dataDir.toAbsolutePath())) {
+            try (DevStack stack = new DevStack(dataDir, ports, out).start()) {
+                Runtime.getRuntime().addShutdownHook(hook);
+                printInstructions(out, stack, ports);
+                stop.await();
+            }
+            out.println("agentdlp dev: stopped cleanly");
         } catch (DevLock.AlreadyRunningException e) {
             System.err.println("agentdlp dev: " + e.getMessage());
             return 2;
+        } finally {
+            stopped.countDown();
         }
         return 0;
     }
