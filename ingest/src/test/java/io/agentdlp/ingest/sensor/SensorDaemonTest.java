@@ -285,4 +285,61 @@ class SensorDaemonTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
+
+    /** Runs the POSIX shim the way an agent's command hook does. */
+    private ProcessResult shim(int port, String failClosed, String input, String... args) throws Exception {
+        Path bin = io.agentdlp.ingest.sensor.install.ShimFiles.write(dir);
+        List<String> cmd = new ArrayList<>(List.of("sh", bin.resolve(io.agentdlp.ingest.sensor.install.ShimFiles.SH).toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("AGENTDLP_SENSOR_PORT", Integer.toString(port));
+        pb.environment().put("AGENTDLP_SENSOR_DIR", dir.toString());
+        pb.environment().put("AGENTDLP_FAIL_CLOSED", failClosed);
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            in.write(input.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new ProcessResult(p.waitFor(), out, err);
+    }
+
+    record ProcessResult(int exit, String out, String err) {
+    }
+
+    @Test
+    void theShellShimForwardsStdinAndPrintsTheAgentsAnswer() throws Exception {
+        int port = sensor.hookAddress().getPort();
+        ProcessResult deny = shim(port, "0", "{\"sessionId\":\"sh\",\"timestamp\":1,\"toolName\":\"bash\",\"toolArgs\":\"{\\\"command\\\":\\\"echo "
+                + GITHUB_TOKEN + "\\\"}\"}", "copilot", "preToolUse");
+        assertThat(deny.exit()).isZero();
+        assertThat(deny.out()).startsWith("{\"permissionDecision\":\"deny\",\"permissionDecisionReason\":\"agentdlp blocked this:");
+        assertDeniedUpstream("github-pat-classic");
+
+        ProcessResult allow = shim(port, "0", claude("SessionStart", "\"source\":\"startup\""), "claude-code");
+        assertThat(allow.exit()).isZero();
+        assertThat(allow.out().trim()).isEqualTo("{}");
+        next(1);
+
+        ProcessResult notify = shim(port, "0", "", "codex", "notify",
+                "{\"type\":\"agent-turn-complete\",\"thread-id\":\"th\",\"turn-id\":\"t\",\"input-messages\":[\"hi\"]}");
+        assertThat(notify.exit()).isZero();
+        assertThat(next(1).get(0).getSource()).hasToString("codex_notify");
+    }
+
+    @Test
+    void theShellShimFailsOpenOrClosedWhenTheSensorIsDown() throws Exception {
+        int dead;
+        try (var socket = new java.net.ServerSocket(0)) {
+            dead = socket.getLocalPort();
+        }
+        ProcessResult open = shim(dead, "0", "{}", "claude-code");
+        assertThat(open.exit()).isZero();
+        assertThat(open.out()).isEmpty();
+        ProcessResult closed = shim(dead, "1", "{}", "claude-code");
+        assertThat(closed.exit()).isEqualTo(2);
+        assertThat(closed.err()).contains("fail closed");
+        ProcessResult badInput = shim(sensor.hookAddress().getPort(), "1", "not json", "claude-code");
+        assertThat(badInput.exit()).as("a 400 from the sensor follows the fail policy too").isEqualTo(2);
+    }
 }
