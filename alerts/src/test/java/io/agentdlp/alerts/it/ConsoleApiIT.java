@@ -30,7 +30,14 @@ import io.agentdlp.alerts.auth.ApiTokens;
 import io.agentdlp.alerts.auth.Role;
 import io.agentdlp.alerts.config.Settings;
 import io.agentdlp.alerts.feed.AlertJson;
+import io.agentdlp.avro.Agent;
+import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.avro.Content;
+import io.agentdlp.avro.Device;
+import io.agentdlp.avro.EventKind;
+import io.agentdlp.avro.EventSource;
 import io.agentdlp.avro.Severity;
+import io.agentdlp.avro.User;
 import io.agentdlp.topics.TopicNames;
 import io.agentdlp.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -215,6 +222,40 @@ class ConsoleApiIT {
         for (ConsumerRecord<byte[], byte[]> rec : records) {
             assertThat(new String(rec.value(), StandardCharsets.ISO_8859_1)).doesNotContain(leaked);
         }
+    }
+
+    @Test
+    void theDetailShowsTheSessionTimelineOfEventsAndAlerts() throws Exception {
+        Instant t = Instant.now().minusSeconds(5);
+        KafkaStack.get().sendEvent(topics, AgentEgressEvent.newBuilder()
+                .setEventId("ev-1").setEventTime(t).setIngestTime(t).setSource(EventSource.claude_hook)
+                .setDevice(Device.newBuilder().setId("dev-7").build()).setUser(User.newBuilder().build())
+                .setAgent(Agent.newBuilder().setName("claude-code").build()).setSessionId("sess-api")
+                .setKind(EventKind.file_read).setFilePath("/home/dana/payments/.env")
+                .setContent(Content.newBuilder().setBytes(120).setText("AWS_SECRET=" + TestAlerts.RAW_SECRET).build())
+                .build());
+        Login viewer = login("viewer");
+        Eventually.await("the event reaches the timeline", WAIT, () -> {
+            try {
+                return json(send(get("/api/alerts/api-1").header("Cookie", viewer.cookie).build()))
+                        .path("timeline").toString().contains("ev-1");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        HttpResponse<String> detail = send(get("/api/alerts/api-1").header("Cookie", viewer.cookie).build());
+        JsonNode timeline = json(detail).path("timeline");
+        JsonNode event = null;
+        for (JsonNode item : timeline) {
+            if (item.path("type").asText().equals("event")) {
+                event = item;
+            }
+        }
+        assertThat(event).as("an event entry").isNotNull();
+        assertThat(event.path("file_path").asText()).isEqualTo("/home/dana/payments/.env");
+        assertThat(event.path("alerts").toString()).contains("api-1");
+        assertThat(timeline.toString()).contains("\"type\":\"alert\"").contains("Key sent to pastebin");
+        assertThat(detail.body()).as("event content is never kept").doesNotContain(TestAlerts.RAW_SECRET);
     }
 
     @Test

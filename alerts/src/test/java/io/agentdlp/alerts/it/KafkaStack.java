@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import io.agentdlp.alerts.Eventually;
+import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.kafka.embedded.EmbeddedKafka;
 import io.agentdlp.registry.server.RegistryServerConfig;
@@ -114,6 +115,18 @@ public final class KafkaStack implements BeforeAllCallback, ExtensionContext.Sto
             c.poll(Duration.ofMillis(300)).forEach(out::add);
         }
         return out;
+    }
+
+    /** Produces one agent event to the test's agent-egress-events topic (as the gateway would). */
+    public void sendEvent(Map<String, String> topics, AgentEgressEvent e) {
+        try (TopicSerdes serdes = TopicSerdes.fromConfig(Map.of("schema.registry.url", registryUrl()));
+             KafkaProducer<String, AgentEgressEvent> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap()),
+                     serdes.keySerde(Topics.EGRESS_EVENTS).serializer(), serdes.valueSerde(Topics.EGRESS_EVENTS).serializer())) {
+            p.send(new ProducerRecord<>(new TopicNames(topics).name(Topics.EGRESS_EVENTS),
+                    e.getDevice().getId() + ":" + e.getSessionId(), e)).get();
+        } catch (Exception ex) {
+            throw new IllegalStateException("cannot produce test event", ex);
+        }
     }
 
     /** Settings every alerts service in the tests needs. */
