@@ -7,8 +7,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,6 +33,9 @@ import io.agentdlp.detection.secret.RuleCatalog;
 import io.agentdlp.detection.secret.SecretScanner;
 import io.agentdlp.ingest.delivery.EventPublisher;
 import io.agentdlp.ingest.delivery.KafkaEventPublisher;
+import io.agentdlp.ingest.gateway.GatewayConfig;
+import io.agentdlp.ingest.gateway.GatewayServer;
+import io.agentdlp.ingest.gateway.TokenStore;
 import io.agentdlp.ingest.normalize.DeviceContext;
 import io.agentdlp.ingest.normalize.GitRepoLookup;
 import io.agentdlp.ingest.proxy.EgressProxy;
@@ -49,6 +52,8 @@ import io.agentdlp.topics.TopicProvisioner;
 import io.agentdlp.topics.TopicSerdes;
 import io.agentdlp.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -76,6 +81,8 @@ public final class DevStack implements AutoCloseable {
     private SchemaRegistryServer registry;
     private SensorDaemon sensor;
     private EgressProxy proxy;
+    private GatewayServer gateway;
+    private String gatewayToken;
     private DevSecrets secrets;
     private final AtomicReference<PolicyEngine> policy = new AtomicReference<>();
 
@@ -103,6 +110,7 @@ public final class DevStack implements AutoCloseable {
                 started.push(registry);
             });
             step("default policy", this::loadDefaultPolicy);
+            step("ingest gateway", this::startGateway);
             step("SOC console", this::startAlerts);
             step("sensor", this::startSensor);
             step("egress proxy", this::startProxy);
@@ -171,6 +179,30 @@ public final class DevStack implements AutoCloseable {
         started.push(AlertsService.start(new Settings(s), Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream())));
     }
 
+    /** The gateway with one dev token (persisted, so a restart keeps it) that is not rate limited. */
+    private void startGateway() throws IOException {
+        Path tokens = dataDir.resolve("gateway-tokens");
+        Path tokenFile = dataDir.resolve("gateway.token");
+        if (!Files.exists(tokenFile)) {
+            String token = TokenStore.issue(tokens, "dev", "rate=1000000 burst=1000000");
+            Files.writeString(tokenFile, token, StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the user profile's ACLs apply
+            }
+        }
+        gatewayToken = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
+        TopicSerdes serdes = TopicSerdes.fromConfig(serdeConfig());
+        started.push(serdes);
+        String topic = TopicNames.defaults().name(Topics.EGRESS_EVENTS);
+        KafkaEventPublisher kafkaOut = KafkaEventPublisher.create(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                serdes.valueSerde(Topics.EGRESS_EVENTS).serializer(), topic);
+        gateway = GatewayServer.start(GatewayConfig.defaults(tokens).withAddress("127.0.0.1", ports.gateway()), kafkaOut, topic,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC());
+        started.push(gateway);
+    }
+
     private EventPublisher kafkaPublisher() {
         TopicSerdes serdes = TopicSerdes.fromConfig(serdeConfig());
         started.push(serdes);
@@ -214,6 +246,15 @@ public final class DevStack implements AutoCloseable {
 
     public URI consoleUrl() {
         return URI.create("http://127.0.0.1:" + ports.alerts() + "/");
+    }
+
+    public URI gatewayUrl() {
+        return URI.create("http://127.0.0.1:" + ports.gateway());
+    }
+
+    /** Bearer token of the dev gateway. */
+    public String gatewayToken() {
+        return gatewayToken;
     }
 
     public DevSecrets secrets() {
