@@ -19,13 +19,21 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.avro.CodeIndexRecord;
 import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.avro.Policy;
 import io.agentdlp.topics.TopicNames;
 import io.agentdlp.topics.TopicSerdes;
 import io.agentdlp.topics.Topics;
+import io.agentdlp.detection.fingerprint.IndexOptions;
+import io.agentdlp.detection.fingerprint.MatchThresholds;
 import io.agentdlp.topology.alert.AlertAggregator;
 import io.agentdlp.topology.alert.AlertState;
+import io.agentdlp.topology.code.CodeIndexStats;
+import io.agentdlp.topology.code.CodeIndexStoreBuilder;
+import io.agentdlp.topology.code.CodeIndexUpdater;
+import io.agentdlp.topology.code.CodeMatchAlerts;
+import io.agentdlp.topology.code.CodeMatchDetector;
 import io.agentdlp.topology.config.TopologyConfig;
 import io.agentdlp.topology.config.TopologyOptions;
 import io.agentdlp.topology.dedup.DuplicateContentFilter;
@@ -49,10 +57,10 @@ import io.agentdlp.topology.volume.VolumeState;
  * {@link DlpApplication}.
  *
  * <p>Session sub-topology (input key {@code <device>:<session>}): inspect, skip duplicate content,
- * content detectors (secrets, sensor findings, risky actions, destination policy), sensitive-read
+ * content detectors (secrets, own code, sensor findings, risky actions, destination policy), sensitive-read
  * sequence, session summary, alert aggregation, {@code dlp-alerts}. Volume sub-topology: samples
  * repartitioned by entity, windowed anomaly detection, alert aggregation, {@code dlp-alerts}.
- * Global: the policies GlobalKTable.
+ * Global: the policies GlobalKTable and the own-code index store.
  */
 public final class DlpTopology implements AutoCloseable {
     public static final String DEDUP_STORE = "dedup-content";
@@ -63,15 +71,18 @@ public final class DlpTopology implements AutoCloseable {
     public static final String VOLUME_ALERTS_STORE = "alerts-by-entity";
     public static final String POLICY_STORE = "policies";
     public static final String VOLUME_REPARTITION = "volume-by-entity";
+    public static final String CODE_INDEX_STORE = "code-index";
 
     private final TopicSerdes serdes;
     private final DetectorSet detectors;
     private final PolicyView policies;
+    private final CodeIndexStats codeIndex;
 
-    private DlpTopology(TopicSerdes serdes, DetectorSet detectors, PolicyView policies) {
+    private DlpTopology(TopicSerdes serdes, DetectorSet detectors, PolicyView policies, CodeIndexStats codeIndex) {
         this.serdes = serdes;
         this.detectors = detectors;
         this.policies = policies;
+        this.codeIndex = codeIndex;
     }
 
     /** Builds the topology with meters in a detached registry. */
@@ -84,8 +95,10 @@ public final class DlpTopology implements AutoCloseable {
         TopicSerdes serdes = TopicSerdes.fromConfig(config.serdeConfig());
         DetectorSet detectors = DetectorSet.from(config, metrics);
         PolicyView policies = new PolicyView(POLICY_STORE);
-        new Wiring(builder, config, metrics, serdes, detectors, policies).build();
-        return new DlpTopology(serdes, detectors, policies);
+        CodeIndexStats codeIndex = new CodeIndexStats();
+        new Wiring(builder, config, metrics, serdes, detectors, policies, codeIndex).build();
+        metrics.codeIndexGauges(codeIndex);
+        return new DlpTopology(serdes, detectors, policies, codeIndex);
     }
 
     /** The detectors of this topology (shared with the verdict endpoint). */
@@ -95,6 +108,11 @@ public final class DlpTopology implements AutoCloseable {
 
     public PolicyView policies() {
         return policies;
+    }
+
+    /** Size and freshness of the materialised code index. */
+    public CodeIndexStats codeIndex() {
+        return codeIndex;
     }
 
     @Override
@@ -110,11 +128,13 @@ public final class DlpTopology implements AutoCloseable {
         private final TopicSerdes serdes;
         private final DetectorSet detectors;
         private final PolicyView policies;
+        private final CodeIndexStats codeIndex;
         private final TopicNames names;
         private final Duration cleanup;
 
         Wiring(StreamsBuilder builder, TopologyConfig config, DlpMetrics metrics, TopicSerdes serdes,
-               DetectorSet detectors, PolicyView policies) {
+               DetectorSet detectors, PolicyView policies, CodeIndexStats codeIndex) {
+            this.codeIndex = codeIndex;
             this.builder = builder;
             this.config = config;
             this.metrics = metrics;
@@ -144,8 +164,15 @@ public final class DlpTopology implements AutoCloseable {
                 inspected = inspected.process(() -> new DuplicateContentFilter(DEDUP_STORE, ttl, cleanup, metrics),
                         Named.as("dedup"), DEDUP_STORE);
             }
-            KStream<String, InspectedEvent> detected = inspected.process(
-                    () -> new ContentDetection(detectors.contentStage(List.of()), policies, metrics), Named.as("detect"));
+            boolean code = config.bool(TopologyOptions.CODE_ENABLED);
+            if (code) {
+                codeIndexGlobalStore();
+            }
+            CodeMatchAlerts codeAlerts = new CodeMatchAlerts(detectors.hasher(),
+                    config.integer(TopologyOptions.CODE_HIGH_SEVERITY_LINES));
+            KStream<String, InspectedEvent> detected = inspected.process(() -> new ContentDetection(
+                    detectors.contentStage(code ? List.of(new CodeMatchDetector(CODE_INDEX_STORE, codeAlerts)) : List.of()),
+                    policies, metrics), Named.as("detect"));
             if (config.bool(TopologyOptions.SEQUENCE_ENABLED)) {
                 builder.addStateStore(store(SEQUENCE_STORE, SessionReads.serde()));
                 SensitivePaths paths = new SensitivePaths(config.list(TopologyOptions.SEQUENCE_SENSITIVE_PATHS));
@@ -166,6 +193,24 @@ public final class DlpTopology implements AutoCloseable {
             if (config.bool(TopologyOptions.VOLUME_ENABLED)) {
                 volume(detected);
             }
+        }
+
+        private void codeIndexGlobalStore() {
+            String topic = names.name(Topics.CODE_INDEX);
+            Serde<CodeIndexRecord> valueSerde = serdes.valueSerde(Topics.CODE_INDEX);
+            IndexOptions options = IndexOptions.DEFAULT
+                    .withBlockCacheBytes(config.bytes(TopologyOptions.CODE_INDEX_CACHE_BYTES))
+                    .withWriteBufferBytes(config.bytes(TopologyOptions.CODE_INDEX_WRITE_BUFFER_BYTES));
+            MatchThresholds thresholds = MatchThresholds.DEFAULT
+                    .withMinMatchedFingerprints(config.integer(TopologyOptions.CODE_MIN_FINGERPRINTS))
+                    .withMinRenamedFingerprints(config.integer(TopologyOptions.CODE_MIN_RENAMED_FINGERPRINTS))
+                    .withMinSourceLines(config.integer(TopologyOptions.CODE_MIN_SOURCE_LINES))
+                    .withMinSimilarity(config.decimal(TopologyOptions.CODE_MIN_SIMILARITY))
+                    .withMaxDocumentFrequency(config.integer(TopologyOptions.CODE_MAX_DOCUMENT_FREQUENCY));
+            builder.addGlobalStore(new CodeIndexStoreBuilder(CODE_INDEX_STORE, topic, options, thresholds,
+                            valueSerde.deserializer(), codeIndex), topic,
+                    Consumed.with(serdes.keySerde(Topics.CODE_INDEX), valueSerde).withName("code-index-source"),
+                    () -> new CodeIndexUpdater(CODE_INDEX_STORE));
         }
 
         private void volume(KStream<String, InspectedEvent> detected) {

@@ -19,6 +19,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
 import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.avro.CodeIndexRecord;
 import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.avro.Policy;
 import io.agentdlp.topics.TopicSerdes;
@@ -40,6 +41,7 @@ public final class TopologyFixture implements AutoCloseable {
     public final TestInputTopic<String, AgentEgressEvent> events;
     public final TestInputTopic<byte[], byte[]> rawEvents;
     public final TestInputTopic<String, Policy> policies;
+    public final TestInputTopic<String, CodeIndexRecord> codeIndex;
     public final TestOutputTopic<String, DlpAlert> alerts;
     public final TestOutputTopic<byte[], byte[]> deadLetters;
     private final TopicSerdes serdes;
@@ -65,6 +67,8 @@ public final class TopologyFixture implements AutoCloseable {
         rawEvents = driver.createInputTopic(names.name(Topics.EGRESS_EVENTS), new ByteArraySerializer(), new ByteArraySerializer());
         policies = driver.createInputTopic(names.name(Topics.POLICIES), new StringSerializer(),
                 serdes.valueSerde(Topics.POLICIES).serializer());
+        codeIndex = driver.createInputTopic(names.name(Topics.CODE_INDEX), new StringSerializer(),
+                serdes.valueSerde(Topics.CODE_INDEX).serializer());
         alerts = driver.createOutputTopic(names.name(Topics.ALERTS), serdes.keySerde(Topics.ALERTS).deserializer(),
                 serdes.valueSerde(Topics.ALERTS).deserializer());
         deadLetters = driver.createOutputTopic(names.name(Topics.DEAD_LETTER), new ByteArrayDeserializer(),

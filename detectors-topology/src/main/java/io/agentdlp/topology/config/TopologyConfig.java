@@ -207,7 +207,8 @@ public final class TopologyConfig {
         inMemoryStores();
         for (ConfigOption o : List.of(TopologyOptions.SCAN_MAX_BYTES, TopologyOptions.POLICY_MAX_CONTENT_BYTES,
                 TopologyOptions.VOLUME_FLOOR_BYTES, TopologyOptions.HTTP_MAX_REQUEST_BYTES,
-                TopologyOptions.ROCKSDB_BLOCK_CACHE_BYTES, TopologyOptions.ROCKSDB_WRITE_BUFFER_BYTES)) {
+                TopologyOptions.ROCKSDB_BLOCK_CACHE_BYTES, TopologyOptions.ROCKSDB_WRITE_BUFFER_BYTES,
+                TopologyOptions.CODE_INDEX_CACHE_BYTES, TopologyOptions.CODE_INDEX_WRITE_BUFFER_BYTES)) {
             positive(o, bytes(o));
         }
         for (ConfigOption o : List.of(TopologyOptions.SEQUENCE_WINDOW, TopologyOptions.SEQUENCE_SESSION_TTL,
@@ -221,7 +222,10 @@ public final class TopologyConfig {
         }
         for (ConfigOption o : List.of(TopologyOptions.NUM_STREAM_THREADS, TopologyOptions.SEQUENCE_MAX_READS,
                 TopologyOptions.VOLUME_MIN_HISTORY, TopologyOptions.ALERT_MAX_EVENT_IDS,
-                TopologyOptions.SESSION_MAX_FINDINGS, TopologyOptions.HTTP_THREADS, TopologyOptions.CODE_INDEX_SHARDS)) {
+                TopologyOptions.SESSION_MAX_FINDINGS, TopologyOptions.HTTP_THREADS, TopologyOptions.CODE_INDEX_SHARDS,
+                TopologyOptions.CODE_MIN_FINGERPRINTS, TopologyOptions.CODE_MIN_RENAMED_FINGERPRINTS,
+                TopologyOptions.CODE_MIN_SOURCE_LINES, TopologyOptions.CODE_MAX_DOCUMENT_FREQUENCY,
+                TopologyOptions.CODE_HIGH_SEVERITY_LINES)) {
             positive(o, integer(o));
         }
         integer(TopologyOptions.NUM_STANDBY_REPLICAS);
@@ -236,6 +240,10 @@ public final class TopologyConfig {
             throw new ConfigException("option rocksdb.high.priority.ratio=" + ratio + " must be in [0, 1)");
         }
         positive(TopologyOptions.VOLUME_ZSCORE, decimal(TopologyOptions.VOLUME_ZSCORE));
+        double sim = decimal(TopologyOptions.CODE_MIN_SIMILARITY);
+        if (!(sim >= 0 && sim <= 1)) {
+            throw new ConfigException("option code.min.similarity=" + sim + " must be in [0, 1]");
+        }
         integer(TopologyOptions.VOLUME_FLOOR_EVENTS);
         for (ConfigOption o : List.of(TopologyOptions.SECRET_ENABLED, TopologyOptions.CODE_ENABLED,
                 TopologyOptions.SENSOR_FINDINGS_ENABLED, TopologyOptions.POLICY_ENABLED, TopologyOptions.SEQUENCE_ENABLED,

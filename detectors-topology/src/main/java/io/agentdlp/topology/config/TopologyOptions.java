@@ -55,6 +55,22 @@ public final class TopologyOptions {
             "global: every instance holds the whole index (lowest latency); partitioned: index sharded by fingerprint across instances.");
     public static final ConfigOption CODE_INDEX_SHARDS = add("code.index.shards", "6",
             "Partitioned mode: number of index shards (partitions of the shard repartition topics).");
+    public static final ConfigOption CODE_MIN_FINGERPRINTS = add("code.min.fingerprints", "3",
+            "Fewest shared fingerprints (identifier spellings agreeing) in one run for a code match.");
+    public static final ConfigOption CODE_MIN_RENAMED_FINGERPRINTS = add("code.min.renamed.fingerprints", "6",
+            "Fewest shared fingerprints in one run when identifiers were renamed.");
+    public static final ConfigOption CODE_MIN_SOURCE_LINES = add("code.min.source.lines", "3",
+            "Fewest lines of the indexed file a match must cover.");
+    public static final ConfigOption CODE_MIN_SIMILARITY = add("code.min.similarity", "0.0",
+            "Lowest share (0..1) of the sent text's code fingerprints found in the file.");
+    public static final ConfigOption CODE_MAX_DOCUMENT_FREQUENCY = add("code.max.document.frequency", "32",
+            "Fingerprints found in more indexed files than this are common code, never evidence.");
+    public static final ConfigOption CODE_HIGH_SEVERITY_LINES = add("code.high.severity.lines", "20",
+            "A match covering at least this many source lines (or similarity >= 0.8) is HIGH, else MEDIUM.");
+    public static final ConfigOption CODE_INDEX_CACHE_BYTES = add("code.index.block.cache.bytes", "64MiB",
+            "Block cache of the materialised code index (its own RocksDB, outside the Streams stores' shared cache).");
+    public static final ConfigOption CODE_INDEX_WRITE_BUFFER_BYTES = add("code.index.write.buffer.bytes", "16MiB",
+            "Memtable budget of the materialised code index.");
     public static final ConfigOption SENSOR_FINDINGS_ENABLED = add("detector.sensor.enabled", "true",
             "Alerts from findings the sensor or proxy attached to events (the only evidence in privacy mode).");
     public static final ConfigOption POLICY_ENABLED = add("detector.policy.enabled", "true", "Destination policy detector.");

@@ -100,6 +100,24 @@ public final class DlpMetrics {
                 .register(registry));
     }
 
+    /** Gauges of the materialised code index: documents, newest version, age of the newest record, record counts. */
+    public void codeIndexGauges(io.agentdlp.topology.code.CodeIndexStats s) {
+        gauge("dlp.code.index.documents", "Files in the materialised code index", Tags.empty(), s,
+                io.agentdlp.topology.code.CodeIndexStats::documents);
+        gauge("dlp.code.index.version", "Newest index_version applied", Tags.empty(), s,
+                io.agentdlp.topology.code.CodeIndexStats::lastVersion);
+        gauge("dlp.code.index.age.seconds", "Seconds since the newest applied record was published (-1 before any)",
+                Tags.empty(), s, x -> x.lastPublishedAt() == 0 ? -1 : (System.currentTimeMillis() - x.lastPublishedAt()) / 1000.0);
+        for (String kind : java.util.List.of("applied", "removed", "rejected")) {
+            gauge("dlp.code.index.records", "Index records applied, removed (tombstones) and rejected (foreign k/w)",
+                    Tags.of("result", kind), s, x -> switch (kind) {
+                        case "applied" -> x.appliedRecords();
+                        case "removed" -> x.removedRecords();
+                        default -> x.rejectedRecords();
+                    });
+        }
+    }
+
     /** Registers a gauge reading {@code fn} of {@code target} (held weakly by Micrometer; keep a reference). */
     public <T> void gauge(String name, String description, Tags tags, T target, Function<T, Number> fn) {
         Gauge.builder(name, target, t -> fn.apply(t).doubleValue()).description(description).tags(tags).register(registry);
