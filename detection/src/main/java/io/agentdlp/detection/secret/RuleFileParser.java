@@ -27,7 +27,7 @@ final class RuleFileParser {
     static final int DEFAULT_WINDOW_BEFORE = 64;
     static final int DEFAULT_WINDOW_AFTER = 256;
     private static final Set<String> RULE_FIELDS = Set.of("id", "family", "description", "severity", "confidence",
-            "keywords", "pattern", "secretGroup", "minEntropy", "validator", "allow", "window", "generic",
+            "keywords", "pattern", "secretGroup", "minEntropy", "validator", "allow", "window", "anchored", "generic",
             "requires", "examples", "enabled");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper(new JsonFactory());
@@ -166,6 +166,10 @@ final class RuleFileParser {
                 throw new RuleFileException(file, id, at, "'requires' needs 'rule' and a positive 'within'");
             }
         }
+        boolean anchored = n.path("anchored").asBoolean(false);
+        if (anchored && (keywords.isEmpty() || requires != null)) {
+            throw new RuleFileException(file, id, at, "'anchored' needs keywords and cannot be combined with 'requires'");
+        }
         double confidence = n.path("confidence").asDouble(0.8);
         if (confidence <= 0 || confidence > 1) {
             throw new RuleFileException(file, id, at, "'confidence' must be in (0, 1]");
@@ -179,7 +183,7 @@ final class RuleFileParser {
         }
         return new SecretRule(id, n.path("family").asText("other"), n.path("description").asText(""), severity,
                 confidence, keywords, pattern, secretGroup, n.path("minEntropy").asDouble(0), validator, allow,
-                before, after, n.path("generic").asBoolean(false), requires, within, examples, file + ":" + at);
+                before, after, anchored, n.path("generic").asBoolean(false), requires, within, examples, file + ":" + at);
     }
 
     private static Pattern compile(String regex, String file, String id, int at, String what) {

@@ -24,6 +24,8 @@ import io.agentdlp.detection.Severity;
  * @param allow         a candidate whose secret contains a match of any of these is dropped
  * @param windowBefore  chars before a keyword occurrence where a match may start
  * @param windowAfter   chars after a keyword occurrence where a match may end
+ * @param anchored      true when every match starts where one of the rule's keywords starts: the pattern is
+ *                      then tried once per keyword occurrence ({@code lookingAt}) instead of searched in a window
  * @param generic       true for context rules (assignments); a specific rule wins an overlap
  * @param requires      id of a rule that must have a finding within {@code requiresWithin} chars, or null
  * @param requiresWithin distance in decoded chars for {@code requires}
@@ -33,7 +35,7 @@ import io.agentdlp.detection.Severity;
 public record SecretRule(String id, String family, String description, Severity severity, double confidence,
                          List<String> keywords, Pattern pattern, int secretGroup, double minEntropy,
                          SecretValidator validator, List<Pattern> allow, int windowBefore, int windowAfter,
-                         boolean generic, String requires, int requiresWithin, RuleExamples examples, String source) {
+                         boolean anchored, boolean generic, String requires, int requiresWithin, RuleExamples examples, String source) {
     public SecretRule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(severity, "severity");

@@ -42,7 +42,9 @@ public final class SecretScanner implements TextDetector {
     private final int[][] rulesByKeyword;
     private final int[] keywordlessRules;
     private final int[] required;
+    private final int[] pairedRules;
     private final Pattern placeholder;
+    private final String[] placeholderWords;
     private final KeyedHasher hasher;
     private final Redactor redactor;
     private final int maxScanChars;
@@ -84,9 +86,16 @@ public final class SecretScanner implements TextDetector {
         for (int r = 0; r < rules.length; r++) {
             required[r] = rules[r].requires() == null ? -1 : ruleIndex.get(rules[r].requires());
         }
-        List<String> ph = b.catalog.placeholders();
-        this.placeholder = ph.isEmpty() ? null
-                : Pattern.compile("(?i)(?:" + String.join(")|(?:", ph) + ")");
+        this.pairedRules = java.util.stream.IntStream.range(0, rules.length).filter(r -> required[r] >= 0).toArray();
+        // plain lower-case words are checked with contains(); only the others need the regex engine
+        List<String> literal = new ArrayList<>();
+        List<String> regex = new ArrayList<>();
+        for (String p : b.catalog.placeholders()) {
+            (p.matches("[a-z0-9_ ]+") ? literal : regex).add(p);
+        }
+        this.placeholderWords = literal.toArray(String[]::new);
+        this.placeholder = regex.isEmpty() ? null
+                : Pattern.compile("(?i)(?:" + String.join(")|(?:", regex) + ")");
         this.workspaces = ThreadLocal.withInitial(() -> new Workspace(rules.length));
     }
 
@@ -139,15 +148,27 @@ public final class SecretScanner implements TextDetector {
         ws.begin(view, work);
         automaton.scan(view.buffer(), view.length(), ws);
         for (int r : keywordlessRules) {
-            ws.addWindow(r, 0, view.length());
+            if (required[r] < 0) {
+                ws.addWindow(r, 0, view.length());
+            }
         }
         int firstOfView = out.size();
-        int[] touched = ws.sortedTouched();
-        for (int pass = 0; pass < 2; pass++) {
-            for (int r : touched) {
-                if ((required[r] >= 0) == (pass == 1)) {
-                    evaluate(r, view, ws, out, firstOfView, work);
+        for (int r : ws.sortedTouched()) {
+            evaluate(r, view, ws, out, firstOfView, work);
+        }
+        // rules that need another rule's finding nearby are searched only around those findings
+        int phaseOneEnd = out.size();
+        for (int r : pairedRules) {
+            SecretRule rule = rules[r];
+            for (int i = firstOfView; i < phaseOneEnd; i++) {
+                Candidate c = out.get(i);
+                if (c.rule == required[r]) {
+                    ws.addWindow(r, Math.max(0, c.decodedStart - rule.requiresWithin()),
+                            Math.min(view.length(), c.decodedStart + rule.requiresWithin()));
                 }
+            }
+            if (ws.winCount[r] > 0) {
+                evaluate(r, view, ws, out, firstOfView, work);
             }
         }
         ws.end();
@@ -160,13 +181,20 @@ public final class SecretScanner implements TextDetector {
         int[] ends = ws.winEnd[r];
         int count = ws.winCount[r];
         int g = rule.secretGroup();
+        boolean anchored = rule.anchored();
         for (int w = 0; w < count; w++) {
             work.windows++;
             work.windowChars += ends[w] - starts[w];
             m.region(starts[w], ends[w]);
-            while (true) {
+            boolean more = true;
+            while (more) {
                 work.regexFinds++;
-                if (!m.find()) {
+                if (anchored) {
+                    more = false;
+                    if (!m.lookingAt()) {
+                        break;
+                    }
+                } else if (!m.find()) {
                     break;
                 }
                 int sg = m.start(g) >= 0 ? g : firstParticipatingGroup(m);
@@ -176,7 +204,7 @@ public final class SecretScanner implements TextDetector {
                     continue;
                 }
                 String secret = view.substring(gs, ge);
-                if (accept(rule, secret) && (required[r] < 0 || pairFound(required[r], gs, rule.requiresWithin(), view, out, firstOfView))) {
+                if (accept(r, secret, ws) && (required[r] < 0 || pairFound(required[r], gs, rule.requiresWithin(), view, out, firstOfView))) {
                     work.candidates++;
                     out.add(new Candidate(r, secret, view, gs, view.originalOffset(gs), view.originalOffset(ge)));
                 }
@@ -194,23 +222,34 @@ public final class SecretScanner implements TextDetector {
         return 0;
     }
 
-    private boolean accept(SecretRule rule, String secret) {
+    /** Cheapest checks first: most rejected candidates fail on entropy or an allow pattern. */
+    private boolean accept(int r, String secret, Workspace ws) {
+        SecretRule rule = rules[r];
         if (rule.minEntropy() > 0 && Entropy.bitsPerChar(secret) < rule.minEntropy()) {
             return false;
         }
-        if (isPlaceholder(secret) || rule.validator() != null && isPlaceholder(rule.validator().decodedForm(secret))) {
-            return false;
-        }
-        for (Pattern a : rule.allow()) {
-            if (a.matcher(secret).find()) {
+        List<Pattern> allow = rule.allow();
+        for (int i = 0; i < allow.size(); i++) {
+            if (ws.allowMatcher(r, i, allow.get(i), secret).find()) {
                 return false;
             }
         }
-        return rule.validator() == null || rule.validator().accepts(secret);
+        if (rule.validator() != null && !rule.validator().accepts(secret)) {
+            return false;
+        }
+        return !isPlaceholder(secret, ws) && (rule.validator() == null || !isPlaceholder(rule.validator().decodedForm(secret), ws));
     }
 
-    private boolean isPlaceholder(String secret) {
-        return placeholder != null && placeholder.matcher(secret).find();
+    private boolean isPlaceholder(String secret, Workspace ws) {
+        if (placeholderWords.length > 0) {
+            String lower = secret.toLowerCase(java.util.Locale.ROOT);
+            for (String w : placeholderWords) {
+                if (lower.contains(w)) {
+                    return true;
+                }
+            }
+        }
+        return placeholder != null && ws.placeholderMatcher(placeholder, secret).find();
     }
 
     private static boolean pairFound(int requiredRule, int at, int within, DecodedText view, List<Candidate> out, int from) {
@@ -284,6 +323,8 @@ public final class SecretScanner implements TextDetector {
         final int[][] winEnd;
         final int[] winCount;
         final Matcher[] matchers;
+        final Matcher[][] allowMatchers;
+        Matcher placeholderMatcher;
         final CharSequence[] matcherInput;
         int[] touched = new int[16];
         int touchedCount;
@@ -295,6 +336,7 @@ public final class SecretScanner implements TextDetector {
             winEnd = new int[ruleCount][];
             winCount = new int[ruleCount];
             matchers = new Matcher[ruleCount];
+            allowMatchers = new Matcher[ruleCount][];
             matcherInput = new CharSequence[ruleCount];
         }
 
@@ -310,12 +352,39 @@ public final class SecretScanner implements TextDetector {
             int kStart = end - automaton.keywordLength(keyword);
             for (int r : rulesByKeyword[keyword]) {
                 SecretRule rule = rules[r];
-                addWindow(r, Math.max(0, kStart - rule.windowBefore()), (int) Math.min(viewLength, (long) end + rule.windowAfter()));
+                if (rule.requires() != null) {
+                    continue;
+                }
+                int stop = (int) Math.min(viewLength, (long) end + rule.windowAfter());
+                if (rule.anchored()) {
+                    addAnchor(r, kStart, stop);
+                } else {
+                    addWindow(r, Math.max(0, kStart - rule.windowBefore()), stop);
+                }
             }
+        }
+
+        /** An anchored rule is tried once at {@code start}; the same start from two keywords is tried once. */
+        void addAnchor(int r, int start, int end) {
+            int n = winCount[r];
+            if (n > 0 && winStart[r][n - 1] == start) {
+                winEnd[r][n - 1] = Math.max(winEnd[r][n - 1], end);
+                return;
+            }
+            append(r, n, start, end);
         }
 
         void addWindow(int r, int start, int end) {
             int n = winCount[r];
+            if (n > 0 && start <= winEnd[r][n - 1]) {
+                winEnd[r][n - 1] = Math.max(winEnd[r][n - 1], end);
+                winStart[r][n - 1] = Math.min(winStart[r][n - 1], start);
+                return;
+            }
+            append(r, n, start, end);
+        }
+
+        private void append(int r, int n, int start, int end) {
             if (n == 0) {
                 if (winStart[r] == null) {
                     winStart[r] = new int[4];
@@ -325,10 +394,6 @@ public final class SecretScanner implements TextDetector {
                     touched = Arrays.copyOf(touched, touchedCount * 2);
                 }
                 touched[touchedCount++] = r;
-            } else if (start <= winEnd[r][n - 1]) {
-                winEnd[r][n - 1] = Math.max(winEnd[r][n - 1], end);
-                winStart[r][n - 1] = Math.min(winStart[r][n - 1], start);
-                return;
             }
             if (n == winStart[r].length) {
                 winStart[r] = Arrays.copyOf(winStart[r], n * 2);
@@ -343,6 +408,28 @@ public final class SecretScanner implements TextDetector {
             int[] t = Arrays.copyOf(touched, touchedCount);
             Arrays.sort(t);
             return t;
+        }
+
+        Matcher placeholderMatcher(Pattern p, String secret) {
+            if (placeholderMatcher == null) {
+                placeholderMatcher = p.matcher(secret);
+            } else {
+                placeholderMatcher.reset(secret);
+            }
+            return placeholderMatcher;
+        }
+
+        Matcher allowMatcher(int r, int i, Pattern p, String secret) {
+            Matcher[] ms = allowMatchers[r];
+            if (ms == null) {
+                ms = allowMatchers[r] = new Matcher[rules[r].allow().size()];
+            }
+            if (ms[i] == null) {
+                ms[i] = p.matcher(secret);
+            } else {
+                ms[i].reset(secret);
+            }
+            return ms[i];
         }
 
         Matcher matcher(int r, Pattern p, CharSequence input) {

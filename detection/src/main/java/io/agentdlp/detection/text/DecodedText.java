@@ -66,6 +66,11 @@ public final class DecodedText implements CharSequence {
         return index >= length ? originEnd : origin[index];
     }
 
+    /** The offset map (entry i = original offset of decoded char i), or null for the identity rendering. */
+    int[] originMap() {
+        return origin;
+    }
+
     /** How many base64 layers were decoded to reach this rendering (0 for text decoded in place). */
     public int depth() {
         return depth;

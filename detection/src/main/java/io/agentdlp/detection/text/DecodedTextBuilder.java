@@ -26,9 +26,23 @@ final class DecodedTextBuilder {
 
     /** Copies parent chars {@code [from, to)} unchanged. */
     void copy(int from, int to) {
-        for (int i = from; i < to; i++) {
-            append(parent.charAt(i), i);
+        int n = to - from;
+        if (n <= 0) {
+            return;
         }
+        while (length + n > chars.length) {
+            grow();
+        }
+        System.arraycopy(parent.buffer(), from, chars, length, n);
+        int[] parentOrigin = parent.originMap();
+        if (parentOrigin == null) {
+            for (int k = 0; k < n; k++) {
+                origin[length + k] = from + k;
+            }
+        } else {
+            System.arraycopy(parentOrigin, from, origin, length, n);
+        }
+        length += n;
     }
 
     DecodedText build(int parentEnd) {

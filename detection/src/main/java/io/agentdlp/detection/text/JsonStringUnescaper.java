@@ -19,15 +19,23 @@ public final class JsonStringUnescaper {
         int n = in.length();
         DecodedTextBuilder out = new DecodedTextBuilder(in, n, in.depth());
         out.copy(0, first);
+        char[] buf = in.buffer();
         int i = first;
         while (i < n) {
-            char c = in.charAt(i);
+            char c = buf[i];
             if (c != '\\' || i + 1 >= n) {
-                out.append(c, i);
-                i++;
+                int run = i;
+                while (run < n && buf[run] != '\\') {
+                    run++;
+                }
+                if (run == i) {
+                    run++;
+                }
+                out.copy(i, run);
+                i = run;
                 continue;
             }
-            char e = in.charAt(i + 1);
+            char e = buf[i + 1];
             int consumed = 2;
             char decoded;
             switch (e) {

@@ -43,8 +43,9 @@ public final class LinePrefixStripper {
             content += timestampPrefix(in, content, eol);
             content += lineNumberPrefix(in, content, eol);
             int from = content;
+            char[] buf = in.buffer();
             for (int q = content; q < eol; q++) {
-                int skip = in.charAt(q) == '"' ? lineNumberPrefix(in, q + 1, eol) : 0;
+                int skip = buf[q] == '"' && q + 1 < eol && (buf[q + 1] == ' ' || isDigit(buf[q + 1])) ? lineNumberPrefix(in, q + 1, eol) : 0;
                 if (skip > 0) {
                     out.copy(from, q + 1);
                     from = q + 1 + skip;
@@ -65,8 +66,9 @@ public final class LinePrefixStripper {
             if (startsWith(in, i, eol, "@@ ") || lineNumberPrefix(in, i, eol) > 0 || timestampPrefix(in, i, eol) > 0) {
                 return true;
             }
-            for (int q = i; q < eol; q++) {
-                if (in.buffer()[q] == '"' && lineNumberPrefix(in, q + 1, eol) > 0) {
+            char[] buf = in.buffer();
+            for (int q = i; q + 1 < eol; q++) {
+                if (buf[q] == '"' && (buf[q + 1] == ' ' || isDigit(buf[q + 1])) && lineNumberPrefix(in, q + 1, eol) > 0) {
                     return true;
                 }
             }
@@ -75,20 +77,25 @@ public final class LinePrefixStripper {
         return false;
     }
 
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** Length of a {@code spaces digits (TAB|→)} prefix at {@code from}, or 0. */
     private static int lineNumberPrefix(DecodedText in, int from, int eol) {
+        char[] buf = in.buffer();
         int i = from;
-        while (i < eol && in.charAt(i) == ' ') {
+        while (i < eol && i - from <= 16 && buf[i] == ' ') {
             i++;
         }
         int digitsStart = i;
-        while (i < eol && i - digitsStart <= MAX_LINE_NUMBER_DIGITS && in.charAt(i) >= '0' && in.charAt(i) <= '9') {
+        while (i < eol && i - digitsStart <= MAX_LINE_NUMBER_DIGITS && isDigit(buf[i])) {
             i++;
         }
         if (i == digitsStart || i - digitsStart > MAX_LINE_NUMBER_DIGITS || i >= eol) {
             return 0;
         }
-        char sep = in.charAt(i);
+        char sep = buf[i];
         return sep == '\t' || sep == ARROW ? i + 1 - from : 0;
     }
 
