@@ -38,6 +38,34 @@ public final class AlertsConfig {
 
     private final Settings s;
 
+    /**
+     * Loads the service's settings: {@code file} (may be null), then the environment (every key of
+     * {@link #KEYS}; {@code AGENTDLP_KAFKA_*} as Kafka client properties; {@code AGENTDLP_BOOTSTRAP_SERVERS}
+     * as the bootstrap servers; {@code AGENTDLP_ALERTS_SINK_<NAME>_<KEY>} for each sink named in
+     * {@code alerts.sinks}), then {@code overrides}.
+     */
+    public static Settings load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        Map<String, String> m = new HashMap<>(Settings.load(file, env, Map.of(), KEYS).raw());
+        String bootstrap = env.get("AGENTDLP_BOOTSTRAP_SERVERS");
+        if (bootstrap != null && !env.containsKey("AGENTDLP_KAFKA_BOOTSTRAP_SERVERS")) {
+            m.put("kafka.bootstrap.servers", bootstrap);
+        }
+        m.putAll(Settings.fromEnvPrefix(env, "AGENTDLP_KAFKA_", "kafka."));
+        Map<String, String> withOverrides = new HashMap<>(m);
+        withOverrides.putAll(overrides);
+        for (String sink : new Settings(withOverrides).list("alerts.sinks")) {
+            for (String key : io.agentdlp.alerts.sink.SinkFactory.KEYS) {
+                String k = "alerts.sink." + sink + "." + key;
+                String v = env.get(Settings.envName(k));
+                if (v != null) {
+                    m.put(k, v);
+                }
+            }
+        }
+        m.putAll(overrides);
+        return new Settings(m);
+    }
+
     public AlertsConfig(Settings settings) {
         this.s = settings;
     }

@@ -70,13 +70,13 @@ final class AlertsCommand implements Callable<Integer> {
         if (registry != null) {
             overrides.put("schema.registry.url", registry);
         }
-        Settings settings = Settings.load(config, System.getenv(), overrides, AlertsConfig.KEYS);
+        Settings settings = AlertsConfig.load(config, System.getenv(), overrides);
         AlertsConfig cfg = new AlertsConfig(settings);
         if (cfg.usersFile() == null && !cfg.oidcEnabled() && cfg.apiTokensFile() == null) {
             Path users = dataDir.resolve("alerts").resolve("users").toAbsolutePath();
             bootstrapAdmin(users);
             overrides.put("alerts.auth.users-file", users.toString());
-            settings = Settings.load(config, System.getenv(), overrides, AlertsConfig.KEYS);
+            settings = AlertsConfig.load(config, System.getenv(), overrides);
         }
         try (AlertsService service = AlertsService.start(settings, Clock.systemUTC(), System.out)) {
             CountDownLatch stop = new CountDownLatch(1);

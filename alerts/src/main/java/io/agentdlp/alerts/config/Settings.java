@@ -61,6 +61,26 @@ public final class Settings {
         return new Settings(m);
     }
 
+    /** The raw values (references unresolved). */
+    public Map<String, String> raw() {
+        return values;
+    }
+
+    /**
+     * Settings from environment variables {@code <envPrefix><REST>}, as {@code <keyPrefix><rest>} with
+     * underscores turned into dots (e.g. {@code AGENTDLP_KAFKA_SASL_JAAS_CONFIG} →
+     * {@code kafka.sasl.jaas.config}); for pass-through client properties, whose names use dots only.
+     */
+    public static Map<String, String> fromEnvPrefix(Map<String, String> env, String envPrefix, String keyPrefix) {
+        Map<String, String> m = new HashMap<>();
+        env.forEach((k, v) -> {
+            if (k.startsWith(envPrefix) && k.length() > envPrefix.length()) {
+                m.put(keyPrefix + k.substring(envPrefix.length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
+            }
+        });
+        return m;
+    }
+
     /** Environment variable that overrides {@code key}. */
     public static String envName(String key) {
         return "AGENTDLP_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');

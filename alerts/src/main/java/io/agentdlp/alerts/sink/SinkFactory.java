@@ -40,6 +40,11 @@ import io.agentdlp.avro.Severity;
  * {@code splunk-hec}, {@code webhook}, {@code slack}, {@code syslog}.
  */
 public final class SinkFactory {
+    /** Every per-sink key ({@code header.<Name>} aside), for environment overrides and docs. */
+    public static final java.util.List<String> KEYS = java.util.List.of("type", "url", "token", "secret", "index", "op",
+            "source", "sourcetype", "path", "max-bytes", "max-files", "host", "port", "protocol", "facility", "hostname",
+            "app-name", "batch-size", "timeout", "min-severity", "detectors", "skip-suppressed", "start-from",
+            "retry.initial-delay", "retry.max-delay", "retry.max-attempts");
     private final ProductInfo product;
     private final AlertLinks links;
     private final PrintStream stdout;
@@ -82,7 +87,7 @@ public final class SinkFactory {
             default -> throw new ConfigException("alerts.sink." + name + ".type: unknown sink type '" + type
                     + "' (ocsf-stdout, ocsf-file, ocsf-http, elastic, splunk-hec, webhook, slack, syslog)");
         };
-        SinkFilter filter = new SinkFilter(Severity.valueOf(s.string("min-severity", "INFO").toUpperCase(Locale.ROOT)),
+        SinkFilter filter = new SinkFilter(severity(name, s.string("min-severity", "INFO")),
                 new HashSet<>(s.list("detectors")), s.bool("skip-suppressed", true), suppressed);
         RetryPolicy retry = new RetryPolicy(s.duration("retry.initial-delay", Duration.ofSeconds(1)),
                 s.duration("retry.max-delay", Duration.ofSeconds(60)), s.integer("retry.max-attempts", 12));
@@ -91,6 +96,14 @@ public final class SinkFactory {
             throw new ConfigException("alerts.sink." + name + ".start-from must be earliest or latest");
         }
         return new Definition(sink, filter, retry, startFrom);
+    }
+
+    private static Severity severity(String name, String v) {
+        try {
+            return Severity.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("alerts.sink." + name + ".min-severity must be INFO, LOW, MEDIUM, HIGH or CRITICAL", e);
+        }
     }
 
     private OcsfFormat ocsf() {
@@ -144,6 +157,7 @@ public final class SinkFactory {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
+            // RFC 5424 NILVALUE: the receiver then records the sender's address instead.
             return "-";
         }
     }

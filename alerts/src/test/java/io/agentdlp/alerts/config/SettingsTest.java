@@ -34,6 +34,27 @@ class SettingsTest {
     }
 
     @Test
+    void kafkaClientPropertiesAndSinkKeysComeFromTheEnvironment() {
+        Settings s = AlertsConfig.load(null, Map.of(
+                "AGENTDLP_BOOTSTRAP_SERVERS", "kafka:9093",
+                "AGENTDLP_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "AGENTDLP_KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "AGENTDLP_SCHEMA_REGISTRY_URL", "https://registry:8081",
+                "AGENTDLP_ALERTS_SINKS", "splunk",
+                "AGENTDLP_ALERTS_SINK_SPLUNK_TYPE", "splunk-hec",
+                "AGENTDLP_ALERTS_SINK_SPLUNK_TOKEN", "hec-token",
+                "AGENTDLP_ALERTS_SINK_SPLUNK_MIN_SEVERITY", "HIGH"), Map.of("alerts.http.port", "0"));
+        AlertsConfig cfg = new AlertsConfig(s);
+        assertThat(cfg.kafka()).containsEntry("bootstrap.servers", "kafka:9093").containsEntry("security.protocol", "SASL_SSL")
+                .containsKey("sasl.jaas.config");
+        assertThat(cfg.serde()).containsEntry("schema.registry.url", "https://registry:8081");
+        assertThat(cfg.sinkNames()).containsExactly("splunk");
+        assertThat(cfg.sink("splunk").raw()).containsEntry("type", "splunk-hec").containsEntry("token", "hec-token")
+                .containsEntry("min-severity", "HIGH");
+        assertThat(cfg.console().port()).isZero();
+    }
+
+    @Test
     void secretsCanComeFromFilesAndErrorsNameTheKeyNotTheValue() throws Exception {
         Path token = dir.resolve("hec-token");
         Files.writeString(token, "  tok-123\n");
