@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 AlertsCommand.class,
                 AuditCommand.class,
                 ScanCommand.class,
+                SensorCommand.class,
+                GatewayCommand.class,
                 RulesCommand.class,
                 PolicyCommand.class,
                 EventsCommand.class,
