@@ -248,7 +248,7 @@ public final class TopologyConfig {
         for (ConfigOption o : List.of(TopologyOptions.SECRET_ENABLED, TopologyOptions.CODE_ENABLED,
                 TopologyOptions.SENSOR_FINDINGS_ENABLED, TopologyOptions.POLICY_ENABLED, TopologyOptions.SEQUENCE_ENABLED,
                 TopologyOptions.VOLUME_ENABLED, TopologyOptions.RISKY_ENABLED, TopologyOptions.DEDUP_ENABLED,
-                TopologyOptions.HTTP_ENABLED)) {
+                TopologyOptions.HTTP_ENABLED, TopologyOptions.TOPICS_CREATE)) {
             bool(o);
         }
         String key = string(TopologyOptions.HASH_KEY);

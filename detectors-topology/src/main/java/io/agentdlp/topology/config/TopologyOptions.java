@@ -37,6 +37,8 @@ public final class TopologyOptions {
             "host:port this instance's HTTP API is reachable at; lets /v1/sessions redirect to the owner of a session.");
     public static final ConfigOption SCHEMA_REGISTRY_URL = add("schema.registry.url", "http://localhost:8081",
             "Schema registry URL(s) for the Avro serde; mock://<scope> gives an in-JVM registry (tests, backtests).");
+    public static final ConfigOption TOPICS_CREATE = add("topics.create", "true",
+            "At start, create missing agentdlp topics (partitions and configs from the topic registry; replication.factor, or 1 when it is -1).");
     public static final ConfigOption STATE_STORE_TYPE = add("state.store.type", "rocksdb",
             "rocksdb (persistent, bounded by the RocksDB options below) or in_memory (tests, backtests).");
 

@@ -1,5 +1,6 @@
 package io.agentdlp.topology.metrics;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import io.agentdlp.topology.code.CodeIndexStats;
 
 /**
  * The topology's own meters (Prometheus names in brackets): events in by source and kind
@@ -93,6 +96,11 @@ public final class DlpMetrics {
                 .increment();
     }
 
+    /** A {@code POST /v1/verdict} answered with {@code decision}. */
+    public void verdict(String decision) {
+        counter("dlp.verdicts", "Inline verdicts answered", "decision", decision).increment();
+    }
+
     /** Latency timer of one detector. */
     public Timer detectorTimer(String detector) {
         return timers.computeIfAbsent(detector, d -> Timer.builder("dlp.detector.latency")
@@ -101,14 +109,14 @@ public final class DlpMetrics {
     }
 
     /** Gauges of the materialised code index: documents, newest version, age of the newest record, record counts. */
-    public void codeIndexGauges(io.agentdlp.topology.code.CodeIndexStats s) {
+    public void codeIndexGauges(CodeIndexStats s) {
         gauge("dlp.code.index.documents", "Files in the materialised code index", Tags.empty(), s,
-                io.agentdlp.topology.code.CodeIndexStats::documents);
+                CodeIndexStats::documents);
         gauge("dlp.code.index.version", "Newest index_version applied", Tags.empty(), s,
-                io.agentdlp.topology.code.CodeIndexStats::lastVersion);
+                CodeIndexStats::lastVersion);
         gauge("dlp.code.index.age.seconds", "Seconds since the newest applied record was published (-1 before any)",
                 Tags.empty(), s, x -> x.lastPublishedAt() == 0 ? -1 : (System.currentTimeMillis() - x.lastPublishedAt()) / 1000.0);
-        for (String kind : java.util.List.of("applied", "removed", "rejected")) {
+        for (String kind : List.of("applied", "removed", "rejected")) {
             gauge("dlp.code.index.records", "Index records applied, removed (tombstones) and rejected (foreign k/w)",
                     Tags.of("result", kind), s, x -> switch (kind) {
                         case "applied" -> x.appliedRecords();
@@ -124,7 +132,7 @@ public final class DlpMetrics {
     }
 
     private Counter counter(String name, String description, String... tagPairs) {
-        List<String> key = new java.util.ArrayList<>(tagPairs.length + 1);
+        List<String> key = new ArrayList<>(tagPairs.length + 1);
         key.add(name);
         for (String t : tagPairs) {
             key.add(t == null ? "unknown" : t);
