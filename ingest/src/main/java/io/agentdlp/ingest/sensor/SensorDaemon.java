@@ -76,7 +76,8 @@ public final class SensorDaemon implements AutoCloseable {
         DeviceContext device = deviceOverride != null ? deviceOverride : DeviceContext.local(identity.deviceId(), config.userEmail());
         KeyedHasher hasher = KeyedHasher.fromSecret(config.hashKey() != null ? config.hashKey() : identity.hashKey());
         TextDetector detector = SecretScanner.builder().catalog(RuleCatalog.builtIn()).hasher(hasher).build();
-        VerdictService remote = config.verdictUrl() == null ? null : new HttpVerdictClient(config.verdictUrl(), null);
+        // privacy mode keeps raw text on the machine, so the text-based verdict service is not consulted
+        VerdictService remote = config.verdictUrl() == null || config.privacyMode() ? null : new HttpVerdictClient(config.verdictUrl(), null);
         InlineDecider decider = new InlineDecider(detector, remote, config.verdictTimeout(), config.failClosed(), config.modes());
         PrivacyFilter privacy = config.privacyMode() ? new PrivacyFilter(Fingerprinter.withDefaults()) : null;
         ContentFactory contents = new ContentFactory(config.maxTextChars());

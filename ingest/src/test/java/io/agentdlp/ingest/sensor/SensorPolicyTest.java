@@ -33,7 +33,8 @@ class SensorPolicyTest {
     Path dir;
     private RecordingGateway gateway;
     private HttpServer verdicts;
-    private volatile String verdictAnswer = "{\"verdict\":\"allow\",\"findings\":[]}";
+    private volatile String verdictAnswer = "{\"decision\":\"allow\",\"findings\":[],\"truncated\":false}";
+    private volatile String lastVerdictRequest;
     private volatile long verdictDelayMs;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -42,7 +43,7 @@ class SensorPolicyTest {
         gateway = new RecordingGateway();
         verdicts = HttpServers.http("127.0.0.1", 0, HttpServers.pool("verdicts", 2));
         verdicts.createContext("/v1/verdict", ex -> {
-            ex.getRequestBody().readAllBytes();
+            lastVerdictRequest = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             try {
                 Thread.sleep(verdictDelayMs);
             } catch (InterruptedException e) {
@@ -132,15 +133,21 @@ class SensorPolicyTest {
 
     @Test
     void theVerdictServiceCanDenyWithItsOwnFindings() throws Exception {
-        verdictAnswer = "{\"verdict\":\"deny\",\"reason\":\"own code from acme/ledger (src/Ledger.java)\",\"findings\":[{\"detector\":"
-                + "\"code-fingerprint\",\"rule_id\":\"own-code\",\"severity\":\"HIGH\",\"redacted_preview\":\"acme/ledger:src/Ledger.java\","
-                + "\"keyed_hash\":\"ab\",\"field\":\"tool_input.content\"}]}";
+        verdictAnswer = "{\"decision\":\"deny\",\"max_severity\":\"HIGH\",\"findings\":[],\"code_matches\":[{\"repo\":\"acme/ledger\","
+                + "\"source_path\":\"src/Ledger.java\",\"source_lines\":[1,7],\"lines\":[1,7],\"similarity\":0.93,"
+                + "\"matched_fingerprints\":12,\"severity\":\"HIGH\"}],\"truncated\":false,\"scanned_chars\":120,\"code_index\":\"global\"}";
         try (SensorDaemon s = sensor(SensorConfig.defaults(dir).withVerdict(verdictUrl(), Duration.ofSeconds(5), false))) {
             HttpResponse<String> r = hook(s, write(CODE));
             assertThat(r.body()).contains("\"permissionDecision\":\"deny\"",
-                    "agentdlp blocked this: own code from acme/ledger (src/Ledger.java)");
+                    "agentdlp blocked this: own code from acme/ledger:src/Ledger.java");
             AgentEgressEvent e = gateway.await(1, WAIT).get(0);
-            assertThat(e.getFindings()).extracting(f -> f.getDetector()).containsExactly("code-fingerprint");
+            assertThat(e.getFindings()).singleElement().satisfies(f -> {
+                assertThat(f.getDetector()).isEqualTo("code-fingerprint");
+                assertThat(f.getRedactedPreview()).isEqualTo("acme/ledger:src/Ledger.java");
+                assertThat(f.getConfidence()).isEqualTo(0.93);
+            });
+            assertThat(lastVerdictRequest).contains("\"text\":\"public final class Ledger", "\"tool_name\":\"Write\"",
+                    "\"device_id\":\"dev-7f3a\"", "\"file_path\":\"/tmp/Ledger.java\"");
             assertThat(e.getAttributes()).containsEntry("dlp.decision", "deny").doesNotContainKey("dlp.fail_mode");
         }
     }
