@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code agentdlp dev}: the whole product on one machine. */
 @Command(name = "dev", mixinStandardHelpOptions = true,
-        description = {"Run the embedded dev stack in one JVM: a real Kafka broker (KRaft), the schema registry,",
+        description = {"Run the embedded dev stack in one JVM: a real Kafka broker (KRaft), the schema registry, the detection topology,",
                 "the ingest gateway, the SOC console, the sensor and the LLM-API egress proxy, with agentdlp's topics and",
                 "default policy.",
                 "Data persists under --data-dir (a restart keeps everything); Ctrl-C stops everything cleanly.",
@@ -97,6 +97,7 @@ final class DevCommand implements Callable<Integer> {
         out.println("  SOC console        " + stack.consoleUrl() + "   user: admin   password: " + stack.secrets().adminPassword());
         out.println("  Kafka bootstrap    " + stack.kafkaBootstrap());
         out.println("  Schema registry    " + stack.registryUrl());
+        out.println("  Topology HTTP      " + stack.topologyUrl() + "   (/metrics, /health, /v1/verdict, /v1/sessions/{id})");
         out.println("  Ingest gateway     " + stack.gatewayUrl() + "   (Authorization: Bearer " + stack.gatewayToken() + ")");
         out.println("  Sensor hooks       http://127.0.0.1:" + ports.sensorHooks() + "/hook/<agent>   (header "
                 + "X-Agentdlp-Token: " + token + ")");

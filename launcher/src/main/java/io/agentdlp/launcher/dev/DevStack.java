@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -48,6 +49,8 @@ import io.agentdlp.policy.PolicyRecords;
 import io.agentdlp.registry.server.RegistryServerConfig;
 import io.agentdlp.registry.server.SchemaRegistryServer;
 import io.agentdlp.topics.TopicNames;
+import io.agentdlp.topology.DlpApplication;
+import io.agentdlp.topology.config.TopologyConfig;
 import io.agentdlp.topics.TopicProvisioner;
 import io.agentdlp.topics.TopicSerdes;
 import io.agentdlp.topics.Topics;
@@ -82,6 +85,7 @@ public final class DevStack implements AutoCloseable {
     private SensorDaemon sensor;
     private EgressProxy proxy;
     private GatewayServer gateway;
+    private DlpApplication topology;
     private String gatewayToken;
     private DevSecrets secrets;
     private final AtomicReference<PolicyEngine> policy = new AtomicReference<>();
@@ -110,6 +114,7 @@ public final class DevStack implements AutoCloseable {
                 started.push(registry);
             });
             step("default policy", this::loadDefaultPolicy);
+            step("detection topology", this::startTopology);
             step("ingest gateway", this::startGateway);
             step("SOC console", this::startAlerts);
             step("sensor", this::startSensor);
@@ -179,6 +184,22 @@ public final class DevStack implements AutoCloseable {
         started.push(AlertsService.start(new Settings(s), Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream())));
     }
 
+    /** The Kafka Streams topology, state under the data directory, exactly-once, same hash key as the edge. */
+    private void startTopology() {
+        Properties p = new Properties();
+        p.setProperty("bootstrap.servers", kafka.bootstrapServers());
+        p.setProperty("schema.registry.url", registry.url());
+        p.setProperty("state.dir", dataDir.resolve("topology-state").toString());
+        p.setProperty("replication.factor", "1");
+        p.setProperty("num.stream.threads", "1");
+        p.setProperty("hash.key", secrets.hashKey());
+        p.setProperty("http.host", "127.0.0.1");
+        p.setProperty("http.port", String.valueOf(ports.topology()));
+        p.setProperty("streams.commit.interval.ms", "200");
+        topology = DlpApplication.start(TopologyConfig.from(p));
+        started.push(topology);
+    }
+
     /** The gateway with one dev token (persisted, so a restart keeps it) that is not rate limited. */
     private void startGateway() throws IOException {
         Path tokens = dataDir.resolve("gateway-tokens");
@@ -246,6 +267,10 @@ public final class DevStack implements AutoCloseable {
 
     public URI consoleUrl() {
         return URI.create("http://127.0.0.1:" + ports.alerts() + "/");
+    }
+
+    public URI topologyUrl() {
+        return URI.create("http://127.0.0.1:" + topology.httpPort());
     }
 
     public URI gatewayUrl() {
