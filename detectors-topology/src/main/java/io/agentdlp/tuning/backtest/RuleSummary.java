@@ -1,0 +1,19 @@
+package io.agentdlp.tuning.backtest;
+
+/**
+ * Alert counts of one detector and rule on both sides, with the changes between them.
+ *
+ * @param detector  detector
+ * @param rule      rule id
+ * @param baseline  alerts of the baseline
+ * @param candidate alerts of the candidate
+ * @param added     alerts only the candidate raises
+ * @param removed   alerts only the baseline raises
+ * @param changed   alerts both raise, differently
+ */
+public record RuleSummary(String detector, String rule, int baseline, int candidate, int added, int removed,
+                          int changed) {
+    public boolean hasChanges() {
+        return added + removed + changed > 0;
+    }
+}
