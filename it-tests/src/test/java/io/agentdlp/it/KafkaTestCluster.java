@@ -2,8 +2,6 @@ package io.agentdlp.it;
 
 import java.util.Map;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -11,7 +9,7 @@ import org.apache.kafka.common.test.TestKitNodes;
  * A real multi-broker KRaft cluster inside the test JVM (Kafka's own test kit): one controller and
  * {@code brokers} brokers, so tests can stop and restart a broker mid-stream.
  */
-final class KafkaTestCluster implements AutoCloseable {
+final class KafkaTestCluster implements BrokerCluster {
     private final KafkaClusterTestKit kit;
 
     private KafkaTestCluster(KafkaClusterTestKit kit) {
@@ -40,12 +38,14 @@ final class KafkaTestCluster implements AutoCloseable {
         return new KafkaTestCluster(kit);
     }
 
-    String bootstrapServers() {
+    @Override
+    public String bootstrapServers() {
         return kit.bootstrapServers();
     }
 
-    Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+    @Override
+    public short replicationFactor() {
+        return (short) Math.min(3, kit.brokers().size());
     }
 
     /** Stops broker {@code id} (ids start at 0) and waits until it is down. */

@@ -14,11 +14,15 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.DlpAlert;
+import io.agentdlp.avro.Policy;
 import io.agentdlp.ingest.delivery.KafkaEventPublisher;
 import io.agentdlp.registry.server.RegistryServerConfig;
 import io.agentdlp.registry.server.SchemaRegistryServer;
@@ -31,15 +35,15 @@ import io.agentdlp.topics.Topics;
 import io.agentdlp.topology.config.TopologyConfig;
 
 /**
- * The whole pipeline on a real cluster, shared by the methods of one test class: three brokers
- * (replication 3, min.insync.replicas 2) and a controller, the schema registry server, every topic
+ * The whole pipeline on a real cluster, shared by the methods of one test class: by default three
+ * brokers (replication 3, min.insync.replicas 2) and a controller, or a container, the schema registry server, every topic
  * provisioned, two exactly-once topology instances in one consumer group, an event publisher (the
  * sensor's Kafka delivery) and read_committed logs of {@code dlp-alerts} and {@code dlp-dead-letter}.
  */
 final class Pipeline implements AutoCloseable {
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    private final KafkaTestCluster cluster;
+    private final BrokerCluster cluster;
     private final Path workDir;
     private SchemaRegistryServer registry;
     private final int registryPort;
@@ -49,37 +53,51 @@ final class Pipeline implements AutoCloseable {
     private final TopicLog<String, DlpAlert> alerts;
     private final TopicLog<byte[], byte[]> deadLetters;
 
-    private Pipeline(KafkaTestCluster cluster, Path workDir, int topologyInstances) {
+    private Pipeline(BrokerCluster cluster, Path workDir, int topologyInstances, List<Policy> policies) {
         this.cluster = cluster;
         this.workDir = workDir;
         try (Admin admin = cluster.admin()) {
-            new TopicProvisioner(admin, TopicNames.defaults(), (short) 3).ensure(Topics.ALL);
+            new TopicProvisioner(admin, TopicNames.defaults(), cluster.replicationFactor()).ensure(Topics.ALL);
         }
         registry = SchemaRegistryServer.start(registryConfig(0));
         registryPort = registry.port();
-        for (int i = 0; i < topologyInstances; i++) {
-            startTopology();
-        }
         serdes = TopicSerdes.fromConfig(serdeConfig());
         publisher = KafkaEventPublisher.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
                 serdes.valueSerde(Topics.EGRESS_EVENTS).serializer(), Topics.EGRESS_EVENTS.defaultName());
+        publishPolicies(policies);
+        for (int i = 0; i < topologyInstances; i++) {
+            startTopology();
+        }
         alerts = new TopicLog<>(clientConfig(), Topics.ALERTS.defaultName(), new StringDeserializer(),
                 serdes.valueSerde(Topics.ALERTS).deserializer());
         deadLetters = new TopicLog<>(clientConfig(), Topics.DEAD_LETTER.defaultName(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
     }
 
-    /** Starts the cluster, the registry and {@code topologyInstances} topology instances. */
+    /** Starts the cluster, the registry and {@code topologyInstances} topology instances, without policies. */
     static Pipeline start(int topologyInstances) throws Exception {
-        AvroClassTrust.trustGenerated();
-        KafkaTestCluster cluster = KafkaTestCluster.start(3, Map.of(
+        return start(topologyInstances, List.of());
+    }
+
+    /**
+     * Starts the cluster and the registry, publishes {@code policies} to {@code dlp-policies} (so
+     * the topology's global table holds them before it processes anything), then starts
+     * {@code topologyInstances} topology instances.
+     */
+    static Pipeline start(int topologyInstances, List<Policy> policies) throws Exception {
+        return start(KafkaTestCluster.start(3, Map.of(
                 "min.insync.replicas", "2",
                 "offsets.topic.replication.factor", "3",
                 "transaction.state.log.replication.factor", "3",
-                "transaction.state.log.min.isr", "2"));
+                "transaction.state.log.min.isr", "2")), topologyInstances, policies);
+    }
+
+    /** As {@link #start(int, List)} on a cluster the caller started (closed with the pipeline). */
+    static Pipeline start(BrokerCluster cluster, int topologyInstances, List<Policy> policies) throws Exception {
+        AvroClassTrust.trustGenerated();
         Path dir = Files.createTempDirectory("agentdlp-it-");
         try {
-            return new Pipeline(cluster, dir, topologyInstances);
+            return new Pipeline(cluster, dir, topologyInstances, policies);
         } catch (RuntimeException | Error e) {
             cluster.close();
             delete(dir);
@@ -87,8 +105,22 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
+    private void publishPolicies(List<Policy> policies) {
+        if (policies.isEmpty()) {
+            return;
+        }
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), serdes.keySerde(Topics.POLICIES).serializer(),
+                serdes.valueSerde(Topics.POLICIES).serializer())) {
+            for (Policy p : policies) {
+                producer.send(new ProducerRecord<>(Topics.POLICIES.defaultName(), p.getPolicyId(), p));
+            }
+            producer.flush();
+        }
+    }
+
     private RegistryServerConfig registryConfig(int port) {
-        return RegistryServerConfig.builder(bootstrapServers()).port(port).replicationFactor(3).build();
+        return RegistryServerConfig.builder(bootstrapServers()).port(port).replicationFactor(cluster.replicationFactor()).build();
     }
 
     /** Starts one more topology instance in this JVM (same application id, so it joins the group). */
@@ -100,7 +132,8 @@ final class Pipeline implements AutoCloseable {
     }
 
     TopologyConfig topologyConfig(Path stateDir) {
-        return TopologySettings.of(bootstrapServers(), registryUrl(), stateDir, Map.of());
+        return TopologySettings.of(bootstrapServers(), registryUrl(), stateDir,
+                Map.of("replication.factor", String.valueOf(cluster.replicationFactor())));
     }
 
     List<TopologyInstance> topologies() {
@@ -115,8 +148,12 @@ final class Pipeline implements AutoCloseable {
         return "http://127.0.0.1:" + registryPort;
     }
 
-    KafkaTestCluster cluster() {
-        return cluster;
+    /** The in-JVM cluster, for tests that stop and start brokers. */
+    KafkaTestCluster testKit() {
+        if (cluster instanceof KafkaTestCluster kit) {
+            return kit;
+        }
+        throw new IllegalStateException("the pipeline does not run on the in-JVM test kit");
     }
 
     Path workDir() {

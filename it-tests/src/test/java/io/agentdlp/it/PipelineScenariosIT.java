@@ -3,6 +3,8 @@ package io.agentdlp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,15 +19,22 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.DlpAlert;
+import io.agentdlp.avro.Effect;
+import io.agentdlp.avro.Policy;
 import io.agentdlp.avro.Finding;
 import io.agentdlp.avro.Severity;
 import io.agentdlp.ingest.normalize.DeviceContext;
@@ -36,8 +45,11 @@ import io.agentdlp.topology.deadletter.DeadLetters;
  * The pipeline end to end on one shared cluster (three brokers, registry, two exactly-once topology
  * instances): real hook payloads through the sensor's normalizer and Kafka delivery, alerts read
  * back from {@code dlp-alerts} with read_committed. Each test uses its own sessions, so tests share
- * the cluster without seeing each other's alerts.
+ * the cluster without seeing each other's alerts. {@link ContainerPipelineScenariosIT} runs the same
+ * scenarios against a containerised Kafka.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineScenariosIT {
     private static final Logger log = LoggerFactory.getLogger(PipelineScenariosIT.class);
     /** A synthetic AWS access key id (passes the rule's entropy check; not a real key). */
@@ -48,17 +60,31 @@ class PipelineScenariosIT {
     private static final DeviceContext DEVICE = new DeviceContext("dev-laptop-ana", "ana-thinkpad", "linux", "ana",
             "ana@acme.example");
 
-    private static Pipeline pipeline;
+    private Pipeline pipeline;
+
+    /** Model APIs and one documentation site are allowed; every other destination is WARN. */
+    static Policy policy() {
+        return Policy.newBuilder().setPolicyId("default").setVersion(1).setUpdatedAt(Instant.now())
+                .setDefaultEffect(Effect.WARN)
+                .setAllowedDestinations(List.of("api.anthropic.com", "docs.python.org"))
+                .build();
+    }
+
+    /** The pipeline the scenarios run on: the in-JVM three-broker cluster. */
+    Pipeline startPipeline() throws Exception {
+        return Pipeline.start(2, List.of(policy()));
+    }
 
     @BeforeAll
-    static void start() throws Exception {
-        pipeline = Pipeline.start(2);
+    void start() throws Exception {
+        pipeline = startPipeline();
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         if (pipeline != null) {
             pipeline.close();
+            pipeline = null;
         }
     }
 
@@ -66,10 +92,84 @@ class PipelineScenariosIT {
         return "sess-" + UUID.randomUUID();
     }
 
-    private static List<DlpAlert> awaitAlerts(Set<String> sessions, String what, java.util.function.Predicate<List<DlpAlert>> done) {
+    private List<DlpAlert> awaitAlerts(Set<String> sessions, String what, java.util.function.Predicate<List<DlpAlert>> done) {
         pipeline.alerts().awaitRecords(what, WAIT, rs -> done.test(
                 new AlertView(rs.stream().map(ConsumerRecord::value).toList()).inSessions(sessions)));
         return new AlertView(pipeline.alerts().values()).inSessions(sessions);
+    }
+
+    @Test
+    void scenario3_aSensitiveReadThenCurlToAnUnknownHostRaisesASequenceAlert() {
+        String session = newSession();
+        ClaudeHooks hooks = new ClaudeHooks(DEVICE);
+        Map<String, String> v = Map.of("SESSION", session, "PROMPT", UUID.randomUUID().toString());
+        List<AgentEgressEvent> read = hooks.events("pretooluse-read-env", v);
+        List<AgentEgressEvent> curl = hooks.events("pretooluse-bash-curl-upload", v);
+        List<AgentEgressEvent> all = new ArrayList<>(read);
+        all.addAll(curl);
+        pipeline.publish(all);
+
+        List<DlpAlert> alerts = awaitAlerts(Set.of(session), "the sequence alert",
+                as -> as.stream().anyMatch(a -> a.getDetector().equals("sequence")));
+        log.info("event=scenario3_alerts rules={}", alerts.stream().map(a -> a.getDetector() + "/" + a.getRuleId()).toList());
+        DlpAlert seq = alerts.stream().filter(a -> a.getDetector().equals("sequence")).findFirst().orElseThrow();
+        assertThat(seq.getRuleId()).isEqualTo("sensitive-read-then-egress");
+        assertThat(seq.getSeverity()).isEqualTo(Severity.HIGH);
+        assertThat(seq.getEventIds()).containsExactly(curl.get(0).getEventId());
+        assertThat(seq.getAttributes()).containsEntry("read_path", "/home/dev/repo/.env")
+                .containsEntry("egress", "destination-not-allowed");
+        assertThat(seq.getDestination().getHost()).isEqualTo("paste.example.net");
+        assertThat(seq.getSessionId()).isEqualTo(session);
+        assertThat(seq.getUserId()).isEqualTo("ana");
+    }
+
+    @Test
+    void scenario3_anAllowedDestinationAfterASensitiveReadRaisesNoAlert() {
+        String session = newSession();
+        ClaudeHooks hooks = new ClaudeHooks(DEVICE);
+        Map<String, String> v = Map.of("SESSION", session, "PROMPT", UUID.randomUUID().toString(),
+                "URL", "https://docs.python.org/3/library/os.html", "KEY", AWS_KEY);
+        List<AgentEgressEvent> all = new ArrayList<>(hooks.events("pretooluse-read-env", v));
+        all.addAll(hooks.events("pretooluse-webfetch", v));
+        // Processed after the fetch (same session, same partition): its alert marks the end of the input.
+        List<AgentEgressEvent> marker = hooks.events("prompt-pasted-key", v);
+        all.addAll(marker);
+        pipeline.publish(all);
+
+        List<DlpAlert> alerts = awaitAlerts(Set.of(session), "the marker alert",
+                as -> as.stream().anyMatch(a -> a.getEventIds().contains(marker.get(0).getEventId())));
+        assertThat(alerts).extracting(DlpAlert::getDetector).containsExactly("secret");
+    }
+
+    @Test
+    @Order(1) // event times an hour back: first, before other tests move the partitions' stream time to now
+    void scenario3_aVolumeSpikeAboveTheLearnedBaselineRaisesOneAnomalyAlert() {
+        String user = "vol-" + UUID.randomUUID();
+        String session = newSession();
+        Instant t0 = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        List<AgentEgressEvent> events = new ArrayList<>();
+        for (int window = 0; window < 4; window++) {
+            for (int i = 0; i < 2; i++) {
+                events.add(ProxyRequests.modelRequest(user, session, t0.plusSeconds(window * 60L + i),
+                        "baseline question " + window + "." + i + " about the build"));
+            }
+        }
+        List<String> spike = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            AgentEgressEvent e = ProxyRequests.modelRequest(user, session, t0.plusSeconds(300L + i),
+                    "burst request " + i + " with another chunk of the repository");
+            spike.add(e.getEventId());
+            events.add(e);
+        }
+        pipeline.publish(events);
+
+        List<DlpAlert> volume = awaitAlerts(Set.of(session), "the volume alert",
+                as -> as.stream().anyMatch(a -> a.getDetector().equals("volume")));
+        assertThat(volume).extracting(DlpAlert::getRuleId).containsExactly("events-above-baseline");
+        DlpAlert a = volume.get(0);
+        assertThat(a.getUserId()).isEqualTo(user);
+        assertThat(spike).containsAll(a.getEventIds());
+        assertThat(a.getDestination().getHost()).isEqualTo("api.anthropic.com");
     }
 
     @Test
@@ -146,7 +246,7 @@ class PipelineScenariosIT {
     void poisonRecordsGoToTheDeadLetterTopicWithReasonsAndThePipelineContinues() throws Exception {
         String session = newSession();
         String key = ProxyRequests.DEVICE + ":" + session;
-        byte[] garbage = ("not avro at all: password=" + GITHUB_TOKEN).getBytes(StandardCharsets.UTF_8);
+        byte[] garbage = "not avro at all: {\"prompt\":\"hello\"}".getBytes(StandardCharsets.UTF_8);
         byte[] unknownSchemaId = {0, 0x7f, 0x7f, 0x7f, 0x7f, 2, 4, 6, 8};
         try (var raw = new KafkaProducer<byte[], byte[]>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 pipeline.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -184,6 +284,25 @@ class PipelineScenariosIT {
         DlpAlert token = alerts.stream().filter(a -> a.getRuleId().equals("github-pat-classic")).findFirst().orElseThrow();
         assertThat(token.getEventIds()).containsExactly(after.getEventId());
         assertThat(alerts).hasSize(2);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // after every scenario planted its secrets
+    void noPlantedSecretValueAppearsInAlertsDeadLettersLogsOrMetrics() throws Exception {
+        PlantedSecrets planted = new PlantedSecrets(List.of(AWS_KEY, GITHUB_TOKEN));
+        try (var alertBytes = new TopicLog<>(pipeline.clientConfig(), Topics.ALERTS.defaultName(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            planted.assertAbsentFromRecords(Topics.ALERTS.defaultName(), alertBytes.readToEnd(WAIT));
+        }
+        planted.assertAbsentFromRecords(Topics.DEAD_LETTER.defaultName(), pipeline.deadLetters().readToEnd(WAIT));
+        Path logs = Path.of("target", "it-logs", "it-tests.log");
+        assertThat(logs).exists();
+        planted.assertAbsent("the captured logs", Files.readString(logs));
+        for (TopologyInstance t : pipeline.topologies()) {
+            String metrics = t.scrape();
+            assertThat(metrics).contains("kafka_stream_thread_process_total");
+            planted.assertAbsent("the metrics output", metrics);
+        }
     }
 
     private static Map<String, String> headers(ConsumerRecord<byte[], byte[]> r) {

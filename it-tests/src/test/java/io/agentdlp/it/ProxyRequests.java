@@ -24,13 +24,17 @@ final class ProxyRequests {
     }
 
     static AgentEgressEvent modelRequest(String session, Instant t, String text) {
+        return modelRequest(USER, session, t, text);
+    }
+
+    static AgentEgressEvent modelRequest(String user, String session, Instant t, String text) {
         return AgentEgressEvent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setEventTime(t)
                 .setIngestTime(t)
                 .setSource(EventSource.proxy)
                 .setDevice(Device.newBuilder().setId(DEVICE).setOs("linux").build())
-                .setUser(User.newBuilder().setId(USER).setEmail(EMAIL).build())
+                .setUser(User.newBuilder().setId(user).setEmail(user.equals(USER) ? EMAIL : null).build())
                 .setAgent(Agent.newBuilder().setName("claude-code").setVersion("2.1.240").build())
                 .setSessionId(session)
                 .setKind(EventKind.model_request)

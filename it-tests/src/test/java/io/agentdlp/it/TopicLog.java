@@ -27,16 +27,36 @@ final class TopicLog<K, V> implements AutoCloseable {
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer = new KafkaConsumer<>(c, keys, values);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        } catch (RuntimeException e) {
+            consumer.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     /** Reads what is available now and returns every record read so far. */
     synchronized List<ConsumerRecord<K, V>> poll() {
         consumer.poll(Duration.ofMillis(100)).forEach(records::add);
         return List.copyOf(records);
+    }
+
+    /** Polls until every partition is read up to its last committed offset at the time of the call. */
+    List<ConsumerRecord<K, V>> readToEnd(Duration timeout) {
+        Map<TopicPartition, Long> end;
+        synchronized (this) {
+            end = consumer.endOffsets(consumer.assignment());
+        }
+        Await.until("end of " + end.keySet(), timeout, () -> {
+            poll();
+            synchronized (this) {
+                return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+            }
+        });
+        return poll();
     }
 
     /** Values read so far. */

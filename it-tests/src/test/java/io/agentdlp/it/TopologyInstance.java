@@ -3,6 +3,9 @@ package io.agentdlp.it;
 import java.time.Duration;
 import java.util.Properties;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 
@@ -15,25 +18,33 @@ import io.agentdlp.topology.metrics.DlpMetrics;
 final class TopologyInstance implements AutoCloseable {
     private final KafkaStreams streams;
     private final DlpTopology topology;
-    private final DlpMetrics metrics;
+    private final PrometheusMeterRegistry registry;
+    private final KafkaStreamsMetrics streamsMetrics;
 
-    private TopologyInstance(KafkaStreams streams, DlpTopology topology, DlpMetrics metrics) {
+    private TopologyInstance(KafkaStreams streams, DlpTopology topology, PrometheusMeterRegistry registry) {
         this.streams = streams;
         this.topology = topology;
-        this.metrics = metrics;
+        this.registry = registry;
+        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
     }
 
     /** Builds and starts the topology; returns once the instance is RUNNING. */
     static TopologyInstance start(TopologyConfig config, Duration timeout) {
-        DlpMetrics metrics = DlpMetrics.detached();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        DlpMetrics metrics = new DlpMetrics(registry);
         StreamsBuilder builder = new StreamsBuilder();
         DlpTopology topology = DlpTopology.buildTopology(builder, config, metrics);
         Properties props = StreamsSettings.properties(config, metrics);
         KafkaStreams streams = new KafkaStreams(builder.build(props), props);
         streams.start();
-        TopologyInstance instance = new TopologyInstance(streams, topology, metrics);
+        TopologyInstance instance = new TopologyInstance(streams, topology, registry);
         try {
-            Await.until("topology RUNNING", timeout, () -> streams.state() == KafkaStreams.State.RUNNING);
+            Await.until("topology RUNNING", timeout, () -> streams.state() == KafkaStreams.State.RUNNING
+                    || streams.state() == KafkaStreams.State.ERROR);
+            if (streams.state() != KafkaStreams.State.RUNNING) {
+                throw new IllegalStateException("topology instance failed to start: state " + streams.state());
+            }
         } catch (RuntimeException e) {
             instance.close();
             throw e;
@@ -45,13 +56,16 @@ final class TopologyInstance implements AutoCloseable {
         return streams.state();
     }
 
-    DlpMetrics metrics() {
-        return metrics;
+    /** The Prometheus text the instance would serve on {@code /metrics} (DLP and Kafka Streams meters). */
+    String scrape() {
+        return registry.scrape();
     }
 
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+        streamsMetrics.close();
         topology.close();
+        registry.close();
     }
 }

@@ -34,7 +34,12 @@ final class TopologySettings {
                 .with("streams.session.timeout.ms", "6000")
                 .with("streams.heartbeat.interval.ms", "1000")
                 .with("streams.producer.transaction.timeout.ms", "10000")
-                .with("streams.statestore.cache.max.bytes", "0");
+                .with("streams.statestore.cache.max.bytes", "0")
+                // one-minute windows and a small floor so a volume spike fits in a test
+                .with("volume.window", "1m")
+                .with("volume.grace", "0s")
+                .with("volume.min.history", "3")
+                .with("volume.floor.events", "20");
         for (Map.Entry<String, String> e : extra.entrySet()) {
             c = c.with(e.getKey(), e.getValue());
         }
