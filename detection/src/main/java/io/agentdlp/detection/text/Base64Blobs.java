@@ -85,9 +85,18 @@ public final class Base64Blobs {
     }
 
     private static DecodedText decode(DecodedText in, int start, int end, int count) {
+        // most runs (hashes, tokens, binary) fail the text test within a few bytes: test before allocating
+        if (decodeInto(in, start, end, null) < 0) {
+            return null;
+        }
+        DecodedTextBuilder out = new DecodedTextBuilder(in, count * 3 / 4, in.depth() + 1);
+        decodeInto(in, start, end, out);
+        return out.build(end);
+    }
+
+    /** Decodes the run into {@code out} (or only checks it when null); -1 when it is not text. */
+    private static int decodeInto(DecodedText in, int start, int end, DecodedTextBuilder out) {
         char[] c = in.buffer();
-        int bytes = count * 3 / 4;
-        DecodedTextBuilder out = new DecodedTextBuilder(in, bytes, in.depth() + 1);
         int acc = 0;
         int bits = 0;
         int quantumStart = start;
@@ -109,17 +118,19 @@ public final class Base64Blobs {
                 bits -= 8;
                 int b = acc >> bits & 0xff;
                 if (!isTextByte(b)) {
-                    return null;
+                    return -1;
                 }
                 if (b >= 0x80) {
                     nonAscii++;
                 }
                 produced++;
-                out.append((char) b, quantumStart);
+                if (out != null) {
+                    out.append((char) b, quantumStart);
+                }
             }
         }
         // random binary passes the per-byte test often enough only through high bytes, which text rarely has
-        return produced >= 8 && nonAscii * 10 <= produced ? out.build(end) : null;
+        return produced >= 8 && nonAscii * 10 <= produced ? produced : -1;
     }
 
     private static boolean isTextByte(int b) {
