@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -52,10 +53,12 @@ public final class DlpApplication implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final PrometheusMeterRegistry registry;
     private final DlpHttpServer http;
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch stopped;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private DlpApplication(KafkaStreams streams, DlpTopology topology, KafkaStreamsMetrics streamsMetrics,
-                           PrometheusMeterRegistry registry, DlpHttpServer http) {
+                           PrometheusMeterRegistry registry, DlpHttpServer http, CountDownLatch stopped) {
+        this.stopped = stopped;
         this.streams = streams;
         this.topology = topology;
         this.streamsMetrics = streamsMetrics;
@@ -91,7 +94,13 @@ public final class DlpApplication implements AutoCloseable {
             log.error("event=stream_thread_failed exception={}", e.getClass().getName(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-        streams.setStateListener((now, before) -> log.info("event=streams_state from={} to={}", before, now));
+        CountDownLatch stopped = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            log.info("event=streams_state from={} to={}", before, now);
+            if (now == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
+        });
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         streams.start();
@@ -115,7 +124,7 @@ public final class DlpApplication implements AutoCloseable {
         log.info("event=topology_started applicationId={} guarantee={} codeIndexMode={}",
                 config.string(TopologyOptions.APPLICATION_ID), config.string(TopologyOptions.PROCESSING_GUARANTEE),
                 config.codeIndexMode());
-        return new DlpApplication(streams, topology, streamsMetrics, registry, http);
+        return new DlpApplication(streams, topology, streamsMetrics, registry, http, stopped);
     }
 
     private static void createTopics(TopologyConfig config) {
@@ -149,13 +158,17 @@ public final class DlpApplication implements AutoCloseable {
         return http == null ? -1 : http.port();
     }
 
-    /** Blocks until {@link #close()} ran. */
-    public void awaitClose() throws InterruptedException {
+    /** Blocks until {@link #close()} ran or Streams failed; true when Streams failed (state ERROR). */
+    public boolean awaitStop() throws InterruptedException {
         stopped.await();
+        return streams.state() == KafkaStreams.State.ERROR;
     }
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (http != null) {
             http.close();
         }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 RulesCommand.class,
                 PolicyCommand.class,
                 EventsCommand.class,
+                TopologyCommand.class,
         })
 public final class AgentDlp implements Runnable {
 
