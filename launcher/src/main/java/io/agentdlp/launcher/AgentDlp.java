@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 PolicyCommand.class,
                 EventsCommand.class,
                 TopologyCommand.class,
+                ProxyCommand.class,
         })
 public final class AgentDlp implements Runnable {
 
