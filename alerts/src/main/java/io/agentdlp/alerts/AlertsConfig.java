@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.agentdlp.alerts.auth.Role;
 import io.agentdlp.alerts.config.ConfigException;
@@ -95,7 +96,7 @@ public final class AlertsConfig {
     public TopicNames topicNames() {
         return new TopicNames(s.withPrefix("").entrySet().stream()
                 .filter(e -> e.getKey().startsWith("topic."))
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     public ConsoleSettings console() {

@@ -1,7 +1,10 @@
 package io.agentdlp.alerts;
 
 import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -189,15 +192,15 @@ public final class AlertsService implements AutoCloseable {
         }
         Settings s = cfg.settings();
         JwksKeys keys = s.get("alerts.auth.oidc.jwks-file").isPresent()
-                ? JwksKeys.fromFile(java.nio.file.Path.of(s.required("alerts.auth.oidc.jwks-file")), clock)
-                : JwksKeys.fromUri(java.net.URI.create(s.get("alerts.auth.oidc.jwks-url").orElseThrow(() ->
+                ? JwksKeys.fromFile(Path.of(s.required("alerts.auth.oidc.jwks-file")), clock)
+                : JwksKeys.fromUri(URI.create(s.get("alerts.auth.oidc.jwks-url").orElseThrow(() ->
                         new ConfigException("set alerts.auth.oidc.jwks-url or alerts.auth.oidc.jwks-file"))), clock);
         String defaultRole = s.string("alerts.auth.oidc.default-role", null);
         return new JwtVerifier(new JwtVerifier.OidcSettings(s.required("alerts.auth.oidc.issuer"),
                 s.string("alerts.auth.oidc.audience", null), s.string("alerts.auth.oidc.username-claim", "preferred_username"),
                 s.string("alerts.auth.oidc.roles-claim", "groups"), cfg.oidcRoleMapping(),
                 defaultRole == null ? null : Role.parse(defaultRole),
-                s.duration("alerts.auth.oidc.clock-skew", java.time.Duration.ofSeconds(60))), keys, clock);
+                s.duration("alerts.auth.oidc.clock-skew", Duration.ofSeconds(60))), keys, clock);
     }
 
     private static Map<String, Object> producerProps(Map<String, Object> kafka, String purpose) {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,8 +130,8 @@ public final class JwtVerifier {
                 case "RS256" -> Signature.getInstance("SHA256withRSA");
                 case "PS256" -> {
                     Signature ps = Signature.getInstance("RSASSA-PSS");
-                    ps.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
-                            java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+                    ps.setParameter(new PSSParameterSpec("SHA-256", "MGF1",
+                            MGF1ParameterSpec.SHA256, 32, 1));
                     yield ps;
                 }
                 // JWS carries ECDSA signatures as raw R||S (IEEE P1363), not DER.

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -41,7 +42,7 @@ import io.agentdlp.avro.Severity;
  */
 public final class SinkFactory {
     /** Every per-sink key ({@code header.<Name>} aside), for environment overrides and docs. */
-    public static final java.util.List<String> KEYS = java.util.List.of("type", "url", "token", "secret", "index", "op",
+    public static final List<String> KEYS = List.of("type", "url", "token", "secret", "index", "op",
             "source", "sourcetype", "path", "max-bytes", "max-files", "host", "port", "protocol", "facility", "hostname",
             "app-name", "batch-size", "timeout", "min-severity", "detectors", "skip-suppressed", "start-from",
             "retry.initial-delay", "retry.max-delay", "retry.max-attempts");

@@ -2,6 +2,7 @@ package io.agentdlp.alerts.triage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import io.agentdlp.alerts.feed.AlertJson;
@@ -97,6 +98,6 @@ public final class TriageRules {
 
     /** Action name used in audit records and metrics. */
     public static String actionName(TriageAction a) {
-        return a.name().toLowerCase(java.util.Locale.ROOT);
+        return a.name().toLowerCase(Locale.ROOT);
     }
 }

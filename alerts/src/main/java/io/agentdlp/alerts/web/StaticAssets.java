@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The console's single page (HTML, JS, CSS, icon) served from the classpath. Only the listed files
@@ -19,7 +20,7 @@ final class StaticAssets {
     private final Map<String, byte[]> content;
 
     StaticAssets() {
-        this.content = FILES.keySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(f -> f, StaticAssets::load));
+        this.content = FILES.keySet().stream().collect(Collectors.toUnmodifiableMap(f -> f, StaticAssets::load));
     }
 
     List<Route> routes() {

@@ -1,6 +1,8 @@
 package io.agentdlp.alerts.web;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,12 +76,12 @@ final class ViewJson {
         Map<String, List<String>> triggered = new HashMap<>();
         for (AlertView a : sessionAlerts) {
             for (String id : a.alert().getEventIds()) {
-                triggered.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(a.id());
+                triggered.computeIfAbsent(id, k -> new ArrayList<>()).add(a.id());
             }
         }
         record Item(Instant time, ObjectNode json) {
         }
-        List<Item> items = new java.util.ArrayList<>();
+        List<Item> items = new ArrayList<>();
         for (SessionEvent e : events) {
             ObjectNode j = F.objectNode();
             j.put("type", "event");
@@ -110,7 +112,7 @@ final class ViewJson {
             j.put("current", a.id().equals(v.id()));
             items.add(new Item(al.getFirstSeen(), j));
         }
-        items.sort(java.util.Comparator.comparing(Item::time));
+        items.sort(Comparator.comparing(Item::time));
         ArrayNode out = F.arrayNode();
         items.forEach(i -> out.add(i.json()));
         return out;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,7 +64,7 @@ public final class WebRequest {
     /** The body as a JSON object, at most 64 KiB. */
     public JsonNode json() {
         String ct = header("Content-Type");
-        if (ct == null || !ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new HttpError(415, "expected Content-Type application/json");
         }
         try (InputStream in = exchange.getRequestBody()) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.agentdlp.alerts.AlertsService;
 import io.agentdlp.alerts.TestAlerts;
@@ -52,14 +53,23 @@ class ConsoleBrowserIT {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "browser test skipped: needs " + CHROMIUM + " and " + DRIVER
                         + " (apt-get install -y chromium chromium-driver, or set AGENTDLP_CHROMIUM/AGENTDLP_CHROMEDRIVER)");
+        profile = Files.createTempDirectory("agentdlp-chromium-profile");
+        // Chromium takes seconds to start on a busy machine: start it while the service starts.
+        CompletableFuture<WebDriver> starting = CompletableFuture.supplyAsync(ConsoleBrowserIT::startBrowser);
         KafkaStack stack = KafkaStack.get();
         topics = stack.topics();
         Map<String, String> s = stack.baseSettings(topics);
         s.put("alerts.auth.users-file", TestUsers.create().toString());
         s.put("alerts.console.code-link-template", "https://git.example.com/acme/{repo}/blob/HEAD/{path}#L{start}-L{end}");
-        service = AlertsService.start(new Settings(s), Clock.systemUTC(), System.out);
+        try {
+            service = AlertsService.start(new Settings(s), Clock.systemUTC(), System.out);
+        } finally {
+            browser = starting.join();
+        }
+        Files.createDirectories(SCREENSHOTS);
+    }
 
-        profile = Files.createTempDirectory("agentdlp-chromium-profile");
+    private static WebDriver startBrowser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -67,8 +77,7 @@ class ConsoleBrowserIT {
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1440,1000");
         ChromeDriverService driverService = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(driverService, options);
-        Files.createDirectories(SCREENSHOTS);
+        return new ChromeDriver(driverService, options);
     }
 
     @AfterAll

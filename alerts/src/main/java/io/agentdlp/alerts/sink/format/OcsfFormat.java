@@ -2,6 +2,7 @@ package io.agentdlp.alerts.sink.format;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -304,7 +305,7 @@ public final class OcsfFormat {
     }
 
     /** Highest evidence confidence as an OCSF 0..100 score. */
-    static java.util.OptionalInt maxConfidence(List<Finding> evidence) {
+    static OptionalInt maxConfidence(List<Finding> evidence) {
         return evidence.stream().mapToInt(f -> (int) Math.round(Math.max(0, Math.min(1, f.getConfidence())) * 100)).max();
     }
 
