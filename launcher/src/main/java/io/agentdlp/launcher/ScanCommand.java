@@ -145,7 +145,7 @@ public final class ScanCommand implements Callable<Integer> {
         try {
             text = InputText.read(in, stdin, maxBytes);
         } catch (IOException e) {
-            return new FileScan(in, null, List.of(), e.getMessage());
+            return new FileScan(in, null, List.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         if (text.binary()) {
             return new FileScan(in, text, List.of(), null);
