@@ -13,8 +13,8 @@ package io.agentdlp.detection.fingerprint;
  * @param minStructural minimum punctuation/operator tokens in a k-gram for it to count as code, 0..k
  */
 public record FingerprintConfig(int k, int w, int minStructural) {
-    /** Default parameters. */
-    public static final FingerprintConfig DEFAULT = new FingerprintConfig(12, 8, 3);
+    /** Defaults chosen on the evaluation recorded in docs/fingerprint.md. */
+    public static final FingerprintConfig DEFAULT = new FingerprintConfig(16, 4, 4);
 
     public FingerprintConfig {
         if (k < 4 || k > 64) {

@@ -15,6 +15,11 @@ import java.util.Objects;
  * (mod 2^64) updated in O(1) per token, including the one identifier whose encoding changes when its
  * earlier occurrence leaves the k-gram, then mixed with the murmur3 finaliser.
  *
+ * <p>A fingerprint is 64 bits: the upper 56 are this renaming-invariant "shape" of the k-gram (what
+ * winnowing selects on and the index is keyed by); the lowest 8 are a check of the k-gram's identifier
+ * spellings, so that a match can tell code copied as is from code whose names were changed, and ask for
+ * more evidence in the second case (see {@link MatchThresholds}).
+ *
  * <p>Thread-safe: scratch arrays are per thread.
  */
 public final class Fingerprinter {
@@ -143,21 +148,25 @@ public final class Fingerprinter {
         long[] pw = powers;
         long top = pw[k - 1];
         long fresh = SYMBOL_VALUES[TokenBuffer.IDENTIFIER];
+        long[] spellings = t.spellings;
         long h = 0;
+        long x = 0;
         int structural = 0;
         for (int i = 0; i < k; i++) {
             h = h * BASE + value(symbols[i], distance[i]);
+            x = x * BASE + spelled(symbols[i], spellings[i]);
             if (TokenBuffer.isStructural(symbols[i])) {
                 structural++;
             }
         }
         int m = n - k + 1;
         for (int s = 0; ; s++) {
-            out[s] = structural < minStructural ? NOT_CODE : finish(h);
+            out[s] = structural < minStructural ? NOT_CODE : finish(h, x);
             if (s + 1 >= m) {
                 break;
             }
             h -= SYMBOL_VALUES[symbols[s]] * top;
+            x -= spelled(symbols[s], spellings[s]) * top;
             int later = next[s];
             if (later >= 0) {
                 int rel = later - s;
@@ -165,6 +174,7 @@ public final class Fingerprinter {
             }
             int in = s + k;
             h = h * BASE + value(symbols[in], distance[in]);
+            x = x * BASE + spelled(symbols[in], spellings[in]);
             if (TokenBuffer.isStructural(symbols[s])) {
                 structural--;
             }
@@ -178,14 +188,20 @@ public final class Fingerprinter {
         return distance > 0 ? REFERENCE_VALUES[distance] : SYMBOL_VALUES[symbol];
     }
 
-    private static long finish(long h) {
-        long f = mix(h);
-        return f == NOT_CODE ? NOT_CODE - 1 : f;
+    private static long spelled(int symbol, long spelling) {
+        return symbol == TokenBuffer.IDENTIFIER ? spelling : SYMBOL_VALUES[symbol];
+    }
+
+    /** Shape hash in the upper 56 bits, spelling check in the lowest 8. */
+    private static long finish(long shape, long spelling) {
+        long f = (mix(shape) & ~0xFFL) | (mix(spelling) & 0xFFL);
+        return (f | 0xFFL) == NOT_CODE ? f - 0x100L : f;
     }
 
     /**
-     * Robust winnowing: in each window of {@code w} k-gram hashes keep the minimum; on ties keep the one
-     * already kept, else the rightmost. Writes the positions of kept code k-grams to {@code out}.
+     * Robust winnowing on the shapes (so the choice does not depend on spellings): in each window of
+     * {@code w} k-gram hashes keep the minimum; on ties keep the one already kept, else the rightmost.
+     * Writes the positions of kept code k-grams to {@code out}.
      */
     private static int select(long[] h, int m, int w, int[] out) {
         int count = 0;
@@ -198,7 +214,7 @@ public final class Fingerprinter {
             int left = r - width + 1;
             if (min < left) {
                 min = rightmostMin(h, left, r);
-            } else if (h[r] < h[min]) {
+            } else if (h[r] >> 8 < h[min] >> 8) {
                 min = r;
             } else {
                 continue;
@@ -212,10 +228,11 @@ public final class Fingerprinter {
 
     private static int rightmostMin(long[] h, int lo, int hi) {
         int pos = lo;
-        long best = h[lo];
+        long best = h[lo] >> 8;
         for (int j = lo + 1; j <= hi; j++) {
-            if (h[j] <= best) {
-                best = h[j];
+            long v = h[j] >> 8;
+            if (v <= best) {
+                best = v;
                 pos = j;
             }
         }

@@ -3,7 +3,8 @@ package io.agentdlp.detection.fingerprint;
 import java.util.Arrays;
 
 /**
- * The winnowed fingerprints of one text, in text order: per fingerprint its 64-bit hash and the first
+ * The winnowed fingerprints of one text, in text order: per fingerprint its 64-bit hash (56-bit shape,
+ * 8-bit spelling check, see {@link Fingerprinter}) and the first
  * and last line of the k-gram it stands for (lines of the original text, 1-based), plus how many code
  * tokens the text had. Immutable.
  */
@@ -46,6 +47,16 @@ public final class Fingerprints {
 
     public long hash(int i) {
         return hashes[i];
+    }
+
+    /** The renaming-invariant part of a fingerprint (upper 56 bits): what the index is keyed by. */
+    public static long shapeOf(long fingerprint) {
+        return fingerprint >>> 8;
+    }
+
+    /** The identifier-spelling check of a fingerprint (lowest 8 bits). */
+    public static int spellingOf(long fingerprint) {
+        return (int) fingerprint & 0xFF;
     }
 
     public int startLine(int i) {

@@ -1,0 +1,880 @@
+package io.agentdlp.detection.fingerprint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.Cache;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.RocksObject;
+import org.rocksdb.StringAppendOperator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteBufferManager;
+import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Own-code fingerprint index in RocksDB (JNI, no Kafka). Column families:
+ * <ul>
+ *   <li>{@code postings}: fingerprint shape (7 bytes, big-endian) → {@link PostingList} entries (repo id,
+ *       file id, ignore flag, line range, spelling check); documents are added with the string-append merge operator, so an
+ *       add never reads; bloom filter on whole keys;</li>
+ *   <li>{@code documents}: file id → {@link DocumentRow} (repo id, path, content hash, commit, line count,
+ *       flags, index version);</li>
+ *   <li>{@code fingerprints}: file id → the file's fingerprints with line ranges (to remove or export a
+ *       document);</li>
+ *   <li>{@code paths}: {@code <repo>\0<path>} → file id and content hash (incremental indexing);</li>
+ *   <li>{@code meta}: format version and k/w, id counters, repo names.</li>
+ * </ul>
+ * Adding or replacing one document is one atomic write batch; replacing first removes the old postings
+ * (read-modify-write of the rows it touched). Every add takes a new file id, so postings left behind in
+ * very common rows (above {@value #MAX_CLEANED_ROW_BYTES} bytes, not rewritten on removal) point to a
+ * dead file and are ignored. Adds and removals are idempotent: a document whose content hash and flags
+ * are already indexed is skipped, removing an absent document does nothing.
+ *
+ * <p>Thread-safe: queries run concurrently with each other and with writes; writes are serialised.
+ * {@link #close()} waits for running calls.
+ */
+public final class FingerprintIndex implements AutoCloseable {
+    /** Outcome of adding a document. */
+    public enum PutResult { ADDED, REPLACED, UNCHANGED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(FingerprintIndex.class);
+
+    static final int MAX_CLEANED_ROW_BYTES = 64 * 1024;
+    private static final int MULTI_GET_BATCH = 2048;
+    private static final String PRESENCE_FILE = "presence.filter";
+    private static final long MIN_PRESENCE_KEYS = 1L << 20;
+    private static final byte[] META_FORMAT = ascii("format");
+    private static final byte[] META_NEXT_FILE = ascii("next-file-id");
+    private static final byte[] META_NEXT_REPO = ascii("next-repo-id");
+    private static final byte[] META_INDEX_VERSION = ascii("index-version");
+    private static final String META_REPO = "repo:";
+    private static final String META_REPO_ID = "repo-id:";
+
+    private final Path directory;
+    private final FingerprintConfig config;
+    private final Fingerprinter fingerprinter;
+    private final RocksDB db;
+    private final List<RocksObject> resources;
+    private final ColumnFamilyHandle postings;
+    private final ColumnFamilyHandle documents;
+    private final ColumnFamilyHandle fingerprintsCf;
+    private final ColumnFamilyHandle paths;
+    private final ColumnFamilyHandle meta;
+    private final Options sstOptions;
+    private final ReadOptions readOptions;
+    private final WriteOptions writeOptions;
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final ReentrantLock writes = new ReentrantLock();
+    private final Map<String, Integer> repoIds = new ConcurrentHashMap<>();
+    private final Map<Integer, String> repoNames = new ConcurrentHashMap<>();
+    private volatile PresenceFilter presence;
+    private long presenceAdds;
+    private int nextFileId;
+    private int nextRepoId;
+    private long indexVersion;
+    private boolean closed;
+    private final boolean presenceLoaded;
+    private final int bulkBufferFingerprints;
+
+    private FingerprintIndex(Path directory, IndexOptions options, RocksDB db, List<RocksObject> resources,
+                             List<ColumnFamilyHandle> handles, Options sstOptions) throws RocksDBException, IOException {
+        this.directory = directory;
+        this.bulkBufferFingerprints = options.bulkBufferFingerprints();
+        this.db = db;
+        this.resources = resources;
+        this.postings = handles.get(1);
+        this.documents = handles.get(2);
+        this.fingerprintsCf = handles.get(3);
+        this.paths = handles.get(4);
+        this.meta = handles.get(5);
+        this.sstOptions = sstOptions;
+        this.readOptions = track(new ReadOptions());
+        this.writeOptions = track(new WriteOptions());
+        this.config = readOrWriteFormat(options.fingerprint());
+        this.fingerprinter = new Fingerprinter(this.config);
+        this.nextFileId = readInt(META_NEXT_FILE, 1);
+        this.nextRepoId = readInt(META_NEXT_REPO, 1);
+        byte[] v = db.get(meta, META_INDEX_VERSION);
+        this.indexVersion = v == null ? 0 : Bytes.readLong(v, 0);
+        loadRepos();
+        this.presenceLoaded = loadPresence();
+    }
+
+    private <T extends RocksObject> T track(T o) {
+        resources.add(o);
+        return o;
+    }
+
+    /**
+     * Opens (creating if needed) the index in {@code directory}. A new index takes k/w from
+     * {@code options}; an existing one keeps the parameters it was built with (see {@link #config()}).
+     *
+     * @throws IndexException when RocksDB cannot open the directory or it holds an index of another
+     *                        fingerprint format
+     */
+    public static FingerprintIndex open(Path directory, IndexOptions options) {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(options, "options");
+        RocksDB.loadLibrary();
+        List<RocksObject> resources = new ArrayList<>();
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        RocksDB db = null;
+        try {
+            Files.createDirectories(directory);
+            Cache cache = add(resources, new LRUCache(options.blockCacheBytes()));
+            WriteBufferManager buffers = add(resources, new WriteBufferManager(options.writeBufferBytes(), cache));
+            DBOptions dbOptions = add(resources, new DBOptions().setCreateIfMissing(true)
+                    .setCreateMissingColumnFamilies(true).setWriteBufferManager(buffers)
+                    .setMaxBackgroundJobs(options.backgroundJobs()).setIncreaseParallelism(options.backgroundJobs())
+                    .setInfoLogLevel(InfoLogLevel.WARN_LEVEL).setKeepLogFileNum(2));
+            BloomFilter bloom = add(resources, new BloomFilter(options.bloomBitsPerKey(), false));
+            BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(bloom)
+                    .setCacheIndexAndFilterBlocks(true).setPinL0FilterAndIndexBlocksInCache(true)
+                    .setWholeKeyFiltering(true);
+            long perFamily = Math.max(1L << 20, options.writeBufferBytes() / 4);
+            StringAppendOperator append = add(resources, new StringAppendOperator(""));
+            ColumnFamilyOptions postingsOptions = add(resources, familyOptions(table, perFamily).setMergeOperator(append));
+            ColumnFamilyOptions plain = add(resources, familyOptions(table, perFamily));
+            ColumnFamilyOptions small = add(resources, familyOptions(table, Math.max(1L << 20, perFamily / 4)));
+            Options sst = add(resources, new Options().setMergeOperator(append).setTableFormatConfig(table)
+                    .setCompressionType(CompressionType.LZ4_COMPRESSION));
+            List<ColumnFamilyDescriptor> families = List.of(
+                    new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, small),
+                    new ColumnFamilyDescriptor(ascii("postings"), postingsOptions),
+                    new ColumnFamilyDescriptor(ascii("documents"), plain),
+                    new ColumnFamilyDescriptor(ascii("fingerprints"), plain),
+                    new ColumnFamilyDescriptor(ascii("paths"), plain),
+                    new ColumnFamilyDescriptor(ascii("meta"), small));
+            db = RocksDB.open(dbOptions, directory.toString(), families, handles);
+            resources.addAll(handles);
+            return new FingerprintIndex(directory, options, db, resources, handles, sst);
+        } catch (RocksDBException | IOException | RuntimeException e) {
+            if (db != null) {
+                db.close();
+            }
+            closeAll(resources);
+            if (e instanceof IndexException ie) {
+                throw ie;
+            }
+            throw new IndexException(directory, "cannot open fingerprint index: " + e.getMessage(), e);
+        }
+    }
+
+    private static ColumnFamilyOptions familyOptions(BlockBasedTableConfig table, long writeBuffer) {
+        return new ColumnFamilyOptions().setTableFormatConfig(table).setWriteBufferSize(writeBuffer)
+                .setMaxWriteBufferNumber(2).setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setLevelCompactionDynamicLevelBytes(true);
+    }
+
+    private static <T extends RocksObject> T add(List<RocksObject> resources, T o) {
+        resources.add(o);
+        return o;
+    }
+
+    private static void closeAll(List<RocksObject> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            resources.get(i).close();
+        }
+    }
+
+    private FingerprintConfig readOrWriteFormat(FingerprintConfig requested) throws RocksDBException {
+        byte[] stored = db.get(meta, META_FORMAT);
+        if (stored == null) {
+            db.put(meta, META_FORMAT, new Bytes(8).varint(Fingerprinter.FORMAT_VERSION).varint(requested.k())
+                    .varint(requested.w()).varint(requested.minStructural()).toArray());
+            return requested;
+        }
+        Bytes.Reader r = new Bytes.Reader(stored);
+        int format = r.varintInt();
+        FingerprintConfig existing = new FingerprintConfig(r.varintInt(), r.varintInt(), r.varintInt());
+        if (format != Fingerprinter.FORMAT_VERSION) {
+            throw new IndexException(directory, "index holds fingerprint format " + format + " but this build computes "
+                    + "format " + Fingerprinter.FORMAT_VERSION + "; rebuild it with agentdlp index");
+        }
+        if (!existing.equals(requested)) {
+            LOG.info("fingerprint index keeps its parameters dir={} k={} w={} requestedK={} requestedW={}", directory,
+                    existing.k(), existing.w(), requested.k(), requested.w());
+        }
+        return existing;
+    }
+
+    private int readInt(byte[] key, int fallback) throws RocksDBException {
+        byte[] v = db.get(meta, key);
+        return v == null ? fallback : Bytes.readInt(v, 0);
+    }
+
+    private void loadRepos() {
+        byte[] prefix = ascii(META_REPO);
+        try (RocksIterator it = db.newIterator(meta)) {
+            for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
+                String name = new String(it.key(), prefix.length, it.key().length - prefix.length, StandardCharsets.UTF_8);
+                int id = Bytes.readInt(it.value(), 0);
+                repoIds.put(name, id);
+                repoNames.put(id, name);
+            }
+        }
+    }
+
+    /** Loads the presence filter saved at the last close, or rebuilds it from the postings keys. */
+    private boolean loadPresence() throws RocksDBException, IOException {
+        long sequence = db.getLatestSequenceNumber();
+        Path file = directory.resolve(PRESENCE_FILE);
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            PresenceFilter f = PresenceFilter.readFrom(in, sequence);
+            if (f != null) {
+                presence = f;
+                return true;
+            }
+        } catch (NoSuchFileException e) {
+            LOG.debug("no saved presence filter dir={}", directory);
+        }
+        rebuildPresence();
+        return false;
+    }
+
+    private void rebuildPresence() throws RocksDBException {
+        long estimate = db.getLongProperty(postings, "rocksdb.estimate-num-keys");
+        PresenceFilter f = PresenceFilter.forKeys(Math.max(MIN_PRESENCE_KEYS, estimate * 2));
+        long keys = 0;
+        try (RocksIterator it = db.newIterator(postings)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                f.add(Bytes.readShape(it.key()));
+                keys++;
+            }
+        }
+        presence = f;
+        presenceAdds = keys;
+        LOG.info("rebuilt presence filter dir={} keys={} capacity={}", directory, keys, f.capacity());
+    }
+
+    /** True when the presence filter came from the file saved at the last close (for tests). */
+    boolean presenceLoadedFromFile() {
+        return presenceLoaded;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The k/w the index was built with. */
+    public FingerprintConfig config() {
+        return config;
+    }
+
+    /** A fingerprinter with the index's parameters, for probes and documents. */
+    public Fingerprinter fingerprinter() {
+        return fingerprinter;
+    }
+
+    /** Adds {@code doc}, replacing an indexed file of the same repo and path unless it has the same content. */
+    public PutResult put(IndexedDocument doc) {
+        Objects.requireNonNull(doc, "doc");
+        checkConfig(doc);
+        lifecycle.readLock().lock();
+        writes.lock();
+        try {
+            ensureOpen();
+            byte[] pathKey = PathRow.key(doc.repo(), doc.sourcePath());
+            PathRow existing = pathRow(pathKey);
+            if (existing != null && existing.sameContent(doc)) {
+                return PutResult.UNCHANGED;
+            }
+            try (WriteBatch batch = new WriteBatch()) {
+                if (existing != null) {
+                    removeRows(existing.fileId(), pathKey, batch);
+                }
+                int repoId = repoId(doc.repo(), batch);
+                int fileId = nextFileId;
+                batch.put(meta, META_NEXT_FILE, Bytes.intKey(fileId + 1));
+                addRows(doc, repoId, fileId, pathKey, batch, true);
+                db.write(writeOptions, batch);
+                nextFileId = fileId + 1;
+                commitRepo(doc.repo(), repoId);
+            }
+            notePresent(doc);
+            return existing == null ? PutResult.ADDED : PutResult.REPLACED;
+        } catch (RocksDBException e) {
+            throw new IndexException(directory, "cannot add " + doc.repo() + ":" + doc.sourcePath(), e);
+        } finally {
+            writes.unlock();
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Removes the file; returns false when it was not indexed. */
+    public boolean remove(String repo, String sourcePath) {
+        lifecycle.readLock().lock();
+        writes.lock();
+        try {
+            ensureOpen();
+            return removeNow(PathRow.key(repo, sourcePath));
+        } catch (RocksDBException e) {
+            throw new IndexException(directory, "cannot remove " + repo + ":" + sourcePath, e);
+        } finally {
+            writes.unlock();
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Removes under the write lock held by the caller. */
+    boolean removeNow(byte[] pathKey) throws RocksDBException {
+        PathRow existing = pathRow(pathKey);
+        if (existing == null) {
+            return false;
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+            removeRows(existing.fileId(), pathKey, batch);
+            db.write(writeOptions, batch);
+        }
+        return true;
+    }
+
+    PathRow pathRow(byte[] pathKey) throws RocksDBException {
+        byte[] v = db.get(paths, pathKey);
+        return v == null ? null : PathRow.decode(v);
+    }
+
+    private void removeRows(int fileId, byte[] pathKey, WriteBatch batch) throws RocksDBException {
+        byte[] fileKey = Bytes.intKey(fileId);
+        byte[] stored = db.get(fingerprintsCf, fileKey);
+        if (stored != null) {
+            long[] hashes = DocumentRow.decodeHashes(stored);
+            for (int i = 0; i < hashes.length; i++) {
+                hashes[i] = Fingerprints.shapeOf(hashes[i]);
+            }
+            Arrays.sort(hashes);
+            int unique = dedupe(hashes, hashes.length);
+            for (int from = 0; from < unique; from += MULTI_GET_BATCH) {
+                int to = Math.min(unique, from + MULTI_GET_BATCH);
+                List<byte[]> keys = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) {
+                    keys.add(Bytes.shapeKey(hashes[i]));
+                }
+                List<byte[]> rows = db.multiGetAsList(readOptions, Collections.nCopies(keys.size(), postings), keys);
+                for (int i = 0; i < keys.size(); i++) {
+                    byte[] row = rows.get(i);
+                    if (row == null || row.length > MAX_CLEANED_ROW_BYTES) {
+                        continue;
+                    }
+                    byte[] rest = PostingList.without(row, fileId);
+                    if (rest == null) {
+                        batch.delete(postings, keys.get(i));
+                    } else if (rest.length != row.length) {
+                        batch.put(postings, keys.get(i), rest);
+                    }
+                }
+            }
+        }
+        batch.delete(documents, fileKey);
+        batch.delete(fingerprintsCf, fileKey);
+        batch.delete(paths, pathKey);
+    }
+
+    /** Writes the rows of a new document; postings too unless a bulk load writes them to an SST file. */
+    void addRows(IndexedDocument doc, int repoId, int fileId, byte[] pathKey, WriteBatch batch, boolean withPostings)
+            throws RocksDBException {
+        byte[] fileKey = Bytes.intKey(fileId);
+        if (withPostings && doc.size() > 0) {
+            int n = doc.size();
+            long[] keys = new long[n];
+            long[] order = new long[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = Fingerprints.shapeOf(doc.hashAt(i));
+                order[i] = i;
+            }
+            LongPairSort.sort(keys, order, n);
+            Bytes entries = new Bytes(64);
+            int i = 0;
+            while (i < n) {
+                entries.clear();
+                int j = i;
+                while (j < n && keys[j] == keys[i]) {
+                    int f = (int) order[j];
+                    PostingList.append(entries, repoId, fileId, doc.ignoreCorpus(), doc.startLineAt(f), doc.endLineAt(f),
+                            doc.hashAt(f));
+                    j++;
+                }
+                batch.merge(postings, Bytes.shapeKey(keys[i]), entries.toArray());
+                i = j;
+            }
+        }
+        DocumentRow row = new DocumentRow(repoId, doc.sourcePath(), doc.contentSha256(), doc.commit(), doc.lineCount(),
+                doc.ignoreCorpus(), doc.indexVersion(), doc.size());
+        batch.put(documents, fileKey, row.encode());
+        batch.put(fingerprintsCf, fileKey, DocumentRow.encodeFingerprints(doc));
+        batch.put(paths, pathKey, new PathRow(fileId, doc.contentSha256(), doc.ignoreCorpus()).encode());
+    }
+
+    /** Id of {@code repo}; for a new repo the rows that register it go into {@code batch}. */
+    int repoId(String repo, WriteBatch batch) throws RocksDBException {
+        Integer id = repoIds.get(repo);
+        if (id != null) {
+            return id;
+        }
+        int fresh = nextRepoId;
+        batch.put(meta, ascii(META_REPO + repo), Bytes.intKey(fresh));
+        batch.put(meta, concat(ascii(META_REPO_ID), Bytes.intKey(fresh)), repo.getBytes(StandardCharsets.UTF_8));
+        batch.put(meta, META_NEXT_REPO, Bytes.intKey(fresh + 1));
+        return fresh;
+    }
+
+    /** Makes a repo id written by a successful batch visible. */
+    void commitRepo(String repo, int repoId) {
+        if (repoIds.putIfAbsent(repo, repoId) == null) {
+            repoNames.put(repoId, repo);
+            nextRepoId = Math.max(nextRepoId, repoId + 1);
+        }
+    }
+
+    int allocateFileId() {
+        return nextFileId++;
+    }
+
+    void persistNextFileId() throws RocksDBException {
+        db.put(meta, META_NEXT_FILE, Bytes.intKey(nextFileId));
+    }
+
+    void checkConfig(IndexedDocument doc) {
+        if (doc.k() != config.k() || doc.w() != config.w()) {
+            throw new IndexException(directory, "document " + doc.repo() + ":" + doc.sourcePath() + " has k="
+                    + doc.k() + " w=" + doc.w() + " but the index uses k=" + config.k() + " w=" + config.w());
+        }
+    }
+
+    void notePresent(IndexedDocument doc) throws RocksDBException {
+        for (int i = 0; i < doc.size(); i++) {
+            presence.add(Fingerprints.shapeOf(doc.hashAt(i)));
+        }
+        presenceAdds += doc.size();
+        if (presenceAdds > presence.capacity()) {
+            rebuildPresence();
+        }
+    }
+
+    /** Starts a bulk load; other writers wait until it is closed. Use it from one thread. */
+    public BulkLoad bulkLoad() {
+        lifecycle.readLock().lock();
+        writes.lock();
+        try {
+            ensureOpen();
+            return new BulkLoad(this, directory.resolve("bulk-" + System.nanoTime()), bulkBufferFingerprints);
+        } catch (RuntimeException e) {
+            writes.unlock();
+            lifecycle.readLock().unlock();
+            throw e;
+        }
+    }
+
+    void endBulkLoad() {
+        writes.unlock();
+        lifecycle.readLock().unlock();
+    }
+
+    boolean writerHeldByCurrentThread() {
+        return writes.isHeldByCurrentThread();
+    }
+
+    RocksDB db() {
+        return db;
+    }
+
+    ColumnFamilyHandle postingsFamily() {
+        return postings;
+    }
+
+    Options sstOptions() {
+        return sstOptions;
+    }
+
+    WriteOptions writeOptions() {
+        return writeOptions;
+    }
+
+    /** Content hashes of the indexed files of {@code repo}, by path. */
+    public Map<String, String> contentHashes(String repo) {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            Map<String, String> out = new TreeMap<>();
+            byte[] prefix = PathRow.prefix(repo);
+            try (RocksIterator it = db.newIterator(paths, readOptions)) {
+                for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
+                    out.put(PathRow.pathOf(it.key(), prefix.length), PathRow.decode(it.value()).contentSha256());
+                }
+            }
+            return out;
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** The indexed document, with its fingerprints, or empty. */
+    public Optional<IndexedDocument> get(String repo, String sourcePath) {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            PathRow row = pathRow(PathRow.key(repo, sourcePath));
+            if (row == null) {
+                return Optional.empty();
+            }
+            byte[] fileKey = Bytes.intKey(row.fileId());
+            byte[] doc = db.get(documents, fileKey);
+            byte[] prints = db.get(fingerprintsCf, fileKey);
+            if (doc == null || prints == null) {
+                return Optional.empty();
+            }
+            return Optional.of(DocumentRow.decode(doc).toDocument(repo, prints, config));
+        } catch (RocksDBException e) {
+            throw new IndexException(directory, "cannot read " + repo + ":" + sourcePath, e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Names of the indexed repositories. */
+    public List<String> repos() {
+        List<String> out = new ArrayList<>(repoIds.keySet());
+        Collections.sort(out);
+        return out;
+    }
+
+    /** Next version number for an index build (persisted); stamped on the documents it writes. */
+    public long nextIndexVersion() {
+        lifecycle.readLock().lock();
+        writes.lock();
+        try {
+            ensureOpen();
+            long next = indexVersion + 1;
+            db.put(meta, META_INDEX_VERSION, Bytes.longKey(next));
+            indexVersion = next;
+            return next;
+        } catch (RocksDBException e) {
+            throw new IndexException(directory, "cannot persist the index version", e);
+        } finally {
+            writes.unlock();
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Fingerprints {@code text} with the index's parameters and queries it. */
+    public List<CodeMatch> query(CharSequence text, MatchThresholds thresholds) {
+        return query(fingerprinter.fingerprint(text), thresholds);
+    }
+
+    /**
+     * Files whose code the probe contains: probe fingerprints are looked up (presence filter, then one
+     * multiGet per {@value #MULTI_GET_BATCH}), common ones dropped, hits grouped per file and assembled
+     * by {@link MatchAssembler}. Best matches first.
+     */
+    public List<CodeMatch> query(Fingerprints probe, MatchThresholds thresholds) {
+        Objects.requireNonNull(probe, "probe");
+        Objects.requireNonNull(thresholds, "thresholds");
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            return probe.isEmpty() ? List.of() : runQuery(probe, thresholds);
+        } catch (RocksDBException e) {
+            throw new IndexException(directory, "query failed", e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private List<CodeMatch> runQuery(Fingerprints probe, MatchThresholds thresholds) throws RocksDBException {
+        int n = probe.size();
+        long[] unique = new long[n];
+        for (int i = 0; i < n; i++) {
+            unique[i] = Fingerprints.shapeOf(probe.hash(i));
+        }
+        Arrays.sort(unique);
+        int u = dedupe(unique, n);
+        PresenceFilter filter = presence;
+        int c = 0;
+        for (int i = 0; i < u; i++) {
+            if (filter.mightContain(unique[i])) {
+                unique[c++] = unique[i];
+            }
+        }
+        PostingRows rows = new PostingRows(c);
+        PostingList.Decoded decoded = new PostingList.Decoded();
+        for (int from = 0; from < c; from += MULTI_GET_BATCH) {
+            int to = Math.min(c, from + MULTI_GET_BATCH);
+            List<byte[]> keys = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                keys.add(Bytes.shapeKey(unique[i]));
+            }
+            List<byte[]> values = db.multiGetAsList(readOptions, Collections.nCopies(keys.size(), postings), keys);
+            for (int i = 0; i < values.size(); i++) {
+                byte[] value = values.get(i);
+                if (value != null) {
+                    PostingList.decode(value, decoded, thresholds.maxDocumentFrequency());
+                    rows.set(from + i, decoded, thresholds.maxDocumentFrequency());
+                }
+            }
+        }
+        boolean[] suppressed = new boolean[n];
+        int[] rowOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            int r = Arrays.binarySearch(unique, 0, c, Fingerprints.shapeOf(probe.hash(i)));
+            rowOf[i] = r;
+            suppressed[i] = r >= 0 && rows.common[r];
+        }
+        MatchAssembler assembler = new MatchAssembler(probe, suppressed, thresholds);
+        for (int i = 0; i < n; i++) {
+            int r = rowOf[i];
+            if (r < 0 || rows.common[r]) {
+                continue;
+            }
+            int spelling = Fingerprints.spellingOf(probe.hash(i));
+            for (int p = rows.from[r]; p < rows.to[r]; p++) {
+                assembler.hit(i, rows.files[p], rows.starts[p], rows.ends[p], rows.spellings[p] == spelling);
+            }
+        }
+        return resolve(assembler.candidates(), thresholds.maxResults());
+    }
+
+    private List<CodeMatch> resolve(List<MatchAssembler.Candidate> candidates, int maxResults) throws RocksDBException {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<byte[]> keys = new ArrayList<>(candidates.size());
+        for (MatchAssembler.Candidate cand : candidates) {
+            keys.add(Bytes.intKey(cand.fileId()));
+        }
+        List<byte[]> rows = db.multiGetAsList(readOptions, Collections.nCopies(keys.size(), documents), keys);
+        List<CodeMatch> out = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            byte[] row = rows.get(i);
+            if (row == null) {
+                continue; // postings of a removed file left in a common row
+            }
+            DocumentRow doc = DocumentRow.decode(row);
+            String repo = repoNames.get(doc.repoId());
+            if (repo == null || doc.ignoreCorpus()) {
+                continue;
+            }
+            MatchAssembler.Candidate m = candidates.get(i);
+            out.add(new CodeMatch(repo, doc.sourcePath(), m.sourceStartLine(), m.sourceEndLine(), m.probeStartLine(),
+                    m.probeEndLine(), m.similarity(), m.matchedFingerprints(), m.contiguous()));
+        }
+        out.sort(Comparator.comparingInt(CodeMatch::matchedFingerprints).reversed()
+                .thenComparing(Comparator.comparingDouble(CodeMatch::similarity).reversed())
+                .thenComparing(CodeMatch::repo).thenComparing(CodeMatch::sourcePath));
+        return out.size() > maxResults ? List.copyOf(out.subList(0, maxResults)) : out;
+    }
+
+    /** Decoded posting rows of one query, flattened. */
+    private static final class PostingRows {
+        final boolean[] common;
+        final int[] from;
+        final int[] to;
+        int[] files = new int[64];
+        int[] starts = new int[64];
+        int[] ends = new int[64];
+        int[] spellings = new int[64];
+        int size;
+
+        PostingRows(int rows) {
+            common = new boolean[rows];
+            from = new int[rows];
+            to = new int[rows];
+        }
+
+        void set(int row, PostingList.Decoded d, int maxFiles) {
+            if (d.ignoreCorpus || d.distinctFiles > maxFiles) {
+                common[row] = true;
+                return;
+            }
+            if (size + d.size > files.length) {
+                int cap = Math.max(files.length * 2, size + d.size);
+                files = Arrays.copyOf(files, cap);
+                starts = Arrays.copyOf(starts, cap);
+                ends = Arrays.copyOf(ends, cap);
+                spellings = Arrays.copyOf(spellings, cap);
+            }
+            from[row] = size;
+            System.arraycopy(d.fileIds, 0, files, size, d.size);
+            System.arraycopy(d.startLines, 0, starts, size, d.size);
+            System.arraycopy(d.endLines, 0, ends, size, d.size);
+            System.arraycopy(d.spellings, 0, spellings, size, d.size);
+            size += d.size;
+            to[row] = size;
+        }
+    }
+
+    /** Looks up fingerprints as a query does (presence filter, then multiGet); returns how many exist. */
+    public int lookup(long[] hashes) {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            PresenceFilter filter = presence;
+            List<byte[]> keys = new ArrayList<>(hashes.length);
+            for (long h : hashes) {
+                long shape = Fingerprints.shapeOf(h);
+                if (filter.mightContain(shape)) {
+                    keys.add(Bytes.shapeKey(shape));
+                }
+            }
+            int found = 0;
+            for (int from = 0; from < keys.size(); from += MULTI_GET_BATCH) {
+                List<byte[]> part = keys.subList(from, Math.min(keys.size(), from + MULTI_GET_BATCH));
+                for (byte[] v : db.multiGetAsList(readOptions, Collections.nCopies(part.size(), postings), part)) {
+                    if (v != null) {
+                        found++;
+                    }
+                }
+            }
+            return found;
+        } catch (RocksDBException e) {
+            throw new IndexException(directory, "lookup failed", e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Sizes from RocksDB's estimates. */
+    public IndexStats stats() {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            long disk = 0;
+            for (ColumnFamilyHandle h : List.of(postings, documents, fingerprintsCf, paths, meta)) {
+                disk += db.getLongProperty(h, "rocksdb.total-sst-files-size");
+            }
+            return new IndexStats(db.getLongProperty(documents, "rocksdb.estimate-num-keys"),
+                    db.getLongProperty(postings, "rocksdb.estimate-num-keys"), repoIds.size(), disk);
+        } catch (RocksDBException e) {
+            throw new IndexException(directory, "cannot read index statistics", e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Flushes memtables and compacts every column family (merges posting rows into single values). */
+    public void compact() {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            try (org.rocksdb.FlushOptions flush = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+                db.flush(flush, List.of(postings, documents, fingerprintsCf, paths, meta));
+            }
+            for (ColumnFamilyHandle h : List.of(postings, documents, fingerprintsCf, paths, meta)) {
+                db.compactRange(h);
+            }
+        } catch (RocksDBException e) {
+            throw new IndexException(directory, "compaction failed", e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("fingerprint index " + directory + " is closed");
+        }
+    }
+
+    /** Saves the presence filter and closes RocksDB; waits for running calls. Idempotent. */
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            savePresence();
+            db.close();
+            closeAll(resources);
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    private void savePresence() {
+        Path tmp = directory.resolve(PRESENCE_FILE + ".tmp");
+        try {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                presence.writeTo(out, db.getLatestSequenceNumber());
+            }
+            try {
+                Files.move(tmp, directory.resolve(PRESENCE_FILE), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, directory.resolve(PRESENCE_FILE), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // the filter is rebuilt from the postings at the next open; only the open gets slower
+            LOG.warn("cannot save presence filter dir={} error={}", directory, e.toString());
+        }
+    }
+
+    static int dedupe(long[] sorted, int n) {
+        if (n == 0) {
+            return 0;
+        }
+        int u = 1;
+        for (int i = 1; i < n; i++) {
+            if (sorted[i] != sorted[u - 1]) {
+                sorted[u++] = sorted[i];
+            }
+        }
+        return u;
+    }
+
+    private static boolean startsWith(byte[] key, byte[] prefix) {
+        if (key.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (key[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

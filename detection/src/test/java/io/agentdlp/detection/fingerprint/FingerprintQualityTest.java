@@ -1,0 +1,53 @@
+package io.agentdlp.detection.fingerprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CI-sized subset of the evaluation (docs/fingerprint.md): a deterministic generated corpus, the
+ * same probe transforms, and the quality targets asserted with the default parameters.
+ */
+class FingerprintQualityTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultParametersMeetTheTargetsOnAGeneratedCorpus() {
+        List<SourceFile> indexed = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            indexed.add(new SourceFile("app", "src/F" + i + ".java", "java", SyntheticCode.java(10_000 + i, 14)));
+        }
+        for (int i = 0; i < 20; i++) {
+            indexed.add(new SourceFile("tools", "tools/m" + i + ".py", "python", SyntheticCode.python(20_000 + i, 12)));
+        }
+        List<SourceFile> clean = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            clean.add(new SourceFile("other", "O" + i + ".java", "java", SyntheticCode.java(30_000 + i, 14)));
+            clean.add(new SourceFile("other", "o" + i + ".py", "python", SyntheticCode.python(40_000 + i, 12)));
+        }
+        List<String> prose = List.of(
+                "The billing service computes invoice totals for every customer once a day and sends them to the "
+                        + "ledger. When a region has no tax table the total is rejected and an operator is paged.",
+                "Could you explain why the retry loop in our client gives up after three attempts? We would like it to "
+                        + "back off exponentially, keep the first error, and stop when the deadline passes.",
+                "Release notes: the parser now accepts trailing commas, the cache evicts by size instead of count, and "
+                        + "the command line prints progress (files, megabytes, rate and an estimate) on a terminal.");
+        FingerprintEvaluation eval = new FingerprintEvaluation(indexed, List.of(), clean, prose, new int[] {5, 10, 20},
+                20, 200);
+        FingerprintEvaluation.Report r = eval.run(FingerprintConfig.DEFAULT, MatchThresholds.DEFAULT, dir, 1);
+        System.out.println(r.table());
+        r.falsePositiveExamples().forEach(System.out::println);
+        for (FingerprintEvaluation.Cell c : r.cells()) {
+            double target = c.windowLines() >= 10 ? 0.95 : 0.80;
+            assertThat(c.recall()).as("recall of %s at %d lines", c.transform(), c.windowLines()).isGreaterThanOrEqualTo(target);
+        }
+        assertThat(r.minCorrectShare()).isGreaterThanOrEqualTo(0.95);
+        assertThat(r.falsePositiveRate()).isLessThanOrEqualTo(0.005);
+    }
+}
