@@ -362,6 +362,12 @@
   }
 
   function renderDetail(a) {
+    // A live update re-renders the page: keep what the analyst is typing.
+    const drafts = {};
+    for (const id of ['comment', 'suppress-reason', 'assignee', 'suppress-for']) {
+      const input = $(id);
+      if (input && input.dataset.touched) drafts[id] = input.value;
+    }
     const view = clear($('view-detail'));
     view.appendChild(el('a', { href: '#/alerts', class: 'back', text: '← Back to the feed' }));
     view.appendChild(el('div', { class: 'detail-head' },
@@ -430,6 +436,17 @@
     right.appendChild(renderTriage(a));
     right.appendChild(renderComments(a));
     right.appendChild(renderHistory(a));
+    for (const [id, value] of Object.entries(drafts)) {
+      const input = $(id);
+      if (input) {
+        input.value = value;
+        input.dataset.touched = '1';
+      }
+    }
+    for (const id of ['comment', 'suppress-reason', 'assignee', 'suppress-for']) {
+      const input = $(id);
+      if (input) input.addEventListener('input', () => { input.dataset.touched = '1'; });
+    }
   }
 
   function renderTimeline(a) {
@@ -503,6 +520,7 @@
     msg.textContent = '';
     try {
       const updated = await api('POST', '/api/alerts/' + encodeURIComponent(id) + '/triage', body);
+      for (const input of document.querySelectorAll('#triage [data-touched]')) delete input.dataset.touched;
       if (state.alerts.has(id)) state.alerts.set(id, updated);
       queueRender();
       await loadDetail(id);

@@ -2,6 +2,7 @@ package io.agentdlp.alerts.web;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ final class AlertsApi {
     private final ViewJson json;
     private final AuditTrail audit;
     private final Clock clock;
+    private final RecentViews views = new RecentViews(Duration.ofMinutes(10), 10_000);
 
     /** @param sessionEvents session event index, or null when session events are not consumed */
     AlertsApi(AlertStore store, SessionEventIndex sessionEvents, ViewJson json, AuditTrail audit, Clock clock) {
@@ -68,7 +70,9 @@ final class AlertsApi {
         String session = v.alert().getSessionId();
         List<AlertView> sessionAlerts = session == null ? List.of(v) : store.session(session);
         List<SessionEvent> events = session == null || sessionEvents == null ? List.of() : sessionEvents.events(session);
-        audit.record(r.principal(), "alert.view", id, AuditOutcome.SUCCESS, r.remote(), Map.of());
+        if (views.firstIn(r.principal().name() + "\u0000" + id, clock.instant())) {
+            audit.record(r.principal(), "alert.view", id, AuditOutcome.SUCCESS, r.remote(), Map.of());
+        }
         Responses.json(r.exchange(), 200, json.detail(v, sessionAlerts, events, clock.instant()));
     }
 

@@ -141,6 +141,19 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.id("history")).getText()).contains("triager").contains("acknowledge");
         screenshot("3-detail-acknowledged");
 
+        WebElement comment = browser.findElement(By.id("comment"));
+        comment.sendKeys("Rotated the key with the developer");
+        try (KafkaStack.AlertProducer producer = KafkaStack.get().alertProducer(topics)) {
+            producer.send(io.agentdlp.avro.DlpAlert.newBuilder(
+                    TestAlerts.secret("sec-1", Severity.HIGH, secretTitle, now, "sess-browser"))
+                    .setOccurrenceCount(2).setLastSeen(now.plusSeconds(1)).build());
+        }
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("dl.facts"), "Occurrences\n2"));
+        assertThat(browser.findElement(By.id("comment")).getAttribute("value"))
+                .as("a live update keeps the comment being typed").isEqualTo("Rotated the key with the developer");
+        browser.findElement(By.id("btn-comment")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("comments"), "Rotated the key with the developer"));
+
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBe(By.id("detail-title"), secretTitle));
         assertThat(browser.findElement(By.id("detail-status")).getText()).isEqualTo("Acknowledged");
