@@ -524,16 +524,21 @@ public final class FingerprintIndex implements AutoCloseable {
         return writeOptions;
     }
 
-    /** Content hashes of the indexed files of {@code repo}, by path. */
-    public Map<String, String> contentHashes(String repo) {
+    /** Content hash and kind of an indexed file. */
+    public record FileState(String contentSha256, boolean ignoreCorpus) {
+    }
+
+    /** The indexed files of {@code repo}, by path (sorted). */
+    public Map<String, FileState> files(String repo) {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
-            Map<String, String> out = new TreeMap<>();
+            Map<String, FileState> out = new TreeMap<>();
             byte[] prefix = PathRow.prefix(repo);
             try (RocksIterator it = db.newIterator(paths, readOptions)) {
                 for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
-                    out.put(PathRow.pathOf(it.key(), prefix.length), PathRow.decode(it.value()).contentSha256());
+                    PathRow row = PathRow.decode(it.value());
+                    out.put(PathRow.pathOf(it.key(), prefix.length), new FileState(row.contentSha256(), row.ignoreCorpus()));
                 }
             }
             return out;

@@ -75,7 +75,7 @@ class FingerprintIndexTest {
             assertThat(index.remove("r", "X.java")).isTrue();
             assertThat(index.remove("r", "X.java")).isFalse();
             assertThat(index.query(v2, THRESHOLDS)).isEmpty();
-            assertThat(index.contentHashes("r")).isEmpty();
+            assertThat(index.files("r")).isEmpty();
         }
     }
 
@@ -107,8 +107,8 @@ class FingerprintIndexTest {
         try (FingerprintIndex index = FingerprintIndex.open(dir, OPTIONS)) {
             index.put(docA);
             index.put(doc("two", "dir/a.java", b));
-            assertThat(index.contentHashes("one")).containsOnlyKeys("dir/a.java")
-                    .containsValue(IndexedDocument.sha256(a.getBytes(StandardCharsets.UTF_8)));
+            assertThat(index.files("one")).containsOnlyKeys("dir/a.java").containsValue(
+                    new FingerprintIndex.FileState(IndexedDocument.sha256(a.getBytes(StandardCharsets.UTF_8)), false));
             assertThat(index.repos()).containsExactly("one", "two");
         }
         try (FingerprintIndex index = FingerprintIndex.open(dir, OPTIONS.withFingerprint(FingerprintConfig.of(20, 10)))) {
@@ -148,7 +148,7 @@ class FingerprintIndexTest {
             }
             assertThat(bulk.query(SyntheticCode.java(5000, 5), THRESHOLDS)).extracting(CodeMatch::sourcePath)
                     .first().isEqualTo("f1.java");
-            assertThat(bulk.contentHashes("bulk")).isEqualTo(plain.contentHashes("bulk"));
+            assertThat(bulk.files("bulk")).isEqualTo(plain.files("bulk"));
             bulk.compact();
             assertThat(bulk.query(SyntheticCode.java(1007, 5), THRESHOLDS)).extracting(CodeMatch::sourcePath)
                     .first().isEqualTo("f7.java");

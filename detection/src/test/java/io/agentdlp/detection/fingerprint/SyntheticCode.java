@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * classes, methods, nested control flow and expression trees over a vocabulary of identifiers, so that
  * different seeds give files that share only generic structure.
  */
-final class SyntheticCode {
+public final class SyntheticCode {
     private static final String[] WORDS = {"account", "balance", "buffer", "cache", "channel", "client", "config",
             "context", "count", "cursor", "delta", "entry", "event", "factory", "field", "handler", "index", "item",
             "key", "limit", "listener", "manager", "message", "node", "offset", "order", "owner", "parser", "path",
@@ -38,14 +38,14 @@ final class SyntheticCode {
     }
 
     /** A Java-like file of roughly {@code methods} methods. */
-    static String java(long seed, int methods) {
+    public static String java(long seed, int methods) {
         SyntheticCode g = new SyntheticCode(seed);
         g.javaFile(methods);
         return g.out.toString();
     }
 
     /** A Python-like file of roughly {@code functions} functions. */
-    static String python(long seed, int functions) {
+    public static String python(long seed, int functions) {
         SyntheticCode g = new SyntheticCode(seed);
         g.pythonFile(functions);
         return g.out.toString();
