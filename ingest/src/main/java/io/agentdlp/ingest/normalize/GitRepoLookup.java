@@ -76,6 +76,9 @@ public final class GitRepoLookup implements RepoLookup {
         }
         String remote = git(cwd, "remote", "get-url", "origin");
         String branch = git(cwd, "rev-parse", "--abbrev-ref", "HEAD");
+        if (branch == null) {
+            branch = git(cwd, "symbolic-ref", "--short", "HEAD"); // a branch without commits yet
+        }
         if (remote == null && branch == null) {
             return null;
         }
