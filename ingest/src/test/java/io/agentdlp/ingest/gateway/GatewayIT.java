@@ -323,4 +323,51 @@ class GatewayIT {
         assertThat(metrics.body()).contains("agentdlp_gateway_requests_total", "agentdlp_gateway_rejects_total{reason=\"unauthenticated\"}",
                 "agentdlp_gateway_inflight_bytes", "kafka_producer_");
     }
+
+    private static void keytool(Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+    }
+
+    private static void keyPair(Path dir, String name, String dn) throws Exception {
+        keytool(dir, "-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", dn,
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-keystore", name + ".p12", "-storetype", "PKCS12", "-storepass", "changeit");
+        keytool(dir, "-exportcert", "-alias", name, "-keystore", name + ".p12", "-storepass", "changeit", "-file", name + ".cer");
+    }
+
+    private static void trust(Path dir, String store, String cert) throws Exception {
+        keytool(dir, "-importcert", "-noprompt", "-alias", cert, "-file", cert + ".cer", "-keystore", store,
+                "-storetype", "PKCS12", "-storepass", "changeit");
+    }
+
+    @Test
+    void mutualTlsIdentifiesSensorsByCertificateAndRefusesOthers() throws Exception {
+        Path tls = Files.createDirectories(dir.resolve("tls"));
+        keyPair(tls, "gateway", "CN=gateway");
+        keyPair(tls, "sensor", "CN=laptop-77");
+        trust(tls, "gateway-trust.p12", "sensor");
+        trust(tls, "sensor-trust.p12", "gateway");
+        char[] pw = "changeit".toCharArray();
+        var serverSsl = io.agentdlp.ingest.http.TlsContexts.create(tls.resolve("gateway.p12"), pw, tls.resolve("gateway-trust.p12"), pw);
+        try (GatewayServer secure = GatewayServer.start(GatewayConfig.defaults(tokens).withAddress("127.0.0.1", 0).withTls(serverSsl, true),
+                publisher(kafka.bootstrapServers()), TOPIC, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Fixtures.CLOCK)) {
+            URI url = URI.create("https://127.0.0.1:" + secure.address().getPort() + "/v1/logs");
+            HttpRequest req = HttpRequest.newBuilder(url).header("Content-Type", "application/x-protobuf")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(OtelSamples.all().get(1).request().toByteArray())).build();
+            HttpClient withCert = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(
+                    io.agentdlp.ingest.http.TlsContexts.create(tls.resolve("sensor.p12"), pw, tls.resolve("sensor-trust.p12"), pw)).build();
+            HttpResponse<byte[]> ok = withCert.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(ok.statusCode()).isEqualTo(200);
+            AgentEgressEvent e = consume(1).get(0).value();
+            assertThat(e.getDevice().getId()).as("device from the certificate CN").isEqualTo("laptop-77");
+
+            HttpClient withoutCert = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(
+                    io.agentdlp.ingest.http.TlsContexts.create(null, pw, tls.resolve("sensor-trust.p12"), pw)).build();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> withoutCert.send(req, HttpResponse.BodyHandlers.ofByteArray()))
+                    .isInstanceOf(IOException.class);
+        }
+    }
 }
