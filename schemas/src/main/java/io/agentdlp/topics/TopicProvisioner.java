@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,26 @@ public final class TopicProvisioner {
         this.replicationFactor = replicationFactor;
     }
 
-    /** Creates missing topics among {@code specs}; returns the names it created. */
+    /**
+     * A created topic is not at once described by every broker: callers that describe or use it right
+     * away got UnknownTopicOrPartition. Wait (bounded) until its metadata is served.
+     */
+    private void awaitVisible(List<String> topics) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!topics.isEmpty()) {
+            try {
+                admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** Creates missing topics among {@code specs}; returns the names it created, once brokers serve them. */
     public List<String> ensure(List<TopicSpec<?, ?>> specs) {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -41,6 +61,7 @@ public final class TopicProvisioner {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
             List<String> created = missing.stream().map(NewTopic::name).toList();
+            awaitVisible(created);
             created.forEach(t -> log.info("event=topic_created topic={}", t));
             return created;
         } catch (InterruptedException e) {
