@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 AlertsCommand.class,
                 AuditCommand.class,
                 ScanCommand.class,
+                IndexCommand.class,
                 SensorCommand.class,
                 GatewayCommand.class,
                 RulesCommand.class,
