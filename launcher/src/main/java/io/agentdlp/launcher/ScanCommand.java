@@ -19,10 +19,13 @@ import java.util.concurrent.Future;
 import io.agentdlp.detection.Finding;
 import io.agentdlp.detection.KeyedHasher;
 import io.agentdlp.detection.TextDetector;
+import io.agentdlp.detection.fingerprint.CodeMatch;
+import io.agentdlp.detection.fingerprint.IndexException;
 import io.agentdlp.detection.secret.RuleCatalog;
 import io.agentdlp.detection.secret.RuleFileException;
 import io.agentdlp.detection.secret.SecretRule;
 import io.agentdlp.detection.secret.SecretScanner;
+import io.agentdlp.launcher.scan.CodeMatchScan;
 import io.agentdlp.launcher.scan.FindingWriter;
 import io.agentdlp.launcher.scan.HashKeys;
 import io.agentdlp.launcher.scan.InputText;
@@ -70,6 +73,10 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Files scanned in parallel (default: number of CPUs).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--index-dir", paramLabel = "DIR",
+            description = "Also report own code found in the inputs, from the fingerprint index in DIR (built by 'agentdlp index').")
+    Path indexDir;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, directories, or - for standard input.")
     List<String> paths;
 
@@ -83,11 +90,13 @@ public final class ScanCommand implements Callable<Integer> {
         long maxBytes;
         RuleCatalog catalog;
         KeyedHasher hasher;
+        CodeMatchScan code;
         try {
             maxBytes = parseSize(maxSize);
             catalog = RuleCatalog.load(rules.toArray(Path[]::new));
             hasher = HashKeys.resolve(environment, hashKeyFile);
-        } catch (RuleFileException | IllegalArgumentException | IOException e) {
+            code = indexDir == null ? null : CodeMatchScan.open(indexDir, hasher);
+        } catch (RuleFileException | IllegalArgumentException | IOException | IndexException e) {
             err.println("agentdlp scan: " + e.getMessage());
             return 2;
         }
@@ -119,9 +128,9 @@ public final class ScanCommand implements Callable<Integer> {
             while (next < all.size() || !inFlight.isEmpty()) {
                 while (next < all.size() && inFlight.size() < Math.max(2, threads * 4)) {
                     ScanInput in = all.get(next++);
-                    inFlight.add(pool.submit(() -> scanOne(in, detectors, maxBytes)));
+                    inFlight.add(pool.submit(() -> scanOne(in, detectors, code, maxBytes)));
                 }
-                report(inFlight.poll().get(), writer, err, tally);
+                report(inFlight.poll().get(), writer, err, tally, code, format, out);
                 progress.update(tally.files, all.size(), tally.bytes);
             }
         } catch (ExecutionException e) {
@@ -130,6 +139,9 @@ public final class ScanCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
             progress.done();
+            if (code != null) {
+                code.close();
+            }
         }
         writer.finish();
         err.printf("agentdlp scan: %d finding(s) in %d input(s), %.1f MB scanned%s%s%s%n", tally.findings, tally.files, tally.bytes / 1e6,
@@ -140,25 +152,26 @@ public final class ScanCommand implements Callable<Integer> {
         return tally.errors > 0 ? 2 : tally.findings > 0 ? 1 : 0;
     }
 
-    private FileScan scanOne(ScanInput in, List<TextDetector> detectors, long maxBytes) {
+    private FileScan scanOne(ScanInput in, List<TextDetector> detectors, CodeMatchScan code, long maxBytes) {
         InputText text;
         try {
             text = InputText.read(in, stdin, maxBytes);
         } catch (IOException e) {
-            return new FileScan(in, null, List.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new FileScan(in, null, List.of(), e.getClass().getSimpleName() + ": " + e.getMessage(), List.of());
         }
         if (text.binary()) {
-            return new FileScan(in, text, List.of(), null);
+            return new FileScan(in, text, List.of(), null, List.of());
         }
         List<Finding> findings = new ArrayList<>();
         for (TextDetector d : detectors) {
             findings.addAll(d.detect(text.text()));
         }
         findings.sort(Comparator.comparingLong(Finding::offset).thenComparing(Finding::detector).thenComparing(Finding::ruleId));
-        return new FileScan(in, text, findings, null);
+        return new FileScan(in, text, findings, null, code == null ? List.of() : code.matches(text.text()));
     }
 
-    private static void report(FileScan s, FindingWriter writer, PrintWriter err, Tally tally) throws IOException {
+    private static void report(FileScan s, FindingWriter writer, PrintWriter err, Tally tally, CodeMatchScan code,
+                               Format format, PrintWriter out) throws IOException {
         if (s.error != null) {
             err.println("agentdlp scan: " + s.input.displayPath() + ": " + s.error);
             tally.errors++;
@@ -176,6 +189,10 @@ public final class ScanCommand implements Callable<Integer> {
         Utf8Positions offsets = new Utf8Positions(s.text.text());
         for (Finding f : s.findings) {
             writer.write(new ReportedFinding(s.input.displayPath(), s.input.root(), f, offsets.byteOffset((int) f.offset()), s.text.truncated()));
+            tally.findings++;
+        }
+        for (CodeMatch m : s.codeMatches) {
+            code.report(m, format.name(), s.input.displayPath(), s.input.root(), s.text.text(), s.text.truncated(), writer, out);
             tally.findings++;
         }
     }
@@ -207,7 +224,8 @@ public final class ScanCommand implements Callable<Integer> {
         return v == null ? "dev" : v;
     }
 
-    private record FileScan(ScanInput input, InputText text, List<Finding> findings, String error) {
+    private record FileScan(ScanInput input, InputText text, List<Finding> findings, String error,
+                            List<CodeMatch> codeMatches) {
     }
 
     private static final class Tally {

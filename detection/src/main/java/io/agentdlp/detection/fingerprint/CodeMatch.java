@@ -2,6 +2,8 @@ package io.agentdlp.detection.fingerprint;
 
 import java.util.Objects;
 
+import io.agentdlp.detection.Severity;
+
 /**
  * Evidence that a probe contains code of one indexed file.
  *
@@ -25,5 +27,11 @@ public record CodeMatch(String repo, String sourcePath, int sourceStartLine, int
     /** Lines of the source file covered by the match. */
     public int sourceLines() {
         return sourceEndLine - sourceStartLine + 1;
+    }
+
+    /** MEDIUM under 10 source lines, HIGH from 10, CRITICAL from 50: how much of the file left. */
+    public Severity severity() {
+        int lines = sourceLines();
+        return lines >= 50 ? Severity.CRITICAL : lines >= 10 ? Severity.HIGH : Severity.MEDIUM;
     }
 }
