@@ -34,6 +34,8 @@ import io.agentdlp.topology.code.CodeIndexStoreBuilder;
 import io.agentdlp.topology.code.CodeIndexUpdater;
 import io.agentdlp.topology.code.CodeMatchAlerts;
 import io.agentdlp.topology.code.CodeMatchDetector;
+import io.agentdlp.topology.code.PartitionedCodeIndex;
+import io.agentdlp.topology.config.CodeIndexMode;
 import io.agentdlp.topology.config.TopologyConfig;
 import io.agentdlp.topology.config.TopologyOptions;
 import io.agentdlp.topology.dedup.DuplicateContentFilter;
@@ -60,7 +62,8 @@ import io.agentdlp.topology.volume.VolumeState;
  * content detectors (secrets, own code, sensor findings, risky actions, destination policy), sensitive-read
  * sequence, session summary, alert aggregation, {@code dlp-alerts}. Volume sub-topology: samples
  * repartitioned by entity, windowed anomaly detection, alert aggregation, {@code dlp-alerts}.
- * Global: the policies GlobalKTable and the own-code index store.
+ * Global: the policies GlobalKTable and the own-code index store (or, with
+ * {@code code.index.mode=partitioned}, the sharded index of {@link PartitionedCodeIndex}).
  */
 public final class DlpTopology implements AutoCloseable {
     public static final String DEDUP_STORE = "dedup-content";
@@ -72,6 +75,7 @@ public final class DlpTopology implements AutoCloseable {
     public static final String POLICY_STORE = "policies";
     public static final String VOLUME_REPARTITION = "volume-by-entity";
     public static final String CODE_INDEX_STORE = "code-index";
+    public static final String CODE_ALERTS_STORE = "alerts-by-code-probe";
 
     private final TopicSerdes serdes;
     private final DetectorSet detectors;
@@ -165,13 +169,14 @@ public final class DlpTopology implements AutoCloseable {
                         Named.as("dedup"), DEDUP_STORE);
             }
             boolean code = config.bool(TopologyOptions.CODE_ENABLED);
-            if (code) {
+            boolean globalCode = code && config.codeIndexMode() == CodeIndexMode.GLOBAL;
+            if (globalCode) {
                 codeIndexGlobalStore();
             }
             CodeMatchAlerts codeAlerts = new CodeMatchAlerts(detectors.hasher(),
                     config.integer(TopologyOptions.CODE_HIGH_SEVERITY_LINES));
             KStream<String, InspectedEvent> detected = inspected.process(() -> new ContentDetection(
-                    detectors.contentStage(code ? List.of(new CodeMatchDetector(CODE_INDEX_STORE, codeAlerts)) : List.of()),
+                    detectors.contentStage(globalCode ? List.of(new CodeMatchDetector(CODE_INDEX_STORE, codeAlerts)) : List.of()),
                     policies, metrics), Named.as("detect"));
             if (config.bool(TopologyOptions.SEQUENCE_ENABLED)) {
                 builder.addStateStore(store(SEQUENCE_STORE, SessionReads.serde()));
@@ -193,21 +198,35 @@ public final class DlpTopology implements AutoCloseable {
             if (config.bool(TopologyOptions.VOLUME_ENABLED)) {
                 volume(detected);
             }
+            if (code && !globalCode) {
+                KStream<String, DlpAlert> codeAlertsOut = PartitionedCodeIndex.build(builder, detected,
+                        new PartitionedCodeIndex.Settings(names.name(Topics.CODE_INDEX), serdes.keySerde(Topics.CODE_INDEX),
+                                serdes.valueSerde(Topics.CODE_INDEX), config.integer(TopologyOptions.CODE_INDEX_SHARDS),
+                                indexOptions(), thresholds(), codeAlerts, config.duration(TopologyOptions.CODE_PROBE_TIMEOUT),
+                                cleanup, this::supplier, metrics));
+                aggregateAndPublish(codeAlertsOut, CODE_ALERTS_STORE, "code");
+            }
         }
 
-        private void codeIndexGlobalStore() {
-            String topic = names.name(Topics.CODE_INDEX);
-            Serde<CodeIndexRecord> valueSerde = serdes.valueSerde(Topics.CODE_INDEX);
-            IndexOptions options = IndexOptions.DEFAULT
+        private IndexOptions indexOptions() {
+            return IndexOptions.DEFAULT
                     .withBlockCacheBytes(config.bytes(TopologyOptions.CODE_INDEX_CACHE_BYTES))
                     .withWriteBufferBytes(config.bytes(TopologyOptions.CODE_INDEX_WRITE_BUFFER_BYTES));
-            MatchThresholds thresholds = MatchThresholds.DEFAULT
+        }
+
+        private MatchThresholds thresholds() {
+            return MatchThresholds.DEFAULT
                     .withMinMatchedFingerprints(config.integer(TopologyOptions.CODE_MIN_FINGERPRINTS))
                     .withMinRenamedFingerprints(config.integer(TopologyOptions.CODE_MIN_RENAMED_FINGERPRINTS))
                     .withMinSourceLines(config.integer(TopologyOptions.CODE_MIN_SOURCE_LINES))
                     .withMinSimilarity(config.decimal(TopologyOptions.CODE_MIN_SIMILARITY))
                     .withMaxDocumentFrequency(config.integer(TopologyOptions.CODE_MAX_DOCUMENT_FREQUENCY));
-            builder.addGlobalStore(new CodeIndexStoreBuilder(CODE_INDEX_STORE, topic, options, thresholds,
+        }
+
+        private void codeIndexGlobalStore() {
+            String topic = names.name(Topics.CODE_INDEX);
+            Serde<CodeIndexRecord> valueSerde = serdes.valueSerde(Topics.CODE_INDEX);
+            builder.addGlobalStore(new CodeIndexStoreBuilder(CODE_INDEX_STORE, topic, indexOptions(), thresholds(),
                             valueSerde.deserializer(), codeIndex), topic,
                     Consumed.with(serdes.keySerde(Topics.CODE_INDEX), valueSerde).withName("code-index-source"),
                     () -> new CodeIndexUpdater(CODE_INDEX_STORE));
@@ -243,9 +262,11 @@ public final class DlpTopology implements AutoCloseable {
         }
 
         private <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
-            KeyValueBytesStoreSupplier supplier = config.inMemoryStores() ? Stores.inMemoryKeyValueStore(name)
-                    : Stores.persistentKeyValueStore(name);
-            return Stores.keyValueStoreBuilder(supplier, Serdes.String(), valueSerde).withCachingEnabled();
+            return Stores.keyValueStoreBuilder(supplier(name), Serdes.String(), valueSerde).withCachingEnabled();
+        }
+
+        private KeyValueBytesStoreSupplier supplier(String name) {
+            return config.inMemoryStores() ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
         }
     }
 }

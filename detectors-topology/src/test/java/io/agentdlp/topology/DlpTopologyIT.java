@@ -158,6 +158,68 @@ class DlpTopologyIT {
         assertThat(get(base + "/v1/sessions/unknown%3Asession").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void partitionedCodeIndexMatchesFilesOnEveryShard() throws Exception {
+        int shards = 3;
+        Path dir = Files.createTempDirectory("agentdlp-it-part-");
+        TopologyConfig c = TopologyConfig.defaults()
+                .with("bootstrap.servers", kafka.bootstrapServers())
+                .with("schema.registry.url", registry.url())
+                .with("application.id", "dlp-it-partitioned")
+                .with("state.dir", dir.toString())
+                .with("replication.factor", "1")
+                .with("http.enabled", "false")
+                .with("hash.key", "integration-test-key-0123456789")
+                .with("streams.commit.interval.ms", "200")
+                .with("code.index.mode", "partitioned")
+                .with("code.index.shards", String.valueOf(shards))
+                .with("topic.egress-events", "part-events")
+                .with("topic.alerts", "part-alerts")
+                .with("topic.code-index", "part-code-index")
+                .with("topic.dead-letter", "part-dead-letter");
+        // One copy of the file per shard: the probe must collect matches from every shard.
+        java.util.Map<Integer, String> pathByShard = new java.util.TreeMap<>();
+        for (int i = 0; pathByShard.size() < shards; i++) {
+            String path = "copy" + i + "/LedgerReconciler.java";
+            pathByShard.putIfAbsent(io.agentdlp.topology.code.CodeShards.home(
+                    io.agentdlp.detection.fingerprint.CodeIndexCodec.key(CodeSamples.REPO, path), shards), path);
+        }
+        try (DlpApplication part = DlpApplication.start(c)) {
+            await(Duration.ofSeconds(90), () -> part.streams().state() == KafkaStreams.State.RUNNING);
+            Properties pp = new Properties();
+            pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            var indexSerializer = serdes.valueSerde(Topics.CODE_INDEX).serializer();
+            var eventSerializer = serdes.valueSerde(Topics.EGRESS_EVENTS).serializer();
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer())) {
+                for (String path : pathByShard.values()) {
+                    var r = io.agentdlp.avro.CodeIndexRecord.newBuilder(CodeSamples.record(CodeSamples.source(), 1))
+                            .setSourcePath(path).build();
+                    producer.send(new ProducerRecord<>("part-code-index",
+                            io.agentdlp.detection.fingerprint.CodeIndexCodec.key(CodeSamples.REPO, path),
+                            indexSerializer.serialize("part-code-index", r)));
+                }
+                producer.flush();
+                // Let the shards apply the index before the probe arrives.
+                Thread.sleep(3000);
+                producer.send(new ProducerRecord<>("part-events", Events.KEY, eventSerializer.serialize("part-events",
+                        Events.prompt(T0, "what is wrong here?\n```java\n" + CodeSamples.lines(26, 45) + "\n```"))));
+                producer.flush();
+            }
+            List<DlpAlert> alerts = consume("part-alerts", serdes.valueSerde(Topics.ALERTS).deserializer(),
+                    list -> list.size() >= shards);
+            assertThat(alerts).allSatisfy(a -> {
+                assertThat(a.getDetector()).isEqualTo("code-fingerprint");
+                assertThat(a.getAttributes()).doesNotContainKey("shards_answered");
+            });
+            assertThat(alerts).extracting(a -> a.getCodeMatch().getSourcePath())
+                    .containsExactlyInAnyOrderElementsOf(pathByShard.values());
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     private static <V> List<V> consume(String topic, Deserializer<V> deserializer, Predicate<List<V>> done) {
         Properties cp = new Properties();
         cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());

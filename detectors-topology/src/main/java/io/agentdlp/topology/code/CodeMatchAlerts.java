@@ -1,9 +1,11 @@
 package io.agentdlp.topology.code;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import io.agentdlp.avro.Destination;
+import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.avro.Finding;
 import io.agentdlp.detection.KeyedHasher;
 import io.agentdlp.detection.Severity;
@@ -31,6 +33,7 @@ public final class CodeMatchAlerts {
         this.highSeverityLines = highSeverityLines;
     }
 
+    /** Adds the occurrences of {@code matches} to the event and marks its content sensitive. */
     public void addAll(InspectedEvent e, List<CodeMatch> matches) {
         if (matches.isEmpty()) {
             return;
@@ -38,13 +41,21 @@ public final class CodeMatchAlerts {
         Destination dest = e.endpoints().isEmpty() ? null : e.endpoints().get(0).toAvro();
         AlertContext ctx = AlertContext.of(e.key(), e.event(), dest, e.truncated());
         String field = e.event().getContent() == null ? "fingerprints" : e.event().getContent().getField();
+        alerts(ctx, e.event().getKind().name(), field, matches).forEach(e::addDetection);
+        e.markSensitiveContent();
+    }
+
+    /** One occurrence per matched file. */
+    public List<DlpAlert> alerts(AlertContext ctx, String kind, String field, List<CodeMatch> matches) {
+        List<DlpAlert> out = new ArrayList<>(matches.size());
+        Destination dest = ctx.destination();
         for (CodeMatch m : matches) {
             Severity sev = m.sourceLines() >= highSeverityLines || m.similarity() >= HIGH_SIMILARITY ? Severity.HIGH
                     : Severity.MEDIUM;
             String file = m.repo() + "/" + m.sourcePath();
             String lines = m.sourceStartLine() + "-" + m.sourceEndLine();
-            e.addDetection(AlertDraft.of(ctx, DETECTOR, RULE, sev)
-                    .title("Own code from " + file + " (lines " + lines + ") in " + e.event().getKind()
+            out.add(AlertDraft.of(ctx, DETECTOR, RULE, sev)
+                    .title("Own code from " + file + " (lines " + lines + ") in " + kind
                             + (dest == null ? "" : " sent to " + dest.getHost()))
                     .explanation(String.format(Locale.ROOT, "%d fingerprints of the %s lines %d-%d (%.0f%% of the sent code) "
                                     + "match lines %s of %s%s.", m.matchedFingerprints(),
@@ -64,6 +75,6 @@ public final class CodeMatchAlerts {
                     .attribute("source_path", m.sourcePath())
                     .build());
         }
-        e.markSensitiveContent();
+        return out;
     }
 }

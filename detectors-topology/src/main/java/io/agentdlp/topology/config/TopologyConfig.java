@@ -214,7 +214,7 @@ public final class TopologyConfig {
         for (ConfigOption o : List.of(TopologyOptions.SEQUENCE_WINDOW, TopologyOptions.SEQUENCE_SESSION_TTL,
                 TopologyOptions.VOLUME_WINDOW, TopologyOptions.VOLUME_STATE_TTL, TopologyOptions.DEDUP_TTL,
                 TopologyOptions.ALERT_UPDATE_INTERVAL, TopologyOptions.ALERT_RETENTION, TopologyOptions.SESSION_TTL,
-                TopologyOptions.CLEANUP_INTERVAL)) {
+                TopologyOptions.CLEANUP_INTERVAL, TopologyOptions.CODE_PROBE_TIMEOUT)) {
             positive(o, duration(o).toMillis());
         }
         if (duration(TopologyOptions.VOLUME_GRACE).isNegative()) {
@@ -227,6 +227,9 @@ public final class TopologyConfig {
                 TopologyOptions.CODE_MIN_SOURCE_LINES, TopologyOptions.CODE_MAX_DOCUMENT_FREQUENCY,
                 TopologyOptions.CODE_HIGH_SEVERITY_LINES)) {
             positive(o, integer(o));
+        }
+        if (integer(TopologyOptions.CODE_INDEX_SHARDS) > 64) {
+            throw new ConfigException("option code.index.shards=" + integer(TopologyOptions.CODE_INDEX_SHARDS) + " must be at most 64");
         }
         integer(TopologyOptions.NUM_STANDBY_REPLICAS);
         integer(TopologyOptions.REPLICATION_FACTOR);

@@ -57,6 +57,8 @@ public final class TopologyOptions {
             "global: every instance holds the whole index (lowest latency); partitioned: index sharded by fingerprint across instances.");
     public static final ConfigOption CODE_INDEX_SHARDS = add("code.index.shards", "6",
             "Partitioned mode: number of index shards (partitions of the shard repartition topics).");
+    public static final ConfigOption CODE_PROBE_TIMEOUT = add("code.probe.timeout", "10m",
+            "Partitioned mode: a probe still missing shard answers after this long (wall clock) is reported with what arrived.");
     public static final ConfigOption CODE_MIN_FINGERPRINTS = add("code.min.fingerprints", "3",
             "Fewest shared fingerprints (identifier spellings agreeing) in one run for a code match.");
     public static final ConfigOption CODE_MIN_RENAMED_FINGERPRINTS = add("code.min.renamed.fingerprints", "6",

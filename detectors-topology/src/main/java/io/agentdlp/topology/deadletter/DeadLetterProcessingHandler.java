@@ -39,6 +39,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
         log.warn("event=dead_letter reason={} detector={} exception={} processor={} topic={} partition={} offset={}",
                 reason, detector, cause.getClass().getName(), ctx.processorNodeId(), ctx.topic(), ctx.partition(),
                 ctx.offset());
+        log.debug("event=dead_letter_frames exception={} frames=\"{}\"", cause.getClass().getName(), DeadLetters.frames(cause));
         metrics.deadLettered(reason, detector == null ? "none" : detector);
         if (ctx.sourceRawValue() == null && ctx.sourceRawKey() == null) {
             // Raised by a punctuation: there is no source record to keep.

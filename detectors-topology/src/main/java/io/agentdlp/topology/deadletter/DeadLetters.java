@@ -54,6 +54,17 @@ public final class DeadLetters {
         }
     }
 
+    /** Where an exception was thrown: its first stack frames (never its message, which may quote input). */
+    static String frames(Throwable t) {
+        StringBuilder b = new StringBuilder();
+        StackTraceElement[] st = t.getStackTrace();
+        for (int i = 0; i < Math.min(12, st.length); i++) {
+            b.append(i == 0 ? "" : " < ").append(st[i].getClassName()).append('.').append(st[i].getMethodName())
+                    .append(':').append(st[i].getLineNumber());
+        }
+        return b.toString();
+    }
+
     static String topic(Map<String, ?> configs) {
         Object t = configs.get(TOPIC_CONFIG);
         if (t == null) {

@@ -101,6 +101,11 @@ public final class DlpMetrics {
         counter("dlp.verdicts", "Inline verdicts answered", "decision", decision).increment();
     }
 
+    /** A partitioned-mode probe reported before every shard answered (timeout). */
+    public void incompleteProbe() {
+        counter("dlp.code.probes.incomplete", "Code probes reported with answers missing from some shards").increment();
+    }
+
     /** Latency timer of one detector. */
     public Timer detectorTimer(String detector) {
         return timers.computeIfAbsent(detector, d -> Timer.builder("dlp.detector.latency")

@@ -58,40 +58,56 @@ public final class DestinationPolicyDetector implements Detector {
         if (worst.allowed()) {
             return;
         }
-        List<Finding> evidence = new ArrayList<>();
-        for (DlpAlert a : e.detections()) {
-            if (CONTENT_DETECTORS.contains(a.getDetector())) {
-                Severity raised = Severity.parse(a.getSeverity().name()).raise();
-                a.setSeverity(io.agentdlp.avro.Severity.valueOf(raised.name()));
-                a.setDestination(worstEndpoint.toAvro());
-                Map<String, String> attrs = a.getAttributes();
-                attrs.put("destination_allowed", "false");
-                attrs.put("policy_rule", worst.ruleId());
-                evidence.addAll(a.getEvidence());
-            }
-        }
+        List<Finding> evidence = raiseContentDetections(e.detections(), worst, worstEndpoint);
         long limit = (long) policies.threshold(MAX_BYTES_THRESHOLD).orElse(defaultMaxBytes);
         boolean large = !e.duplicate() && e.contentBytes() > limit;
         if (!e.sensitiveContent() && !large) {
             return;
         }
         String what = e.sensitiveContent() ? sensitiveKind(e) : String.format(Locale.ROOT, "%d KB of content", e.contentBytes() / 1024);
-        Severity sev = e.sensitiveContent() ? max(worst.severity(), Severity.HIGH) : worst.severity();
         AlertContext ctx = AlertContext.of(e.key(), e.event(), worstEndpoint.toAvro(), e.truncated());
-        AlertDraft draft = AlertDraft.of(ctx, NAME, worst.ruleId(), sev)
-                .title(capitalize(what) + " sent to " + worstEndpoint.host() + ", which policy " + worst.policyId()
-                        + " does not allow (" + worst.effect() + ")")
-                .explanation("Rule " + worst.ruleId() + " of policy " + worst.policyId() + " v" + worst.version()
-                        + (worst.reason() == null ? "" : " (" + worst.reason() + ")") + " does not allow "
-                        + worstEndpoint.host() + " for this agent, user and repository; the event carried " + what + ".")
-                .evidenceKey(worstEndpoint.host() + '|' + (e.sensitiveContent() ? "sensitive" : "size"))
-                .attribute("policy_id", worst.policyId())
-                .attribute("policy_version", String.valueOf(worst.version()))
-                .attribute("effect", worst.effect().name())
-                .attribute("content_bytes", String.valueOf(e.contentBytes()))
-                .attribute("size_limit", large ? String.valueOf(limit) : null);
+        e.addDetection(policyAlert(ctx, worst, worstEndpoint.host(), what, e.sensitiveContent(), e.contentBytes(),
+                large ? limit : null, evidence));
+    }
+
+    /**
+     * Raises content detections (secret, own code, personal data) one severity level for a destination
+     * that is not allowed and notes the policy rule on them; returns their evidence.
+     */
+    public static List<Finding> raiseContentDetections(List<DlpAlert> detections, PolicyDecision decision, Endpoint to) {
+        List<Finding> evidence = new ArrayList<>();
+        for (DlpAlert a : detections) {
+            if (CONTENT_DETECTORS.contains(a.getDetector())) {
+                Severity raised = Severity.parse(a.getSeverity().name()).raise();
+                a.setSeverity(io.agentdlp.avro.Severity.valueOf(raised.name()));
+                a.setDestination(to.toAvro());
+                Map<String, String> attrs = a.getAttributes();
+                attrs.put("destination_allowed", "false");
+                attrs.put("policy_rule", decision.ruleId());
+                evidence.addAll(a.getEvidence());
+            }
+        }
+        return evidence;
+    }
+
+    /** The policy alert for sensitive or large content sent to {@code host}, which {@code decision} does not allow. */
+    public static DlpAlert policyAlert(AlertContext ctx, PolicyDecision decision, String host, String what,
+                                       boolean sensitive, long contentBytes, Long sizeLimit, List<Finding> evidence) {
+        Severity sev = sensitive ? max(decision.severity(), Severity.HIGH) : decision.severity();
+        AlertDraft draft = AlertDraft.of(ctx, NAME, decision.ruleId(), sev)
+                .title(capitalize(what) + " sent to " + host + ", which policy " + decision.policyId()
+                        + " does not allow (" + decision.effect() + ")")
+                .explanation("Rule " + decision.ruleId() + " of policy " + decision.policyId() + " v" + decision.version()
+                        + (decision.reason() == null ? "" : " (" + decision.reason() + ")") + " does not allow "
+                        + host + " for this agent, user and repository; the event carried " + what + ".")
+                .evidenceKey(host + '|' + (sensitive ? "sensitive" : "size"))
+                .attribute("policy_id", decision.policyId())
+                .attribute("policy_version", String.valueOf(decision.version()))
+                .attribute("effect", decision.effect().name())
+                .attribute("content_bytes", String.valueOf(contentBytes))
+                .attribute("size_limit", sizeLimit == null ? null : String.valueOf(sizeLimit));
         evidence.stream().limit(20).forEach(draft::evidence);
-        e.addDetection(draft.build());
+        return draft.build();
     }
 
     private static String sensitiveKind(InspectedEvent e) {
