@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -141,9 +142,10 @@ final class ProxyHandler implements HttpHandler {
         String session = SessionKeys.of(ex.getRequestHeaders().getFirst("x-claude-code-session-id"), json, blocks);
         List<ContentBlock> fresh = new ArrayList<>();
         List<String> freshHashes = new ArrayList<>();
+        Set<String> inThisRequest = new HashSet<>();
         for (ContentBlock b : blocks) {
             String h = SessionKeys.sha256(b.text());
-            if (!seen.seen(session, h) && !freshHashes.contains(h)) {
+            if (inThisRequest.add(h) && !seen.seen(session, h)) {
                 fresh.add(b);
                 freshHashes.add(h);
             }
