@@ -1,0 +1,123 @@
+package io.agentdlp.bench.topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.avro.CodeIndexRecord;
+import io.agentdlp.bench.fingerprint.BenchCorpus;
+import io.agentdlp.detection.fingerprint.CodeIndexCodec;
+import io.agentdlp.detection.fingerprint.Fingerprinter;
+import io.agentdlp.detection.fingerprint.IndexedDocument;
+import io.agentdlp.topics.TopicSerdes;
+import io.agentdlp.topics.Topics;
+import io.agentdlp.topology.DlpTopology;
+import io.agentdlp.topology.config.StreamsSettings;
+import io.agentdlp.topology.config.TopologyConfig;
+import io.agentdlp.topology.config.TopologyOptions;
+import io.agentdlp.topology.metrics.DlpMetrics;
+
+/**
+ * The real topology ({@link DlpTopology#buildTopology}) in a TopologyTestDriver, without a broker:
+ * RocksDB stores in a temporary state directory, the Confluent-wire Avro serde against an in-JVM
+ * registry scope, the code index loaded from {@code dlp-code-index} records. Events are
+ * serialised up front so that piping measures what a stream thread does: deserialise, detect,
+ * update stores, serialise alerts.
+ */
+final class TopologyRig implements AutoCloseable {
+    final DlpMetrics metrics = DlpMetrics.detached();
+    final TopologyConfig config;
+    private final Path stateDir;
+    private final TopologyTestDriver driver;
+    private final DlpTopology topology;
+    private final TopicSerdes serdes;
+    private final TestInputTopic<byte[], byte[]> events;
+    private final TestOutputTopic<byte[], byte[]> alerts;
+
+    TopologyRig(TopologyConfig base, List<BenchCorpus.Source> indexed) {
+        try {
+            stateDir = Files.createTempDirectory("agentdlp-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        config = base.with("schema.registry.url", "mock://bench-" + UUID.randomUUID())
+                .with("state.dir", stateDir.toString()).with("hash.key", "benchmark-hash-key-0123456789");
+        StreamsBuilder builder = new StreamsBuilder();
+        topology = DlpTopology.buildTopology(builder, config, metrics);
+        Properties props = StreamsSettings.properties(config, metrics);
+        driver = new TopologyTestDriver(builder.build(props), props, Instant.parse("2026-03-02T09:00:00Z"));
+        serdes = TopicSerdes.fromConfig(config.serdeConfig());
+        events = driver.createInputTopic(Topics.EGRESS_EVENTS.defaultName(), new ByteArraySerializer(), new ByteArraySerializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS.defaultName(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        if (!config.bool(TopologyOptions.CODE_ENABLED)) {
+            return;
+        }
+        var index = driver.createInputTopic(Topics.CODE_INDEX.defaultName(), new StringSerializer(),
+                serdes.valueSerde(Topics.CODE_INDEX).serializer());
+        Fingerprinter fp = Fingerprinter.withDefaults();
+        for (BenchCorpus.Source s : indexed) {
+            IndexedDocument d = IndexedDocument.create("bench", s.path(), s.text().getBytes(StandardCharsets.UTF_8), fp,
+                    false, null, 1);
+            index.pipeInput(CodeIndexCodec.key(d), CodeIndexRecord.newBuilder().setRepo(d.repo()).setSourcePath(d.sourcePath())
+                    .setContentSha256(d.contentSha256()).setLineCount(d.lineCount()).setK(d.k()).setW(d.w())
+                    .setHashes(CodeIndexCodec.hashes(d)).setStartLines(CodeIndexCodec.startLines(d))
+                    .setEndLines(CodeIndexCodec.endLines(d)).setIndexVersion(1).setPublishedAt(Instant.EPOCH).build());
+        }
+    }
+
+    /** Serialised events ready to pipe: key bytes, Confluent-wire value bytes, event time. */
+    record Wire(byte[] key, byte[] value, long time, int contentBytes) {
+    }
+
+    List<Wire> serialise(EgressWorkload workload, int n) {
+        Serializer<AgentEgressEvent> ser = serdes.valueSerde(Topics.EGRESS_EVENTS).serializer();
+        List<Wire> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            EgressWorkload.Keyed k = workload.next();
+            AgentEgressEvent e = k.event();
+            out.add(new Wire(k.key().getBytes(StandardCharsets.UTF_8), ser.serialize(Topics.EGRESS_EVENTS.defaultName(), e),
+                    e.getEventTime().toEpochMilli(), e.getContent() == null ? 0 : (int) e.getContent().getBytes()));
+        }
+        return out;
+    }
+
+    void pipe(Wire w) {
+        events.pipeInput(w.key(), w.value(), w.time());
+    }
+
+    /** Drains and counts the alert records written so far. */
+    int drainAlerts() {
+        return alerts.readRecordsToList().size();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        topology.close();
+        serdes.close();
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.agentdlp.bench.topology;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Timer;
+
+import io.agentdlp.bench.fingerprint.BenchCorpus;
+import io.agentdlp.topology.config.TopologyConfig;
+
+/**
+ * Events per CPU-second through the whole topology (TopologyTestDriver, no broker), on
+ * {@link EgressWorkload}'s realistic traffic, for the default configuration and with single
+ * detectors switched off to show where the time goes. TopologyTestDriver runs every processor on
+ * the calling thread, so that thread's CPU time is the cost of processing; RocksDB's background
+ * flushes and compactions run on other threads and are not counted. Wall-clock figures are printed
+ * too but mostly measure waiting for a core on a shared machine.
+ *
+ * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.topology.TopologyThroughput [events] [warmup]}
+ */
+public final class TopologyThroughput {
+    private TopologyThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        List<BenchCorpus.Source> indexed = BenchCorpus.sources(2L << 20);
+        System.out.printf(Locale.ROOT, "workload: %d events measured after %d warm-up, %d indexed files (%s code), "
+                + "sizes log-normal median %d B capped at %d B%n", events, warmup, indexed.size(),
+                BenchCorpus.real() ? "real" : "generated", EgressWorkload.MEDIAN_BYTES, EgressWorkload.MAX_BYTES);
+        TopologyConfig defaults = TopologyConfig.defaults();
+        run("default (exactly_once_v2, RocksDB, all detectors)", defaults, indexed, events, warmup);
+        run("at_least_once", defaults.with("processing.guarantee", "at_least_once"), indexed, events, warmup);
+        run("without secret detector", defaults.with("detector.secret.enabled", "false"), indexed, events, warmup);
+        run("without own-code detector", defaults.with("detector.code.enabled", "false"), indexed, events, warmup);
+        run("stateful detectors only", defaults.with("detector.secret.enabled", "false")
+                .with("detector.code.enabled", "false"), indexed, events, warmup);
+    }
+
+    private static void run(String name, TopologyConfig config, List<BenchCorpus.Source> indexed, int events, int warmup) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        try (TopologyRig rig = new TopologyRig(config, indexed)) {
+            EgressWorkload workload = new EgressWorkload(20260302L, indexed);
+            List<TopologyRig.Wire> warm = rig.serialise(workload, warmup);
+            List<TopologyRig.Wire> measured = rig.serialise(workload, events);
+            warm.forEach(rig::pipe);
+            rig.drainAlerts();
+            long bytes = measured.stream().mapToLong(TopologyRig.Wire::contentBytes).sum();
+            long cpu0 = mx.getCurrentThreadCpuTime();
+            long wall0 = System.nanoTime();
+            measured.forEach(rig::pipe);
+            double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            double wall = (System.nanoTime() - wall0) / 1e9;
+            int alerts = rig.drainAlerts();
+            System.out.printf(Locale.ROOT, "%-52s %8.0f events/CPU-s %6.1f MB/CPU-s | wall %7.0f events/s | %d alert records%n",
+                    name, events / cpu, bytes / 1e6 / cpu, events / wall, alerts);
+            StringBuilder detail = new StringBuilder("    mean per event:");
+            for (String d : List.of("secret", "code-fingerprint", "sensor", "risky-action", "policy", "sequence", "volume")) {
+                Timer t = rig.metrics.registry().find("dlp.detector.latency").tag("detector", d).timer();
+                if (t != null && t.count() > 0) {
+                    detail.append(String.format(Locale.ROOT, " %s %.1f us;", d, t.mean(TimeUnit.MICROSECONDS)));
+                }
+            }
+            System.out.println(detail);
+        }
+    }
+}
