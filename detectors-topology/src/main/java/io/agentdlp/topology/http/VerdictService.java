@@ -24,9 +24,9 @@ import io.agentdlp.topology.risky.RiskyActionRule;
 /**
  * Inline decisions for the sensor and the proxy: the same secret scanner, code index, risky-action
  * rules and policies as the topology, on one text. Suggested decision: deny when sensitive content
- * (a HIGH or CRITICAL secret, or own code) goes to a destination the policy does not allow, or the
- * policy denies the destination outright; warn on any other finding, risky action or non-allow
- * effect; else allow.
+ * (a HIGH or CRITICAL secret, or own code) or a HIGH or CRITICAL risky action goes to a destination the
+ * policy does not allow, or a policy rule denies the destination outright; warn on any other finding,
+ * risky action or non-allow effect; else allow.
  */
 public final class VerdictService {
     private final DetectorSet detectors;
@@ -83,11 +83,13 @@ public final class VerdictService {
         }
         CommandAnalysis command = NetworkCommands.analyze(q.command());
         List<String> risky = new ArrayList<>();
+        boolean riskyHigh = false;
         if (q.command() != null || q.toolInput() != null) {
             for (RiskyActionRule r : detectors.risky().detect(new RiskyActionDetector.Input(q.command(), command,
                     q.toolInput(), q.filePath(), q.repoRemote()))) {
                 risky.add(r.id());
                 max = max(max, r.severity());
+                riskyHigh |= r.severity().ordinal() >= Severity.HIGH.ordinal();
             }
         }
         VerdictResponse.PolicyView policyView = null;
@@ -111,7 +113,7 @@ public final class VerdictService {
         }
         String verdict;
         boolean denied = decision != null && !decision.allowed();
-        if ((denied && sensitive) || (decision != null && decision.effect() == io.agentdlp.detection.policy.Effect.DENY
+        if ((denied && (sensitive || riskyHigh)) || (decision != null && decision.effect() == io.agentdlp.detection.policy.Effect.DENY
                 && !decision.ruleId().equals("default"))) {
             verdict = "deny";
         } else if (!findings.isEmpty() || !code.isEmpty() || !risky.isEmpty() || denied) {
