@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 RulesCommand.class,
                 PolicyCommand.class,
                 EventsCommand.class,
+                BacktestCommand.class,
                 TopologyCommand.class,
                 ProxyCommand.class,
         })

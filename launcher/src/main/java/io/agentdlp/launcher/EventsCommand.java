@@ -128,9 +128,9 @@ final class EventsCommand implements Runnable {
                 EventExport.Summary s = new EventExport(kafka.clients(), serdes.valueSerde(Topics.EGRESS_EVENTS).deserializer())
                         .run(options, out, progress);
                 out.flush();
-                err.printf("agentdlp events export: %d event(s) written%s, %d read, %d filtered out, %d undecodable skipped%s%n",
-                        s.written(), output == null ? "" : " to " + output, s.read(), s.filteredOut(), s.undecodable(),
-                        redact ? " (redacted)" : "");
+                err.printf("agentdlp events export: %d event(s) written%s, %d read, %d filtered out, %d undecodable skipped%s; "
+                                + "offsets read: %s%n", s.written(), output == null ? "" : " to " + output, s.read(), s.filteredOut(),
+                        s.undecodable(), redact ? " (redacted)" : "", s.ranges().isEmpty() ? "none" : s.offsets());
                 return 0;
             } catch (IOException | KafkaException e) {
                 err.println("agentdlp events export: " + e.getMessage());

@@ -12,6 +12,7 @@ import io.agentdlp.topology.DlpApplication;
 import io.agentdlp.topology.config.ConfigException;
 import io.agentdlp.topology.config.TopologyConfig;
 import io.agentdlp.topology.config.TopologyOptions;
+import io.agentdlp.topology.describe.TopologyPicture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,6 +35,13 @@ final class TopologyCommand implements Callable<Integer> {
     @Option(names = "--describe", description = "Print the topology description (sub-topologies, processors, stores, topics) and exit.")
     boolean describe;
 
+    /** Output of --describe. */
+    enum DescribeFormat { text, mermaid, dot }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "With --describe: text (Kafka Streams' description), mermaid or dot (a picture; docs/topology.mmd).")
+    DescribeFormat format;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set an option, e.g. --set processing.guarantee=at_least_once.")
     Map<String, String> settings = new LinkedHashMap<>();
 
@@ -51,7 +59,8 @@ final class TopologyCommand implements Callable<Integer> {
             return 2;
         }
         if (describe) {
-            System.out.println(DlpApplication.describe(c));
+            System.out.print(format == DescribeFormat.text ? DlpApplication.describe(c) + "\n" : TopologyPicture.render(
+                    TopologyPicture.describe(c), format == DescribeFormat.dot ? TopologyPicture.Format.DOT : TopologyPicture.Format.MERMAID));
             return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -35,7 +35,7 @@ public final class Backtest {
         List<AlertChange> changes = changes(base.alerts(), cand.alerts());
         int labelled = (int) events.stream().filter(ReplayEvent::labelled).count();
         return new BacktestReport(events.size(), events.isEmpty() ? null : first, last, labelled, base, cand,
-                summaries(base.alerts(), cand.alerts(), changes), changes, scores(events, base, cand));
+                summaries(base, cand, changes), changes, scores(events, base, cand));
     }
 
     static List<AlertChange> changes(List<AlertSnapshot> before, List<AlertSnapshot> after) {
@@ -80,18 +80,21 @@ public final class Backtest {
         }
     }
 
-    private static List<RuleSummary> summaries(List<AlertSnapshot> before, List<AlertSnapshot> after,
-                                               List<AlertChange> changes) {
+    private static List<RuleSummary> summaries(RunResult base, RunResult cand, List<AlertChange> changes) {
         Map<String, int[]> counts = new TreeMap<>();
-        before.forEach(s -> counts.computeIfAbsent(ruleKey(s), k -> new int[5])[0]++);
-        after.forEach(s -> counts.computeIfAbsent(ruleKey(s), k -> new int[5])[1]++);
+        base.alerts().forEach(s -> counts.computeIfAbsent(ruleKey(s), k -> new int[5])[0]++);
+        cand.alerts().forEach(s -> counts.computeIfAbsent(ruleKey(s), k -> new int[5])[1]++);
         for (AlertChange c : changes) {
             counts.get(ruleKey(c.alert()))[2 + c.kind().ordinal()]++;
         }
+        base.ruleHits().keySet().forEach(l -> counts.computeIfAbsent(l.replaceFirst(":", "\0"), k -> new int[5]));
+        cand.ruleHits().keySet().forEach(l -> counts.computeIfAbsent(l.replaceFirst(":", "\0"), k -> new int[5]));
         List<RuleSummary> out = new ArrayList<>();
         counts.forEach((k, n) -> {
             String[] dr = k.split("\0", 2);
-            out.add(new RuleSummary(dr[0], dr[1], n[0], n[1], n[2], n[3], n[4]));
+            String label = dr[0] + ":" + dr[1];
+            out.add(new RuleSummary(dr[0], dr[1], n[0], n[1], n[2], n[3], n[4], base.ruleHits().getOrDefault(label, 0L),
+                    cand.ruleHits().getOrDefault(label, 0L)));
         });
         return out;
     }

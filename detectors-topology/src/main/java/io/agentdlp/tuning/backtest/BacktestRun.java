@@ -23,6 +23,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
 import io.agentdlp.avro.AgentEgressEvent;
+import io.micrometer.core.instrument.Counter;
 import io.agentdlp.avro.CodeIndexRecord;
 import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.avro.Policy;
@@ -120,9 +121,18 @@ final class BacktestRun {
                         .readRecordsToList();
                 long deadLetters = driver.createOutputTopic(names.name(Topics.DEAD_LETTER), new ByteArrayDeserializer(),
                         new ByteArrayDeserializer()).readRecordsToList().size();
-                return new RunResult(cfg.name(), finalStates(records), records.size(), deadLetters);
+                return new RunResult(cfg.name(), finalStates(records), records.size(), deadLetters, ruleHits(metrics));
             }
         }
+    }
+
+    /** The topology's per-rule hit counters, by {@code <detector>:<rule>}. */
+    private static Map<String, Long> ruleHits(DlpMetrics metrics) {
+        Map<String, Long> out = new HashMap<>();
+        for (Counter c : metrics.registry().find("dlp.rule.hits").counters()) {
+            out.merge(c.getId().getTag("detector") + ":" + c.getId().getTag("rule"), (long) c.count(), Long::sum);
+        }
+        return out;
     }
 
     /** The key sensors give events on the egress topic: {@code <device.id>:<session_id>}. */

@@ -45,6 +45,8 @@ public final class JsonlReport {
             m.put("new", s.added());
             m.put("gone", s.removed());
             m.put("changed", s.changed());
+            m.put("baseline_hits", s.baselineHits());
+            m.put("candidate_hits", s.candidateHits());
             line(m, out);
         }
         for (AlertChange c : r.changes()) {

@@ -25,13 +25,16 @@ public final class MarkdownReport {
         out.println("## Alerts by detector and rule");
         out.println();
         if (r.rules().isEmpty()) {
-            out.println("Neither side raised an alert.");
+            out.println("Neither side detected anything.");
         } else {
-            out.println("| detector | rule | baseline | candidate | new | gone | changed |");
-            out.println("|---|---|---:|---:|---:|---:|---:|");
+            out.println("Alerts after aggregation; hits are detections before it (a noisy rule has many hits per alert).");
+            out.println();
+            out.println("| detector | rule | baseline | candidate | new | gone | changed | hits baseline | hits candidate |");
+            out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
             for (RuleSummary s : r.rules()) {
                 out.println("| " + s.detector() + " | " + s.rule() + " | " + s.baseline() + " | " + s.candidate() + " | "
-                        + s.added() + " | " + s.removed() + " | " + s.changed() + " |");
+                        + s.added() + " | " + s.removed() + " | " + s.changed() + " | " + s.baselineHits() + " | "
+                        + s.candidateHits() + " |");
             }
         }
         out.println();

@@ -1,7 +1,7 @@
 package io.agentdlp.tuning.backtest;
 
 /**
- * Alert counts of one detector and rule on both sides, with the changes between them.
+ * Alert and hit counts of one detector and rule on both sides, with the changes between them.
  *
  * @param detector  detector
  * @param rule      rule id
@@ -10,9 +10,11 @@ package io.agentdlp.tuning.backtest;
  * @param added     alerts only the candidate raises
  * @param removed   alerts only the baseline raises
  * @param changed   alerts both raise, differently
+ * @param baselineHits  detections of the rule before aggregation, baseline
+ * @param candidateHits detections of the rule before aggregation, candidate
  */
 public record RuleSummary(String detector, String rule, int baseline, int candidate, int added, int removed,
-                          int changed) {
+                          int changed, long baselineHits, long candidateHits) {
     public boolean hasChanges() {
         return added + removed + changed > 0;
     }

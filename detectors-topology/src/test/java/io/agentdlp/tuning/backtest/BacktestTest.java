@@ -38,7 +38,7 @@ class BacktestTest {
         BacktestConfig candidate = config("candidate.properties", "sequence.window=20s\n");
         String first = markdown(Backtest.run(events, BacktestConfig.defaults(), candidate));
         String second = markdown(Backtest.run(List.copyOf(events), BacktestConfig.defaults(), candidate));
-        assertThat(first).isEqualTo(second).contains("| secret | aws-access-key-id | 1 | 1 | 0 | 0 | 0 |");
+        assertThat(first).isEqualTo(second).contains("| secret | aws-access-key-id | 1 | 1 | 0 | 0 | 0 | 1 | 1 |");
     }
 
     @Test
@@ -138,7 +138,7 @@ class BacktestTest {
     }
 
     private static RunResult run(AlertSnapshot... alerts) {
-        return new RunResult("x", List.of(alerts), alerts.length, 0);
+        return new RunResult("x", List.of(alerts), alerts.length, 0, java.util.Map.of());
     }
 
     private static AlertSnapshot alert(String key, String detector, String rule, AgentEgressEvent... events) {

@@ -54,8 +54,20 @@ public final class EventExport {
         }
     }
 
-    /** Counts of one export. */
-    public record Summary(long read, long written, long filteredOut, long undecodable) {
+    /**
+     * Counts of one export.
+     *
+     * @param ranges the offset ranges read (to repeat the export exactly with --offsets)
+     */
+    public record Summary(long read, long written, long filteredOut, long undecodable, List<OffsetRange> ranges) {
+        public Summary {
+            ranges = List.copyOf(ranges);
+        }
+
+        /** The ranges as --offsets values, e.g. {@code 0:120-240 3:0-17}. */
+        public String offsets() {
+            return String.join(" ", ranges.stream().map(r -> r.partition() + ":" + r.start() + "-" + r.end()).toList());
+        }
     }
 
     private final Map<String, Object> clientConfig;
@@ -75,8 +87,10 @@ public final class EventExport {
         long written = 0;
         long filtered = 0;
         long undecodable = 0;
+        List<OffsetRange> plan = List.of();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            for (OffsetRange r : plan(consumer, o)) {
+            plan = plan(consumer, o);
+            for (OffsetRange r : plan) {
                 TopicPartition tp = new TopicPartition(o.topic(), r.partition());
                 consumer.assign(List.of(tp));
                 consumer.seek(tp, r.start());
@@ -114,7 +128,7 @@ public final class EventExport {
                         out.write('\n');
                         written++;
                         if (o.limit() > 0 && written >= o.limit()) {
-                            return new Summary(read, written, filtered, undecodable);
+                            return new Summary(read, written, filtered, undecodable, plan);
                         }
                     }
                     progress.update(written, read, tp + "@" + consumer.position(tp));
@@ -123,7 +137,7 @@ public final class EventExport {
         } finally {
             progress.done();
         }
-        return new Summary(read, written, filtered, undecodable);
+        return new Summary(read, written, filtered, undecodable, plan);
     }
 
     /** The offset range to read of every partition concerned, in partition order. */
@@ -149,6 +163,10 @@ public final class EventExport {
                 long to = Math.min(r.end(), end.get(tp));
                 if (from < to) {
                     out.add(new OffsetRange(r.partition(), from, to));
+                } else {
+                    log.warn("event=empty_offset_range topic={} partition={} requested_start={} requested_end={} "
+                            + "log_start={} log_end={}", o.topic(), r.partition(), r.start(),
+                            r.end() == OffsetRange.TO_END ? "end" : r.end(), begin.get(tp), end.get(tp));
                 }
             }
             return out;
