@@ -117,14 +117,20 @@ public final class BulkLoad implements AutoCloseable {
         }
         try {
             index.persistNextFileId();
-            if (size > 0) {
-                ingestPostings();
-            }
-            try (WriteBatch batch = new WriteBatch()) {
-                for (Pending p : pending) {
-                    index.addRows(p.doc(), p.repoId(), p.fileId(), p.pathKey(), batch, false);
+            index.rowCache().beginWrite();
+            try {
+                if (size > 0) {
+                    ingestPostings();
                 }
-                index.db().write(index.writeOptions(), batch);
+                try (WriteBatch batch = new WriteBatch()) {
+                    for (Pending p : pending) {
+                        index.addRows(p.doc(), p.repoId(), p.fileId(), p.pathKey(), batch, false);
+                    }
+                    index.db().write(index.writeOptions(), batch);
+                }
+                index.invalidate(java.util.Arrays.copyOf(keys, size));
+            } finally {
+                index.rowCache().endWrite();
             }
             for (Pending p : pending) {
                 index.notePresent(p.doc());

@@ -102,6 +102,7 @@ public final class FingerprintIndex implements AutoCloseable {
     private final Map<String, Integer> repoIds = new ConcurrentHashMap<>();
     private final Map<Integer, String> repoNames = new ConcurrentHashMap<>();
     private volatile PresenceFilter presence;
+    private final RowCache rowCache;
     private long presenceAdds;
     private int nextFileId;
     private int nextRepoId;
@@ -114,6 +115,7 @@ public final class FingerprintIndex implements AutoCloseable {
                              List<ColumnFamilyHandle> handles, Options sstOptions) throws RocksDBException, IOException {
         this.directory = directory;
         this.bulkBufferFingerprints = options.bulkBufferFingerprints();
+        this.rowCache = new RowCache(options.rowCacheEntries());
         this.db = db;
         this.resources = resources;
         this.postings = handles.get(1);
@@ -314,14 +316,21 @@ public final class FingerprintIndex implements AutoCloseable {
                 return PutResult.UNCHANGED;
             }
             try (WriteBatch batch = new WriteBatch()) {
-                if (existing != null) {
-                    removeRows(existing.fileId(), pathKey, batch);
-                }
+                long[] removedShapes = existing != null ? removeRows(existing.fileId(), pathKey, batch) : new long[0];
                 int repoId = repoId(doc.repo(), batch);
                 int fileId = nextFileId;
                 batch.put(meta, META_NEXT_FILE, Bytes.intKey(fileId + 1));
                 addRows(doc, repoId, fileId, pathKey, batch, true);
-                db.write(writeOptions, batch);
+                rowCache.beginWrite();
+                try {
+                    db.write(writeOptions, batch);
+                    invalidate(removedShapes);
+                    for (int i = 0; i < doc.size(); i++) {
+                        rowCache.invalidate(Fingerprints.shapeOf(doc.hashAt(i)));
+                    }
+                } finally {
+                    rowCache.endWrite();
+                }
                 nextFileId = fileId + 1;
                 commitRepo(doc.repo(), repoId);
             }
@@ -357,8 +366,14 @@ public final class FingerprintIndex implements AutoCloseable {
             return false;
         }
         try (WriteBatch batch = new WriteBatch()) {
-            removeRows(existing.fileId(), pathKey, batch);
-            db.write(writeOptions, batch);
+            long[] shapes = removeRows(existing.fileId(), pathKey, batch);
+            rowCache.beginWrite();
+            try {
+                db.write(writeOptions, batch);
+                invalidate(shapes);
+            } finally {
+                rowCache.endWrite();
+            }
         }
         return true;
     }
@@ -368,9 +383,11 @@ public final class FingerprintIndex implements AutoCloseable {
         return v == null ? null : PathRow.decode(v);
     }
 
-    private void removeRows(int fileId, byte[] pathKey, WriteBatch batch) throws RocksDBException {
+    /** Adds the removal of a document to {@code batch}; returns the shapes whose rows it changes. */
+    private long[] removeRows(int fileId, byte[] pathKey, WriteBatch batch) throws RocksDBException {
         byte[] fileKey = Bytes.intKey(fileId);
         byte[] stored = db.get(fingerprintsCf, fileKey);
+        long[] touched = new long[0];
         if (stored != null) {
             long[] hashes = DocumentRow.decodeHashes(stored);
             for (int i = 0; i < hashes.length; i++) {
@@ -378,6 +395,7 @@ public final class FingerprintIndex implements AutoCloseable {
             }
             Arrays.sort(hashes);
             int unique = dedupe(hashes, hashes.length);
+            touched = Arrays.copyOf(hashes, unique);
             for (int from = 0; from < unique; from += MULTI_GET_BATCH) {
                 int to = Math.min(unique, from + MULTI_GET_BATCH);
                 List<byte[]> keys = new ArrayList<>(to - from);
@@ -402,6 +420,17 @@ public final class FingerprintIndex implements AutoCloseable {
         batch.delete(documents, fileKey);
         batch.delete(fingerprintsCf, fileKey);
         batch.delete(paths, pathKey);
+        return touched;
+    }
+
+    void invalidate(long[] shapes) {
+        for (long s : shapes) {
+            rowCache.invalidate(s);
+        }
+    }
+
+    RowCache rowCache() {
+        return rowCache;
     }
 
     /** Writes the rows of a new document; postings too unless a bulk load writes them to an SST file. */
@@ -636,19 +665,11 @@ public final class FingerprintIndex implements AutoCloseable {
         }
         PostingRows rows = new PostingRows(c);
         PostingList.Decoded decoded = new PostingList.Decoded();
-        for (int from = 0; from < c; from += MULTI_GET_BATCH) {
-            int to = Math.min(c, from + MULTI_GET_BATCH);
-            List<byte[]> keys = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                keys.add(Bytes.shapeKey(unique[i]));
-            }
-            List<byte[]> values = db.multiGetAsList(readOptions, Collections.nCopies(keys.size(), postings), keys);
-            for (int i = 0; i < values.size(); i++) {
-                byte[] value = values.get(i);
-                if (value != null) {
-                    PostingList.decode(value, decoded, thresholds.maxDocumentFrequency());
-                    rows.set(from + i, decoded, thresholds.maxDocumentFrequency());
-                }
+        byte[][] values = fetchRows(unique, c);
+        for (int i = 0; i < c; i++) {
+            if (values[i] != null) {
+                PostingList.decode(values[i], decoded, thresholds.maxDocumentFrequency());
+                rows.set(i, decoded, thresholds.maxDocumentFrequency());
             }
         }
         boolean[] suppressed = new boolean[n];
@@ -741,26 +762,60 @@ public final class FingerprintIndex implements AutoCloseable {
         }
     }
 
-    /** Looks up fingerprints as a query does (presence filter, then multiGet); returns how many exist. */
+    /**
+     * Postings rows of {@code shapes[0, n)} (null where absent): from the row cache, the rest with one
+     * multiGet per {@value #MULTI_GET_BATCH} shapes, which then go into the cache.
+     */
+    private byte[][] fetchRows(long[] shapes, int n) throws RocksDBException {
+        byte[][] out = new byte[n][];
+        int[] missing = new int[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            RowCache.Entry e = rowCache.get(shapes[i]);
+            if (e != null) {
+                out[i] = e.row();
+            } else {
+                missing[m++] = i;
+            }
+        }
+        for (int from = 0; from < m; from += MULTI_GET_BATCH) {
+            int to = Math.min(m, from + MULTI_GET_BATCH);
+            List<byte[]> keys = new ArrayList<>(to - from);
+            for (int j = from; j < to; j++) {
+                keys.add(Bytes.shapeKey(shapes[missing[j]]));
+            }
+            long stamp = rowCache.stamp();
+            List<byte[]> values = db.multiGetAsList(readOptions, Collections.nCopies(keys.size(), postings), keys);
+            for (int j = from; j < to; j++) {
+                byte[] v = values.get(j - from);
+                out[missing[j]] = v;
+                rowCache.store(stamp, shapes[missing[j]], v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Looks up fingerprints as a query does (presence filter, row cache, multiGet); returns how many
+     * exist.
+     */
     public int lookup(long[] hashes) {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
             PresenceFilter filter = presence;
-            List<byte[]> keys = new ArrayList<>(hashes.length);
+            long[] shapes = new long[hashes.length];
+            int n = 0;
             for (long h : hashes) {
                 long shape = Fingerprints.shapeOf(h);
                 if (filter.mightContain(shape)) {
-                    keys.add(Bytes.shapeKey(shape));
+                    shapes[n++] = shape;
                 }
             }
             int found = 0;
-            for (int from = 0; from < keys.size(); from += MULTI_GET_BATCH) {
-                List<byte[]> part = keys.subList(from, Math.min(keys.size(), from + MULTI_GET_BATCH));
-                for (byte[] v : db.multiGetAsList(readOptions, Collections.nCopies(part.size(), postings), part)) {
-                    if (v != null) {
-                        found++;
-                    }
+            for (byte[] row : fetchRows(shapes, n)) {
+                if (row != null) {
+                    found++;
                 }
             }
             return found;

@@ -70,15 +70,18 @@ public final class Fingerprinter {
     /** Fingerprints of {@code text}; lines refer to the lines of {@code text}. */
     public Fingerprints fingerprint(CharSequence text) {
         Objects.requireNonNull(text, "text");
-        ProbeText decoded = ProbeText.decode(text);
         Workspace ws = workspaces.get();
+        ProbeText decoded = ProbeText.decode(text, ws.text);
+        if (decoded.chars().length > ws.text.length && decoded.lineMap() == null) {
+            ws.text = decoded.chars();
+        }
         try {
             TokenBuffer tokens = ws.tokens;
             tokens.clear();
             CodeLexer.lex(decoded.chars(), decoded.length(), tokens);
             return winnow(ws, decoded);
         } finally {
-            if (ws.tokens.symbols.length > SHRINK_ABOVE_TOKENS) {
+            if (ws.tokens.symbols.length > SHRINK_ABOVE_TOKENS || ws.text.length > SHRINK_ABOVE_TOKENS * 8) {
                 workspaces.remove();
             }
         }
@@ -252,6 +255,7 @@ public final class Fingerprinter {
     /** Per-thread scratch space. */
     private static final class Workspace {
         final TokenBuffer tokens = new TokenBuffer(4096);
+        char[] text = new char[1 << 16];
         int[] distance = new int[0];
         int[] next = new int[0];
         long[] kgrams = new long[0];

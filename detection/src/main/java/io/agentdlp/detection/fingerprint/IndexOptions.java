@@ -6,7 +6,8 @@ import java.util.Objects;
  * How a {@link FingerprintIndex} is opened. Memory is bounded by {@code blockCacheBytes} (data, index
  * and filter blocks of all column families) plus {@code writeBufferBytes} (memtables, charged to the
  * same cache through a write-buffer manager) plus the in-heap presence filter (about 2 bytes per
- * distinct fingerprint) plus, while bulk loading, {@code bulkBufferFingerprints} x 32 bytes.
+ * distinct fingerprint) plus the row cache (about 50 bytes per entry) plus, while bulk loading,
+ * {@code bulkBufferFingerprints} x 32 bytes.
  *
  * @param fingerprint            k-gram/window parameters for a new index; an existing index must match
  * @param blockCacheBytes        LRU block cache shared by all column families
@@ -14,11 +15,12 @@ import java.util.Objects;
  * @param bloomBitsPerKey        RocksDB bloom filter bits per key (10 gives about 1% false positives)
  * @param backgroundJobs         RocksDB flush/compaction threads
  * @param bulkBufferFingerprints postings held in memory by a bulk load before it writes an SST file
+ * @param rowCacheEntries        postings rows cached in the heap (repeated lookups skip RocksDB); 0 disables
  */
 public record IndexOptions(FingerprintConfig fingerprint, long blockCacheBytes, long writeBufferBytes,
-                           int bloomBitsPerKey, int backgroundJobs, int bulkBufferFingerprints) {
+                           int bloomBitsPerKey, int backgroundJobs, int bulkBufferFingerprints, int rowCacheEntries) {
     public static final IndexOptions DEFAULT = new IndexOptions(FingerprintConfig.DEFAULT, 128L << 20, 64L << 20,
-            10, Math.max(2, Runtime.getRuntime().availableProcessors()), 4 << 20);
+            10, Math.max(2, Runtime.getRuntime().availableProcessors()), 4 << 20, 1 << 18);
 
     public IndexOptions {
         Objects.requireNonNull(fingerprint, "fingerprint");
@@ -37,24 +39,33 @@ public record IndexOptions(FingerprintConfig fingerprint, long blockCacheBytes, 
         if (bulkBufferFingerprints < 1024) {
             throw new IllegalArgumentException("bulkBufferFingerprints must be >= 1024");
         }
+        if (rowCacheEntries < 0) {
+            throw new IllegalArgumentException("rowCacheEntries must be >= 0");
+        }
     }
 
     public IndexOptions withFingerprint(FingerprintConfig v) {
         return new IndexOptions(v, blockCacheBytes, writeBufferBytes, bloomBitsPerKey, backgroundJobs,
-                bulkBufferFingerprints);
+                bulkBufferFingerprints, rowCacheEntries);
     }
 
     public IndexOptions withBlockCacheBytes(long v) {
         return new IndexOptions(fingerprint, v, writeBufferBytes, bloomBitsPerKey, backgroundJobs,
-                bulkBufferFingerprints);
+                bulkBufferFingerprints, rowCacheEntries);
     }
 
     public IndexOptions withWriteBufferBytes(long v) {
         return new IndexOptions(fingerprint, blockCacheBytes, v, bloomBitsPerKey, backgroundJobs,
-                bulkBufferFingerprints);
+                bulkBufferFingerprints, rowCacheEntries);
     }
 
     public IndexOptions withBulkBufferFingerprints(int v) {
-        return new IndexOptions(fingerprint, blockCacheBytes, writeBufferBytes, bloomBitsPerKey, backgroundJobs, v);
+        return new IndexOptions(fingerprint, blockCacheBytes, writeBufferBytes, bloomBitsPerKey, backgroundJobs, v,
+                rowCacheEntries);
+    }
+
+    public IndexOptions withRowCacheEntries(int v) {
+        return new IndexOptions(fingerprint, blockCacheBytes, writeBufferBytes, bloomBitsPerKey, backgroundJobs,
+                bulkBufferFingerprints, v);
     }
 }

@@ -39,8 +39,13 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
     }
 
     static ProbeText decode(CharSequence text) {
+        return decode(text, new char[0]);
+    }
+
+    /** Decodes {@code text}, copying it into {@code scratch} when that is large enough (no allocation). */
+    static ProbeText decode(CharSequence text, char[] scratch) {
         int n = text.length();
-        char[] chars = new char[n];
+        char[] chars = scratch.length >= n ? scratch : new char[n];
         if (text instanceof String s) {
             s.getChars(0, n, chars, 0);
         } else {
