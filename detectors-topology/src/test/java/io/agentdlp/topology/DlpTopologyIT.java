@@ -122,6 +122,8 @@ class DlpTopologyIT {
                         valueSerializer.serialize("agent-egress-events", e)));
             }
             producer.send(new ProducerRecord<>("agent-egress-events", Events.KEY.getBytes(StandardCharsets.UTF_8), garbage));
+            // Garbage on a global topic is skipped by the global thread, which keeps running.
+            producer.send(new ProducerRecord<>("dlp-policies", "default".getBytes(StandardCharsets.UTF_8), garbage));
             producer.flush();
         }
 
@@ -156,6 +158,8 @@ class DlpTopologyIT {
         assertThat(session.body()).contains("\"sessionKey\":\"" + Events.KEY + "\"").contains("github-pat-classic")
                 .doesNotContain(Events.GITHUB_TOKEN);
         assertThat(get(base + "/v1/sessions/unknown%3Asession").statusCode()).isEqualTo(404);
+        assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+        assertThat(metrics).contains("dlp_dead_letter_total{detector=\"none\",reason=\"deserialization-failed\"} 1.0");
     }
 
     @Test

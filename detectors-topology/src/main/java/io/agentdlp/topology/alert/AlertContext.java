@@ -29,9 +29,4 @@ public record AlertContext(String scope, String eventId, long eventTime, String 
                 e.getDevice().getId(), e.getUser().getId(), e.getUser().getEmail(), e.getAgent().getName(),
                 e.getAgent().getVersion(), e.getRepo() == null ? null : e.getRepo().getRemote(), destination, truncated);
     }
-
-    public AlertContext withDestination(Destination d) {
-        return new AlertContext(scope, eventId, eventTime, sessionId, deviceId, userId, userEmail, agentName,
-                agentVersion, repoRemote, d, contentTruncated);
-    }
 }

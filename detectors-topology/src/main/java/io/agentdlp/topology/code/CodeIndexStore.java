@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.processor.StateStore;
@@ -99,8 +100,15 @@ public final class CodeIndexStore implements StateStore {
         index = FingerprintIndex.open(indexDir, options);
         stats.opened(index.stats());
         StringDeserializer keys = new StringDeserializer();
-        context.register(root, (key, value) -> apply(keys.deserialize(topic, key),
-                value == null ? null : valueDeserializer.deserialize(topic, value)));
+        context.register(root, (key, value) -> {
+            try {
+                apply(keys.deserialize(topic, key), value == null ? null : valueDeserializer.deserialize(topic, value));
+            } catch (SerializationException | IllegalArgumentException e) {
+                // A corrupt record must not stop the restore of the rest of the index.
+                stats.rejected();
+                log.warn("event=code_index_record_unreadable store={} exception={}", name, e.getClass().getName());
+            }
+        });
         log.info("event=code_index_opened store={} dir={} k={} w={} resumeOffsets={}", name, indexDir,
                 index.config().k(), index.config().w(), offsets);
     }

@@ -41,8 +41,8 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
                 ctx.offset());
         log.debug("event=dead_letter_frames exception={} frames=\"{}\"", cause.getClass().getName(), DeadLetters.frames(cause));
         metrics.deadLettered(reason, detector == null ? "none" : detector);
-        if (ctx.sourceRawValue() == null && ctx.sourceRawKey() == null) {
-            // Raised by a punctuation: there is no source record to keep.
+        if ((ctx.sourceRawValue() == null && ctx.sourceRawKey() == null) || DeadLetters.fromGlobalThread(ctx)) {
+            // A punctuation has no source record to keep; the global thread has no producer.
             return Response.resume();
         }
         return Response.resume(List.of(DeadLetters.record(topic, ctx.sourceRawKey(), ctx.sourceRawValue(), reason,

@@ -65,6 +65,14 @@ public final class DeadLetters {
         return b.toString();
     }
 
+    /**
+     * True for records of the global thread (policies, code index): it has no producer, so a handler
+     * there logs and counts but cannot write dead letters.
+     */
+    static boolean fromGlobalThread(org.apache.kafka.streams.errors.ErrorHandlerContext ctx) {
+        return ctx.taskId() == null || ctx.taskId().subtopology() < 0;
+    }
+
     static String topic(Map<String, ?> configs) {
         Object t = configs.get(TOPIC_CONFIG);
         if (t == null) {

@@ -105,8 +105,4 @@ public final class PolicyBook {
     public Map<String, Long> versions() {
         return versions;
     }
-
-    public boolean isEmpty() {
-        return engines.isEmpty();
-    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -18,7 +19,8 @@ import io.agentdlp.avro.Policy;
 /**
  * The policies GlobalKTable as a compiled {@link PolicyBook}. The table's store counts its writes;
  * each reader (one per processor instance, so per stream thread) recompiles when the count moved,
- * which makes a published policy take effect on the next event without a restart.
+ * which makes a published policy take effect on the next event without a restart. Entries that
+ * cannot be decoded (a corrupt record copied in by a restore) are skipped and logged.
  */
 public final class PolicyView {
     private static final Logger log = LoggerFactory.getLogger(PolicyView.class);
@@ -59,13 +61,24 @@ public final class PolicyView {
             long c = changes.get();
             if (c != seen) {
                 List<Policy> docs = new ArrayList<>();
+                int unreadable = 0;
                 try (KeyValueIterator<String, ValueAndTimestamp<Policy>> it = store.all()) {
                     while (it.hasNext()) {
-                        KeyValue<String, ValueAndTimestamp<Policy>> kv = it.next();
+                        KeyValue<String, ValueAndTimestamp<Policy>> kv;
+                        try {
+                            kv = it.next();
+                        } catch (SerializationException e) {
+                            // Restoring a GlobalKTable copies raw bytes: a corrupt record reaches the store.
+                            unreadable++;
+                            continue;
+                        }
                         if (kv.value != null && kv.value.value() != null) {
                             docs.add(kv.value.value());
                         }
                     }
+                }
+                if (unreadable > 0) {
+                    log.warn("event=policy_records_unreadable count={} store={}", unreadable, storeName);
                 }
                 book = PolicyBook.of(docs);
                 seen = c;
