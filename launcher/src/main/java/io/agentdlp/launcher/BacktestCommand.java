@@ -26,11 +26,12 @@ import picocli.CommandLine.Option;
 
 /** {@code agentdlp backtest}: replay recorded traffic through the real topology with two configurations and compare. */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the real topology in-process over a replay set (events export), once with the baseline and once",
-                "with the candidate configuration, and report per detector and rule the alerts that are new, gone or",
-                "changed, plus precision/recall where events carry labels. Same inputs, same output.",
-                "A configuration is a topology properties file plus backtest.policy.files / backtest.code.index.dir;",
-                "see docs/tuning.md. Exit code 0 (with --fail-on-change: 1 when anything changed), 2 = error."})
+        description = {"Run the real topology in-process over a replay set (events export), once with the baseline and once "
+                + "with the candidate configuration, and report per detector and rule the alerts that are new, gone or "
+                + "changed, plus precision/recall where events carry labels. Same inputs, same output.",
+                "A configuration is a topology properties file plus backtest.policy.files and backtest.code.index.dir; "
+                        + "see docs/tuning.md.",
+                "Exit code 0 (with --fail-on-change: 1 when anything changed), 2 = error."})
 final class BacktestCommand implements Callable<Integer> {
     /** Report formats. */
     enum Format { markdown, jsonl }

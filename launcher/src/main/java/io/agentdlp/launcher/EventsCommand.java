@@ -51,9 +51,9 @@ final class EventsCommand implements Runnable {
 
     /** {@code agentdlp events export}. */
     @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Write events from agent-egress-events to a JSON Lines file (partition by partition, offset order).",
-                    "Select by event time or by offsets, filter by user, agent, session or device; --redact drops",
-                    "content text and tool input and keeps sizes, hashes, findings and destinations.",
+            description = {"Write events from agent-egress-events to a JSON Lines file, partition by partition in offset order.",
+                    "Select by event time or by offsets; filter by user, agent, session or device. --redact drops content "
+                            + "text and tool input and keeps sizes, hashes, findings and destinations.",
                     "Exit code 0 = done, 2 = error."})
     static final class Export implements Callable<Integer> {
         @CommandLine.Spec
@@ -81,8 +81,8 @@ final class EventsCommand implements Runnable {
         List<String> offsets = new ArrayList<>();
 
         @Option(names = "--time-slack", paramLabel = "DURATION", defaultValue = "PT1H",
-                description = "How late events may reach the topic after they happened; widens the offset lookup of "
-                        + "--from/--to (ISO-8601 duration, default: ${DEFAULT-VALUE}).")
+                description = "How far a sender's clock may run ahead of the broker's: reading starts at the first record "
+                        + "stamped at or after --from minus this (ISO-8601 duration, default: ${DEFAULT-VALUE}).")
         Duration timeSlack;
 
         @Option(names = "--user", paramLabel = "ID", description = "Only this user id or e-mail; repeatable.")
@@ -141,8 +141,9 @@ final class EventsCommand implements Runnable {
 
     /** {@code agentdlp events import FILE}. */
     @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Replay a JSON Lines file of events into a topic (file order, keyed <device>:<session>,",
-                    "record timestamp = event time). Exit code 0 = done, 2 = error."})
+            description = {"Replay a JSON Lines file of events into a topic: file order, keyed <device>:<session>, "
+                    + "stamped with the time of the import (the topology reads event time from the event).",
+                    "Exit code 0 = done, 2 = error."})
     static final class Import implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -26,8 +26,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code agentdlp policy}: validate a policy file, diff it against the live topic, publish it. */
 @Command(name = "policy", mixinStandardHelpOptions = true,
-        description = {"Policy workflow: validate a policy file, show what it would change against the dlp-policies topic,",
-                "publish it (the topology applies it without a restart). File format: docs/policy.md; workflow: docs/tuning.md."},
+        description = {"Policy workflow: validate a policy file, show what it would change against the dlp-policies topic, "
+                + "publish it (the topology applies it without a restart).",
+                "File format: docs/policy.md; workflow: docs/tuning.md."},
         subcommands = {PolicyCommand.Validate.class, PolicyCommand.Diff.class, PolicyCommand.Push.class})
 final class PolicyCommand implements Runnable {
     @CommandLine.Spec
@@ -57,8 +58,8 @@ final class PolicyCommand implements Runnable {
 
     /** {@code agentdlp policy validate FILE}. */
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = {"Check a policy file offline: syntax, unknown keys, the engine compiles it, the Avro record keeps it",
-                    "unchanged, thresholds, version, dead rules. Exit code 0 = valid (warnings allowed), 1 = invalid."})
+            description = {"Check a policy file offline: syntax, unknown keys, the engine compiles it, the Avro record keeps it "
+                    + "unchanged, thresholds, version, dead rules.", "Exit code 0 = valid (warnings allowed), 1 = invalid."})
     static final class Validate implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -83,8 +84,8 @@ final class PolicyCommand implements Runnable {
 
     /** {@code agentdlp policy diff FILE}. */
     @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Show what publishing FILE would change against the policy in force on the dlp-policies topic:",
-                    "settings and rules added (+), removed (-) and changed (~).",
+            description = {"Show what publishing FILE would change against the policy in force on the dlp-policies topic: "
+                    + "settings and rules added (+), removed (-) and changed (~).",
                     "Exit code 0 (with --exit-code: 0 = no changes, 1 = changes), 2 = error."})
     static final class Diff implements Callable<Integer> {
         @CommandLine.Spec
@@ -125,8 +126,9 @@ final class PolicyCommand implements Runnable {
     /** {@code agentdlp policy push FILE}. */
     @Command(name = "push", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Validate FILE, show the diff against the policy in force and publish it to the dlp-policies topic.",
-                    "The version in FILE must be newer than the one in force (or use --bump); an unchanged policy is not",
-                    "published again. Exit code 0 = published or unchanged, 1 = refused or invalid, 2 = error."})
+                    "The version in FILE must be newer than the one in force (or use --bump); an unchanged policy is not "
+                            + "published again.",
+                    "Exit code 0 = published or unchanged, 1 = refused or invalid, 2 = error."})
     static final class Push implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

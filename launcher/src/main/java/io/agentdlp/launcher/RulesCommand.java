@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
 /** {@code agentdlp rules}: test and lint secret rules before they ship. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = {"Secret rule tools: run the examples embedded in rules, lint the catalogue.",
-                "Without FILE they work on the built-in catalogue; with FILE on the rules of FILE, judged together with",
-                "the built-in rules (as the scanner will run them). See docs/tuning.md."},
+                "Without FILE they work on the built-in catalogue; with FILE on the rules of FILE, judged together with "
+                        + "the built-in rules (as the scanner will run them). See docs/tuning.md."},
         subcommands = {RulesCommand.Test.class, RulesCommand.Lint.class})
 final class RulesCommand implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,8 +62,8 @@ final class RulesCommand implements Runnable {
 
     /** {@code agentdlp rules test [FILE]}. */
     @Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Run every rule's embedded examples through the scanner: each true positive (tp) must be",
-                    "reported by its rule, each false positive (fp) must not.",
+            description = {"Run every rule's embedded examples through the scanner: each true positive (tp) must be "
+                    + "reported by its rule, each false positive (fp) must not.",
                     "Exit code 0 = all pass, 1 = failures, 2 = the rules cannot be loaded."})
     static final class Test implements Callable<Integer> {
         @CommandLine.Spec
@@ -126,8 +126,8 @@ final class RulesCommand implements Runnable {
 
     /** {@code agentdlp rules lint [FILE]}. */
     @Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Flag unsafe regexes (catastrophic backtracking: static analysis plus a bounded adversarial run),",
-                    "rules without keywords, duplicated or shadowed rules, and examples that match the wrong rule.",
+            description = {"Flag unsafe regexes (catastrophic backtracking: static analysis plus a bounded adversarial run), "
+                    + "rules without keywords, duplicated or shadowed rules, and examples that match the wrong rule.",
                     "Exit code 0 = no errors, 1 = errors (or warnings with --strict), 2 = the rules cannot be loaded."})
     static final class Lint implements Callable<Integer> {
         @CommandLine.Spec

@@ -7,47 +7,45 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.agentdlp.avro.CodeIndexRecord;
 import io.agentdlp.detection.fingerprint.CodeIndexCodec;
 import io.agentdlp.detection.fingerprint.Fingerprinter;
 import io.agentdlp.detection.fingerprint.IndexedDocument;
+import io.agentdlp.detection.fingerprint.sourcetree.ContentCheck;
+import io.agentdlp.detection.fingerprint.sourcetree.SourceCandidate;
+import io.agentdlp.detection.fingerprint.sourcetree.SourceTreeWalker;
+import io.agentdlp.detection.fingerprint.sourcetree.WalkOptions;
 
 /**
- * Indexes a source tree into {@code dlp-code-index} records with the library's fingerprinter, in
- * path order: text files up to 1 MiB, hidden files and directories (.git) and binary files skipped.
+ * Indexes a source tree into {@code dlp-code-index} records the way {@code agentdlp index} selects
+ * files (the library's {@link SourceTreeWalker} with its default options: .gitignore, vendored and
+ * generated files skipped, 1 MiB limit; binary and generated content skipped), in path order.
  */
 final class CodeIndexSource {
-    private static final long MAX_FILE_BYTES = 1 << 20;
-
     private CodeIndexSource() {
     }
 
     static List<CodeIndexRecord> records(Path root, String repo, Instant publishedAt) {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> !hidden(root.relativize(p))).sorted().toList();
+        List<SourceCandidate> files;
+        try {
+            files = SourceTreeWalker.walk(root, WalkOptions.DEFAULT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot walk the code index tree " + root, e);
         }
         Fingerprinter fingerprinter = Fingerprinter.withDefaults();
         List<CodeIndexRecord> out = new ArrayList<>();
-        for (Path f : files) {
+        for (SourceCandidate f : files) {
             byte[] content;
             try {
-                if (Files.size(f) > MAX_FILE_BYTES) {
-                    continue;
-                }
-                content = Files.readAllBytes(f);
+                content = Files.readAllBytes(f.file());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + f, e);
+                throw new UncheckedIOException("cannot read " + f.file(), e);
             }
-            if (binary(content)) {
+            if (ContentCheck.isBinary(content) || ContentCheck.isGenerated(content)) {
                 continue;
             }
-            String path = root.relativize(f).toString().replace('\\', '/');
-            IndexedDocument d = IndexedDocument.create(repo, path, content, fingerprinter, false, null, 1);
+            IndexedDocument d = IndexedDocument.create(repo, f.relativePath(), content, fingerprinter, false, null, 1);
             out.add(CodeIndexRecord.newBuilder().setRepo(d.repo()).setSourcePath(d.sourcePath())
                     .setContentSha256(d.contentSha256()).setCommit(d.commit()).setLineCount(d.lineCount())
                     .setIgnoreCorpus(false).setK(d.k()).setW(d.w()).setHashes(CodeIndexCodec.hashes(d))
@@ -55,23 +53,5 @@ final class CodeIndexSource {
                     .setIndexVersion(1).setPublishedAt(publishedAt).build());
         }
         return out;
-    }
-
-    private static boolean hidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean binary(byte[] b) {
-        for (int i = 0; i < Math.min(b.length, 8192); i++) {
-            if (b[i] == 0) {
-                return true;
-            }
-        }
-        return false;
     }
 }

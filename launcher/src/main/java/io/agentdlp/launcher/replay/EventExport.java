@@ -26,11 +26,13 @@ import io.agentdlp.avro.AgentEgressEvent;
 
 /**
  * Reads events from the egress topic into a replay file: partition by partition in offset order (so
- * the same range always gives the same file), each partition from its start offset to the end it had
- * when the export began. Without explicit offset ranges the start and end come from the time bounds
- * via the broker's timestamp index, widened by a slack because record timestamps (ingest time) trail
- * event times; the exact event-time bounds are then applied per event. Undecodable records are
- * counted and skipped, never written.
+ * the same range always gives the same file), each partition up to the end it had when the export
+ * began. Without explicit offset ranges, {@code --from} becomes a start offset through the broker's
+ * timestamp index: record timestamps are stamped when an event reaches Kafka, never before it
+ * happened (up to clock skew, covered by the slack), so no event of the range lies before that
+ * offset. Late deliveries (a sensor spool flushing hours later, an import of old traffic) can sit
+ * anywhere after it, which is why the export reads to the end and applies the event-time bounds per
+ * event. Undecodable records are counted and skipped, never written.
  */
 public final class EventExport {
     private static final Logger log = LoggerFactory.getLogger(EventExport.class);
@@ -43,7 +45,7 @@ public final class EventExport {
      * @param topic     source topic
      * @param ranges    explicit offset ranges; empty = every partition, bounded by the time bounds
      * @param filter    event-time bounds and user/agent/session/device filters
-     * @param timeSlack how far record timestamps may trail event times (widens the offset lookup)
+     * @param timeSlack how far a sender's clock may run ahead of the broker's (moves the start lookup earlier)
      * @param redact    drop content text and tool input
      * @param limit     stop after this many events (0 = no limit)
      */
@@ -171,36 +173,31 @@ public final class EventExport {
             }
             return out;
         }
-        Map<TopicPartition, OffsetAndTimestamp> starts = at(consumer, parts, o.filter().from(), o.timeSlack().negated());
-        Map<TopicPartition, OffsetAndTimestamp> stops = at(consumer, parts, o.filter().to(), o.timeSlack());
+        Map<TopicPartition, OffsetAndTimestamp> starts = startOffsets(consumer, parts, o.filter().from(), o.timeSlack());
         for (TopicPartition tp : parts) {
             long from = begin.get(tp);
             if (o.filter().from() != null) {
                 OffsetAndTimestamp s = starts.get(tp);
                 from = s == null ? end.get(tp) : Math.max(from, s.offset());
             }
-            long to = end.get(tp);
-            if (o.filter().to() != null && stops.get(tp) != null) {
-                to = Math.min(to, stops.get(tp).offset());
-            }
-            if (from < to) {
-                out.add(new OffsetRange(tp.partition(), from, to));
+            if (from < end.get(tp)) {
+                out.add(new OffsetRange(tp.partition(), from, end.get(tp)));
             }
         }
         return out;
     }
 
-    private static Map<TopicPartition, OffsetAndTimestamp> at(KafkaConsumer<byte[], byte[]> consumer,
-                                                             List<TopicPartition> parts, Instant t, Duration shift) {
-        if (t == null) {
+    /** Per partition the first record stamped at or after {@code from - slack}; absent when there is none. */
+    private static Map<TopicPartition, OffsetAndTimestamp> startOffsets(KafkaConsumer<byte[], byte[]> consumer,
+                                                                       List<TopicPartition> parts, Instant from, Duration slack) {
+        if (from == null) {
             return Map.of();
         }
-        long ms = Math.max(0, t.plus(shift).toEpochMilli());
+        long ms = Math.max(0, from.minus(slack).toEpochMilli());
         Map<TopicPartition, Long> q = new HashMap<>();
         parts.forEach(p -> q.put(p, ms));
-        Map<TopicPartition, OffsetAndTimestamp> r = consumer.offsetsForTimes(q, API_TIMEOUT);
         Map<TopicPartition, OffsetAndTimestamp> out = new HashMap<>();
-        r.forEach((k, v) -> {
+        consumer.offsetsForTimes(q, API_TIMEOUT).forEach((k, v) -> {
             if (v != null) {
                 out.put(k, v);
             }

@@ -20,9 +20,11 @@ import io.agentdlp.tuning.backtest.ReplayEvent;
 
 /**
  * Replays a replay set into a topic: file order, keyed like the sensors key events
- * ({@code <device>:<session>}, so a session stays on one partition), record timestamp = event time.
- * With a shift, event and ingest times move by the same amount (to replay old traffic into a live
- * topology whose windows and TTLs run on event time). Idempotent producer, acks=all.
+ * ({@code <device>:<session>}, so a session stays on one partition). The record timestamp is the
+ * time of the import, as for any late delivery: the topology reads event time from the event, and
+ * old timestamps would let time-based retention delete the records at once. With a shift, event and
+ * ingest times move by the same amount (to replay old traffic into a live topology whose windows and
+ * TTLs run on event time). Idempotent producer, acks=all.
  */
 public final class EventImport {
     private final Map<String, Object> clientConfig;
@@ -44,8 +46,7 @@ public final class EventImport {
         try (KafkaProducer<String, AgentEgressEvent> producer = new KafkaProducer<>(p, new StringSerializer(), values)) {
             for (ReplayEvent re : events) {
                 AgentEgressEvent e = shift.isZero() ? re.event() : shifted(re.event(), shift);
-                producer.send(new ProducerRecord<>(topic, null, e.getEventTime().toEpochMilli(),
-                        KafkaEventPublisher.key(e), e), (m, ex) -> {
+                producer.send(new ProducerRecord<>(topic, KafkaEventPublisher.key(e), e), (m, ex) -> {
                             if (ex != null) {
                                 failure.compareAndSet(null, ex);
                             }
