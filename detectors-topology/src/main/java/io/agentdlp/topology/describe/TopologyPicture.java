@@ -31,8 +31,11 @@ public final class TopologyPicture {
     /** The description of the topology {@code config} builds. */
     public static TopologyDescription describe(TopologyConfig config) {
         StreamsBuilder builder = new StreamsBuilder();
-        try (DlpTopology t = DlpTopology.buildTopology(builder, config)) {
+        DlpTopology topology = DlpTopology.buildTopology(builder, config);
+        try {
             return builder.build(StreamsSettings.properties(config, DlpMetrics.detached())).describe();
+        } finally {
+            topology.close();
         }
     }
 

@@ -87,8 +87,8 @@ final class BacktestRun {
         DlpMetrics metrics = DlpMetrics.detached();
         StreamsBuilder builder = new StreamsBuilder();
         TopicNames names = c.topicNames();
-        try (DlpTopology topology = DlpTopology.buildTopology(builder, c, metrics);
-             TopicSerdes serdes = TopicSerdes.fromConfig(c.serdeConfig())) {
+        DlpTopology topology = DlpTopology.buildTopology(builder, c, metrics);
+        try (topology; TopicSerdes serdes = TopicSerdes.fromConfig(c.serdeConfig())) {
             Properties props = StreamsSettings.properties(c, metrics);
             try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(props), props, start)) {
                 TestInputTopic<String, Policy> policies = driver.createInputTopic(names.name(Topics.POLICIES),
