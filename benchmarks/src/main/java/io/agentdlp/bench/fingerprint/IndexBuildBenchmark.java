@@ -15,7 +15,6 @@ import io.agentdlp.detection.fingerprint.sourcetree.IndexListener;
 import io.agentdlp.detection.fingerprint.sourcetree.IndexRunSummary;
 import io.agentdlp.detection.fingerprint.sourcetree.RepoIndexer;
 import io.agentdlp.detection.fingerprint.sourcetree.WalkOptions;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Building an index from a source tree as {@code agentdlp index} does (walk, read, hash, fingerprint on
- * {@code threads} workers, SST bulk load, final compaction), one build per iteration. Counters:
- * {@code sourceMB} indexed and {@code indexBytesPerSourceMB} (SST bytes on disk per MB of source).
+ * {@code threads} workers, SST bulk load, final compaction), one build per iteration. Each build prints
+ * the source megabytes indexed and the index size (SST bytes on disk) per source megabyte.
  * Run: {@code java -jar benchmarks/target/benchmarks.jar IndexBuildBenchmark -f 1 -wi 1 -i 3}.
  */
 @State(Scope.Benchmark)
@@ -66,22 +65,16 @@ public class IndexBuildBenchmark {
         index = Files.createTempDirectory("agentdlp-bench-index");
     }
 
-    /** Size figures of the last build. */
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    @State(Scope.Thread)
-    public static class Sizes {
-        public double sourceMB;
-        public double indexBytesPerSourceMB;
-    }
-
     @Benchmark
-    public IndexRunSummary build(Sizes sizes) throws IOException, InterruptedException {
+    public IndexRunSummary build() throws IOException, InterruptedException {
         try (FingerprintIndex idx = FingerprintIndex.open(index, IndexOptions.DEFAULT)) {
             IndexRunSummary s = new RepoIndexer(idx, new RepoIndexer.Options("bench", false, null, threads,
                     WalkOptions.DEFAULT), IndexListener.NONE).run(List.of(tree));
             idx.compact();
-            sizes.sourceMB = s.bytes() / 1e6;
-            sizes.indexBytesPerSourceMB = idx.stats().diskBytes() / (s.bytes() / 1e6);
+            long disk = idx.stats().diskBytes();
+            System.out.printf(java.util.Locale.ROOT, "%nbuild: %d files, %.1f MB source, %.1f MB index, %.0f index bytes per "
+                    + "source MB, %d fingerprints%n", s.files(), s.bytes() / 1e6, disk / 1e6, disk / (s.bytes() / 1e6),
+                    idx.stats().postingKeys());
             return s;
         }
     }

@@ -26,7 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Lookups and queries against an index of at least 5 million fingerprints ({@link LargeIndex}, built
- * once into {@code target/}), with a warm cache ({@link FingerprintIndex#warmUp()} before measuring):
+ * once into {@code target/}), with a warm cache ({@link FingerprintIndex#warmUp()} before measuring), with
+ * and without the heap row cache ({@code rowCacheEntries}; lookups draw from 200,000 distinct present
+ * fingerprints):
  * <ul>
  *   <li>{@code lookup}: batches of 1000 fingerprints through the presence filter and multiGet, with
  *       {@code hitRatio} of them present; the {@code lookups} counter is fingerprints per second;</li>
@@ -44,6 +46,10 @@ public class IndexQueryBenchmark {
     static final long MIN_FINGERPRINTS = 5_000_000L;
     private static final int BATCH = 1000;
 
+    /** Heap row cache entries (the default, and 0 to see RocksDB alone). */
+    @Param({"262144", "0"})
+    public int rowCacheEntries;
+
     private FingerprintIndex index;
     private String prompt;
     private long[] present;
@@ -51,7 +57,7 @@ public class IndexQueryBenchmark {
     @Setup(Level.Trial)
     public void open() throws IOException {
         LargeIndex.Built built = LargeIndex.build(MIN_FINGERPRINTS, 8L << 20);
-        index = FingerprintIndex.open(built.directory(), LargeIndex.options());
+        index = FingerprintIndex.open(built.directory(), LargeIndex.options().withRowCacheEntries(rowCacheEntries));
         index.warmUp();
         present = LargeIndex.presentFingerprints(built.realSources(), 200_000);
         prompt = prompt(built.realSources());
