@@ -23,13 +23,24 @@ public final class ContentCheck {
         return false;
     }
 
-    /** A generator's marker in the first kilobyte, or minified code (average line over 1000 chars). */
+    /**
+     * A generator's marker in a comment line of the first kilobyte (not in code that merely mentions
+     * it), or minified code (average line over 1000 chars).
+     */
     public static boolean isGenerated(byte[] content) {
         String header = new String(content, 0, Math.min(content.length, HEADER), StandardCharsets.UTF_8)
                 .toLowerCase(java.util.Locale.ROOT);
-        for (String marker : GENERATED_MARKERS) {
-            if (header.contains(marker)) {
-                return true;
+        for (String line : header.split("\n")) {
+            String t = line.strip();
+            boolean comment = t.startsWith("//") || t.startsWith("#") || t.startsWith("/*") || t.startsWith("*")
+                    || t.startsWith("<!--") || t.startsWith("--") || t.startsWith("\"\"\"");
+            if (!comment) {
+                continue;
+            }
+            for (String marker : GENERATED_MARKERS) {
+                if (t.contains(marker)) {
+                    return true;
+                }
             }
         }
         int lines = 1;
