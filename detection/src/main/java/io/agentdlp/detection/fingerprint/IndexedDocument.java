@@ -99,6 +99,14 @@ public record IndexedDocument(String repo, String sourcePath, String contentSha2
         return text.charAt(n - 1) == '\n' ? lines : lines + 1;
     }
 
+    /**
+     * The parameters the fingerprints were computed with: {@link FingerprintConfig#of(int, int)} of k and
+     * w (documents do not carry minStructural; indexes built by agentdlp always use that convention).
+     */
+    public FingerprintConfig config() {
+        return FingerprintConfig.of(k, w);
+    }
+
     /** The document's fingerprints as a {@link Fingerprints} (without a token count). */
     public Fingerprints fingerprints() {
         return Fingerprints.of(hashes, startLines, endLines, 0);
