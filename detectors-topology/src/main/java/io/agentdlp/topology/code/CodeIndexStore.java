@@ -139,7 +139,7 @@ public final class CodeIndexStore implements StateStore {
                         current.w(), doc.indexVersion());
                 return;
             }
-            rebuild(new FingerprintConfig(doc.k(), doc.w(), current.minStructural()));
+            rebuild(doc.config());
         }
         highestVersion = Math.max(highestVersion, doc.indexVersion());
         FingerprintIndex.PutResult r = index.put(doc);
