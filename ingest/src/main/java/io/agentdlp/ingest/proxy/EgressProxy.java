@@ -18,7 +18,9 @@ import javax.net.ssl.TrustManagerFactory;
 
 import com.sun.net.httpserver.HttpServer;
 import io.agentdlp.detection.TextDetector;
+import io.agentdlp.detection.fingerprint.Fingerprinter;
 import io.agentdlp.detection.policy.PolicyEngine;
+import io.agentdlp.ingest.normalize.FingerprintEncoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +55,8 @@ public final class EgressProxy implements AutoCloseable {
         // without it every keep-alive request from an agent waits ~40 ms for delayed ACKs
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpClient client = upstreamClient(config);
-        ProxyEventFactory events = new ProxyEventFactory(config.device(), config.privacyMode(), Clock.systemUTC());
+        ProxyEventFactory events = new ProxyEventFactory(config.device(), config.privacyMode(),
+                config.privacyMode() ? new FingerprintEncoder(Fingerprinter.withDefaults()) : null, Clock.systemUTC());
         RequestInspector inspector = new RequestInspector(detector, policy, config.enforcement(), config.device());
         SeenBlocks seen = new SeenBlocks(10_000, 20_000, Duration.ofHours(12).toMillis(), Clock.systemUTC());
         HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);

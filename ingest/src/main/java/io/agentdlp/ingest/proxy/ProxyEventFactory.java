@@ -21,21 +21,25 @@ import io.agentdlp.detection.Finding;
 import io.agentdlp.ingest.normalize.ContentFactory;
 import io.agentdlp.ingest.normalize.DeviceContext;
 import io.agentdlp.ingest.normalize.EventIds;
+import io.agentdlp.ingest.normalize.FingerprintEncoder;
 
 /**
  * Turns what the proxy saw into normalized events: one {@code model_request} per new content block,
  * one {@code network_request} per CONNECT tunnel. Credentials never enter an event; in privacy mode
- * neither does text (sizes, hashes and redacted findings do).
+ * neither does text (sizes, hashes, winnowing fingerprints and redacted findings do).
  */
 final class ProxyEventFactory {
     private final DeviceContext device;
     private final boolean privacyMode;
+    private final FingerprintEncoder fingerprints;
     private final ContentFactory contents = ContentFactory.standard();
     private final Clock clock;
 
-    ProxyEventFactory(DeviceContext device, boolean privacyMode, Clock clock) {
+    /** @param fingerprints what privacy mode sends instead of text (unused when privacy mode is off) */
+    ProxyEventFactory(DeviceContext device, boolean privacyMode, FingerprintEncoder fingerprints, Clock clock) {
         this.device = device;
         this.privacyMode = privacyMode;
+        this.fingerprints = fingerprints;
         this.clock = clock;
     }
 
@@ -71,6 +75,7 @@ final class ProxyEventFactory {
                 .setKind(EventKind.model_request)
                 .setDestination(new Destination(req.upstreamHost(), null, req.upstreamUrl()))
                 .setContent(content)
+                .setFingerprints(privacyMode ? fingerprints.encode(block.text()) : null)
                 .setFindings(avro(findings, block.field()))
                 .setPrivacyMode(privacyMode)
                 .setCanBlock(true)

@@ -22,6 +22,8 @@ import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.EventKind;
 import io.agentdlp.detection.KeyedHasher;
 import io.agentdlp.detection.TextDetector;
+import io.agentdlp.detection.fingerprint.Fingerprinter;
+import io.agentdlp.detection.fingerprint.Fingerprints;
 import io.agentdlp.detection.pii.PiiOptions;
 import io.agentdlp.detection.pii.PiiScanner;
 import io.agentdlp.detection.policy.PolicyEngine;
@@ -61,9 +63,14 @@ class EgressProxyTest {
     }
 
     private void startProxy(String enforcement, boolean rejectMalformed, String policyYaml) throws Exception {
+        startProxy(enforcement, rejectMalformed, false, policyYaml);
+    }
+
+    private void startProxy(String enforcement, boolean rejectMalformed, boolean privacyMode, String policyYaml)
+            throws Exception {
         ProxyConfig config = new ProxyConfig("127.0.0.1", 0,
                 Map.of("anthropic", upstream.uri(), "openai", upstream.uri(), "gemini", upstream.uri()),
-                Enforcement.parse(enforcement), 1024 * 1024, rejectMalformed, false, null, null,
+                Enforcement.parse(enforcement), 1024 * 1024, rejectMalformed, privacyMode, null, null,
                 new DeviceContext("dev-1", "laptop", "linux", "alice", "alice@acme.io"), 0);
         PolicyEngine policy = new PolicyEngine(PolicyFile.parse(policyYaml, "test-policy"));
         proxy = EgressProxy.start(config, DETECTORS, () -> policy, events::add, new SimpleMeterRegistry());
@@ -196,6 +203,31 @@ class EgressProxyTest {
         }
         assertThat(events).hasSize(4);
         assertThat(upstream.received).hasSize(5);
+    }
+
+    @Test
+    void privacyModePublishesFingerprintsAndFindingsButNoText() throws Exception {
+        startProxy("warn", false, true, "default: allow\n");
+        String code = "public int total(List<Order> orders) {\\n  int sum = 0;\\n  for (Order o : orders) {\\n"
+                + "    if (o.isPaid() && o.amount() > 0) { sum += o.amount() * o.quantity(); }\\n  }\\n"
+                + "  return sum > limit ? limit : sum;\\n}";
+        post("/v1/messages", anthropicBody("here is the code:\\n" + code + "\\nand aws_secret_access_key = " + AWS_SECRET),
+                claudeHeaders());
+
+        AgentEgressEvent prompt = events.stream().filter(e -> !e.getFindings().isEmpty()).findFirst().orElseThrow();
+        String sent = "here is the code:\n" + code.replace("\\n", "\n") + "\nand aws_secret_access_key = " + AWS_SECRET;
+        assertThat(prompt.getPrivacyMode()).isTrue();
+        assertThat(prompt.getContent().getText()).isNull();
+        assertThat(prompt.getContent().getBytes()).isEqualTo((long) sent.getBytes(StandardCharsets.UTF_8).length);
+        Fingerprints expected = Fingerprinter.withDefaults().fingerprint(sent);
+        assertThat(expected.size()).isPositive();
+        assertThat(prompt.getFingerprints().getHashes()).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(prompt.getFingerprints().getHashes().get(i)).isEqualTo(expected.hash(i));
+        }
+        assertThat(prompt.getFingerprints().getK()).isEqualTo(Fingerprinter.withDefaults().config().k());
+        assertThat(prompt.getFindings()).extracting(f -> f.getRuleId().toString()).contains("aws-secret-access-key");
+        assertThat(events).allSatisfy(e -> assertThat(e.toString()).doesNotContain(AWS_SECRET).doesNotContain("o.quantity()"));
     }
 
     @Test
