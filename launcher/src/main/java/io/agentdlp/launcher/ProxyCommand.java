@@ -66,7 +66,7 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--policy", description = "Policy file (default: the shipped default policy).")
     Path policyFile;
 
-    @Option(names = "--privacy-mode", description = "Events carry sizes, hashes and redacted findings, never text.")
+    @Option(names = "--privacy-mode", description = "Events carry sizes, hashes, winnowing fingerprints and redacted findings, never text.")
     boolean privacyMode;
 
     @Option(names = "--reject-malformed", description = "Answer 400 to a non-JSON body on an inspected path (default: forward).")
