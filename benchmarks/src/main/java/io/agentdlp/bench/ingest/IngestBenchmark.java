@@ -1,7 +1,9 @@
 package io.agentdlp.bench.ingest;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,9 +27,7 @@ import java.util.zip.GZIPOutputStream;
 
 import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.ingest.delivery.FsyncPolicy;
-import io.agentdlp.ingest.delivery.GatewayEventPublisher;
 import io.agentdlp.ingest.delivery.KafkaEventPublisher;
-import io.agentdlp.ingest.delivery.SpoolConfig;
 import io.agentdlp.ingest.gateway.GatewayConfig;
 import io.agentdlp.ingest.gateway.GatewayServer;
 import io.agentdlp.ingest.gateway.TokenStore;
@@ -38,7 +38,6 @@ import io.agentdlp.ingest.normalize.HookAgent;
 import io.agentdlp.ingest.normalize.HookNormalizer;
 import io.agentdlp.ingest.normalize.RepoLookup;
 import io.agentdlp.ingest.sensor.SensorConfig;
-import io.agentdlp.ingest.sensor.SensorDaemon;
 import io.agentdlp.kafka.embedded.EmbeddedKafka;
 import io.agentdlp.registry.server.RegistryServerConfig;
 import io.agentdlp.registry.server.SchemaRegistryServer;
@@ -59,8 +58,9 @@ import org.apache.kafka.clients.admin.Admin;
  *       from the real registry server) and produces them to an in-JVM Kafka broker with acks=all and
  *       answers after the acknowledgement; events/s counted from the 200 answers;</li>
  *   <li>sensor hook latency: sequential Claude PreToolUse hooks carrying a 20 KB Write (clean, then
- *       one holding a secret, which is denied) against a running sensor (secret scan, inline
- *       decision, spool append with the given fsync policy); HdrHistogram of the round trip.</li>
+ *       one holding a secret, which is denied) against a sensor running in its own JVM with a 128 MB
+ *       heap ({@link SensorProcess}: secret scan, inline decision, spool append with the given fsync
+ *       policy); HdrHistogram of the round trip; then the sensor's RSS and idle CPU.</li>
  * </ol>
  * Run: {@code java -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.ingest.IngestBenchmark [gatewaySeconds] [hooks]}
  */
@@ -174,16 +174,20 @@ public final class IngestBenchmark {
                 accepted.get(), secs, accepted.get() / secs, failed.get());
     }
 
+    /**
+     * Hook latency against the sensor in its own JVM (heap {@code -Dbench.sensor.heap}, default 128m, the
+     * footprint target), then its resident size and the CPU it uses while idle.
+     */
     private static void hookLatency(Path dir, URI gateway, String token, int hooks, FsyncPolicy fsync) throws Exception {
-        SensorConfig base = SensorConfig.defaults(dir).withPorts(0, -1);
-        SensorConfig config = new SensorConfig(base.dataDir(), base.hookHost(), 0, base.otlpHost(), -1, false,
-                new SpoolConfig(dir.resolve("spool"), SpoolConfig.DEFAULT_SEGMENT_BYTES, SpoolConfig.DEFAULT_MAX_BYTES, fsync,
-                        SpoolConfig.WhenFull.REJECT_NEW),
-                false, base.modes(), null, base.verdictTimeout(), false, base.maxHookBytes(), base.maxOtlpBytes(),
-                base.maxTextChars(), null, null);
-        try (SensorDaemon sensor = SensorDaemon.start(config, new GatewayEventPublisher(gateway, token, null, Duration.ofSeconds(30)),
-                "gateway", RepoLookup.none(), Clock.systemUTC())) {
-            URI hook = URI.create("http://127.0.0.1:" + sensor.hookAddress().getPort() + "/hook/claude-code");
+        String heap = System.getProperty("bench.sensor.heap", "128m");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-Xmx" + heap, "-Dsun.net.httpserver.nodelay=true",
+                "-cp", System.getProperty("java.class.path"), SensorProcess.class.getName(),
+                dir.toString(), gateway.toString(), token, fsync.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String[] ready = readReady(child);
+            URI hook = URI.create("http://127.0.0.1:" + ready[1] + "/hook/claude-code");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             Random rnd = new Random(7);
             for (String variant : List.of("clean", "secret")) {
@@ -191,7 +195,7 @@ public final class IngestBenchmark {
                 for (int i = 0; i < hooks + 1000; i++) {
                     byte[] body = hookBody(rnd, i, variant.equals("secret")).getBytes(StandardCharsets.UTF_8);
                     long t0 = System.nanoTime();
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(hook).header(SensorConfig.TOKEN_HEADER, sensor.identity().token())
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(hook).header(SensorConfig.TOKEN_HEADER, ready[2])
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
                     long t = System.nanoTime() - t0;
                     if (r.statusCode() != 200 || variant.equals("secret") != r.body().contains("\"deny\"")) {
@@ -201,11 +205,40 @@ public final class IngestBenchmark {
                         h.recordValue(t);
                     }
                 }
-                System.out.printf(Locale.ROOT, "sensor hook (20 KB PreToolUse Write, %s, fsync=%s): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms over %d hooks%n",
-                        variant, fsync, h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
+                System.out.printf(Locale.ROOT, "sensor hook (20 KB PreToolUse Write, %s, fsync=%s, sensor JVM -Xmx%s): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms over %d hooks%n",
+                        variant, fsync, heap, h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
                         h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, h.getTotalCount());
             }
+            idleFootprint(child.toHandle());
+        } finally {
+            child.getOutputStream().close();
+            if (!child.waitFor(30, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
         }
+    }
+
+    private static String[] readReady(Process child) throws IOException {
+        BufferedReader out = new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("READY ")) {
+                return line.split(" ");
+            }
+        }
+        throw new IllegalStateException("the sensor process exited before it was ready: exit " + child.exitValue());
+    }
+
+    /** Resident set size (Linux) and CPU used over 30 s without hooks, after the latency runs. */
+    private static void idleFootprint(ProcessHandle sensor) throws Exception {
+        Duration before = sensor.info().totalCpuDuration().orElse(Duration.ZERO);
+        Thread.sleep(30_000);
+        Duration after = sensor.info().totalCpuDuration().orElse(Duration.ZERO);
+        Path status = Path.of("/proc", Long.toString(sensor.pid()), "status");
+        String rss = Files.exists(status) ? Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS"))
+                .map(l -> l.replaceAll("\\s+", " ").substring(6).trim()).findFirst().orElse("?") : "n/a";
+        System.out.printf(Locale.ROOT, "sensor footprint: RSS %s after the runs; idle CPU %.3f %% of one core over 30 s%n",
+                rss, (after.minus(before).toNanos() / 1e9) / 30.0 * 100);
     }
 
     private static String hookBody(Random rnd, int i, boolean secret) {
