@@ -10,6 +10,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentdlp.detection.fingerprint.FingerprintIndex;
+import io.agentdlp.detection.fingerprint.IndexOptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,17 @@ class ScanOwnCodeTest {
         JsonNode request = found.get(1);
         assertThat(request.get("source_path").asText()).isEqualTo("src/Ledger.java");
         assertThat(request.get("lines").get(0).asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void scansWhileAnotherProcessWritesTheIndex() throws IOException {
+        try (FingerprintIndex writer = FingerprintIndex.open(index, IndexOptions.DEFAULT)) {
+            writer.remove("acme", "src/retry.py");
+            CliRun r = CliRun.of("scan", "--index-dir", index.toString(), "--format", "jsonl", "--hash-key-file",
+                    tmp.resolve("key").toString(), inputs.toString());
+            assertThat(r.exit()).as(r.err()).isEqualTo(1);
+            assertThat(lines(r.out())).extracting(n -> n.get("source_path").asText()).containsExactly("src/Ledger.java");
+        }
     }
 
     @Test

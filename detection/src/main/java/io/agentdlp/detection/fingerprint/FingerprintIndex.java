@@ -66,6 +66,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: queries run concurrently with each other and with writes; writes are serialised.
  * {@link #close()} waits for running calls.
+ *
+ * <p>One process at a time opens a directory with {@link #open} (RocksDB's lock). Any number of other
+ * processes may query it meanwhile through {@link #openReader}, a RocksDB secondary instance that sees
+ * the index as it was when the reader was opened.
  */
 public final class FingerprintIndex implements AutoCloseable {
     /** Outcome of adding a document. */
@@ -110,10 +114,14 @@ public final class FingerprintIndex implements AutoCloseable {
     private boolean closed;
     private final boolean presenceLoaded;
     private final int bulkBufferFingerprints;
+    /** Scratch directory of a reader (secondary instance), null for the writer. */
+    private final Path readerDirectory;
 
     private FingerprintIndex(Path directory, IndexOptions options, RocksDB db, List<RocksObject> resources,
-                             List<ColumnFamilyHandle> handles, Options sstOptions) throws RocksDBException, IOException {
+                             List<ColumnFamilyHandle> handles, Options sstOptions, Path readerDirectory)
+            throws RocksDBException, IOException {
         this.directory = directory;
+        this.readerDirectory = readerDirectory;
         this.bulkBufferFingerprints = options.bulkBufferFingerprints();
         this.rowCache = new RowCache(options.rowCacheEntries());
         this.db = db;
@@ -149,20 +157,50 @@ public final class FingerprintIndex implements AutoCloseable {
      *                        fingerprint format
      */
     public static FingerprintIndex open(Path directory, IndexOptions options) {
+        return open(directory, options, false);
+    }
+
+    /**
+     * Opens the index in {@code directory} for queries only, while another process may hold it open with
+     * {@link #open} and write to it (RocksDB secondary instance, with its own info log in a temporary
+     * directory). The reader sees the index as it was when opened, including the writer's unflushed
+     * write-ahead log; open a new reader to see later writes. Catching up in place
+     * ({@code tryCatchUpWithPrimary}) is not offered: in rocksdbjni 10.1.3 a caught-up secondary can keep
+     * serving rows from its memtable that the writer has since deleted and compacted away (RocksDB
+     * issues 14444 and 15051). Write methods throw {@link IllegalStateException}. Uses {@code options}
+     * for memory (block cache, row cache); k/w come from the index.
+     *
+     * @throws IndexException when {@code directory} holds no fingerprint index or one of another format
+     */
+    public static FingerprintIndex openReader(Path directory, IndexOptions options) {
+        return open(directory, options, true);
+    }
+
+    private static FingerprintIndex open(Path directory, IndexOptions options, boolean reader) {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(options, "options");
         RocksDB.loadLibrary();
         List<RocksObject> resources = new ArrayList<>();
         List<ColumnFamilyHandle> handles = new ArrayList<>();
         RocksDB db = null;
+        Path readerDirectory = null;
         try {
-            Files.createDirectories(directory);
+            if (reader) {
+                if (!Files.isRegularFile(directory.resolve("CURRENT"))) {
+                    throw new IndexException(directory, "no fingerprint index here; build one with agentdlp index");
+                }
+                readerDirectory = Files.createTempDirectory("agentdlp-index-reader");
+            } else {
+                Files.createDirectories(directory);
+            }
             Cache cache = add(resources, new LRUCache(options.blockCacheBytes()));
             WriteBufferManager buffers = add(resources, new WriteBufferManager(options.writeBufferBytes(), cache));
-            DBOptions dbOptions = add(resources, new DBOptions().setCreateIfMissing(true)
-                    .setCreateMissingColumnFamilies(true).setWriteBufferManager(buffers)
+            // all table files stay open (RocksDB's default, required by a reader): the writer may delete
+            // files a reader still reads
+            DBOptions dbOptions = add(resources, new DBOptions().setCreateIfMissing(!reader)
+                    .setCreateMissingColumnFamilies(!reader).setWriteBufferManager(buffers)
                     .setMaxBackgroundJobs(options.backgroundJobs()).setIncreaseParallelism(options.backgroundJobs())
-                    .setInfoLogLevel(InfoLogLevel.WARN_LEVEL).setKeepLogFileNum(2));
+                    .setInfoLogLevel(InfoLogLevel.WARN_LEVEL).setKeepLogFileNum(2).setMaxOpenFiles(-1));
             BloomFilter bloom = add(resources, new BloomFilter(options.bloomBitsPerKey(), false));
             BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(bloom)
                     .setCacheIndexAndFilterBlocks(true).setPinL0FilterAndIndexBlocksInCache(true)
@@ -181,14 +219,20 @@ public final class FingerprintIndex implements AutoCloseable {
                     new ColumnFamilyDescriptor(ascii("fingerprints"), plain),
                     new ColumnFamilyDescriptor(ascii("paths"), plain),
                     new ColumnFamilyDescriptor(ascii("meta"), small));
-            db = RocksDB.open(dbOptions, directory.toString(), families, handles);
+            if (reader) {
+                db = RocksDB.openAsSecondary(dbOptions, directory.toString(), readerDirectory.toString(), families,
+                        handles);
+            } else {
+                db = RocksDB.open(dbOptions, directory.toString(), families, handles);
+            }
             resources.addAll(handles);
-            return new FingerprintIndex(directory, options, db, resources, handles, sst);
+            return new FingerprintIndex(directory, options, db, resources, handles, sst, readerDirectory);
         } catch (RocksDBException | IOException | RuntimeException e) {
             if (db != null) {
                 db.close();
             }
             closeAll(resources);
+            deleteReaderDirectory(directory, readerDirectory);
             if (e instanceof IndexException ie) {
                 throw ie;
             }
@@ -215,6 +259,10 @@ public final class FingerprintIndex implements AutoCloseable {
 
     private FingerprintConfig readOrWriteFormat(FingerprintConfig requested) throws RocksDBException {
         byte[] stored = db.get(meta, META_FORMAT);
+        if (stored == null && readerDirectory != null) {
+            throw new IndexException(directory, "no fingerprint index here (no format record); build one with "
+                    + "agentdlp index");
+        }
         if (stored == null) {
             db.put(meta, META_FORMAT, new Bytes(8).varint(Fingerprinter.FORMAT_VERSION).varint(requested.k())
                     .varint(requested.w()).varint(requested.minStructural()).toArray());
@@ -309,7 +357,7 @@ public final class FingerprintIndex implements AutoCloseable {
         lifecycle.readLock().lock();
         writes.lock();
         try {
-            ensureOpen();
+            ensureWritable();
             byte[] pathKey = PathRow.key(doc.repo(), doc.sourcePath());
             PathRow existing = pathRow(pathKey);
             if (existing != null && existing.sameContent(doc)) {
@@ -349,7 +397,7 @@ public final class FingerprintIndex implements AutoCloseable {
         lifecycle.readLock().lock();
         writes.lock();
         try {
-            ensureOpen();
+            ensureWritable();
             return removeNow(PathRow.key(repo, sourcePath));
         } catch (RocksDBException e) {
             throw new IndexException(directory, "cannot remove " + repo + ":" + sourcePath, e);
@@ -519,7 +567,7 @@ public final class FingerprintIndex implements AutoCloseable {
         lifecycle.readLock().lock();
         writes.lock();
         try {
-            ensureOpen();
+            ensureWritable();
             return new BulkLoad(this, directory.resolve("bulk-" + System.nanoTime()), bulkBufferFingerprints);
         } catch (RuntimeException e) {
             writes.unlock();
@@ -611,7 +659,7 @@ public final class FingerprintIndex implements AutoCloseable {
         lifecycle.readLock().lock();
         writes.lock();
         try {
-            ensureOpen();
+            ensureWritable();
             long next = indexVersion + 1;
             db.put(meta, META_INDEX_VERSION, Bytes.longKey(next));
             indexVersion = next;
@@ -866,7 +914,7 @@ public final class FingerprintIndex implements AutoCloseable {
     public void compact() {
         lifecycle.readLock().lock();
         try {
-            ensureOpen();
+            ensureWritable();
             try (org.rocksdb.FlushOptions flush = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
                 db.flush(flush, List.of(postings, documents, fingerprintsCf, paths, meta));
             }
@@ -886,6 +934,18 @@ public final class FingerprintIndex implements AutoCloseable {
         }
     }
 
+    private void ensureWritable() {
+        ensureOpen();
+        if (readerDirectory != null) {
+            throw new IllegalStateException("fingerprint index " + directory + " is opened read-only (openReader)");
+        }
+    }
+
+    /** True when opened with {@link #openReader}. */
+    public boolean isReader() {
+        return readerDirectory != null;
+    }
+
     /** Saves the presence filter and closes RocksDB; waits for running calls. Idempotent. */
     @Override
     public void close() {
@@ -895,9 +955,12 @@ public final class FingerprintIndex implements AutoCloseable {
                 return;
             }
             closed = true;
-            savePresence();
+            if (readerDirectory == null) {
+                savePresence();
+            }
             db.close();
             closeAll(resources);
+            deleteReaderDirectory(directory, readerDirectory);
         } finally {
             lifecycle.writeLock().unlock();
         }
@@ -918,6 +981,21 @@ public final class FingerprintIndex implements AutoCloseable {
         } catch (IOException e) {
             // the filter is rebuilt from the postings at the next open; only the open gets slower
             LOG.warn("cannot save presence filter dir={} error={}", directory, e.toString());
+        }
+    }
+
+    private static void deleteReaderDirectory(Path directory, Path readerDirectory) {
+        if (readerDirectory == null) {
+            return;
+        }
+        try (var files = Files.walk(readerDirectory)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            // only RocksDB's info log of the reader is left behind in the temporary directory
+            LOG.warn("cannot delete reader directory dir={} readerDir={} error={}", directory, readerDirectory,
+                    e.toString());
         }
     }
 

@@ -195,6 +195,59 @@ class FingerprintIndexTest {
     }
 
     @Test
+    void readerQueriesWhileTheWriterKeepsWriting() {
+        String a = SyntheticCode.java(60, 10);
+        String b = SyntheticCode.java(61, 10);
+        String c = SyntheticCode.python(62, 10);
+        try (FingerprintIndex writer = FingerprintIndex.open(dir, OPTIONS)) {
+            writer.put(doc("r", "A.java", a));
+            writer.put(doc("r", "B.java", b));
+            writer.compact();
+            writer.put(doc("s", "c.py", c));
+            try (FingerprintIndex reader = FingerprintIndex.openReader(dir, OPTIONS)) {
+                assertThat(reader.isReader()).isTrue();
+                assertThat(reader.config()).isEqualTo(writer.config());
+                assertThat(reader.query(a, THRESHOLDS)).extracting(CodeMatch::sourcePath).first().isEqualTo("A.java");
+                // c.py is only in the writer's write-ahead log so far
+                assertThat(reader.query(c, THRESHOLDS)).extracting(CodeMatch::repo).containsExactly("s");
+
+                // the writer replaces, removes and compacts away table files the reader has open
+                writer.remove("r", "A.java");
+                writer.put(doc("r", "B.java", c));
+                writer.compact();
+                assertThat(reader.query(a, THRESHOLDS)).extracting(CodeMatch::sourcePath).first().isEqualTo("A.java");
+                assertThat(reader.query(b, THRESHOLDS)).extracting(CodeMatch::sourcePath).first().isEqualTo("B.java");
+                assertThat(reader.files("r")).containsOnlyKeys("A.java", "B.java");
+
+                assertThatThrownBy(() -> reader.put(doc("r", "D.java", a))).isInstanceOf(IllegalStateException.class);
+                assertThatThrownBy(() -> reader.remove("r", "B.java")).isInstanceOf(IllegalStateException.class);
+                assertThatThrownBy(reader::bulkLoad).isInstanceOf(IllegalStateException.class);
+                assertThatThrownBy(reader::compact).isInstanceOf(IllegalStateException.class);
+            }
+            try (FingerprintIndex later = FingerprintIndex.openReader(dir, OPTIONS)) {
+                assertThat(later.files("r")).containsOnlyKeys("B.java");
+                assertThat(later.query(a, THRESHOLDS)).extracting(CodeMatch::sourcePath).doesNotContain("A.java");
+                assertThat(later.query(b, THRESHOLDS)).extracting(CodeMatch::sourcePath).doesNotContain("B.java");
+            }
+            assertThat(writer.query(c, THRESHOLDS)).extracting(CodeMatch::sourcePath).contains("B.java", "c.py");
+        }
+        try (FingerprintIndex reader = FingerprintIndex.openReader(dir, OPTIONS)) {
+            assertThat(reader.presenceLoadedFromFile()).as("filter saved by the closed writer").isTrue();
+            assertThat(reader.query(c, THRESHOLDS)).extracting(CodeMatch::sourcePath).contains("B.java", "c.py");
+        }
+        try (FingerprintIndex writer = FingerprintIndex.open(dir, OPTIONS)) {
+            assertThat(writer.presenceLoadedFromFile()).as("a reader leaves the saved filter alone").isTrue();
+        }
+    }
+
+    @Test
+    void readerNeedsAnExistingIndex() {
+        assertThatThrownBy(() -> FingerprintIndex.openReader(dir.resolve("missing"), OPTIONS))
+                .isInstanceOf(IndexException.class).hasMessageContaining("no fingerprint index here");
+        assertThat(dir.resolve("missing")).doesNotExist();
+    }
+
+    @Test
     void closedIndexRefusesCalls() {
         FingerprintIndex index = FingerprintIndex.open(dir, OPTIONS);
         index.close();

@@ -42,13 +42,17 @@ public final class CodeMatchScan implements AutoCloseable {
         this.hasher = hasher;
     }
 
-    /** Opens the index built by {@code agentdlp index} in {@code dir}; it must exist. */
+    /**
+     * Opens the index built by {@code agentdlp index} in {@code dir} for reading; it must exist. A
+     * reader does not take RocksDB's lock, so {@code agentdlp index} may write the same directory
+     * meanwhile; the scan then sees the index as it was when opened.
+     */
     public static CodeMatchScan open(Path dir, KeyedHasher hasher) {
         if (!Files.isDirectory(dir)) {
             throw new IndexException(dir, "no fingerprint index here; build one with 'agentdlp index --index-dir "
                     + dir + " --repo NAME PATH...'");
         }
-        FingerprintIndex index = FingerprintIndex.open(dir, IndexOptions.DEFAULT.withBlockCacheBytes(BLOCK_CACHE)
+        FingerprintIndex index = FingerprintIndex.openReader(dir, IndexOptions.DEFAULT.withBlockCacheBytes(BLOCK_CACHE)
                 .withWriteBufferBytes(WRITE_BUFFER));
         return new CodeMatchScan(index, MatchThresholds.DEFAULT, hasher);
     }
