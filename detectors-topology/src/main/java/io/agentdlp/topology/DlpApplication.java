@@ -107,7 +107,8 @@ public final class DlpApplication implements AutoCloseable {
         DlpHttpServer http = null;
         if (config.bool(TopologyOptions.HTTP_ENABLED)) {
             String server = config.string(TopologyOptions.APPLICATION_SERVER);
-            KafkaStreamsView view = new KafkaStreamsView(streams, server.isEmpty() ? null : HostInfo.buildFromEndpoint(server));
+            KafkaStreamsView view = new KafkaStreamsView(streams, server.isEmpty() ? null : HostInfo.buildFromEndpoint(server),
+                    config.integer(TopologyOptions.SESSION_TIMELINE_MAX_EVENTS) > 0);
             VerdictService verdicts = new VerdictService(topology.detectors(), view, topology.policies(),
                     config.bytes(TopologyOptions.SCAN_MAX_BYTES), config.integer(TopologyOptions.CODE_HIGH_SEVERITY_LINES),
                     config.bool(TopologyOptions.CODE_ENABLED), metrics);

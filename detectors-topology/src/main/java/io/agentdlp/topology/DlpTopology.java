@@ -46,6 +46,9 @@ import io.agentdlp.topology.sequence.SequenceDetector;
 import io.agentdlp.topology.sequence.SessionReads;
 import io.agentdlp.topology.session.SessionRecorder;
 import io.agentdlp.topology.session.SessionSummary;
+import io.agentdlp.topology.session.TimelineEntry;
+import io.agentdlp.topology.session.TimelineHead;
+import io.agentdlp.topology.session.TimelineRecorder;
 import io.agentdlp.topology.volume.VolumeAnomalyDetector;
 import io.agentdlp.topology.volume.VolumeSample;
 import io.agentdlp.topology.volume.VolumeSamples;
@@ -70,6 +73,8 @@ public final class DlpTopology implements AutoCloseable {
     public static final String SEQUENCE_STORE = "sequence-sessions";
     public static final String SESSION_STORE = "session-summaries";
     public static final String SESSION_ALERTS_STORE = "alerts-by-session";
+    public static final String TIMELINE_HEAD_STORE = "session-timeline-heads";
+    public static final String TIMELINE_STORE = "session-timelines";
     public static final String VOLUME_STORE = "volume-baselines";
     public static final String VOLUME_ALERTS_STORE = "alerts-by-entity";
     public static final String POLICY_STORE = "policies";
@@ -187,9 +192,16 @@ public final class DlpTopology implements AutoCloseable {
                 detected = detected.process(() -> new SequenceDetector(SEQUENCE_STORE, policies, paths, detectors.hosts(),
                         window, ttl, maxReads, cleanup, metrics), Named.as("sequence"), SEQUENCE_STORE);
             }
-            builder.addStateStore(store(SESSION_STORE, SessionSummary.serde()));
             int maxRecent = config.integer(TopologyOptions.SESSION_MAX_FINDINGS);
             Duration sessionTtl = config.duration(TopologyOptions.SESSION_TTL);
+            int timelineEvents = config.integer(TopologyOptions.SESSION_TIMELINE_MAX_EVENTS);
+            if (timelineEvents > 0) {
+                builder.addStateStore(store(TIMELINE_HEAD_STORE, TimelineHead.serde()));
+                builder.addStateStore(store(TIMELINE_STORE, TimelineEntry.serde()));
+                detected = detected.process(() -> new TimelineRecorder(TIMELINE_HEAD_STORE, TIMELINE_STORE, timelineEvents,
+                        sessionTtl, cleanup), Named.as("session-timeline"), TIMELINE_HEAD_STORE, TIMELINE_STORE);
+            }
+            builder.addStateStore(store(SESSION_STORE, SessionSummary.serde()));
             KStream<String, DlpAlert> occurrences = detected.process(
                     () -> new SessionRecorder(SESSION_STORE, maxRecent, sessionTtl, cleanup), Named.as("session-summary"),
                     SESSION_STORE);

@@ -51,7 +51,8 @@ import io.agentdlp.topology.deadletter.DeadLetters;
  * End to end against a real broker and schema registry with exactly_once_v2: events in, alerts and
  * dead letters out, read by an independent read_committed consumer with the project's Avro
  * deserializer; the HTTP API of the running instance answers health, readiness, metrics, verdicts
- * and session queries.
+ * and session queries (summary and timeline) without {@code application.server}, as a single dev-stack
+ * instance runs.
  */
 class DlpTopologyIT {
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
@@ -76,7 +77,6 @@ class DlpTopologyIT {
                 .with("replication.factor", "1")
                 .with("http.port", "0")
                 .with("http.host", "127.0.0.1")
-                .with("application.server", "127.0.0.1:0")
                 .with("hash.key", "integration-test-key-0123456789")
                 .with("streams.commit.interval.ms", "200");
         assertThat(c.exactlyOnce()).isTrue();
@@ -158,6 +158,21 @@ class DlpTopologyIT {
         assertThat(session.body()).contains("\"sessionKey\":\"" + Events.KEY + "\"").contains("github-pat-classic")
                 .doesNotContain(Events.GITHUB_TOKEN);
         assertThat(get(base + "/v1/sessions/unknown%3Asession").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> timeline = get(base + "/v1/sessions/" + URLEncoder.encode(Events.KEY, StandardCharsets.UTF_8)
+                + "/timeline");
+        assertThat(timeline.statusCode()).isEqualTo(200);
+        var events = new com.fasterxml.jackson.databind.ObjectMapper().readTree(timeline.body()).get("events");
+        assertThat(events).hasSize(sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            assertThat(events.get(i).get("eventId").asText()).isEqualTo(sent.get(i).getEventId());
+        }
+        assertThat(events.get(0).get("alerts").get(0).get("rule").asText()).isEqualTo("github-pat-classic");
+        assertThat(events.get(1).get("duplicate").asBoolean()).isFalse();
+        assertThat(events.get(3).get("alerts").toString()).contains("sensitive-read-then-egress");
+        assertThat(alerts).extracting(DlpAlert::getAlertId)
+                .contains(events.get(0).get("alerts").get(0).get("alertId").asText());
+        assertThat(timeline.body()).doesNotContain(Events.GITHUB_TOKEN);
         assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
         assertThat(metrics).contains("dlp_dead_letter_total{detector=\"none\",reason=\"deserialization-failed\"} 1.0");
     }

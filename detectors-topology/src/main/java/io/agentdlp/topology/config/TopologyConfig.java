@@ -231,6 +231,9 @@ public final class TopologyConfig {
         if (integer(TopologyOptions.CODE_INDEX_SHARDS) > 64) {
             throw new ConfigException("option code.index.shards=" + integer(TopologyOptions.CODE_INDEX_SHARDS) + " must be at most 64");
         }
+        if (integer(TopologyOptions.SESSION_TIMELINE_MAX_EVENTS) < 0) {
+            throw new ConfigException("option session.timeline.max.events must not be negative (0 disables the timeline)");
+        }
         integer(TopologyOptions.NUM_STANDBY_REPLICAS);
         integer(TopologyOptions.REPLICATION_FACTOR);
         integer(TopologyOptions.HTTP_PORT);

@@ -127,7 +127,10 @@ public final class TopologyOptions {
     public static final ConfigOption ALERT_MAX_EVENT_IDS = add("alert.max.event.ids", "20", "Triggering event ids kept per alert (the first ones).");
     public static final ConfigOption SESSION_MAX_FINDINGS = add("session.max.findings", "20",
             "Recent findings kept per session for GET /v1/sessions/{id}.");
-    public static final ConfigOption SESSION_TTL = add("session.ttl", "24h", "Session summaries idle longer than this (stream time) are removed.");
+    public static final ConfigOption SESSION_TTL = add("session.ttl", "24h",
+            "Session summaries and timelines idle longer than this (stream time) are removed.");
+    public static final ConfigOption SESSION_TIMELINE_MAX_EVENTS = add("session.timeline.max.events", "500",
+            "Newest events kept per session for GET /v1/sessions/{id}/timeline (older ones are dropped); 0 disables the timeline.");
     public static final ConfigOption CLEANUP_INTERVAL = add("cleanup.interval", "1m",
             "Wall-clock period of the TTL cleanup punctuations (dedup, sequence, volume, alerts, sessions).");
 

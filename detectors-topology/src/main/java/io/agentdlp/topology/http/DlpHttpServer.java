@@ -22,16 +22,21 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.agentdlp.topology.session.SessionQueries;
+import io.agentdlp.topology.session.SessionSummary;
+
 /**
  * The topology's HTTP API on the JDK server: {@code GET /metrics} (Prometheus text),
  * {@code GET /health} (200 while Streams is alive), {@code GET /ready} (200 when RUNNING),
- * {@code POST /v1/verdict} and {@code GET /v1/sessions/{device}:{session}}. Request bodies are
+ * {@code POST /v1/verdict}, {@code GET /v1/sessions/{device}:{session}} and
+ * {@code GET /v1/sessions/{device}:{session}/timeline}. Request bodies are
  * bounded; responses and logs never contain submitted text.
  */
 public final class DlpHttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DlpHttpServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SESSIONS = "/v1/sessions/";
+    private static final String TIMELINE = "/timeline";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -142,16 +147,15 @@ public final class DlpHttpServer implements AutoCloseable {
 
     private static Reply session(HttpExchange h, StreamsView view) {
         String raw = h.getRequestURI().getRawPath().substring(SESSIONS.length());
-        String key = URLDecoder.decode(raw, StandardCharsets.UTF_8);
-        if (key.isEmpty() || !key.contains(":")) {
-            throw new HttpApiException(400, "session id must be <device-id>:<session-id>");
+        boolean timeline = raw.endsWith(TIMELINE);
+        String rawKey = timeline ? raw.substring(0, raw.length() - TIMELINE.length()) : raw;
+        String key = URLDecoder.decode(rawKey, StandardCharsets.UTF_8);
+        if (key.isEmpty() || !key.contains(":") || key.contains("/")) {
+            throw new HttpApiException(400, "session id must be <device-id>:<session-id> (URL-encode a '/' in it)");
         }
         StreamsView.SessionLocation loc = view.locateSession(key);
         if (loc instanceof StreamsView.SessionLocation.Local l) {
-            if (l.summary().isEmpty()) {
-                throw new HttpApiException(404, "no detections recorded for this session");
-            }
-            return new Reply(200, "application/json", l.summary().get().toJson());
+            return timeline ? timeline(l.queries(), key) : summary(l.queries(), key);
         }
         if (loc instanceof StreamsView.SessionLocation.Remote r) {
             URI to = URI.create("http://" + r.host() + ":" + r.port() + SESSIONS + raw);
@@ -159,6 +163,19 @@ public final class DlpHttpServer implements AutoCloseable {
             return json(307, Map.of("location", to.toString()));
         }
         throw new HttpApiException(503, ((StreamsView.SessionLocation.Unavailable) loc).reason());
+    }
+
+    private static Reply summary(SessionQueries q, String key) {
+        SessionSummary s = q.summary(key)
+                .orElseThrow(() -> new HttpApiException(404, "no detections recorded for this session"));
+        return new Reply(200, "application/json", s.toJson());
+    }
+
+    private static Reply timeline(SessionQueries q, String key) {
+        if (!q.timelinesEnabled()) {
+            throw new HttpApiException(404, "session timelines are disabled (session.timeline.max.events=0)");
+        }
+        return json(200, q.timeline(key).orElseThrow(() -> new HttpApiException(404, "no events recorded for this session")));
     }
 
     private static VerdictRequest readJson(HttpExchange h, long maxBody) throws IOException {

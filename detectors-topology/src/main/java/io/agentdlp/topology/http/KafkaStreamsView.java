@@ -16,17 +16,23 @@ import io.agentdlp.avro.Policy;
 import io.agentdlp.topology.DlpTopology;
 import io.agentdlp.topology.code.CodeIndexQueryType;
 import io.agentdlp.topology.code.CodeIndexStore;
+import io.agentdlp.topology.session.SessionQueries;
 import io.agentdlp.topology.session.SessionSummary;
 
 /** {@link StreamsView} over a running {@link KafkaStreams} with interactive queries. */
 public final class KafkaStreamsView implements StreamsView {
     private final KafkaStreams streams;
     private final HostInfo self;
+    private final boolean timelineStores;
 
-    /** @param self this instance's {@code application.server} (null when not set) */
-    public KafkaStreamsView(KafkaStreams streams, HostInfo self) {
+    /**
+     * @param self           this instance's {@code application.server} (null when not set)
+     * @param timelineStores whether the topology records session timelines
+     */
+    public KafkaStreamsView(KafkaStreams streams, HostInfo self, boolean timelineStores) {
         this.streams = streams;
         this.self = self;
+        this.timelineStores = timelineStores;
     }
 
     @Override
@@ -47,6 +53,11 @@ public final class KafkaStreamsView implements StreamsView {
 
     @Override
     public SessionLocation locateSession(String key) {
+        if (self == null) {
+            // Streams publishes key metadata only for instances that declare an endpoint: without
+            // application.server there is nobody to redirect to, so this instance answers alone.
+            return local();
+        }
         KeyQueryMetadata meta;
         try {
             meta = streams.queryMetadataForKey(DlpTopology.SESSION_STORE, key, Serdes.String().serializer());
@@ -57,16 +68,29 @@ public final class KafkaStreamsView implements StreamsView {
             return new SessionLocation.Unavailable("no instance holds the session store yet");
         }
         HostInfo owner = meta.activeHost();
-        if (self != null && !owner.equals(self) && !owner.equals(HostInfo.unavailable())) {
+        if (!owner.equals(self) && !owner.equals(HostInfo.unavailable())) {
             return new SessionLocation.Remote(owner.host(), owner.port());
         }
+        return local();
+    }
+
+    private SessionLocation local() {
         try {
-            ReadOnlyKeyValueStore<String, SessionSummary> store = streams.store(StoreQueryParameters
-                    .fromNameAndType(DlpTopology.SESSION_STORE, QueryableStoreTypes.<String, SessionSummary>keyValueStore()));
-            return new SessionLocation.Local(Optional.ofNullable(store.get(key)));
+            return new SessionLocation.Local(new SessionQueries(
+                    streams.store(StoreQueryParameters.fromNameAndType(DlpTopology.SESSION_STORE,
+                            QueryableStoreTypes.<String, SessionSummary>keyValueStore())),
+                    optionalStore(DlpTopology.TIMELINE_HEAD_STORE), optionalStore(DlpTopology.TIMELINE_STORE)));
         } catch (InvalidStateStoreException e) {
             return new SessionLocation.Unavailable("session store not queryable: " + streams.state());
         }
+    }
+
+    /** A store of the session sub-topology, or null when the topology does not have it (timeline disabled). */
+    private <V> ReadOnlyKeyValueStore<String, V> optionalStore(String name) {
+        if (!timelineStores) {
+            return null;
+        }
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
     }
 
     @Override

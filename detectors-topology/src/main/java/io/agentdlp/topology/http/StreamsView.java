@@ -7,7 +7,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import io.agentdlp.avro.Policy;
 import io.agentdlp.topology.code.CodeIndexStore;
-import io.agentdlp.topology.session.SessionSummary;
+import io.agentdlp.topology.session.SessionQueries;
 
 /** What the HTTP API needs from the running topology: its state and read access to its stores. */
 public interface StreamsView {
@@ -20,7 +20,7 @@ public interface StreamsView {
     /** True when the instance processes its assignment (RUNNING). */
     boolean ready();
 
-    /** Where a session's summary lives. */
+    /** Where a session's summary and timeline live. */
     SessionLocation locateSession(String sessionKey);
 
     /** The policies GlobalKTable, when queryable. */
@@ -31,8 +31,8 @@ public interface StreamsView {
 
     /** Outcome of locating a session. */
     sealed interface SessionLocation {
-        /** Held here; the summary is absent when the session has no detections. */
-        record Local(Optional<SessionSummary> summary) implements SessionLocation {
+        /** Held here (or, without {@code application.server}, only here is asked): read it from these stores. */
+        record Local(SessionQueries queries) implements SessionLocation {
         }
 
         /** Held by another instance at {@code host:port}. */

@@ -25,7 +25,10 @@ import io.agentdlp.topology.Policies;
 import io.agentdlp.topology.TopologyFixture;
 import io.agentdlp.topology.code.CodeIndexStore;
 import io.agentdlp.topology.metrics.DlpMetrics;
+import io.agentdlp.topology.session.SessionQueries;
 import io.agentdlp.topology.session.SessionSummary;
+import io.agentdlp.topology.session.TimelineEntry;
+import io.agentdlp.topology.session.TimelineHead;
 
 /** The real HTTP server over the stores of a topology running in a TopologyTestDriver. */
 class DlpHttpServerTest {
@@ -50,8 +53,10 @@ class DlpHttpServerTest {
 
         @Override
         public SessionLocation locateSession(String key) {
-            return new SessionLocation.Local(Optional.ofNullable(
-                    f.driver.<String, SessionSummary>getKeyValueStore(DlpTopology.SESSION_STORE).get(key)));
+            return new SessionLocation.Local(new SessionQueries(
+                    f.driver.<String, SessionSummary>getKeyValueStore(DlpTopology.SESSION_STORE),
+                    f.driver.<String, TimelineHead>getKeyValueStore(DlpTopology.TIMELINE_HEAD_STORE),
+                    f.driver.<String, TimelineEntry>getKeyValueStore(DlpTopology.TIMELINE_STORE)));
         }
 
         @Override
@@ -120,6 +125,12 @@ class DlpHttpServerTest {
                 assertThat(session.statusCode()).isEqualTo(200);
                 assertThat(session.body()).contains("\"riskScore\":15").contains("github-pat-classic")
                         .doesNotContain(Events.GITHUB_TOKEN);
+                HttpResponse<String> timeline = get(base + "/v1/sessions/" + URLEncoder.encode(Events.KEY, StandardCharsets.UTF_8)
+                        + "/timeline");
+                assertThat(timeline.statusCode()).isEqualTo(200);
+                assertThat(timeline.body()).contains("\"eventsTotal\":1").contains("\"kind\":\"prompt\"")
+                        .contains("\"rule\":\"github-pat-classic\"").doesNotContain(Events.GITHUB_TOKEN);
+                assertThat(get(base + "/v1/sessions/dev%3Aother/timeline").statusCode()).isEqualTo(404);
                 assertThat(get(base + "/v1/sessions/nosuch").statusCode()).isEqualTo(400);
                 assertThat(get(base + "/v1/sessions/dev%3Aother").statusCode()).isEqualTo(404);
 

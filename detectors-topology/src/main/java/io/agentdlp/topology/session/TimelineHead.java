@@ -1,0 +1,61 @@
+package io.agentdlp.topology.session;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Bookkeeping of one session's timeline: entries {@code firstSeq .. nextSeq-1} are stored (older
+ * ones were dropped to respect the bound), and when the session was first and last active.
+ *
+ * @param firstSeq  oldest stored entry
+ * @param nextSeq   sequence number of the next event (= events recorded so far)
+ * @param firstSeen event time of the first event (epoch ms)
+ * @param lastSeen  latest event time (epoch ms)
+ */
+public record TimelineHead(long firstSeq, long nextSeq, long firstSeen, long lastSeen) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static TimelineHead start(long time) {
+        return new TimelineHead(0, 0, time, time);
+    }
+
+    /** This head after appending one event at {@code time}, keeping at most {@code maxEntries}. */
+    TimelineHead append(long time, int maxEntries) {
+        long next = nextSeq + 1;
+        return new TimelineHead(Math.max(firstSeq, next - maxEntries), next, Math.min(firstSeen, time),
+                Math.max(lastSeen, time));
+    }
+
+    /** Store key of entry {@code seq} of a session: the session key, a NUL, 16 hex digits (sorts by seq). */
+    static String entryKey(String sessionKey, long seq) {
+        String hex = Long.toHexString(seq);
+        return sessionKey + '\0' + "0".repeat(16 - hex.length()) + hex;
+    }
+
+    /** Store serde (JSON). */
+    public static Serde<TimelineHead> serde() {
+        return Serdes.serdeFrom((topic, v) -> {
+            if (v == null) {
+                return null;
+            }
+            try {
+                return JSON.writeValueAsBytes(v);
+            } catch (IOException e) {
+                throw new SerializationException("cannot encode timeline head", e);
+            }
+        }, (topic, b) -> {
+            if (b == null) {
+                return null;
+            }
+            try {
+                return JSON.readValue(b, TimelineHead.class);
+            } catch (IOException e) {
+                throw new SerializationException("cannot decode timeline head", e);
+            }
+        });
+    }
+}
