@@ -3,9 +3,11 @@ package io.agentdlp.alerts;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.agentdlp.alerts.auth.Role;
@@ -35,7 +37,10 @@ public final class AlertsConfig {
             "alerts.store.max-alerts", "alerts.session-events.enabled", "alerts.session-events.lookback",
             "alerts.session-events.max-sessions", "alerts.session-events.max-per-session",
             "alerts.triage.max-suppression", "alerts.topics.create", "alerts.topics.replication-factor",
-            "alerts.sinks", "alerts.sinks.group-prefix");
+            "alerts.sinks", "alerts.sinks.group-prefix",
+            "alerts.trail.enabled", "alerts.trail.topic", "alerts.trail.kinds", "alerts.trail.paths", "alerts.trail.urls",
+            "alerts.trail.finding-previews", "alerts.trail.retention", "alerts.trail.application-id",
+            "alerts.trail.state-dir", "alerts.trail.processing-guarantee", "alerts.trail.sinks");
 
     private final Settings s;
 
@@ -54,9 +59,13 @@ public final class AlertsConfig {
         m.putAll(Settings.fromEnvPrefix(env, "AGENTDLP_KAFKA_", "kafka."));
         Map<String, String> withOverrides = new HashMap<>(m);
         withOverrides.putAll(overrides);
-        for (String sink : new Settings(withOverrides).list("alerts.sinks")) {
+        Settings merged = new Settings(withOverrides);
+        List<String> sinkPrefixes = new ArrayList<>();
+        merged.list("alerts.sinks").forEach(n -> sinkPrefixes.add("alerts.sink." + n + "."));
+        merged.list("alerts.trail.sinks").forEach(n -> sinkPrefixes.add("alerts.trail.sink." + n + "."));
+        for (String sink : sinkPrefixes) {
             for (String key : io.agentdlp.alerts.sink.SinkFactory.KEYS) {
-                String k = "alerts.sink." + sink + "." + key;
+                String k = sink + key;
                 String v = env.get(Settings.envName(k));
                 if (v != null) {
                     m.put(k, v);
@@ -190,5 +199,40 @@ public final class AlertsConfig {
 
     public String sinkGroupPrefix() {
         return s.string("alerts.sinks.group-prefix", "agentdlp-alerts-sink");
+    }
+
+    /** Whether the agent audit trail is written and exported (docs/audit.md). */
+    public boolean trailEnabled() {
+        return s.bool("alerts.trail.enabled", true);
+    }
+
+    public String trailTopic() {
+        return s.string("alerts.trail.topic", "agent-audit-trail");
+    }
+
+    /** Streams application id of the trail writer: its consumer group, apart from the sinks'. */
+    public String trailApplicationId() {
+        return s.string("alerts.trail.application-id", "agentdlp-audit-trail");
+    }
+
+    /** Streams state directory; empty for a fresh temporary directory (the chain store is in memory). */
+    public Optional<Path> trailStateDir() {
+        return s.get("alerts.trail.state-dir").map(Path::of);
+    }
+
+    public String trailProcessingGuarantee() {
+        String g = s.string("alerts.trail.processing-guarantee", "exactly_once_v2");
+        if (!g.equals("exactly_once_v2") && !g.equals("at_least_once")) {
+            throw new ConfigException("alerts.trail.processing-guarantee must be exactly_once_v2 or at_least_once");
+        }
+        return g;
+    }
+
+    public List<String> trailSinkNames() {
+        return s.list("alerts.trail.sinks");
+    }
+
+    public Settings trailSink(String name) {
+        return s.scoped("alerts.trail.sink." + name + ".");
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.agentdlp.alerts.audit.AuditTrail;
 import io.agentdlp.alerts.audit.KafkaAuditPublisher;
@@ -31,10 +32,16 @@ import io.agentdlp.alerts.sink.format.ProductInfo;
 import io.agentdlp.alerts.triage.FreeTextRedaction;
 import io.agentdlp.alerts.triage.KafkaTriagePublisher;
 import io.agentdlp.alerts.triage.TriageRules;
+import io.agentdlp.alerts.trail.OcsfActivityMapper;
+import io.agentdlp.alerts.trail.TrailChainer;
+import io.agentdlp.alerts.trail.TrailPolicy;
+import io.agentdlp.alerts.trail.TrailRecord;
+import io.agentdlp.alerts.trail.TrailTopic;
 import io.agentdlp.alerts.triage.TriageService;
 import io.agentdlp.alerts.web.ConsoleServer;
 import io.agentdlp.avro.AlertTriage;
 import io.agentdlp.avro.AuditEvent;
+import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.serde.AvroClassTrust;
 import io.agentdlp.topics.TopicNames;
 import io.agentdlp.topics.TopicProvisioner;
@@ -48,6 +55,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,16 +69,18 @@ public final class AlertsService implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final ConsoleServer console;
     private final FeedConsumer feed;
-    private final List<SinkWorker> sinks;
+    private final List<SinkWorker<?>> sinks;
+    private final TrailChainer trail;
     private final AlertStore store;
     private final AlertsMetrics metrics;
 
     private AlertsService(List<AutoCloseable> resources, ConsoleServer console, FeedConsumer feed,
-                          List<SinkWorker> sinks, AlertStore store, AlertsMetrics metrics) {
+                          List<SinkWorker<?>> sinks, TrailChainer trail, AlertStore store, AlertsMetrics metrics) {
         this.resources = resources;
         this.console = console;
         this.feed = feed;
         this.sinks = sinks;
+        this.trail = trail;
         this.store = store;
         this.metrics = metrics;
     }
@@ -140,7 +150,27 @@ public final class AlertsService implements AutoCloseable {
                 cfg.sessionEventsLookback(), metrics, clock).start();
         opened.add(feed);
 
-        List<SinkWorker> sinks = startSinks(cfg, names, kafka, serdes, store, dlqProducer, metrics, clock, stdout, opened);
+        SinkFactory sinkFactory = new SinkFactory(ProductInfo.agentdlp(), cfg.links(), stdout);
+        DeadLetterPublisher dlq = new DeadLetterPublisher(dlqProducer, names.name(Topics.DEAD_LETTER));
+        List<SinkWorker<?>> sinks = new ArrayList<>();
+        for (String name : cfg.sinkNames()) {
+            SinkFactory.Definition<DlpAlert> d = sinkFactory.create(name, cfg.sink(name),
+                    id -> store.suppressed(id, clock.instant()));
+            sinks.add(startSink(d, name, cfg.sinkGroupPrefix() + "-" + name, "alerts-sink:" + name,
+                    names.name(Topics.ALERTS), serdes.valueSerde(Topics.ALERTS).deserializer(), DlpAlert::getAlertId,
+                    kafka, dlq, metrics, clock, opened));
+        }
+        TrailChainer trail = null;
+        if (cfg.trailEnabled()) {
+            trail = startTrail(cfg, names, kafka, serdes, opened);
+            for (String name : cfg.trailSinkNames()) {
+                SinkFactory.Definition<TrailRecord> d = sinkFactory.trail(name, cfg.trailSink(name));
+                sinks.add(startSink(d, "trail:" + name, cfg.trailApplicationId() + "-sink-" + name,
+                        "audit-trail-sink:" + name, cfg.trailTopic(), TrailRecord.deserializer(), TrailRecord::id,
+                        kafka, dlq, metrics, clock, opened));
+            }
+        }
+        TrailChainer trailChainer = trail;
 
         UserStore users = cfg.usersFile() == null ? null : new UserStore(cfg.usersFile());
         ApiTokens tokens = cfg.apiTokensFile() == null ? ApiTokens.none() : ApiTokens.load(cfg.apiTokensFile());
@@ -152,38 +182,51 @@ public final class AlertsService implements AutoCloseable {
         ProductInfo product = ProductInfo.agentdlp();
         ConsoleServer console = ConsoleServer.start(cfg.console(), new ConsoleServer.Components(store, sessionEvents,
                 cfg.links(), triage, audit, metrics, users, tokens, jwt,
-                () -> sinks.stream().map(SinkWorker::status).toList(), feed::healthy, feed::ready, clock,
+                () -> sinks.stream().map(SinkWorker::status).toList(),
+                () -> feed.healthy() && (trailChainer == null || trailChainer.healthy()), feed::ready, clock,
                 product.version()));
         opened.add(console);
-        return new AlertsService(opened, console, feed, sinks, store, metrics);
+        return new AlertsService(opened, console, feed, sinks, trail, store, metrics);
     }
 
-    private static List<SinkWorker> startSinks(AlertsConfig cfg, TopicNames names, Map<String, Object> kafka,
-                                               TopicSerdes serdes, AlertStore store,
-                                               KafkaProducer<byte[], byte[]> dlqProducer, AlertsMetrics metrics,
-                                               Clock clock, PrintStream stdout, List<AutoCloseable> opened) {
-        SinkFactory factory = new SinkFactory(ProductInfo.agentdlp(), cfg.links(), stdout);
-        DeadLetterPublisher dlq = new DeadLetterPublisher(dlqProducer, names.name(Topics.DEAD_LETTER));
-        List<SinkWorker> workers = new ArrayList<>();
-        for (String name : cfg.sinkNames()) {
-            SinkFactory.Definition d = factory.create(name, cfg.sink(name), id -> store.suppressed(id, clock.instant()));
-            Map<String, Object> props = new HashMap<>(kafka);
-            props.put(ConsumerConfig.GROUP_ID_CONFIG, cfg.sinkGroupPrefix() + "-" + name);
-            props.put(ConsumerConfig.CLIENT_ID_CONFIG, "agentdlp-alerts-sink-" + name);
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, d.startFrom());
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-            KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                    new ByteArrayDeserializer());
-            SinkWorker w = new SinkWorker(d.sink(), consumer, names.name(Topics.ALERTS),
-                    serdes.valueSerde(Topics.ALERTS).deserializer(), d.filter(), d.retry(), dlq,
-                    metrics.sink(name, d.sink().type()), clock).start();
-            opened.add(w);
-            workers.add(w);
-            log.info("event=sink_configured sink={} type={}", name, d.sink().type());
+    private static TrailChainer startTrail(AlertsConfig cfg, TopicNames names, Map<String, Object> kafka,
+                                           TopicSerdes serdes, List<AutoCloseable> opened) {
+        TrailPolicy policy = TrailPolicy.from(cfg.settings());
+        String events = names.name(Topics.EGRESS_EVENTS);
+        if (cfg.createTopics()) {
+            try (Admin admin = Admin.create(kafka)) {
+                TrailTopic.ensure(admin, cfg.trailTopic(), events, policy.retention(), cfg.replicationFactor());
+            }
         }
-        return workers;
+        TrailChainer chainer = TrailChainer.start(TrailChainer.topology(events, cfg.trailTopic(),
+                        serdes.valueSerde(Topics.EGRESS_EVENTS), new OcsfActivityMapper(ProductInfo.agentdlp(), policy),
+                        policy), kafka, cfg.trailApplicationId(), cfg.trailStateDir().orElse(null),
+                cfg.trailProcessingGuarantee());
+        opened.add(chainer);
+        log.info("event=trail_started topic={} application_id={} kinds={} retention={}", cfg.trailTopic(),
+                cfg.trailApplicationId(), policy.kinds().size(), policy.retention());
+        return chainer;
+    }
+
+    private static <T> SinkWorker<T> startSink(SinkFactory.Definition<T> d, String name, String groupId,
+                                               String component, String topic, Deserializer<T> deserializer,
+                                               Function<T, String> idOf, Map<String, Object> kafka,
+                                               DeadLetterPublisher dlq, AlertsMetrics metrics, Clock clock,
+                                               List<AutoCloseable> opened) {
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "agentdlp-alerts-sink-" + name.replace(':', '-'));
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, d.startFrom());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        SinkWorker<T> w = new SinkWorker<>(d.sink(), consumer, topic, deserializer, d.filter(), idOf, component,
+                d.retry(), dlq, metrics.sink(name, d.sink().type()), clock).start();
+        opened.add(w);
+        log.info("event=sink_configured sink={} type={} topic={}", name, d.sink().type(), topic);
+        return w;
     }
 
     private static JwtVerifier oidc(AlertsConfig cfg, Clock clock) {
@@ -232,6 +275,11 @@ public final class AlertsService implements AutoCloseable {
 
     public AlertsMetrics metrics() {
         return metrics;
+    }
+
+    /** True when the audit trail is disabled or its writer runs. */
+    public boolean trailHealthy() {
+        return trail == null || trail.healthy();
     }
 
     public List<SinkStatus> sinkStatuses() {

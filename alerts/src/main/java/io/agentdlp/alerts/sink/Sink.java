@@ -2,13 +2,12 @@ package io.agentdlp.alerts.sink;
 
 import java.util.List;
 
-import io.agentdlp.avro.DlpAlert;
-
 /**
- * One configured alert destination (a SIEM, a chat channel, a file). Called by exactly one
- * {@link SinkWorker} thread, so implementations need not be thread-safe.
+ * One configured destination (a SIEM, a chat channel, a file) for records of type {@code T}: alerts, or
+ * agent audit-trail records. Called by exactly one {@link SinkWorker} thread, so implementations need
+ * not be thread-safe.
  */
-public interface Sink extends AutoCloseable {
+public interface Sink<T> extends AutoCloseable {
 
     /** Configured name, used in metrics, logs and dead-letter headers. */
     String name();
@@ -16,14 +15,14 @@ public interface Sink extends AutoCloseable {
     /** Type as written in the configuration, e.g. {@code elastic}. */
     String type();
 
-    /** Most alerts passed to one {@link #deliver} call. */
+    /** Most records passed to one {@link #deliver} call. */
     int maxBatch();
 
     /**
      * Sends a batch. Returns which items failed (bulk APIs report per item); throws when the whole
      * batch failed.
      */
-    DeliveryResult deliver(List<DlpAlert> batch) throws SinkException;
+    DeliveryResult deliver(List<T> batch) throws SinkException;
 
     @Override
     default void close() {

@@ -16,7 +16,7 @@ import io.agentdlp.avro.Severity;
  * @param suppressed     tells whether an alert id is currently suppressed
  */
 public record SinkFilter(Severity minSeverity, Set<String> detectors, boolean skipSuppressed,
-                         Predicate<String> suppressed) {
+                         Predicate<String> suppressed) implements Predicate<DlpAlert> {
 
     public SinkFilter {
         detectors = Set.copyOf(detectors);
@@ -25,6 +25,11 @@ public record SinkFilter(Severity minSeverity, Set<String> detectors, boolean sk
     /** Everything passes. */
     public static SinkFilter all() {
         return new SinkFilter(Severity.INFO, Set.of(), false, id -> false);
+    }
+
+    @Override
+    public boolean test(DlpAlert a) {
+        return accepts(a);
     }
 
     public boolean accepts(DlpAlert a) {

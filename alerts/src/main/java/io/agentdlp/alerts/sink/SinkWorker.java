@@ -9,9 +9,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.agentdlp.alerts.metrics.SinkMeters;
-import io.agentdlp.avro.DlpAlert;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -24,29 +25,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers dlp-alerts to one sink, on its own thread with its own consumer group, so a slow or
+ * Delivers the records of one topic (dlp-alerts, or the agent audit trail) to one sink, on its own thread with its own consumer group, so a slow or
  * failing destination never delays the others. Alerts are delivered in order; a failed batch is
  * retried with backoff while the consumer stays in its group (partitions paused, poll keeps going).
  * Offsets are committed only up to alerts that were delivered, filtered out or dead-lettered, so a
  * restart loses nothing (delivery is at-least-once; every format carries a stable id for
  * de-duplication).
  */
-public final class SinkWorker implements AutoCloseable {
+public final class SinkWorker<T> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SinkWorker.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
     private static final Duration BUSY_POLL = Duration.ofMillis(100);
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
-    private final Sink sink;
+    private final Sink<T> sink;
     private final Consumer<byte[], byte[]> consumer;
     private final String topic;
-    private final Deserializer<DlpAlert> deserializer;
-    private final SinkFilter filter;
+    private final Deserializer<T> deserializer;
+    private final Predicate<T> filter;
+    private final Function<T, String> idOf;
+    private final String component;
     private final RetryPolicy retry;
     private final DeadLetterPublisher deadLetters;
     private final SinkMeters meters;
     private final Clock clock;
-    private final List<Pending> pending = new ArrayList<>();
+    private final List<Pending<T>> pending = new ArrayList<>();
     private final Map<TopicPartition, Long> readUpTo = new HashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final Thread thread;
@@ -54,14 +57,20 @@ public final class SinkWorker implements AutoCloseable {
     private volatile SinkStatus status;
     private Instant lastCommit = Instant.EPOCH;
 
-    public SinkWorker(Sink sink, Consumer<byte[], byte[]> consumer, String topic, Deserializer<DlpAlert> deserializer,
-                      SinkFilter filter, RetryPolicy retry, DeadLetterPublisher deadLetters, SinkMeters meters,
-                      Clock clock) {
+    /**
+     * @param idOf      id of a record for logs (never its content)
+     * @param component names this worker in dead-letter headers, e.g. {@code alerts-sink:siem}
+     */
+    public SinkWorker(Sink<T> sink, Consumer<byte[], byte[]> consumer, String topic, Deserializer<T> deserializer,
+                      Predicate<T> filter, Function<T, String> idOf, String component, RetryPolicy retry,
+                      DeadLetterPublisher deadLetters, SinkMeters meters, Clock clock) {
         this.sink = sink;
         this.consumer = consumer;
         this.topic = topic;
         this.deserializer = deserializer;
         this.filter = filter;
+        this.idOf = idOf;
+        this.component = component;
         this.retry = retry;
         this.deadLetters = deadLetters;
         this.meters = meters;
@@ -72,7 +81,7 @@ public final class SinkWorker implements AutoCloseable {
     }
 
     /** Starts the delivery thread. */
-    public SinkWorker start() {
+    public SinkWorker<T> start() {
         thread.start();
         return this;
     }
@@ -130,29 +139,29 @@ public final class SinkWorker implements AutoCloseable {
     }
 
     private void admit(ConsumerRecord<byte[], byte[]> r) {
-        DlpAlert alert;
+        T alert;
         try {
             alert = deserializer.deserialize(r.topic(), r.headers(), r.value());
         } catch (RuntimeException e) {
             log.warn("event=sink_undecodable sink={} topic={} partition={} offset={} error={}",
                     sink.name(), r.topic(), r.partition(), r.offset(), e.getClass().getName());
-            pending.add(Pending.deadLetterOnly(r, "undecodable record", e.getClass().getName(), clock.instant()));
+            pending.add(Pending.<T>deadLetterOnly(r, "undecodable record", e.getClass().getName(), clock.instant()));
             return;
         }
         if (alert == null) {
             return;
         }
-        if (!filter.accepts(alert)) {
+        if (!filter.test(alert)) {
             meters.filtered();
             return;
         }
-        pending.add(new Pending(r, alert, clock.instant()));
+        pending.add(new Pending<>(r, alert, clock.instant()));
     }
 
     private void attempt() {
         Instant now = clock.instant();
-        List<Pending> batch = new ArrayList<>();
-        for (Pending p : pending) {
+        List<Pending<T>> batch = new ArrayList<>();
+        for (Pending<T> p : pending) {
             if (batch.size() == sink.maxBatch() || p.nextAttempt.isAfter(now)) {
                 break;
             }
@@ -169,7 +178,7 @@ public final class SinkWorker implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
-        List<DlpAlert> alerts = batch.stream().map(p -> p.alert).toList();
+        List<T> alerts = batch.stream().map(p -> p.alert).toList();
         long start = System.nanoTime();
         try {
             DeliveryResult result = sink.deliver(alerts);
@@ -190,20 +199,20 @@ public final class SinkWorker implements AutoCloseable {
             }
         } catch (SinkException e) {
             meters.latency(Duration.ofNanos(System.nanoTime() - start));
-            for (Pending p : batch) {
+            for (Pending<T> p : batch) {
                 failed(p, e.getMessage(), e.retryable(), e.retryAfter().orElse(null), e.getClass().getName());
             }
         }
     }
 
-    private void failed(Pending p, String reason, boolean retryable, Duration retryAfter, String exceptionClass) {
+    private void failed(Pending<T> p, String reason, boolean retryable, Duration retryAfter, String exceptionClass) {
         p.attempts++;
         meters.failed(1, retryable);
         Instant now = clock.instant();
         status = status.failed(reason, now);
         if (!retryable || retry.exhausted(p.attempts)) {
-            log.warn("event=sink_giving_up sink={} alert_id={} attempts={} retryable={} reason=\"{}\"",
-                    sink.name(), p.alert.getAlertId(), p.attempts, retryable, reason);
+            log.warn("event=sink_giving_up sink={} record_id={} attempts={} retryable={} reason=\"{}\"",
+                    sink.name(), idOf.apply(p.alert), p.attempts, retryable, reason);
             deadLetter(p, reason, exceptionClass);
             return;
         }
@@ -212,13 +221,13 @@ public final class SinkWorker implements AutoCloseable {
             delay = min(retryAfter, retry.maxDelay());
         }
         p.nextAttempt = now.plus(delay);
-        log.warn("event=sink_delivery_failed sink={} alert_id={} attempts={} retry_in_ms={} reason=\"{}\"",
-                sink.name(), p.alert.getAlertId(), p.attempts, delay.toMillis(), reason);
+        log.warn("event=sink_delivery_failed sink={} record_id={} attempts={} retry_in_ms={} reason=\"{}\"",
+                sink.name(), idOf.apply(p.alert), p.attempts, delay.toMillis(), reason);
     }
 
-    private void deadLetter(Pending p, String reason, String exceptionClass) {
+    private void deadLetter(Pending<T> p, String reason, String exceptionClass) {
         try {
-            deadLetters.publish(p.record, "alerts-sink:" + sink.name(), reason, exceptionClass, p.attempts);
+            deadLetters.publish(p.record, component, reason, exceptionClass, p.attempts);
             pending.remove(p);
             meters.deadLettered(1);
             status = status.deadLettered(clock.instant());
@@ -235,7 +244,7 @@ public final class SinkWorker implements AutoCloseable {
             return;
         }
         Map<TopicPartition, Long> safe = new HashMap<>(readUpTo);
-        for (Pending p : pending) {
+        for (Pending<T> p : pending) {
             TopicPartition tp = new TopicPartition(p.record.topic(), p.record.partition());
             safe.merge(tp, p.record.offset(), Math::min);
         }
@@ -290,7 +299,7 @@ public final class SinkWorker implements AutoCloseable {
         }
 
         private void forget(Collection<TopicPartition> partitions) {
-            for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
+            for (Iterator<Pending<T>> it = pending.iterator(); it.hasNext(); ) {
                 ConsumerRecord<byte[], byte[]> r = it.next().record;
                 if (partitions.contains(new TopicPartition(r.topic(), r.partition()))) {
                     it.remove();
@@ -303,20 +312,20 @@ public final class SinkWorker implements AutoCloseable {
         }
     }
 
-    /** An alert read but not yet delivered, filtered or dead-lettered. */
-    private static final class Pending {
+    /** A record read but not yet delivered, filtered or dead-lettered. */
+    private static final class Pending<T> {
         final ConsumerRecord<byte[], byte[]> record;
-        final DlpAlert alert;
+        final T alert;
         final String deadLetterReason;
         final String exceptionClass;
         int attempts;
         Instant nextAttempt;
 
-        Pending(ConsumerRecord<byte[], byte[]> record, DlpAlert alert, Instant due) {
+        Pending(ConsumerRecord<byte[], byte[]> record, T alert, Instant due) {
             this(record, alert, null, null, due);
         }
 
-        private Pending(ConsumerRecord<byte[], byte[]> record, DlpAlert alert, String reason, String exceptionClass,
+        private Pending(ConsumerRecord<byte[], byte[]> record, T alert, String reason, String exceptionClass,
                         Instant due) {
             this.record = record;
             this.alert = alert;
@@ -325,8 +334,8 @@ public final class SinkWorker implements AutoCloseable {
             this.nextAttempt = due;
         }
 
-        static Pending deadLetterOnly(ConsumerRecord<byte[], byte[]> r, String reason, String exceptionClass, Instant due) {
-            return new Pending(r, null, reason, exceptionClass, due);
+        static <T> Pending<T> deadLetterOnly(ConsumerRecord<byte[], byte[]> r, String reason, String exceptionClass, Instant due) {
+            return new Pending<>(r, null, reason, exceptionClass, due);
         }
     }
 }

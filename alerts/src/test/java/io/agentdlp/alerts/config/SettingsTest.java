@@ -12,6 +12,7 @@ import java.util.Map;
 import io.agentdlp.alerts.AlertsConfig;
 import io.agentdlp.alerts.feed.AlertLinks;
 import io.agentdlp.alerts.sink.SinkFactory;
+import io.agentdlp.alerts.sink.SinkFilter;
 import io.agentdlp.alerts.sink.format.ProductInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +84,7 @@ class SettingsTest {
         var d = f.create("es", new Settings(Map.of("type", "elastic", "url", "https://es:9200", "min-severity", "high",
                 "detectors", "secret,pii", "retry.max-attempts", "3", "header.Authorization", "ApiKey x")), id -> false);
         assertThat(d.sink().type()).isEqualTo("elastic");
-        assertThat(d.filter().detectors()).containsExactlyInAnyOrder("secret", "pii");
+        assertThat(((SinkFilter) d.filter()).detectors()).containsExactlyInAnyOrder("secret", "pii");
         assertThat(d.retry().maxAttempts()).isEqualTo(3);
         assertThat(d.startFrom()).isEqualTo("earliest");
         assertThat(List.of("ocsf-stdout", "webhook", "syslog")).allSatisfy(t -> {

@@ -136,6 +136,8 @@ public final class KafkaStack implements BeforeAllCallback, ExtensionContext.Sto
         m.put("schema.registry.url", registryUrl());
         m.put("alerts.http.port", "0");
         m.put("alerts.topics.create", "false");
+        // Tests of the audit trail switch it on themselves; the others need no Streams application.
+        m.put("alerts.trail.enabled", "false");
         return m;
     }
 

@@ -53,7 +53,8 @@ public final class SyslogFormat {
         };
     }
 
-    private static String field(String s, int max) {
+    /** An RFC 5424 header field: printable ASCII without spaces, at most {@code max} characters, {@code -} when empty. */
+    public static String field(String s, int max) {
         if (s == null || s.isBlank()) {
             return "-";
         }

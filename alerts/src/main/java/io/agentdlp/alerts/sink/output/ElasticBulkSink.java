@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,24 +14,22 @@ import io.agentdlp.alerts.feed.AlertJson;
 import io.agentdlp.alerts.sink.DeliveryResult;
 import io.agentdlp.alerts.sink.Sink;
 import io.agentdlp.alerts.sink.SinkException;
-import io.agentdlp.alerts.sink.format.ElasticBulkFormat;
-import io.agentdlp.avro.DlpAlert;
 
 /**
- * ECS documents through the Elasticsearch / OpenSearch {@code _bulk} API. The bulk API answers 200
+ * Documents (ECS alerts, or OCSF audit-trail records) through the Elasticsearch / OpenSearch {@code _bulk} API. The bulk API answers 200
  * even when items fail, so the response's {@code items} are read: 429 and 5xx items are retried,
  * other item errors (mapping conflicts) are dead-lettered, and a 409 on {@code create} counts as
  * delivered (the document is already there from an earlier attempt).
  */
-public final class ElasticBulkSink implements Sink {
+public final class ElasticBulkSink<T> implements Sink<T> {
     private final String name;
-    private final ElasticBulkFormat format;
+    private final Function<List<T>, String> format;
     private final HttpTransport http;
     private final URI bulkUrl;
     private final Map<String, String> headers;
     private final int batchSize;
 
-    public ElasticBulkSink(String name, ElasticBulkFormat format, HttpTransport http, URI baseUrl,
+    public ElasticBulkSink(String name, Function<List<T>, String> format, HttpTransport http, URI baseUrl,
                            Map<String, String> headers, int batchSize) {
         this.name = name;
         this.format = format;
@@ -57,9 +56,9 @@ public final class ElasticBulkSink implements Sink {
     }
 
     @Override
-    public DeliveryResult deliver(List<DlpAlert> batch) throws SinkException {
+    public DeliveryResult deliver(List<T> batch) throws SinkException {
         HttpResponse<String> r = http.post(bulkUrl, headers, "application/x-ndjson",
-                format.body(batch).getBytes(StandardCharsets.UTF_8));
+                format.apply(batch).getBytes(StandardCharsets.UTF_8));
         JsonNode body;
         try {
             body = AlertJson.MAPPER.readTree(r.body());

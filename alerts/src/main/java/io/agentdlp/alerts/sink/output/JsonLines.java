@@ -7,16 +7,15 @@ import java.util.function.Function;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentdlp.alerts.feed.AlertJson;
-import io.agentdlp.avro.DlpAlert;
 
 /** Newline-delimited JSON of a batch. */
 final class JsonLines {
     private JsonLines() {
     }
 
-    static byte[] of(List<DlpAlert> batch, Function<DlpAlert, ? extends JsonNode> mapper) {
+    static <T> byte[] of(List<T> batch, Function<? super T, ? extends JsonNode> mapper) {
         StringBuilder sb = new StringBuilder();
-        for (DlpAlert a : batch) {
+        for (T a : batch) {
             sb.append(write(mapper.apply(a))).append('\n');
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);

@@ -8,27 +8,28 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.agentdlp.alerts.sink.DeliveryResult;
 import io.agentdlp.alerts.sink.Sink;
 import io.agentdlp.alerts.sink.SinkException;
-import io.agentdlp.alerts.sink.format.OcsfFormat;
-import io.agentdlp.avro.DlpAlert;
 
 /**
- * OCSF findings as JSON lines in a file that rolls by size: when a batch would take the file past
+ * OCSF records (alert findings or audit-trail activities) as JSON lines in a file that rolls by size: when a batch would take the file past
  * {@code maxBytes}, {@code file} becomes {@code file.1}, {@code file.1} becomes {@code file.2} and so
  * on; at most {@code maxFiles} rolled files are kept. Each batch is forced to disk before its offsets
  * are committed.
  */
-public final class OcsfFileSink implements Sink {
+public final class OcsfFileSink<T> implements Sink<T> {
     private final String name;
-    private final OcsfFormat ocsf;
+    private final Function<? super T, ? extends JsonNode> ocsf;
     private final Path file;
     private final long maxBytes;
     private final int maxFiles;
 
-    public OcsfFileSink(String name, OcsfFormat ocsf, Path file, long maxBytes, int maxFiles) {
+    public OcsfFileSink(String name, Function<? super T, ? extends JsonNode> ocsf, Path file, long maxBytes, int maxFiles) {
         if (maxBytes < 1024) {
             throw new IllegalArgumentException("sink " + name + ": max-bytes must be >= 1024");
         }
@@ -58,8 +59,8 @@ public final class OcsfFileSink implements Sink {
     }
 
     @Override
-    public DeliveryResult deliver(List<DlpAlert> batch) throws SinkException {
-        byte[] bytes = JsonLines.of(batch, ocsf::finding);
+    public DeliveryResult deliver(List<T> batch) throws SinkException {
+        byte[] bytes = JsonLines.of(batch, ocsf);
         try {
             Files.createDirectories(file.getParent());
             if (Files.exists(file) && Files.size(file) > 0 && Files.size(file) + bytes.length > maxBytes) {

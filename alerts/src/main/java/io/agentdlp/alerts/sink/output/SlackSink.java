@@ -15,7 +15,7 @@ import io.agentdlp.avro.DlpAlert;
  * One Slack-compatible message per alert to an incoming-webhook URL. The URL itself is the
  * credential, so it never appears in logs or errors; Slack's 429 {@code Retry-After} is honoured.
  */
-public final class SlackSink implements Sink {
+public final class SlackSink implements Sink<DlpAlert> {
     private final String name;
     private final SlackFormat format;
     private final HttpTransport http;

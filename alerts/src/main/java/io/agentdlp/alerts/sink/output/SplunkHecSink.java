@@ -5,23 +5,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.agentdlp.alerts.sink.DeliveryResult;
 import io.agentdlp.alerts.sink.Sink;
 import io.agentdlp.alerts.sink.SinkException;
-import io.agentdlp.alerts.sink.format.SplunkHecFormat;
-import io.agentdlp.avro.DlpAlert;
 
-/** OCSF findings to a Splunk HTTP Event Collector ({@code /services/collector/event}, token auth). */
-public final class SplunkHecSink implements Sink {
+/**
+ * OCSF records to a Splunk HTTP Event Collector ({@code /services/collector/event}, token auth). The
+ * body function renders a batch as concatenated HEC envelopes.
+ */
+public final class SplunkHecSink<T> implements Sink<T> {
     private final String name;
-    private final SplunkHecFormat format;
+    private final Function<List<T>, String> format;
     private final HttpTransport http;
     private final URI eventUrl;
     private final Map<String, String> headers;
     private final int batchSize;
 
-    public SplunkHecSink(String name, SplunkHecFormat format, HttpTransport http, URI baseUrl, String token,
+    public SplunkHecSink(String name, Function<List<T>, String> format, HttpTransport http, URI baseUrl, String token,
                          int batchSize) {
         this.name = name;
         this.format = format;
@@ -51,8 +53,8 @@ public final class SplunkHecSink implements Sink {
     }
 
     @Override
-    public DeliveryResult deliver(List<DlpAlert> batch) throws SinkException {
-        http.post(eventUrl, headers, "application/json", format.body(batch).getBytes(StandardCharsets.UTF_8));
+    public DeliveryResult deliver(List<T> batch) throws SinkException {
+        http.post(eventUrl, headers, "application/json", format.apply(batch).getBytes(StandardCharsets.UTF_8));
         return DeliveryResult.ok();
     }
 }

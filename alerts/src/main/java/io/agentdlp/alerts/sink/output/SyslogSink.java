@@ -9,21 +9,20 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import javax.net.ssl.SSLSocketFactory;
 
 import io.agentdlp.alerts.sink.DeliveryResult;
 import io.agentdlp.alerts.sink.Sink;
 import io.agentdlp.alerts.sink.SinkException;
-import io.agentdlp.alerts.sink.format.SyslogFormat;
-import io.agentdlp.avro.DlpAlert;
 
 /**
- * RFC 5424 messages with a CEF payload to a syslog receiver over UDP (RFC 5426, one message per
+ * RFC 5424 messages (CEF for alerts, JSON for audit-trail records) to a syslog receiver over UDP (RFC 5426, one message per
  * datagram), TCP (RFC 6587 octet counting) or TLS (RFC 5425). The TCP/TLS connection is kept open and
  * re-opened after a failure.
  */
-public final class SyslogSink implements Sink {
+public final class SyslogSink<T> implements Sink<T> {
     /** Transport protocol. */
     public enum Protocol {
         UDP, TCP, TLS;
@@ -40,14 +39,14 @@ public final class SyslogSink implements Sink {
 
     private static final int CONNECT_TIMEOUT_MS = 5000;
     private final String name;
-    private final SyslogFormat format;
+    private final Function<? super T, String> format;
     private final String host;
     private final int port;
     private final Protocol protocol;
     private Socket socket;
     private OutputStream out;
 
-    public SyslogSink(String name, SyslogFormat format, String host, int port, Protocol protocol) {
+    public SyslogSink(String name, Function<? super T, String> format, String host, int port, Protocol protocol) {
         this.name = name;
         this.format = format;
         this.host = host;
@@ -71,7 +70,7 @@ public final class SyslogSink implements Sink {
     }
 
     @Override
-    public DeliveryResult deliver(List<DlpAlert> batch) throws SinkException {
+    public DeliveryResult deliver(List<T> batch) throws SinkException {
         try {
             if (protocol == Protocol.UDP) {
                 sendUdp(batch);
@@ -86,23 +85,23 @@ public final class SyslogSink implements Sink {
         }
     }
 
-    private void sendUdp(List<DlpAlert> batch) throws IOException {
+    private void sendUdp(List<T> batch) throws IOException {
         try (DatagramSocket s = new DatagramSocket()) {
             InetSocketAddress target = new InetSocketAddress(host, port);
-            for (DlpAlert a : batch) {
-                byte[] b = format.message(a).getBytes(StandardCharsets.UTF_8);
+            for (T a : batch) {
+                byte[] b = format.apply(a).getBytes(StandardCharsets.UTF_8);
                 s.send(new DatagramPacket(b, b.length, target));
             }
         }
     }
 
-    private void sendStream(List<DlpAlert> batch) throws IOException {
+    private void sendStream(List<T> batch) throws IOException {
         if (out == null) {
             connect();
         }
         StringBuilder frames = new StringBuilder();
-        for (DlpAlert a : batch) {
-            byte[] msg = format.message(a).getBytes(StandardCharsets.UTF_8);
+        for (T a : batch) {
+            byte[] msg = format.apply(a).getBytes(StandardCharsets.UTF_8);
             frames.append(msg.length).append(' ').append(new String(msg, StandardCharsets.UTF_8));
         }
         out.write(frames.toString().getBytes(StandardCharsets.UTF_8));

@@ -23,7 +23,7 @@ import io.agentdlp.avro.DlpAlert;
  * {@code X-Agentdlp-Signature: sha256=<hex HMAC-SHA256 of the body>}, so the receiver can check it
  * came from this console. {@code X-Agentdlp-Delivery} carries the delivery id for de-duplication.
  */
-public final class WebhookSink implements Sink {
+public final class WebhookSink implements Sink<DlpAlert> {
     /** Signature header. */
     public static final String SIGNATURE_HEADER = "X-Agentdlp-Signature";
     /** Delivery id header. */

@@ -84,8 +84,8 @@ class SinkOutputsTest {
                  {"index":{"_id":"c","status":400,"error":{"type":"mapper_parsing_exception"}}},
                  {"create":{"_id":"d","status":409,"error":{"type":"version_conflict_engine_exception"}}}]}
                 """, Map.of());
-        ElasticBulkSink sink = new ElasticBulkSink("es", new ElasticBulkFormat(new EcsFormat(PRODUCT, AlertLinks.none()),
-                "agentdlp-alerts", ElasticBulkFormat.Op.INDEX), http, base, Map.of("Authorization", "ApiKey abc"), 100);
+        ElasticBulkSink<DlpAlert> sink = new ElasticBulkSink<>("es", new ElasticBulkFormat(new EcsFormat(PRODUCT, AlertLinks.none()),
+                "agentdlp-alerts", ElasticBulkFormat.Op.INDEX)::body, http, base, Map.of("Authorization", "ApiKey abc"), 100);
         List<DlpAlert> batch = List.of(TestAlerts.volume("a", java.time.Instant.EPOCH), TestAlerts.volume("b", java.time.Instant.EPOCH),
                 TestAlerts.volume("c", java.time.Instant.EPOCH), TestAlerts.volume("d", java.time.Instant.EPOCH));
         DeliveryResult r = sink.deliver(batch);
@@ -103,8 +103,8 @@ class SinkOutputsTest {
     @Test
     void splunkHecGetsTheTokenAndOneEnvelopePerAlert() throws Exception {
         URI base = serve(200, "{\"text\":\"Success\",\"code\":0}", Map.of());
-        SplunkHecSink sink = new SplunkHecSink("splunk", new SplunkHecFormat(new OcsfFormat(PRODUCT, AlertLinks.none()),
-                "agentdlp", "agentdlp:ocsf", "security"), http, base, "hec-token-123", 10);
+        SplunkHecSink<DlpAlert> sink = new SplunkHecSink<>("splunk", new SplunkHecFormat(new OcsfFormat(PRODUCT, AlertLinks.none()),
+                "agentdlp", "agentdlp:ocsf", "security")::body, http, base, "hec-token-123", 10);
         sink.deliver(List.of(TestAlerts.full(), TestAlerts.minimal()));
         Recorded req = requests.get(0);
         assertThat(req.path()).isEqualTo("/services/collector/event");
@@ -124,7 +124,7 @@ class SinkOutputsTest {
                 });
         server.stop(0);
         URI unauthorized = serve(401, "no", Map.of());
-        OcsfHttpSink ocsf = new OcsfHttpSink("collector", new OcsfFormat(PRODUCT, AlertLinks.none()), http, unauthorized,
+        OcsfHttpSink<DlpAlert> ocsf = new OcsfHttpSink<>("collector", new OcsfFormat(PRODUCT, AlertLinks.none())::finding, http, unauthorized,
                 Map.of(), 10);
         assertThatThrownBy(() -> ocsf.deliver(List.of(TestAlerts.minimal())))
                 .isInstanceOfSatisfying(SinkException.class, e -> assertThat(e.retryable()).isFalse());
@@ -138,7 +138,7 @@ class SinkOutputsTest {
     void syslogOverTcpUsesOctetCountingFrames() throws Exception {
         try (ServerSocket listener = new ServerSocket(0)) {
             SyslogFormat format = new SyslogFormat(new CefFormat(PRODUCT, AlertLinks.none()), 10, "console", "agentdlp");
-            SyslogSink sink = new SyslogSink("siem", format, "127.0.0.1", listener.getLocalPort(), SyslogSink.Protocol.TCP);
+            SyslogSink<DlpAlert> sink = new SyslogSink<>("siem", format::message, "127.0.0.1", listener.getLocalPort(), SyslogSink.Protocol.TCP);
             sink.deliver(List.of(TestAlerts.full(), TestAlerts.minimal()));
             try (Socket s = listener.accept()) {
                 s.setSoTimeout(5000);
@@ -157,7 +157,7 @@ class SinkOutputsTest {
     @Test
     void theFileSinkRollsBySizeAndKeepsTheConfiguredNumberOfFiles() throws Exception {
         Path file = dir.resolve("out/ocsf.ndjson");
-        OcsfFileSink sink = new OcsfFileSink("file", new OcsfFormat(PRODUCT, AlertLinks.none()), file, 4096, 2);
+        OcsfFileSink<DlpAlert> sink = new OcsfFileSink<>("file", new OcsfFormat(PRODUCT, AlertLinks.none())::finding, file, 4096, 2);
         for (int i = 0; i < 12; i++) {
             sink.deliver(List.of(TestAlerts.full()));
         }
