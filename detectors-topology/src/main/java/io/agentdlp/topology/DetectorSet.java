@@ -9,11 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.agentdlp.detection.KeyedHasher;
+import io.agentdlp.detection.pii.PiiOptions;
+import io.agentdlp.detection.pii.PiiScanner;
 import io.agentdlp.detection.secret.RuleCatalog;
 import io.agentdlp.detection.secret.SecretScanner;
 import io.agentdlp.topology.config.TopologyConfig;
 import io.agentdlp.topology.config.TopologyOptions;
 import io.agentdlp.topology.metrics.DlpMetrics;
+import io.agentdlp.topology.pii.PiiDetector;
 import io.agentdlp.topology.policy.DestinationPolicyDetector;
 import io.agentdlp.topology.risky.HostClassifier;
 import io.agentdlp.topology.risky.RiskyActionDetector;
@@ -34,6 +37,7 @@ public final class DetectorSet {
     private final DlpMetrics metrics;
     private final KeyedHasher hasher;
     private final SecretScanner secrets;
+    private final PiiScanner pii;
     private final RiskyActionDetector risky;
     private final HostClassifier hosts;
 
@@ -54,6 +58,8 @@ public final class DetectorSet {
         }
         int maxChars = (int) Math.min(Integer.MAX_VALUE, config.bytes(TopologyOptions.SCAN_MAX_BYTES));
         this.secrets = SecretScanner.builder().catalog(catalog).hasher(hasher).maxScanChars(maxChars).build();
+        this.pii = new PiiScanner(hasher, new PiiOptions(config.integer(TopologyOptions.PII_BULK_MIN_VALUES),
+                config.string(TopologyOptions.PII_PHONE_REGION), maxChars, config.integer(TopologyOptions.PII_MAX_FINDINGS)));
         RiskyActionRules rules = RiskyActionRules.builtIn();
         String riskyFile = config.string(TopologyOptions.RISKY_RULES_FILE);
         if (!riskyFile.isEmpty()) {
@@ -71,6 +77,16 @@ public final class DetectorSet {
         return secrets;
     }
 
+    /** The personal-data scanner, or null when {@code detector.pii.enabled=false}. */
+    public PiiScanner pii() {
+        return config.bool(TopologyOptions.PII_ENABLED) ? pii : null;
+    }
+
+    /** Single personal values below this severity only count toward bulk. */
+    public io.agentdlp.detection.Severity piiMinSeverity() {
+        return config.piiMinSeverity();
+    }
+
     public KeyedHasher hasher() {
         return hasher;
     }
@@ -84,7 +100,7 @@ public final class DetectorSet {
     }
 
     /**
-     * The content stage of one task, in order: secrets, sensor findings, risky actions, then the
+     * The content stage of one task, in order: secrets, personal data, sensor findings, risky actions, then the
      * destination policy (which needs to know whether the content was sensitive). {@code extra}
      * detectors (own code) run before the policy.
      */
@@ -92,6 +108,9 @@ public final class DetectorSet {
         List<Detector> out = new ArrayList<>();
         if (config.bool(TopologyOptions.SECRET_ENABLED)) {
             out.add(new SecretDetector(secrets, metrics));
+        }
+        if (config.bool(TopologyOptions.PII_ENABLED)) {
+            out.add(new PiiDetector(pii, config.piiMinSeverity()));
         }
         out.addAll(extra);
         if (config.bool(TopologyOptions.SENSOR_FINDINGS_ENABLED)) {

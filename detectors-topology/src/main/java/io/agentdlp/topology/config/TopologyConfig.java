@@ -132,6 +132,16 @@ public final class TopologyConfig {
         return ConfigValues.bool(o.key(), get(o.key()));
     }
 
+    /** {@code pii.min.severity} as a severity. */
+    public io.agentdlp.detection.Severity piiMinSeverity() {
+        String v = string(TopologyOptions.PII_MIN_SEVERITY).trim().toUpperCase(Locale.ROOT);
+        try {
+            return io.agentdlp.detection.Severity.valueOf(v);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("option pii.min.severity=" + v + " must be one of INFO, LOW, MEDIUM, HIGH, CRITICAL");
+        }
+    }
+
     public List<String> list(ConfigOption o) {
         return ConfigValues.list(get(o.key()));
     }
@@ -225,9 +235,13 @@ public final class TopologyConfig {
                 TopologyOptions.SESSION_MAX_FINDINGS, TopologyOptions.HTTP_THREADS, TopologyOptions.CODE_INDEX_SHARDS,
                 TopologyOptions.CODE_MIN_FINGERPRINTS, TopologyOptions.CODE_MIN_RENAMED_FINGERPRINTS,
                 TopologyOptions.CODE_MIN_SOURCE_LINES, TopologyOptions.CODE_MAX_DOCUMENT_FREQUENCY,
-                TopologyOptions.CODE_HIGH_SEVERITY_LINES)) {
+                TopologyOptions.CODE_HIGH_SEVERITY_LINES, TopologyOptions.PII_MAX_FINDINGS)) {
             positive(o, integer(o));
         }
+        if (integer(TopologyOptions.PII_BULK_MIN_VALUES) < 2) {
+            throw new ConfigException("option pii.bulk.min.values must be at least 2");
+        }
+        piiMinSeverity();
         if (integer(TopologyOptions.CODE_INDEX_SHARDS) > 64) {
             throw new ConfigException("option code.index.shards=" + integer(TopologyOptions.CODE_INDEX_SHARDS) + " must be at most 64");
         }
@@ -254,6 +268,7 @@ public final class TopologyConfig {
         for (ConfigOption o : List.of(TopologyOptions.SECRET_ENABLED, TopologyOptions.CODE_ENABLED,
                 TopologyOptions.SENSOR_FINDINGS_ENABLED, TopologyOptions.POLICY_ENABLED, TopologyOptions.SEQUENCE_ENABLED,
                 TopologyOptions.VOLUME_ENABLED, TopologyOptions.RISKY_ENABLED, TopologyOptions.DEDUP_ENABLED,
+                TopologyOptions.PII_ENABLED,
                 TopologyOptions.HTTP_ENABLED, TopologyOptions.TOPICS_CREATE)) {
             bool(o);
         }

@@ -52,6 +52,16 @@ public final class TopologyOptions {
     public static final ConfigOption SECRET_ENABLED = add("detector.secret.enabled", "true", "Secret detector (library rule catalogue).");
     public static final ConfigOption SECRET_RULES_FILE = add("secret.rules.file", "",
             "Additional secret rule file added to the built-in catalogue (format: docs of the detection library).");
+    public static final ConfigOption PII_ENABLED = add("detector.pii.enabled", "true",
+            "Personal-data detector (library PiiScanner: e-mail, phone, cards, IBAN, national ids, IPs, dates of birth).");
+    public static final ConfigOption PII_BULK_MIN_VALUES = add("pii.bulk.min.values", "10",
+            "Distinct personal values in one text that make it one pii.bulk alert with counts by type (instead of one alert per value).");
+    public static final ConfigOption PII_MIN_SEVERITY = add("pii.min.severity", "MEDIUM",
+            "Single values below this severity (e-mail and phone LOW, public IP INFO) only count toward bulk; INFO alerts on every value.");
+    public static final ConfigOption PII_PHONE_REGION = add("pii.phone.region", "US",
+            "ISO 3166 region used to read phone numbers written without a country code.");
+    public static final ConfigOption PII_MAX_FINDINGS = add("pii.max.findings", "200",
+            "Value findings kept per text (bulk counts still cover the whole scanned text).");
     public static final ConfigOption CODE_ENABLED = add("detector.code.enabled", "true", "Own-code fingerprint detector.");
     public static final ConfigOption CODE_INDEX_MODE = add("code.index.mode", "global",
             "global: every instance holds the whole index (lowest latency); partitioned: index sharded by fingerprint across instances.");

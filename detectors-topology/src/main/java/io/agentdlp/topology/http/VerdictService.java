@@ -7,6 +7,8 @@ import java.util.Optional;
 import io.agentdlp.detection.Finding;
 import io.agentdlp.detection.Severity;
 import io.agentdlp.detection.fingerprint.CodeMatch;
+import io.agentdlp.detection.pii.PiiScanResult;
+import io.agentdlp.detection.pii.PiiScanner;
 import io.agentdlp.detection.secret.ScanResult;
 import io.agentdlp.topology.DetectorSet;
 import io.agentdlp.topology.code.CodeIndexStore;
@@ -22,7 +24,7 @@ import io.agentdlp.topology.risky.RiskyActionDetector;
 import io.agentdlp.topology.risky.RiskyActionRule;
 
 /**
- * Inline decisions for the sensor and the proxy: the same secret scanner, code index, risky-action
+ * Inline decisions for the sensor and the proxy: the same secret and personal-data scanners, code index, risky-action
  * rules and policies as the topology, on one text. Suggested decision: deny when sensitive content
  * (a HIGH or CRITICAL secret, or own code) or a HIGH or CRITICAL risky action goes to a destination the
  * policy does not allow, or a policy rule denies the destination outright; warn on any other finding,
@@ -64,6 +66,21 @@ public final class VerdictService {
                     f.keyedHash(), f.line() > 0 ? f.line() : null, f.column() > 0 ? f.column() : null));
             max = max(max, f.severity());
             sensitive |= f.severity().ordinal() >= Severity.HIGH.ordinal();
+        }
+        if (detectors.pii() != null) {
+            PiiScanResult pii = detectors.pii().scan(text);
+            for (Finding f : pii.findings()) {
+                if (!pii.bulk() && f.severity().ordinal() < detectors.piiMinSeverity().ordinal()) {
+                    continue;
+                }
+                if (pii.bulk() && !f.ruleId().equals(PiiScanner.BULK_RULE)) {
+                    continue;
+                }
+                findings.add(new VerdictResponse.FindingView(f.detector(), f.ruleId(), f.severity().name(),
+                        f.redactedPreview(), f.keyedHash(), f.line() > 0 ? f.line() : null, f.column() > 0 ? f.column() : null));
+                max = max(max, f.severity());
+                sensitive |= f.severity().ordinal() >= Severity.HIGH.ordinal();
+            }
         }
         String codeIndex = "disabled";
         List<VerdictResponse.CodeMatchView> code = new ArrayList<>();

@@ -111,9 +111,17 @@ public final class DestinationPolicyDetector implements Detector {
     }
 
     private static String sensitiveKind(InspectedEvent e) {
-        boolean secret = e.detections().stream().anyMatch(a -> a.getDetector().equals("secret"));
-        boolean code = e.detections().stream().anyMatch(a -> a.getDetector().equals("code-fingerprint"));
-        return secret && code ? "secrets and own code" : code ? "own code" : "secrets";
+        List<String> kinds = new ArrayList<>(3);
+        if (e.detections().stream().anyMatch(a -> a.getDetector().equals("secret"))) {
+            kinds.add("secrets");
+        }
+        if (e.detections().stream().anyMatch(a -> a.getDetector().equals("code-fingerprint"))) {
+            kinds.add("own code");
+        }
+        if (e.detections().stream().anyMatch(a -> a.getDetector().equals("pii"))) {
+            kinds.add("personal data");
+        }
+        return kinds.isEmpty() ? "sensitive content" : String.join(" and ", kinds);
     }
 
     private static EgressRequest request(InspectedEvent e, Endpoint ep) {
