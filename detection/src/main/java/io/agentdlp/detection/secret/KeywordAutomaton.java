@@ -115,6 +115,23 @@ final class KeywordAutomaton {
         return keywords.length;
     }
 
+    /** True when {@code text} contains any keyword (case-insensitively). */
+    boolean containsAny(CharSequence text) {
+        final int[] d = delta;
+        final byte[] cl = classOf;
+        final int[][] o = outputs;
+        final int k = classes;
+        int s = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            s = d[s * k + (c < 128 ? cl[c] : 0)];
+            if (o[s] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reports every keyword occurrence in {@code text[0, length)}, in order of end offset. */
     void scan(char[] text, int length, HitSink sink) {
         final int[] d = delta;

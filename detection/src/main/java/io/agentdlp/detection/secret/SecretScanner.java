@@ -43,8 +43,7 @@ public final class SecretScanner implements TextDetector {
     private final int[] keywordlessRules;
     private final int[] required;
     private final int[] pairedRules;
-    private final Pattern placeholder;
-    private final String[] placeholderWords;
+    private final PlaceholderMatcher placeholders;
     private final KeyedHasher hasher;
     private final Redactor redactor;
     private final int maxScanChars;
@@ -87,15 +86,7 @@ public final class SecretScanner implements TextDetector {
             required[r] = rules[r].requires() == null ? -1 : ruleIndex.get(rules[r].requires());
         }
         this.pairedRules = java.util.stream.IntStream.range(0, rules.length).filter(r -> required[r] >= 0).toArray();
-        // plain lower-case words are checked with contains(); only the others need the regex engine
-        List<String> literal = new ArrayList<>();
-        List<String> regex = new ArrayList<>();
-        for (String p : b.catalog.placeholders()) {
-            (p.matches("[a-z0-9_ ]+") ? literal : regex).add(p);
-        }
-        this.placeholderWords = literal.toArray(String[]::new);
-        this.placeholder = regex.isEmpty() ? null
-                : Pattern.compile("(?i)(?:" + String.join(")|(?:", regex) + ")");
+        this.placeholders = new PlaceholderMatcher(b.catalog.placeholders());
         this.workspaces = ThreadLocal.withInitial(() -> new Workspace(rules.length));
     }
 
@@ -241,15 +232,7 @@ public final class SecretScanner implements TextDetector {
     }
 
     private boolean isPlaceholder(String secret, Workspace ws) {
-        if (placeholderWords.length > 0) {
-            String lower = secret.toLowerCase(java.util.Locale.ROOT);
-            for (String w : placeholderWords) {
-                if (lower.contains(w)) {
-                    return true;
-                }
-            }
-        }
-        return placeholder != null && ws.placeholderMatcher(placeholder, secret).find();
+        return placeholders.containsPlaceholder(secret, ws.placeholderMatchers);
     }
 
     private static boolean pairFound(int requiredRule, int at, int within, DecodedText view, List<Candidate> out, int from) {
@@ -324,7 +307,7 @@ public final class SecretScanner implements TextDetector {
         final int[] winCount;
         final Matcher[] matchers;
         final Matcher[][] allowMatchers;
-        Matcher placeholderMatcher;
+        final PlaceholderMatcher.Matchers placeholderMatchers = placeholders.newMatchers();
         final CharSequence[] matcherInput;
         int[] touched = new int[16];
         int touchedCount;
@@ -408,15 +391,6 @@ public final class SecretScanner implements TextDetector {
             int[] t = Arrays.copyOf(touched, touchedCount);
             Arrays.sort(t);
             return t;
-        }
-
-        Matcher placeholderMatcher(Pattern p, String secret) {
-            if (placeholderMatcher == null) {
-                placeholderMatcher = p.matcher(secret);
-            } else {
-                placeholderMatcher.reset(secret);
-            }
-            return placeholderMatcher;
         }
 
         Matcher allowMatcher(int r, int i, Pattern p, String secret) {
