@@ -12,9 +12,10 @@ import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.Content;
 import io.agentdlp.avro.Tool;
 import io.agentdlp.avro.ToolCategory;
-import io.agentdlp.topology.policy.CommandAnalysis;
-import io.agentdlp.topology.policy.Endpoint;
-import io.agentdlp.topology.policy.NetworkCommands;
+import io.agentdlp.detection.shell.CommandAnalysis;
+import io.agentdlp.detection.shell.Endpoint;
+import io.agentdlp.detection.shell.NetworkCommands;
+import io.agentdlp.topology.policy.Destinations;
 
 /**
  * Reads an event once for every detector: the text to scan (cut to the size limit), the shell
@@ -59,7 +60,7 @@ public final class EgressInspection {
         CommandAnalysis command = commandLine == null ? CommandAnalysis.NONE : NetworkCommands.analyze(commandLine);
         List<Endpoint> endpoints = new ArrayList<>();
         if (e.getDestination() != null) {
-            Endpoint d = Endpoint.fromAvro(e.getDestination());
+            Endpoint d = Destinations.fromAvro(e.getDestination());
             if (d != null) {
                 endpoints.add(d);
             }

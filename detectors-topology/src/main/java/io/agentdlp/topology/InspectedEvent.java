@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.DlpAlert;
-import io.agentdlp.topology.policy.CommandAnalysis;
-import io.agentdlp.topology.policy.Endpoint;
+import io.agentdlp.detection.shell.CommandAnalysis;
+import io.agentdlp.detection.shell.Endpoint;
 import io.agentdlp.topology.policy.PolicyDecision;
 
 /**

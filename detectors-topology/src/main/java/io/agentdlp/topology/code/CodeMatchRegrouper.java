@@ -18,9 +18,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.avro.Finding;
 import io.agentdlp.detection.fingerprint.CodeMatch;
+import io.agentdlp.detection.shell.Endpoint;
 import io.agentdlp.topology.metrics.DlpMetrics;
 import io.agentdlp.topology.policy.DestinationPolicyDetector;
-import io.agentdlp.topology.policy.Endpoint;
+import io.agentdlp.topology.policy.Destinations;
 
 /**
  * Regroups the shards' answers of each probe (partitioned mode): once every shard answered, the
@@ -85,7 +86,7 @@ final class CodeMatchRegrouper extends ContextualProcessor<String, ShardAnswer, 
             out.forEach(x -> x.getAttributes().put("shards_answered", Long.bitCount(p.answered()) + "/" + shards));
         }
         if (probe.notAllowed() && probe.context().destination() != null) {
-            Endpoint to = Endpoint.fromAvro(probe.context().destination());
+            Endpoint to = Destinations.fromAvro(probe.context().destination());
             List<Finding> evidence = DestinationPolicyDetector.raiseContentDetections(out, probe.policy(), to);
             if (!probe.alreadySensitive()) {
                 out.add(DestinationPolicyDetector.policyAlert(probe.context(), probe.policy(), to.host(), "own code", true,

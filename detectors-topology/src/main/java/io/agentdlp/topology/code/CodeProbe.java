@@ -7,10 +7,11 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import io.agentdlp.avro.Destination;
 import io.agentdlp.detection.fingerprint.Fingerprints;
+import io.agentdlp.detection.shell.Endpoint;
 import io.agentdlp.topology.InspectedEvent;
 import io.agentdlp.topology.StateBytes;
 import io.agentdlp.topology.alert.AlertContext;
-import io.agentdlp.topology.policy.Endpoint;
+import io.agentdlp.topology.policy.Destinations;
 import io.agentdlp.topology.policy.PolicyDecision;
 
 /**
@@ -42,7 +43,7 @@ public record CodeProbe(String probeId, String sessionKey, int k, int w, int cod
     /** The probe of an inspected event with its fingerprints. */
     public static CodeProbe of(InspectedEvent e, Fingerprints f, int k, int w) {
         Endpoint to = e.decidedEndpoint() != null ? e.decidedEndpoint() : e.endpoints().isEmpty() ? null : e.endpoints().get(0);
-        AlertContext ctx = AlertContext.of(e.key(), e.event(), to == null ? null : to.toAvro(), e.truncated());
+        AlertContext ctx = AlertContext.of(e.key(), e.event(), to == null ? null : Destinations.toAvro(to), e.truncated());
         String field = e.event().getContent() == null ? "fingerprints" : e.event().getContent().getField();
         return new CodeProbe(e.event().getEventId(), e.key(), k, w, f.codeTokens(), f.hashes(), f.startLines(),
                 f.endLines(), ctx, e.event().getKind().name(), field, e.egressNotAllowed(), e.sensitiveContent(),

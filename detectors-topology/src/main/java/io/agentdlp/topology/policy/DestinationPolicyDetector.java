@@ -11,6 +11,7 @@ import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.avro.Finding;
 import io.agentdlp.avro.Tool;
 import io.agentdlp.detection.Severity;
+import io.agentdlp.detection.shell.Endpoint;
 import io.agentdlp.topology.Detector;
 import io.agentdlp.topology.InspectedEvent;
 import io.agentdlp.topology.alert.AlertContext;
@@ -65,7 +66,7 @@ public final class DestinationPolicyDetector implements Detector {
             return;
         }
         String what = e.sensitiveContent() ? sensitiveKind(e) : String.format(Locale.ROOT, "%d KB of content", e.contentBytes() / 1024);
-        AlertContext ctx = AlertContext.of(e.key(), e.event(), worstEndpoint.toAvro(), e.truncated());
+        AlertContext ctx = AlertContext.of(e.key(), e.event(), Destinations.toAvro(worstEndpoint), e.truncated());
         e.addDetection(policyAlert(ctx, worst, worstEndpoint.host(), what, e.sensitiveContent(), e.contentBytes(),
                 large ? limit : null, evidence));
     }
@@ -80,7 +81,7 @@ public final class DestinationPolicyDetector implements Detector {
             if (CONTENT_DETECTORS.contains(a.getDetector())) {
                 Severity raised = Severity.parse(a.getSeverity().name()).raise();
                 a.setSeverity(io.agentdlp.avro.Severity.valueOf(raised.name()));
-                a.setDestination(to.toAvro());
+                a.setDestination(Destinations.toAvro(to));
                 Map<String, String> attrs = a.getAttributes();
                 attrs.put("destination_allowed", "false");
                 attrs.put("policy_rule", decision.ruleId());

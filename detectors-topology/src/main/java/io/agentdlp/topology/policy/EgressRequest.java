@@ -1,6 +1,7 @@
 package io.agentdlp.topology.policy;
 
 import java.util.List;
+import io.agentdlp.detection.shell.Endpoint;
 
 /**
  * The subject and resource of one egress, as policy rules see it.

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.agentdlp.topology.policy.CommandAnalysis;
-import io.agentdlp.topology.policy.NetworkCommands;
+import io.agentdlp.detection.shell.CommandAnalysis;
+import io.agentdlp.detection.shell.NetworkCommands;
 
 /** Runs the risky-action rules over one tool call. Thread-safe. */
 public final class RiskyActionDetector {

@@ -8,6 +8,7 @@ import io.agentdlp.topology.Detector;
 import io.agentdlp.topology.InspectedEvent;
 import io.agentdlp.topology.alert.AlertContext;
 import io.agentdlp.topology.alert.AlertDraft;
+import io.agentdlp.topology.policy.Destinations;
 import io.agentdlp.topology.policy.PolicyBook;
 
 /**
@@ -40,8 +41,8 @@ public final class RiskyActionStage implements Detector {
         RiskyActionDetector.Input in = new RiskyActionDetector.Input(e.commandLine(), e.command(),
                 tool == null ? null : tool.getInputJson(), ev.getFilePath(), remote);
         for (RiskyActionRule r : detector.detect(in)) {
-            Destination dest = e.command().endpoints().isEmpty() ? (e.endpoints().isEmpty() ? null : e.endpoints().get(0).toAvro())
-                    : e.command().endpoints().get(0).toAvro();
+            Destination dest = e.command().endpoints().isEmpty() ? (e.endpoints().isEmpty() ? null : Destinations.toAvro(e.endpoints().get(0)))
+                    : Destinations.toAvro(e.command().endpoints().get(0));
             AlertContext ctx = AlertContext.of(e.key(), ev, dest, e.truncated());
             String program = e.command().commands().isEmpty() ? (tool == null ? "tool" : tool.getName())
                     : e.command().commands().get(0).program();

@@ -14,6 +14,7 @@ import io.agentdlp.topology.alert.AlertContext;
 import io.agentdlp.topology.alert.AlertDraft;
 import io.agentdlp.topology.alert.Evidence;
 import io.agentdlp.topology.metrics.DlpMetrics;
+import io.agentdlp.topology.policy.Destinations;
 import io.agentdlp.topology.policy.PolicyBook;
 
 /**
@@ -49,7 +50,7 @@ public final class SecretDetector implements Detector {
         }
         Content c = e.event().getContent();
         String field = c == null ? "tool.input_json" : c.getField();
-        Destination dest = e.endpoints().isEmpty() ? null : e.endpoints().get(0).toAvro();
+        Destination dest = e.endpoints().isEmpty() ? null : Destinations.toAvro(e.endpoints().get(0));
         AlertContext ctx = AlertContext.of(e.key(), e.event(), dest, e.truncated() || r.truncated());
         Set<String> seen = new HashSet<>();
         for (Finding f : r.findings()) {

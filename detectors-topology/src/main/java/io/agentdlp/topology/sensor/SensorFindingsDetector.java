@@ -10,6 +10,7 @@ import io.agentdlp.topology.Detector;
 import io.agentdlp.topology.InspectedEvent;
 import io.agentdlp.topology.alert.AlertContext;
 import io.agentdlp.topology.alert.AlertDraft;
+import io.agentdlp.topology.policy.Destinations;
 import io.agentdlp.topology.policy.PolicyBook;
 
 /**
@@ -31,7 +32,7 @@ public final class SensorFindingsDetector implements Detector {
         if (e.text() != null || e.duplicate() || e.event().getFindings().isEmpty()) {
             return;
         }
-        Destination dest = e.endpoints().isEmpty() ? null : e.endpoints().get(0).toAvro();
+        Destination dest = e.endpoints().isEmpty() ? null : Destinations.toAvro(e.endpoints().get(0));
         AlertContext ctx = AlertContext.of(e.key(), e.event(), dest, e.truncated());
         Set<String> seen = new HashSet<>();
         boolean sensitive = false;

@@ -6,10 +6,10 @@ import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.EventKind;
 import io.agentdlp.avro.Tool;
 import io.agentdlp.avro.ToolCategory;
+import io.agentdlp.detection.shell.ShellCommand;
 import io.agentdlp.topology.InspectedEvent;
 import io.agentdlp.topology.policy.Glob;
 import io.agentdlp.topology.policy.PolicyBook;
-import io.agentdlp.topology.policy.ShellCommand;
 
 /**
  * Finds the sensitive file an event reads: the path of a file-read event or tool call, or a path

@@ -14,11 +14,12 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import io.agentdlp.avro.Policy;
 import io.agentdlp.detection.Severity;
+import io.agentdlp.detection.shell.Endpoint;
 import io.agentdlp.topology.InspectedEvent;
 import io.agentdlp.topology.alert.AlertContext;
 import io.agentdlp.topology.alert.AlertDraft;
 import io.agentdlp.topology.metrics.DlpMetrics;
-import io.agentdlp.topology.policy.Endpoint;
+import io.agentdlp.topology.policy.Destinations;
 import io.agentdlp.topology.policy.PolicyView;
 import io.agentdlp.topology.risky.HostClassifier;
 
@@ -105,7 +106,7 @@ public final class SequenceDetector extends ContextualProcessor<String, Inspecte
         String how = to != null ? to.host() : e.command().commands().isEmpty() ? "the network"
                 : "a " + e.command().commands().get(0).program() + " command";
         String file = read.path().replaceAll(".*[/\\\\]", "");
-        AlertContext ctx = AlertContext.of(e.key(), e.event(), to == null ? null : to.toAvro(), e.truncated());
+        AlertContext ctx = AlertContext.of(e.key(), e.event(), to == null ? null : Destinations.toAvro(to), e.truncated());
         return AlertDraft.of(ctx, DETECTOR, RULE, external ? Severity.HIGH : Severity.MEDIUM)
                 .title("Sensitive file " + file + " read, then data sent to " + how)
                 .explanation("In this session the agent read " + read.path() + " and " + (gapMs / 1000)

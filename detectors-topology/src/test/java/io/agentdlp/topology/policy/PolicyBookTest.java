@@ -12,6 +12,7 @@ import io.agentdlp.avro.Effect;
 import io.agentdlp.avro.Policy;
 import io.agentdlp.avro.PolicyRule;
 import io.agentdlp.avro.Severity;
+import io.agentdlp.detection.shell.Endpoint;
 
 class PolicyBookTest {
 

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.agentdlp.topology.policy.NetworkCommands;
+import io.agentdlp.detection.shell.NetworkCommands;
 
 class RiskyActionRulesTest {
     private final RiskyActionDetector detector = new RiskyActionDetector(RiskyActionRules.builtIn(),

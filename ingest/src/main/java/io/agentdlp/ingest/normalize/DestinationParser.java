@@ -1,16 +1,18 @@
 package io.agentdlp.ingest.normalize;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.agentdlp.avro.Destination;
+import io.agentdlp.detection.shell.Endpoint;
+import io.agentdlp.detection.shell.NetworkCommands;
 
 /**
- * Network destinations from URLs: the host lower-cased, the port explicit or implied by the
- * scheme, and the URL without query string or fragment (query strings often carry credentials).
+ * Network destinations of tool inputs as the event schema's {@link Destination}: the host lower-cased,
+ * the port explicit or implied by the scheme, and the URL without user info, query string or fragment
+ * (both often carry credentials). Parsing is the detection library's, so the sensor, the proxy and the
+ * topology agree on what a destination is.
  */
 public final class DestinationParser {
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|wss?|ftp)://[^\\s'\"<>`)\\]}]+");
@@ -20,34 +22,10 @@ public final class DestinationParser {
 
     /** The destination of one URL, or null when it is not an absolute URL with a host. */
     public static Destination fromUrl(String url) {
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        URI uri;
-        try {
-            uri = new URI(url.trim());
-        } catch (URISyntaxException e) {
-            return null; // not a URL: no destination to report
-        }
-        String host = uri.getHost();
-        String scheme = uri.getScheme();
-        if (host == null || scheme == null) {
-            return null;
-        }
-        host = host.toLowerCase(Locale.ROOT);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port = uri.getPort() >= 0 ? uri.getPort() : defaultPort(scheme.toLowerCase(Locale.ROOT));
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        String authority = uri.getRawAuthority();
-        int at = authority.lastIndexOf('@');
-        String hostPort = at >= 0 ? authority.substring(at + 1) : authority; // drop user-info credentials
-        String clean = scheme.toLowerCase(Locale.ROOT) + "://" + hostPort.toLowerCase(Locale.ROOT) + path;
-        return new Destination(host, port > 0 ? port : null, clean);
+        return url == null ? null : Endpoint.fromUrl(url).map(DestinationParser::toAvro).orElse(null);
     }
 
-    /** The destination of the first URL inside free text (a shell command, a prompt), or null. */
+    /** The destination of the first URL inside free text (a prompt, a tool argument), or null. */
     public static Destination firstIn(String text) {
         if (text == null) {
             return null;
@@ -62,12 +40,16 @@ public final class DestinationParser {
         return null;
     }
 
-    private static int defaultPort(String scheme) {
-        return switch (scheme) {
-            case "http", "ws" -> 80;
-            case "https", "wss" -> 443;
-            case "ftp" -> 21;
-            default -> -1;
-        };
+    /**
+     * The first destination a shell command line sends to: hosts of network tools (curl, ssh, scp,
+     * nc, git push URLs, ...), else the first URL anywhere in it; null when there is none.
+     */
+    public static Destination ofCommand(String commandLine) {
+        List<Endpoint> endpoints = NetworkCommands.analyze(commandLine).endpoints();
+        return endpoints.isEmpty() ? firstIn(commandLine) : toAvro(endpoints.get(0));
+    }
+
+    private static Destination toAvro(Endpoint e) {
+        return new Destination(e.host(), e.port(), e.url());
     }
 }

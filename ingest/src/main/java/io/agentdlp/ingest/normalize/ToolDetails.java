@@ -149,7 +149,7 @@ final class ToolDetails {
             if (cmd == null) {
                 return null;
             }
-            return DestinationParser.firstIn(cmd.isArray() ? joinArgs(cmd) : cmd.asText());
+            return DestinationParser.ofCommand(cmd.isArray() ? joinArgs(cmd) : cmd.asText());
         }
         return null;
     }

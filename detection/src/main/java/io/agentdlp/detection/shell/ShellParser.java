@@ -1,4 +1,4 @@
-package io.agentdlp.topology.policy;
+package io.agentdlp.detection.shell;
 
 import java.util.ArrayList;
 import java.util.List;

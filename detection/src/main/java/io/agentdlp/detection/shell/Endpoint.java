@@ -1,12 +1,10 @@
-package io.agentdlp.topology.policy;
+package io.agentdlp.detection.shell;
 
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.agentdlp.avro.Destination;
 
 /**
  * A network destination: host (lower-case, no port), port when known, URL without query string or
@@ -41,17 +39,6 @@ public record Endpoint(String host, Integer port, String url) {
     /** A bare host, optionally with a port. */
     public static Endpoint host(String host, Integer port) {
         return new Endpoint(stripBrackets(host), port, null);
-    }
-
-    public static Endpoint fromAvro(Destination d) {
-        if (d.getHost() != null) {
-            return new Endpoint(d.getHost(), d.getPort(), d.getUrl());
-        }
-        return d.getUrl() == null ? null : fromUrl(d.getUrl()).orElse(null);
-    }
-
-    public Destination toAvro() {
-        return Destination.newBuilder().setHost(host).setPort(port).setUrl(url).build();
     }
 
     private static String stripBrackets(String h) {
