@@ -22,6 +22,7 @@ import io.agentdlp.ingest.normalize.RepoLookup;
  * uses its own session.
  */
 final class ClaudeHooks {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final HookNormalizer normalizer;
 
     ClaudeHooks(DeviceContext device) {
@@ -31,6 +32,16 @@ final class ClaudeHooks {
     /** The events the sensor publishes for one hook invocation. */
     List<AgentEgressEvent> events(String template, Map<String, String> values) {
         return normalizer.normalize(HookAgent.CLAUDE_CODE, null, body(template, values)).events();
+    }
+
+    /** {@code text} escaped for a JSON string (the {@code ${TEXT}} placeholder of {@code prompt-text}). */
+    static String jsonText(String text) {
+        try {
+            String quoted = JSON.writeValueAsString(text);
+            return quoted.substring(1, quoted.length() - 1);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode a prompt as JSON", e);
+        }
     }
 
     static byte[] body(String template, Map<String, String> values) {

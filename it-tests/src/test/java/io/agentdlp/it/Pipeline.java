@@ -16,7 +16,9 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -38,7 +40,7 @@ import io.agentdlp.topology.config.TopologyConfig;
  * The whole pipeline on a real cluster, shared by the methods of one test class: by default three
  * brokers (replication 3, min.insync.replicas 2) and a controller, or a container, the schema registry server, every topic
  * provisioned, two exactly-once topology instances in one consumer group, an event publisher (the
- * sensor's Kafka delivery) and read_committed logs of {@code dlp-alerts} and {@code dlp-dead-letter}.
+ * sensor's Kafka delivery) and read_committed logs of {@code dlp-alerts}, {@code dlp-dead-letter} and {@code agent-egress-events}.
  */
 final class Pipeline implements AutoCloseable {
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -52,6 +54,8 @@ final class Pipeline implements AutoCloseable {
     private final KafkaEventPublisher publisher;
     private final TopicLog<String, DlpAlert> alerts;
     private final TopicLog<byte[], byte[]> deadLetters;
+    private final TopicLog<byte[], byte[]> events;
+    private final org.apache.kafka.common.serialization.Deserializer<AgentEgressEvent> eventDeserializer;
 
     private Pipeline(BrokerCluster cluster, Path workDir, int topologyInstances, List<Policy> policies) {
         this.cluster = cluster;
@@ -72,6 +76,9 @@ final class Pipeline implements AutoCloseable {
                 serdes.valueSerde(Topics.ALERTS).deserializer());
         deadLetters = new TopicLog<>(clientConfig(), Topics.DEAD_LETTER.defaultName(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+        events = new TopicLog<>(clientConfig(), Topics.EGRESS_EVENTS.defaultName(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        eventDeserializer = serdes.valueSerde(Topics.EGRESS_EVENTS).deserializer();
     }
 
     /** Starts the cluster, the registry and {@code topologyInstances} topology instances, without policies. */
@@ -185,6 +192,23 @@ final class Pipeline implements AutoCloseable {
         return deadLetters;
     }
 
+    /**
+     * The events the sensors and proxies delivered to {@code agent-egress-events} so far. The poison
+     * records a test writes there on purpose are not events and are left out; their handling is
+     * asserted on the dead-letter topic.
+     */
+    List<AgentEgressEvent> egressEvents() {
+        List<AgentEgressEvent> out = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : events.poll()) {
+            try {
+                out.add(eventDeserializer.deserialize(r.topic(), r.value()));
+            } catch (SerializationException poison) {
+                // written by the poison-record test: not an event
+            }
+        }
+        return out;
+    }
+
     /** Stops the registry server (clients keep their cached schema ids). */
     void stopRegistry() {
         registry.close();
@@ -201,6 +225,7 @@ final class Pipeline implements AutoCloseable {
         try (cluster) {
             alerts.close();
             deadLetters.close();
+            events.close();
             publisher.close();
             for (TopologyInstance t : topologies) {
                 t.close();

@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -32,11 +35,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.avro.CodeMatch;
+import io.agentdlp.detection.fingerprint.MatchThresholds;
 import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.avro.Effect;
 import io.agentdlp.avro.Policy;
 import io.agentdlp.avro.Finding;
 import io.agentdlp.avro.Severity;
+import io.agentdlp.ingest.delivery.KafkaEventPublisher;
 import io.agentdlp.ingest.normalize.DeviceContext;
 import io.agentdlp.topics.Topics;
 import io.agentdlp.topology.deadletter.DeadLetters;
@@ -57,16 +63,26 @@ class PipelineScenariosIT {
     /** A synthetic GitHub classic token with a valid checksum. */
     static final String GITHUB_TOKEN = "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";
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final DeviceContext DEVICE = new DeviceContext("dev-laptop-ana", "ana-thinkpad", "linux", "ana",
+    static final DeviceContext DEVICE = new DeviceContext("dev-laptop-ana", "ana-thinkpad", "linux", "ana",
             "ana@acme.example");
 
-    private Pipeline pipeline;
+    /** A synthetic AWS key only the privacy-mode scenario sends: no other scenario puts it on a topic in clear. */
+    static final String PRIVATE_AWS_KEY = "AKIAR4TWZQ7MXN2KPL5D";
 
-    /** Model APIs and one documentation site are allowed; every other destination is WARN. */
+    private Pipeline pipeline;
+    private AlertsConsole console;
+    private ModelProxy proxy;
+    private ModelProxy privateProxy;
+    private HookSensor privateSensor;
+
+    /**
+     * Model APIs and one documentation site are allowed; every other destination is WARN. 127.0.0.1 is
+     * the {@link FakeModelProvider} standing in for api.anthropic.com behind the proxy.
+     */
     static Policy policy() {
         return Policy.newBuilder().setPolicyId("default").setVersion(1).setUpdatedAt(Instant.now())
                 .setDefaultEffect(Effect.WARN)
-                .setAllowedDestinations(List.of("api.anthropic.com", "docs.python.org"))
+                .setAllowedDestinations(List.of("api.anthropic.com", "docs.python.org", "127.0.0.1"))
                 .build();
     }
 
@@ -78,12 +94,25 @@ class PipelineScenariosIT {
     @BeforeAll
     void start() throws Exception {
         pipeline = startPipeline();
+        Path dir = pipeline.workDir();
+        console = AlertsConsole.start(pipeline, dir);
+        proxy = ModelProxy.start(pipeline, dir.resolve("proxy"), DEVICE, false);
+        privateProxy = ModelProxy.start(pipeline, dir.resolve("private-proxy"), DEVICE, true);
+        privateSensor = HookSensor.start(dir.resolve("private-sensor"), KafkaEventPublisher.create(
+                        Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers()),
+                        pipeline.serdes().valueSerde(Topics.EGRESS_EVENTS).serializer(), Topics.EGRESS_EVENTS.defaultName()),
+                "kafka", DEVICE, true);
+        String published = OwnCode.indexAndPublish(pipeline, dir.resolve("owncode"));
+        assertThat(published).contains("published 2 record(s) and 0 tombstone(s) to dlp-code-index");
+        for (TopologyInstance t : pipeline.topologies()) {
+            Await.until("the published own-code index in every topology instance", WAIT, () -> t.codeIndexDocuments() == 2);
+        }
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (pipeline != null) {
-            pipeline.close();
+        try (AutoCloseable p = pipeline; AutoCloseable c = console; AutoCloseable x = proxy; AutoCloseable y = privateProxy;
+             AutoCloseable z = privateSensor) {
             pipeline = null;
         }
     }
@@ -214,6 +243,128 @@ class PipelineScenariosIT {
         assertThat(f.getRedactedPreview()).isNotBlank().doesNotContain(AWS_KEY).startsWith("AKIA");
         assertThat(f.getKeyedHash()).hasSize(64);
         assertThat(a.toString()).doesNotContain(AWS_KEY);
+
+        // The alerts service shows it in the console and delivers it to the SIEM webhook, with the same content.
+        Await.until("the alert in the console and at the webhook", WAIT, () -> !console.webhook().of(a.getAlertId()).isEmpty()
+                && console.service().store().get(a.getAlertId()).isPresent());
+        assertThat(console.service().store().get(a.getAlertId()).orElseThrow().alert()).isEqualTo(a);
+        WebhookReceiver.Delivery d = console.webhook().of(a.getAlertId()).get(0);
+        assertThat(d.deliveryId()).isEqualTo(a.getAlertId() + "/1");
+        assertThat(d.body()).contains("\"type\":\"agentdlp.alert\"").contains(session).contains("aws-access-key-id")
+                .contains(f.getRedactedPreview()).doesNotContain(AWS_KEY);
+    }
+
+    @Test
+    void scenario2_anEditedExcerptOfIndexedOwnCodeSentThroughTheProxyRaisesACodeAlertNamingRepoPathAndLines() {
+        String session = newSession();
+        String excerpt = OwnCode.editedExcerpt(OwnCode.RECONCILER, 26, 49,
+                Map.of("breaks", "found", "settledTotal", "total", "booked", "entry"));
+        String turn = "This reconciliation loop is slow on big settlement files, can you make it faster?\n```java\n"
+                + excerpt + "\n```";
+        assertThat(proxy.sendUserTurn(session, turn)).isEqualTo(200);
+        assertThat(proxy.provider().bodies()).anyMatch(b -> b.contains("reconciliation loop"));
+
+        AgentEgressEvent sent = awaitEvent(session, e -> e.getContent() != null && e.getContent().getText() != null
+                && e.getContent().getText().equals(turn));
+        List<DlpAlert> alerts = awaitAlerts(Set.of(session), "the own-code alert",
+                as -> as.stream().anyMatch(a -> a.getDetector().equals("code-fingerprint")));
+        log.info("event=scenario2_alerts rules={}", alerts.stream().map(a -> a.getDetector() + "/" + a.getRuleId()).toList());
+        assertThat(alerts).extracting(a -> a.getDetector() + "/" + a.getRuleId()).containsExactly("code-fingerprint/own-code");
+        DlpAlert code = onlyCodeAlert(alerts);
+        assertCodeMatch(code, OwnCode.RECONCILER, 26, 49);
+        assertThat(code.getEventIds()).containsExactly(sent.getEventId());
+        assertThat(code.getOccurrenceCount()).isEqualTo(1);
+        assertThat(code.getSessionId()).isEqualTo(session);
+        assertThat(code.getDeviceId()).isEqualTo("dev-laptop-ana");
+        assertThat(code.getUserId()).isEqualTo("ana");
+        assertThat(code.getAgentName()).isEqualTo("claude-code");
+        assertThat(code.toString()).doesNotContain(OwnCode.distinctiveLines(excerpt).toArray(String[]::new));
+
+        Await.until("the code alert at the webhook", WAIT, () -> !console.webhook().of(code.getAlertId()).isEmpty());
+        assertThat(console.webhook().of(code.getAlertId()).get(0).body()).contains(OwnCode.REPO).contains(OwnCode.RECONCILER);
+    }
+
+    @Test
+    void scenario4_privacyModeKeepsRawContentOffEveryTopicYetTheOwnCodeAlertFires() throws Exception {
+        String sensorSession = newSession();
+        String proxySession = newSession();
+        String excerpt = OwnCode.editedExcerpt(OwnCode.PARSER, 23, 43,
+                Map.of("lineNumber", "lineNo", "record", "row", "lines", "parsed"));
+        String prompt = "The parser rejects the new SETL-7 files; the drop uses aws key " + PRIVATE_AWS_KEY
+                + ". What is wrong?\n```java\n" + excerpt + "\n```";
+        assertThat(privateSensor.postClaudeHook("prompt-text", Map.of("SESSION", sensorSession,
+                "PROMPT", UUID.randomUUID().toString(), "TEXT", ClaudeHooks.jsonText(prompt)))).isEqualTo(200);
+        assertThat(privateProxy.sendUserTurn(proxySession, prompt)).isEqualTo(200);
+
+        for (String session : List.of(sensorSession, proxySession)) {
+            AgentEgressEvent sent = awaitEvent(session, e -> e.getFingerprints() != null && e.getContent() != null
+                    && e.getContent().getBytes() == prompt.getBytes(StandardCharsets.UTF_8).length);
+            assertThat(sent.getPrivacyMode()).isTrue();
+            assertThat(sent.getContent().getText()).isNull();
+            // The key is found before the text leaves the machine: its alert comes from the sensor's or proxy's findings.
+            List<DlpAlert> alerts = awaitAlerts(Set.of(session), "the own-code and secret alerts from fingerprints and findings",
+                    as -> as.stream().anyMatch(a -> a.getDetector().equals("code-fingerprint"))
+                            && as.stream().anyMatch(a -> a.getDetector().equals("secret")));
+            log.info("event=scenario4_alerts source={} rules={}", sent.getSource(),
+                    alerts.stream().map(a -> a.getDetector() + "/" + a.getRuleId()).toList());
+            assertThat(alerts).extracting(a -> a.getDetector() + "/" + a.getRuleId())
+                    .containsExactlyInAnyOrder("code-fingerprint/own-code", "secret/aws-access-key-id");
+            DlpAlert code = onlyCodeAlert(alerts);
+            assertCodeMatch(code, OwnCode.PARSER, 23, 43);
+            assertThat(code.getEventIds()).containsExactly(sent.getEventId());
+            assertThat(code.getSessionId()).isEqualTo(session);
+            DlpAlert key = alerts.stream().filter(a -> a.getDetector().equals("secret")).findFirst().orElseThrow();
+            assertThat(key.getEventIds()).containsExactly(sent.getEventId());
+            assertThat(key.getEvidence()).singleElement().satisfies(f -> assertThat(f.getRedactedPreview())
+                    .startsWith("AKIA").doesNotContain(PRIVATE_AWS_KEY));
+        }
+
+        // No raw content anywhere: every record of every topic, internal ones included.
+        List<String> planted = new ArrayList<>(OwnCode.distinctiveLines(excerpt));
+        planted.add(PRIVATE_AWS_KEY);
+        PlantedSecrets raw = new PlantedSecrets(planted);
+        Set<String> topics;
+        try (Admin admin = Admin.create(pipeline.clientConfig())) {
+            topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+        }
+        assertThat(topics).contains(Topics.EGRESS_EVENTS.defaultName(), Topics.CODE_INDEX.defaultName(),
+                Topics.ALERTS.defaultName());
+        for (String topic : topics) {
+            try (var records = new TopicLog<>(pipeline.clientConfig(), topic, new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer())) {
+                raw.assertAbsentFromAny(topic, records.readToEnd(WAIT));
+            }
+        }
+    }
+
+    private AgentEgressEvent awaitEvent(String session, java.util.function.Predicate<AgentEgressEvent> which) {
+        java.util.function.Supplier<List<AgentEgressEvent>> matching = () -> pipeline.egressEvents().stream()
+                .filter(e -> session.equals(e.getSessionId()) && which.test(e)).toList();
+        Await.until("the event of session " + session + " on " + Topics.EGRESS_EVENTS.defaultName(), WAIT,
+                () -> !matching.get().isEmpty());
+        List<AgentEgressEvent> found = matching.get();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    private static DlpAlert onlyCodeAlert(List<DlpAlert> alerts) {
+        List<DlpAlert> code = alerts.stream().filter(a -> a.getDetector().equals("code-fingerprint")).toList();
+        assertThat(code).hasSize(1);
+        return code.get(0);
+    }
+
+    /** The match names the repo, the file and exactly the excerpt's source lines, on more than threshold evidence. */
+    private static void assertCodeMatch(DlpAlert code, String path, int firstLine, int lastLine) {
+        CodeMatch m = code.getCodeMatch();
+        assertThat(m).isNotNull();
+        log.info("event=code_match path={} source_lines={}-{} probe_lines={}-{} similarity={} fingerprints={}", m.getSourcePath(),
+                m.getSourceStartLine(), m.getSourceEndLine(), m.getProbeStartLine(), m.getProbeEndLine(), m.getSimilarity(),
+                m.getMatchedFingerprints());
+        assertThat(m.getRepo()).isEqualTo(OwnCode.REPO);
+        assertThat(m.getSourcePath()).isEqualTo(path);
+        assertThat(m.getSourceStartLine()).isEqualTo(firstLine);
+        assertThat(m.getSourceEndLine()).isEqualTo(lastLine);
+        assertThat(m.getMatchedFingerprints()).isGreaterThanOrEqualTo(MatchThresholds.DEFAULT.minRenamedFingerprints());
     }
 
     @Test
@@ -295,7 +446,7 @@ class PipelineScenariosIT {
     @Test
     @Order(Integer.MAX_VALUE) // after every scenario planted its secrets
     void noPlantedSecretValueAppearsInAlertsDeadLettersLogsOrMetrics() throws Exception {
-        PlantedSecrets planted = new PlantedSecrets(List.of(AWS_KEY, GITHUB_TOKEN));
+        PlantedSecrets planted = new PlantedSecrets(List.of(AWS_KEY, GITHUB_TOKEN, PRIVATE_AWS_KEY));
         try (var alertBytes = new TopicLog<>(pipeline.clientConfig(), Topics.ALERTS.defaultName(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             planted.assertAbsentFromRecords(Topics.ALERTS.defaultName(), alertBytes.readToEnd(WAIT));
@@ -304,6 +455,13 @@ class PipelineScenariosIT {
         Path logs = Path.of("target", "it-logs", "it-tests.log");
         assertThat(logs).exists();
         planted.assertAbsent("the captured logs", Files.readString(logs));
+        assertThat(console.webhook().deliveries()).isNotEmpty();
+        for (WebhookReceiver.Delivery d : console.webhook().deliveries()) {
+            planted.assertAbsent("the webhook delivery " + d.deliveryId(), d.body());
+        }
+        String alertsMetrics = console.service().metrics().scrape();
+        assertThat(alertsMetrics).contains("agentdlp_alerts_received_total");
+        planted.assertAbsent("the alerts service metrics", alertsMetrics);
         for (TopologyInstance t : pipeline.topologies()) {
             String metrics = t.scrape();
             assertThat(metrics).contains("kafka_stream_thread_process_total");

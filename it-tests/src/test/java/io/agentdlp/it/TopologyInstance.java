@@ -56,6 +56,11 @@ final class TopologyInstance implements AutoCloseable {
         return streams.state();
     }
 
+    /** Documents in this instance's materialised own-code index. */
+    long codeIndexDocuments() {
+        return topology.codeIndex().documents();
+    }
+
     /** The Prometheus text the instance would serve on {@code /metrics} (DLP and Kafka Streams meters). */
     String scrape() {
         return registry.scrape();
