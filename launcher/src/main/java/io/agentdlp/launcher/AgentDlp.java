@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Data-loss prevention for AI coding agents, on Kafka.",
         subcommands = {
                 DevCommand.class,
+                BenchCommand.class,
                 RegistryCommand.class,
                 AlertsCommand.class,
                 AuditCommand.class,

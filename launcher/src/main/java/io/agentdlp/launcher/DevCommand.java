@@ -1,13 +1,23 @@
 package io.agentdlp.launcher;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.agentdlp.launcher.dev.DemoRun;
+import io.agentdlp.launcher.dev.DemoSessions;
 import io.agentdlp.launcher.dev.DevPorts;
 import io.agentdlp.launcher.dev.DevStack;
+import io.agentdlp.launcher.dev.OwnCodeSample;
+import io.agentdlp.launcher.dev.PortsInUse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,9 +65,33 @@ final class DevCommand implements Callable<Integer> {
             description = "CONNECT forward proxy port for tool traffic (default: ${DEFAULT-VALUE}).")
     int forwardProxyPort;
 
+    @Option(names = "--index", paramLabel = "PATH",
+            description = "Index this repository at start (progress shown) and publish it to the code-index topic, so the "
+                    + "topology flags its code when an agent sends it. Repeatable.")
+    List<Path> index = new ArrayList<>();
+
+    @Option(names = "--index-repo", paramLabel = "NAME",
+            description = "Repository name for --index (default: the directory's name; with several --index, each "
+                    + "directory's name).")
+    String indexRepo;
+
+    @Option(names = "--demo", description = {"Replay scripted Claude Code sessions through the sensor once the stack is up: "
+            + "synthetic secrets in a prompt and a shell command, own code generated and indexed at run time pasted into a "
+            + "prompt, a .env read then uploaded with curl, and a volume spike. Alerts are printed and appear in the "
+            + "console within seconds (the spike after about a minute).",
+            "Also shortens the volume detector's windows (volume.window=10s, min.history=3, floors 40 events/64 KiB) "
+                    + "for this run so the spike is visible without hours of history."})
+    boolean demo;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
+        for (Path p : index) {
+            if (!Files.isDirectory(p) && !Files.isRegularFile(p)) {
+                System.err.println("agentdlp dev: --index " + p + ": no such file or directory");
+                return 2;
+            }
+        }
         DevPorts ports = new DevPorts(kafkaPort, controllerPort, registryPort, gatewayPort, topologyPort, consolePort,
                 sensorPort, otlpPort, proxyPort, forwardProxyPort);
         out.println("agentdlp dev: starting the embedded stack (data in " + dataDir.toAbsolutePath() + ")");
@@ -74,10 +108,31 @@ final class DevCommand implements Callable<Integer> {
             }
         }, "agentdlp-dev-shutdown");
         try (DevLock lock = DevLock.acquire(dataDir.toAbsolutePath())) {
-            try (DevStack stack = new DevStack(dataDir, ports, out).start()) {
+            Map<String, Integer> busy = PortsInUse.of(ports);
+            if (!busy.isEmpty()) {
+                System.err.println("agentdlp dev: " + PortsInUse.describe(busy) + " already in use: is another "
+                        + "'agentdlp dev' (or a Kafka, registry, ...) running on this machine? Stop it, or choose other ports "
+                        + "with the options named (or AGENTDLP_* variables) and another --data-dir.");
+                return 2;
+            }
+            Map<String, String> overrides = demo ? DemoSessions.TOPOLOGY_OVERRIDES : Map.of();
+            try (DevStack stack = new DevStack(dataDir, ports, out, overrides).start()) {
                 Runtime.getRuntime().addShutdownHook(hook);
+                for (Path p : index) {
+                    String repo = indexRepo != null && index.size() == 1 ? indexRepo
+                            : p.toAbsolutePath().normalize().getFileName().toString();
+                    out.println("agentdlp dev: indexing " + p + " as repo " + repo + " ...");
+                    new StackIndexer(stack).index(p, repo, false);
+                }
                 printInstructions(out, stack, ports);
-                stop.await();
+                DemoRun demoRun = demo ? startDemo(stack, out) : null;
+                try {
+                    stop.await();
+                } finally {
+                    if (demoRun != null) {
+                        demoRun.close();
+                    }
+                }
             }
             out.println("agentdlp dev: stopped cleanly");
         } catch (DevLock.AlreadyRunningException e) {
@@ -87,6 +142,17 @@ final class DevCommand implements Callable<Integer> {
             stopped.countDown();
         }
         return 0;
+    }
+
+    /** Generates and indexes the demo's own code, then plays the scenes in the background. */
+    private static DemoRun startDemo(DevStack stack, PrintStream out) throws IOException {
+        OwnCodeSample sample = OwnCodeSample.generate(20261124L, 6);
+        Path tree = stack.dataDir().resolve("demo-own-code");
+        sample.writeTo(tree);
+        out.println("agentdlp dev: demo: indexing a generated own-code sample (" + sample.files().size() + " files) as repo "
+                + "acme/demo-payments ...");
+        new StackIndexer(stack).index(tree, "acme/demo-payments", true);
+        return new DemoRun(stack, sample, out, Duration.ofSeconds(10)).start();
     }
 
     private static void printInstructions(PrintStream out, DevStack stack, DevPorts ports) {

@@ -1,12 +1,13 @@
 package io.agentdlp.launcher.bench;
 
+import java.util.List;
 import java.util.Random;
 
 /**
  * Realistic agent egress content for the load benchmark: sizes log-normal around a 2 KB median
  * with a tail to 200 KB (prompts, file reads, diffs, tool output), made of code and prose; a
- * configurable share carries a unique synthetic AWS secret, so each of them must raise its own alert.
- * Deterministic for a seed.
+ * configurable share carries a unique synthetic AWS secret, so each of them must raise its own alert,
+ * and another share pastes an excerpt of the indexed own code. Deterministic for a seed.
  */
 final class BenchPayloads {
     private static final String[] LINES = {
@@ -29,22 +30,38 @@ final class BenchPayloads {
 
     private final Random rnd;
     private final double secretShare;
+    private final double ownCodeShare;
+    private final List<String> ownCode;
 
     BenchPayloads(long seed, double secretShare) {
-        this.rnd = new Random(seed);
-        this.secretShare = secretShare;
+        this(seed, secretShare, 0, List.of());
     }
 
-    /** One payload; {@code secret} tells whether it carries a planted secret. */
-    record Payload(String text, boolean secret) {
+    /** {@code ownCode}: excerpts of indexed code; {@code ownCodeShare} of the payloads paste one of them. */
+    BenchPayloads(long seed, double secretShare, double ownCodeShare, List<String> ownCode) {
+        if (ownCodeShare > 0 && ownCode.isEmpty()) {
+            throw new IllegalArgumentException("an own-code share needs own-code excerpts");
+        }
+        this.rnd = new Random(seed);
+        this.secretShare = secretShare;
+        this.ownCodeShare = ownCodeShare;
+        this.ownCode = List.copyOf(ownCode);
+    }
+
+    /** One payload; {@code secret} tells whether it carries a planted secret, {@code ownCode} an own-code excerpt. */
+    record Payload(String text, boolean secret, boolean ownCode) {
     }
 
     Payload next() {
         // log-normal: median 2 KB, sigma 1.0 puts p99 near 20 KB and a thin tail up to the cap
         int size = (int) Math.min(MAX_BYTES, Math.max(64, MEDIAN_BYTES * Math.exp(rnd.nextGaussian())));
         boolean secret = rnd.nextDouble() < secretShare;
+        boolean code = rnd.nextDouble() < ownCodeShare;
         int secretAt = secret ? rnd.nextInt(size) : Integer.MAX_VALUE;
         StringBuilder sb = new StringBuilder(size + 128);
+        if (code) {
+            sb.append(ownCode.get(rnd.nextInt(ownCode.size())));
+        }
         while (sb.length() < size) {
             if (sb.length() >= secretAt) {
                 sb.append("aws_secret_access_key = ").append(randomKey()).append('\n');
@@ -55,7 +72,7 @@ final class BenchPayloads {
         if (secretAt != Integer.MAX_VALUE) {
             sb.append("aws_secret_access_key = ").append(randomKey()).append('\n');
         }
-        return new Payload(sb.toString(), secret);
+        return new Payload(sb.toString(), secret, code);
     }
 
     private String randomKey() {

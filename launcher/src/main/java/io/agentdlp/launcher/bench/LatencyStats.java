@@ -6,7 +6,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /** Latencies of one benchmark step, recorded concurrently into an HdrHistogram (1 µs .. 5 min, 3 digits). */
-final class LatencyStats {
+public final class LatencyStats {
     private final Recorder recorder = new Recorder(TimeUnit.MINUTES.toMicros(5), 3);
 
     void recordMillis(double millis) {
@@ -25,6 +25,6 @@ final class LatencyStats {
     }
 
     /** Latency percentiles in milliseconds. */
-    record Summary(long count, double p50, double p90, double p99, double p999, double max) {
+    public record Summary(long count, double p50, double p90, double p99, double p999, double max) {
     }
 }

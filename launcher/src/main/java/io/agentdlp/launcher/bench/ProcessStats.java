@@ -9,17 +9,10 @@ import java.nio.file.Path;
 final class ProcessStats {
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private long lastCpuNanos = os.getProcessCpuTime();
-    private long lastWallNanos = System.nanoTime();
 
-    /** CPU used since the previous call, in percent of one core. */
-    double cpuPercentSinceLast() {
-        long cpu = os.getProcessCpuTime();
-        long wall = System.nanoTime();
-        double pct = wall == lastWallNanos ? 0 : 100.0 * (cpu - lastCpuNanos) / (wall - lastWallNanos);
-        lastCpuNanos = cpu;
-        lastWallNanos = wall;
-        return pct;
+    /** CPU time this process used so far, in nanoseconds (all threads). */
+    long cpuNanos() {
+        return os.getProcessCpuTime();
     }
 
     /** Resident set size in MB from /proc (Linux); heap committed + non-heap elsewhere. */

@@ -1,5 +1,8 @@
 package io.agentdlp.launcher.dev;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+
 /**
  * The dev stack's ports (defaults are the product's documented ports).
  *
@@ -16,4 +19,20 @@ package io.agentdlp.launcher.dev;
  */
 public record DevPorts(int kafka, int controller, int registry, int gateway, int topology, int alerts, int sensorHooks,
                        int sensorOtlp, int proxy, int forwardProxy) {
+
+    /**
+     * Ports for a throw-away stack (tests, the benchmark): 0 where the component binds an ephemeral port
+     * itself and reports it, a port found free just now for the gateway and the sensor, which need theirs
+     * up front. Binding late-starting servers to 0 avoids racing the broker's own client connections for
+     * a port that was free a minute earlier.
+     */
+    public static DevPorts ephemeral() throws IOException {
+        return new DevPorts(0, 0, 0, freePort(), 0, 0, freePort(), freePort(), 0, 0);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
 }

@@ -51,8 +51,10 @@ import io.agentdlp.registry.server.SchemaRegistryServer;
 import io.agentdlp.topics.TopicNames;
 import io.agentdlp.topology.DlpApplication;
 import io.agentdlp.topology.config.TopologyConfig;
+import io.agentdlp.topology.config.TopologyOptions;
 import io.agentdlp.topics.TopicProvisioner;
 import io.agentdlp.topics.TopicSerdes;
+import io.agentdlp.topics.TopicSpec;
 import io.agentdlp.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -86,14 +88,26 @@ public final class DevStack implements AutoCloseable {
     private EgressProxy proxy;
     private GatewayServer gateway;
     private DlpApplication topology;
+    private AlertsService alerts;
+    private TopologyConfig topologyConfig;
     private String gatewayToken;
     private DevSecrets secrets;
     private final AtomicReference<PolicyEngine> policy = new AtomicReference<>();
+    private final Map<String, String> topologyOverrides;
 
     public DevStack(Path dataDir, DevPorts ports, PrintStream out) {
+        this(dataDir, ports, out, Map.of());
+    }
+
+    /**
+     * A stack whose topology runs with {@code topologyOverrides} on top of the dev settings (topology
+     * option names, e.g. {@code processing.guarantee=at_least_once} or {@code volume.window=10s}).
+     */
+    public DevStack(Path dataDir, DevPorts ports, PrintStream out, Map<String, String> topologyOverrides) {
         this.dataDir = dataDir.toAbsolutePath();
         this.ports = ports;
         this.out = out;
+        this.topologyOverrides = Map.copyOf(topologyOverrides);
     }
 
     /** Starts every component; on failure stops what had started and rethrows. */
@@ -181,7 +195,8 @@ public final class DevStack implements AutoCloseable {
         s.put("alerts.http.port", String.valueOf(ports.alerts()));
         s.put("alerts.auth.users-file", users.toString());
         s.put("alerts.topics.create", "true");
-        started.push(AlertsService.start(new Settings(s), Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream())));
+        alerts = AlertsService.start(new Settings(s), Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream()));
+        started.push(alerts);
     }
 
     /** The Kafka Streams topology, state under the data directory, exactly-once, same hash key as the edge. */
@@ -196,7 +211,9 @@ public final class DevStack implements AutoCloseable {
         p.setProperty("http.host", "127.0.0.1");
         p.setProperty("http.port", String.valueOf(ports.topology()));
         p.setProperty("streams.commit.interval.ms", "200");
-        topology = DlpApplication.start(TopologyConfig.from(p));
+        topologyOverrides.forEach(p::setProperty);
+        topologyConfig = TopologyConfig.from(p);
+        topology = DlpApplication.start(topologyConfig);
         started.push(topology);
     }
 
@@ -266,15 +283,24 @@ public final class DevStack implements AutoCloseable {
     }
 
     public URI consoleUrl() {
-        return URI.create("http://127.0.0.1:" + ports.alerts() + "/");
+        return URI.create("http://127.0.0.1:" + alerts.port() + "/");
     }
 
     public URI topologyUrl() {
         return URI.create("http://127.0.0.1:" + topology.httpPort());
     }
 
+    public String topologyApplicationId() {
+        return topologyConfig.string(TopologyOptions.APPLICATION_ID);
+    }
+
     public URI gatewayUrl() {
         return URI.create("http://127.0.0.1:" + ports.gateway());
+    }
+
+    /** Topic name of {@code topic} in this stack. */
+    public String topic(TopicSpec<?, ?> topic) {
+        return TopicNames.defaults().name(topic);
     }
 
     /** Bearer token of the dev gateway. */
@@ -288,6 +314,11 @@ public final class DevStack implements AutoCloseable {
 
     public SensorDaemon sensor() {
         return sensor;
+    }
+
+    /** Port of the sensor's hook endpoint. */
+    public int sensorHookPort() {
+        return ports.sensorHooks();
     }
 
     public EgressProxy proxy() {

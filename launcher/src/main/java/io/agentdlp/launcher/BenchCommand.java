@@ -1,0 +1,182 @@
+package io.agentdlp.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import io.agentdlp.launcher.bench.BenchOutput;
+import io.agentdlp.launcher.bench.BenchRun;
+import io.agentdlp.launcher.bench.BenchSettings;
+import io.agentdlp.launcher.bench.StepResult;
+import io.agentdlp.launcher.dev.DevPorts;
+import io.agentdlp.launcher.dev.DevStack;
+import io.agentdlp.launcher.dev.OwnCodeSample;
+import io.agentdlp.topics.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code agentdlp bench}: the end-to-end load benchmark gateway → Kafka → topology → alerts. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"End-to-end benchmark of the real path: ingest gateway (HTTP) -> Kafka -> detection topology -> dlp-alerts.",
+                "For each processing guarantee it starts a fresh embedded stack (as 'agentdlp dev', temporary data, free ports),",
+                "indexes a generated own-code sample, warms up, searches the highest sustained rate (offered rate accepted,",
+                "no failed request, every planted secret alerted, p99 event-to-alert latency within the budget), then profiles",
+                "latency at 25/50/75/100 % of that rate. Latencies are HdrHistograms; event time is the intended send time,",
+                "so a sender held back by the gateway counts against latency (no coordinated omission).",
+                "Writes results.csv, results.json and SVG charts (drawn from results.csv) to --out.",
+                "Exit code 0 = done, 2 = error."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--guarantees", split = ",", paramLabel = "G[,G]",
+            defaultValue = "exactly_once_v2,at_least_once",
+            description = "Topology processing guarantees to measure, in order (default: ${DEFAULT-VALUE}).")
+    List<String> guarantees;
+
+    @Option(names = "--start-rate", defaultValue = "200", paramLabel = "EV/S",
+            description = "First rate of the search, events/s; doubled while sustained (default: ${DEFAULT-VALUE}).")
+    double startRate;
+
+    @Option(names = "--step-seconds", defaultValue = "10", paramLabel = "S",
+            description = "Length of each fixed-rate step (default: ${DEFAULT-VALUE}).")
+    int stepSeconds;
+
+    @Option(names = "--warmup-seconds", defaultValue = "10", paramLabel = "S",
+            description = "Unrecorded warm-up at the start rate, 0 = none (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
+    @Option(names = "--drain-seconds", defaultValue = "10", paramLabel = "S",
+            description = "How long after a step a planted secret's alert may still arrive before it counts as missing "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int drainSeconds;
+
+    @Option(names = "--max-search-steps", defaultValue = "6", paramLabel = "N",
+            description = "Upper bound on the search's steps (default: ${DEFAULT-VALUE}).")
+    int maxSearchSteps;
+
+    @Option(names = "--precision", defaultValue = "0.15", paramLabel = "F",
+            description = "Stop bisecting when the best sustained and the lowest failing rate are within this fraction "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double precision;
+
+    @Option(names = "--p99-budget-ms", defaultValue = "500", paramLabel = "MS",
+            description = "Sustained means p99 event-to-alert latency at most this (default: ${DEFAULT-VALUE}).")
+    double p99BudgetMs;
+
+    @Option(names = "--secret-share", defaultValue = "0.1", paramLabel = "F",
+            description = "Share of events that carry a unique synthetic secret; their alerts are what is measured "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double secretShare;
+
+    @Option(names = "--own-code-share", defaultValue = "0.05", paramLabel = "F",
+            description = "Share of events that paste an excerpt of the indexed own-code sample, 0 = no index "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double ownCodeShare;
+
+    @Option(names = "--batch-size", defaultValue = "10", paramLabel = "N",
+            description = "Events per gateway request, as a sensor batches them (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--max-in-flight", defaultValue = "32", paramLabel = "N",
+            description = "Concurrent gateway requests (default: ${DEFAULT-VALUE}).")
+    int maxInFlight;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Payload generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", defaultValue = "bench-results", paramLabel = "DIR",
+            description = "Directory for results.csv, results.json and the charts (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--charts-from", paramLabel = "CSV",
+            description = "Only redraw the charts from an existing results.csv (written next to it), then exit.")
+    Path chartsFrom;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream o = System.out;
+        if (chartsFrom != null) {
+            for (Path p : BenchOutput.chartsFrom(chartsFrom, p99BudgetMs)) {
+                o.println("wrote " + p);
+            }
+            return 0;
+        }
+        BenchSettings settings;
+        try {
+            settings = new BenchSettings(startRate, Duration.ofSeconds(stepSeconds), Duration.ofSeconds(warmupSeconds),
+                    Duration.ofSeconds(drainSeconds), maxSearchSteps, precision, p99BudgetMs, secretShare, ownCodeShare,
+                    batchSize, maxInFlight, seed);
+        } catch (IllegalArgumentException e) {
+            System.err.println("agentdlp bench: " + e.getMessage());
+            return 2;
+        }
+        BenchOutput output = new BenchOutput(out, p99BudgetMs);
+        Map<String, Object> machine = output.machine("start");
+        o.printf(Locale.ROOT, "agentdlp bench: %d CPU(s), %s, load %s%n", Runtime.getRuntime().availableProcessors(),
+                machine.get("jdk"), machine.get("uptime_start"));
+        List<StepResult> all = new ArrayList<>();
+        for (String g : guarantees) {
+            o.println("== " + g + ": starting a fresh stack");
+            Path dir = Files.createTempDirectory("agentdlp-bench-");
+            try (DevStack stack = new DevStack(dir, DevPorts.ephemeral(), o, Map.of("processing.guarantee", g)).start()) {
+                List<String> excerpts = List.of();
+                if (ownCodeShare > 0) {
+                    OwnCodeSample sample = OwnCodeSample.generate(seed, 8);
+                    Path tree = dir.resolve("own-code");
+                    sample.writeTo(tree);
+                    new StackIndexer(stack).index(tree, "acme/bench-own-code", true);
+                    excerpts = new ArrayList<>();
+                    for (int i = 0; i < sample.files().size(); i++) {
+                        excerpts.add(sample.excerpt(i, 25));
+                    }
+                }
+                BenchRun.Target target = new BenchRun.Target(stack.gatewayUrl(), stack.gatewayToken(), stack.kafkaBootstrap(),
+                        stack.registryUrl(), stack.topic(Topics.ALERTS), stack.topic(Topics.EGRESS_EVENTS),
+                        stack.topologyApplicationId());
+                all.addAll(new BenchRun(settings, o).run(g, target, excerpts));
+            } finally {
+                deleteTree(dir);
+            }
+        }
+        machine.putAll(output.machine("end"));
+        List<Path> files = output.write(all, machine, options(), Instant.now());
+        files.forEach(p -> o.println("wrote " + p));
+        return 0;
+    }
+
+    private Map<String, Object> options() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("guarantees", guarantees);
+        m.put("start_rate", startRate);
+        m.put("step_seconds", stepSeconds);
+        m.put("warmup_seconds", warmupSeconds);
+        m.put("drain_seconds", drainSeconds);
+        m.put("max_search_steps", maxSearchSteps);
+        m.put("precision", precision);
+        m.put("p99_budget_ms", p99BudgetMs);
+        m.put("secret_share", secretShare);
+        m.put("own_code_share", ownCodeShare);
+        m.put("batch_size", batchSize);
+        m.put("max_in_flight", maxInFlight);
+        m.put("seed", seed);
+        return m;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.agentdlp.launcher.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Writes a run's results files and charts, and describes the machine they were measured on. */
+public final class BenchOutput {
+    private final Path dir;
+    private final double p99BudgetMs;
+
+    public BenchOutput(Path dir, double p99BudgetMs) {
+        this.dir = dir;
+        this.p99BudgetMs = p99BudgetMs;
+    }
+
+    /** CPUs, JDK, OS and the {@code uptime} line (load averages) labelled with {@code when}. */
+    public Map<String, Object> machine(String when) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nproc", Runtime.getRuntime().availableProcessors());
+        m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        m.put("uptime_" + when, uptime());
+        return m;
+    }
+
+    /** results.csv, results.json and the charts drawn from results.csv; returns the files written. */
+    public List<Path> write(List<StepResult> steps, Map<String, Object> machine, Map<String, Object> options, Instant finished)
+            throws IOException {
+        Files.createDirectories(dir);
+        Path csv = dir.resolve(BenchResults.CSV);
+        Path json = dir.resolve(BenchResults.JSON);
+        BenchResults.writeCsv(csv, steps);
+        Map<String, Object> opts = new LinkedHashMap<>(options);
+        opts.put("finished", finished.toString());
+        BenchResults.writeJson(json, machine, opts, steps, p99BudgetMs);
+        List<Path> files = new ArrayList<>(List.of(csv, json));
+        files.addAll(BenchCharts.writeFrom(csv, p99BudgetMs));
+        return files;
+    }
+
+    /** Redraws the charts of an existing results.csv next to it. */
+    public static List<Path> chartsFrom(Path resultsCsv, double p99BudgetMs) throws IOException {
+        return BenchCharts.writeFrom(resultsCsv, p99BudgetMs);
+    }
+
+    private static String uptime() {
+        try {
+            Process p = new ProcessBuilder("uptime").redirectErrorStream(true).start();
+            String line = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                return line;
+            }
+        } catch (IOException e) {
+            // no uptime binary: /proc/loadavg below carries the same load averages
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            return "loadavg " + Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
