@@ -21,7 +21,10 @@ final class KeywordAutomaton {
     private final String[] keywords;
     private final byte[] classOf = new byte[128];
     private final int classes;
+    /** Transition table: entry (row + class) is the next state's row ({@code state * classes}). */
     private final int[] delta;
+    /** Rows at or above this belong to states with outputs. */
+    private final int firstOutputState;
     /** Keywords ending at each state, including those reached through failure links; null if none. */
     private final int[][] outputs;
 
@@ -29,6 +32,9 @@ final class KeywordAutomaton {
         this.keywords = keywordList.stream().map(k -> k.toLowerCase(Locale.ROOT)).toArray(String[]::new);
         int cls = 1;
         for (String k : keywords) {
+            if (k.isEmpty()) {
+                throw new IllegalArgumentException("empty keyword");
+            }
             for (int i = 0; i < k.length(); i++) {
                 char c = k.charAt(i);
                 if (c >= 128) {
@@ -68,16 +74,16 @@ final class KeywordAutomaton {
 
         int n = trie.size();
         int[] fail = new int[n];
-        delta = new int[n * cls];
+        int[] next = new int[n * cls];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int c = 0; c < cls; c++) {
             int t = trie.get(0)[c];
             if (t > 0) {
                 fail[t] = 0;
-                delta[c] = t;
+                next[c] = t;
                 queue.add(t);
             } else {
-                delta[c] = 0;
+                next[c] = 0;
             }
         }
         while (!queue.isEmpty()) {
@@ -86,18 +92,38 @@ final class KeywordAutomaton {
             for (int c = 0; c < cls; c++) {
                 int t = trie.get(s)[c];
                 if (t > 0) {
-                    fail[t] = delta[fail[s] * cls + c];
-                    delta[s * cls + c] = t;
+                    fail[t] = next[fail[s] * cls + c];
+                    next[s * cls + c] = t;
                     queue.add(t);
                 } else {
-                    delta[s * cls + c] = delta[fail[s] * cls + c];
+                    next[s * cls + c] = next[fail[s] * cls + c];
                 }
             }
         }
+        // renumber: states without output first (the root stays 0), so "has output" is one comparison
+        int[] renumbered = new int[n];
+        int id = 0;
+        for (int s = 0; s < n; s++) {
+            if (out.get(s).isEmpty()) {
+                renumbered[s] = id++;
+            }
+        }
+        this.firstOutputState = id * cls;
+        for (int s = 0; s < n; s++) {
+            if (!out.get(s).isEmpty()) {
+                renumbered[s] = id++;
+            }
+        }
+        // rows are indexed by state * classes, and transitions store that product directly
+        delta = new int[n * cls];
         outputs = new int[n][];
         for (int s = 0; s < n; s++) {
+            int row = renumbered[s] * cls;
+            for (int c = 0; c < cls; c++) {
+                delta[row + c] = renumbered[next[s * cls + c]] * cls;
+            }
             List<Integer> o = out.get(s);
-            outputs[s] = o.isEmpty() ? null : o.stream().distinct().mapToInt(Integer::intValue).toArray();
+            outputs[renumbered[s]] = o.isEmpty() ? null : o.stream().distinct().mapToInt(Integer::intValue).toArray();
         }
     }
 
@@ -119,13 +145,12 @@ final class KeywordAutomaton {
     boolean containsAny(CharSequence text) {
         final int[] d = delta;
         final byte[] cl = classOf;
-        final int[][] o = outputs;
-        final int k = classes;
+        final int firstOutput = firstOutputState;
         int s = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            s = d[s * k + (c < 128 ? cl[c] : 0)];
-            if (o[s] != null) {
+            s = d[s + (c < 128 ? cl[c] : 0)];
+            if (s >= firstOutput) {
                 return true;
             }
         }
@@ -136,15 +161,14 @@ final class KeywordAutomaton {
     void scan(char[] text, int length, HitSink sink) {
         final int[] d = delta;
         final byte[] cl = classOf;
-        final int[][] o = outputs;
+        final int firstOutput = firstOutputState;
         final int k = classes;
         int s = 0;
         for (int i = 0; i < length; i++) {
             char c = text[i];
-            s = d[s * k + (c < 128 ? cl[c] : 0)];
-            int[] hits = o[s];
-            if (hits != null) {
-                for (int h : hits) {
+            s = d[s + (c < 128 ? cl[c] : 0)];
+            if (s >= firstOutput) {
+                for (int h : outputs[s / k]) {
                     sink.hit(h, i + 1);
                 }
             }

@@ -216,7 +216,7 @@ public final class SecretScanner implements TextDetector {
     /** Cheapest checks first: most rejected candidates fail on entropy or an allow pattern. */
     private boolean accept(int r, String secret, Workspace ws) {
         SecretRule rule = rules[r];
-        if (rule.minEntropy() > 0 && Entropy.bitsPerChar(secret) < rule.minEntropy()) {
+        if (rule.minEntropy() > 0 && Entropy.bitsPerChar(secret, ws.charCounts) < rule.minEntropy()) {
             return false;
         }
         List<Pattern> allow = rule.allow();
@@ -267,7 +267,8 @@ public final class SecretScanner implements TextDetector {
             }
         }
         kept.sort(Comparator.<Candidate>comparingInt(c -> c.originalStart).thenComparing(c -> rules[c.rule].id()));
-        LineIndex lines = LineIndex.of(original, limit);
+        // kept is sorted by offset: lines after the last finding are never asked for
+        LineIndex lines = LineIndex.of(original, Math.min(limit, kept.get(kept.size() - 1).originalStart + 1));
         List<Finding> findings = new ArrayList<>(kept.size());
         for (Candidate c : kept) {
             SecretRule rule = rules[c.rule];
@@ -308,6 +309,7 @@ public final class SecretScanner implements TextDetector {
         final Matcher[] matchers;
         final Matcher[][] allowMatchers;
         final PlaceholderMatcher.Matchers placeholderMatchers = placeholders.newMatchers();
+        final int[] charCounts = new int[128];
         final CharSequence[] matcherInput;
         int[] touched = new int[16];
         int touchedCount;

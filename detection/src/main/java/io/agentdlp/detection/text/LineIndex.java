@@ -21,6 +21,16 @@ public final class LineIndex {
         int[] starts = new int[16];
         int n = 1;
         int len = Math.min(limit, text.length());
+        if (text instanceof String s) {
+            // String.indexOf is vectorised; this index is built for every text with findings
+            for (int i = s.indexOf('\n'); i >= 0 && i < len; i = s.indexOf('\n', i + 1)) {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i + 1;
+            }
+            return new LineIndex(starts, n);
+        }
         for (int i = 0; i < len; i++) {
             if (text.charAt(i) == '\n') {
                 if (n == starts.length) {

@@ -41,9 +41,11 @@ class PlaceholderMatcherTest {
 
         List<String> inputs = new ArrayList<>(List.of("CHANGE-ME", "my_Example_key", "${TOKEN}", "<YOUR_KEY>", "Testing",
                 "atest", "aaaaaaaa", "aaaaaaa", "XXXXX", "xxxx", "****", "a...b", "{{ v }}", "%(x)s", "$(cmd)",
-                "fakeToken", "Insert-Your", "yourapi", "your key", "1234567890", "Hs4xWy9Jzi7r39", "ghp_q8w7e6r5"));
+                "fakeToken", "Insert-Your", "yourapi", "your key", "1234567890", "Hs4xWy9Jzi7r39", "ghp_q8w7e6r5",
+                "test", "TESTING", "test\n", "test\r\n", "test\n\n", "tests", "aAaAaAaA", "aaaa-aaaa", "00000000",
+                "<a>", "a<b", "\u212Aey"));
         Random random = new Random(7);
-        String alphabet = "abcdeghmnoprstxyzAEXY019_-.*$%{}()<> ";
+        String alphabet = "abcdeghmnoprstxyzAEXY019_-.*$%{}()<> \n";
         for (int i = 0; i < 20_000; i++) {
             StringBuilder sb = new StringBuilder();
             int n = 1 + random.nextInt(24);
