@@ -391,7 +391,8 @@
     fact(facts, 'Device', a.device_id);
     fact(facts, 'Agent', [a.agent_name, a.agent_version].filter(Boolean).join(' '));
     fact(facts, 'Repository', a.repo_remote);
-    fact(facts, 'Session', a.session_id ? el('code', { text: a.session_id }) : null);
+    fact(facts, 'Session', a.session_id ? el('a', { href: '#/sessions/' + encodeURIComponent(a.session_id), id: 'session-link' },
+      el('code', { text: a.session_id })) : null);
     if (a.destination) {
       fact(facts, 'Destination', destText(a.destination));
       fact(facts, 'Destination URL', a.destination.url ? el('code', { text: a.destination.url }) : null);
@@ -470,7 +471,57 @@
       }
     }
     return el('div', { class: 'card' }, el('h3', { text: 'Session timeline' }),
-      (a.timeline || []).length ? ul : el('p', { class: 'muted', text: 'No session events recorded for this alert.' }));
+      (a.timeline || []).length ? ul : el('p', { class: 'muted', text: 'No session events recorded for this alert.' }),
+      a.session_id ? el('a', { href: '#/sessions/' + encodeURIComponent(a.session_id), text: 'Open the whole session →' }) : null);
+  }
+
+  // ---- session timeline -------------------------------------------------------------------------
+
+  async function loadSession(id) {
+    const view = $('view-session');
+    try {
+      const t = await api('GET', '/api/sessions/' + encodeURIComponent(id) + '/timeline');
+      if (state.currentSession !== id) return;
+      renderSession(t);
+    } catch (e) {
+      clear(view).appendChild(el('p', { class: 'error', text: e.status === 404 ? 'Nothing recorded for this session.' : e.message }));
+    }
+  }
+
+  function alertChip(a) {
+    return el('a', { class: 'placed-alert', href: '#/alerts/' + encodeURIComponent(a.alert_id) },
+      sevBadge(a.severity), ' ', a.title, ' ', el('span', { class: 'muted', text: a.detector + ' · ' + a.status.toLowerCase() }));
+  }
+
+  function renderSession(t) {
+    const view = clear($('view-session'));
+    view.appendChild(el('a', { href: '#/alerts', class: 'back', text: '← Back to the feed' }));
+    view.appendChild(el('div', { class: 'detail-head' }, el('h2', { id: 'session-title' }, 'Session ', el('code', { text: t.session_id }))));
+    view.appendChild(el('p', { class: 'muted', id: 'session-summary', text: t.events_total + ' events, ' + t.alerts_total + ' alerts' +
+      (t.first_seen ? ', ' + fmtTime(t.first_seen) + ' – ' + fmtTime(t.last_seen) : '') }));
+    const table = el('table', { class: 'alerts session-events', id: 'session-events' },
+      el('thead', null, el('tr', null, ['Time', 'Kind', 'Tool', 'Destination / file', 'Size', 'Findings', 'Alerts']
+        .map((h) => el('th', { text: h })))));
+    const tb = el('tbody');
+    for (const e of t.events) {
+      tb.appendChild(el('tr', { class: e.alerts.length ? 'trigger' : null, 'data-event-id': e.event_id },
+        el('td', { text: fmtTime(e.time) }),
+        el('td', { text: e.kind }),
+        el('td', { text: e.tool || '' }),
+        el('td', null, e.destination ? el('span', { text: '→ ' + e.destination }) : null,
+          e.destination && e.file_path ? ' ' : null, e.file_path ? el('code', { text: e.file_path }) : null),
+        el('td', { text: e.bytes >= 0 ? e.bytes + ' B' : '' }),
+        el('td', { text: e.findings ? String(e.findings) : '' }),
+        el('td', null, e.alerts.map(alertChip))));
+    }
+    table.appendChild(tb);
+    view.appendChild(el('div', { class: 'card' }, el('h3', { text: 'Every event, in order' }),
+      el('p', { class: 'muted', text: 'Only what each event was and where it went: never its content. Alerts are shown on the events that triggered them.' }),
+      t.events.length ? table : el('p', { class: 'muted', text: 'No events of this session are kept (see alerts.session-events.*).' })));
+    if (t.unplaced_alerts.length) {
+      view.appendChild(el('div', { class: 'card', id: 'session-unplaced' }, el('h3', { text: 'Alerts not tied to a kept event' }),
+        el('ul', { class: 'plain-list' }, t.unplaced_alerts.map((a) => el('li', null, fmtTime(a.first_seen), ' ', alertChip(a))))));
+    }
   }
 
   function renderTriage(a) {
@@ -656,8 +707,8 @@
   // ---- routing ----------------------------------------------------------------------------------
 
   function showView(name) {
-    for (const v of ['feed', 'detail', 'overview', 'admin']) $('view-' + v).classList.toggle('hidden', v !== name);
-    $('nav-alerts').classList.toggle('active', name === 'feed' || name === 'detail');
+    for (const v of ['feed', 'detail', 'session', 'overview', 'admin']) $('view-' + v).classList.toggle('hidden', v !== name);
+    $('nav-alerts').classList.toggle('active', name === 'feed' || name === 'detail' || name === 'session');
     $('nav-overview').classList.toggle('active', name === 'overview');
     $('nav-admin').classList.toggle('active', name === 'admin');
   }
@@ -675,6 +726,15 @@
       return;
     }
     state.currentDetail = null;
+    const session = hash.match(/^#\/sessions\/(.+)$/);
+    if (session) {
+      state.currentSession = decodeURIComponent(session[1]);
+      showView('session');
+      clear($('view-session')).appendChild(el('p', { class: 'muted', text: 'Loading…' }));
+      loadSession(state.currentSession);
+      return;
+    }
+    state.currentSession = null;
     if (hash === '#/overview') {
       showView('overview');
       loadOverview().catch((e) => { clear($('tiles')).appendChild(el('p', { class: 'error', text: e.message })); });

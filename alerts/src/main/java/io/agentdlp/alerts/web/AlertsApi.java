@@ -48,6 +48,7 @@ final class AlertsApi {
         return List.of(
                 new Route("GET", "/api/alerts", Role.VIEWER, false, this::list),
                 new Route("GET", "/api/alerts/{id}", Role.VIEWER, false, this::detail),
+                new Route("GET", "/api/sessions/{id}/timeline", Role.VIEWER, false, this::sessionTimeline),
                 new Route("GET", "/api/facets", Role.VIEWER, false, this::facets),
                 new Route("GET", "/api/overview", Role.VIEWER, false, this::overview));
     }
@@ -74,6 +75,16 @@ final class AlertsApi {
             audit.record(r.principal(), "alert.view", id, AuditOutcome.SUCCESS, r.remote(), Map.of());
         }
         Responses.json(r.exchange(), 200, json.detail(v, sessionAlerts, events, clock.instant()));
+    }
+
+    private void sessionTimeline(WebRequest r) throws IOException {
+        String session = r.path("id");
+        List<AlertView> alerts = store.session(session);
+        List<SessionEvent> events = sessionEvents == null ? List.of() : sessionEvents.events(session);
+        if (alerts.isEmpty() && events.isEmpty()) {
+            throw new HttpError(404, "no events or alerts for this session");
+        }
+        Responses.json(r.exchange(), 200, json.sessionTimeline(session, alerts, events, clock.instant()));
     }
 
     private void facets(WebRequest r) throws IOException {

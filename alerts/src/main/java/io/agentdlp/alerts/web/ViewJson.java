@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -116,5 +118,67 @@ final class ViewJson {
         ArrayNode out = F.arrayNode();
         items.forEach(i -> out.add(i.json()));
         return out;
+    }
+
+    /**
+     * Every kept event of a session in event-time order, each with the alerts it triggered placed on it
+     * (an alert lists its triggering event ids), and the session's alerts that sit on no kept event.
+     */
+    ObjectNode sessionTimeline(String sessionId, List<AlertView> sessionAlerts, List<SessionEvent> events, Instant now) {
+        Map<String, List<AlertView>> placed = new HashMap<>();
+        for (AlertView a : sessionAlerts) {
+            for (String id : a.alert().getEventIds()) {
+                placed.computeIfAbsent(id, k -> new ArrayList<>()).add(a);
+            }
+        }
+        List<SessionEvent> ordered = new ArrayList<>(events);
+        ordered.sort(Comparator.comparing(SessionEvent::time));
+        ObjectNode o = F.objectNode();
+        o.put("session_id", sessionId);
+        o.put("source", "console");
+        o.put("events_total", ordered.size());
+        o.put("alerts_total", sessionAlerts.size());
+        o.put("first_seen", ordered.isEmpty() ? null : AlertJson.iso(ordered.get(0).time()));
+        o.put("last_seen", ordered.isEmpty() ? null : AlertJson.iso(ordered.get(ordered.size() - 1).time()));
+        ArrayNode out = o.putArray("events");
+        Set<String> onAnEvent = new HashSet<>();
+        for (SessionEvent e : ordered) {
+            ObjectNode j = out.addObject();
+            j.put("time", AlertJson.iso(e.time()));
+            j.put("event_id", e.eventId());
+            j.put("kind", e.kind());
+            j.put("source", e.source());
+            j.put("tool", e.tool());
+            j.put("destination", e.destination());
+            j.put("file_path", e.filePath());
+            j.put("bytes", e.bytes());
+            j.put("findings", e.findings());
+            ArrayNode alerts = j.putArray("alerts");
+            for (AlertView a : placed.getOrDefault(e.eventId(), List.of())) {
+                alerts.add(timelineAlert(a, now));
+                onAnEvent.add(a.id());
+            }
+        }
+        ArrayNode unplaced = o.putArray("unplaced_alerts");
+        for (AlertView a : sessionAlerts) {
+            if (!onAnEvent.contains(a.id())) {
+                unplaced.add(timelineAlert(a, now));
+            }
+        }
+        return o;
+    }
+
+    private static ObjectNode timelineAlert(AlertView a, Instant now) {
+        DlpAlert al = a.alert();
+        ObjectNode j = F.objectNode();
+        j.put("alert_id", a.id());
+        j.put("title", al.getTitle());
+        j.put("severity", al.getSeverity().name());
+        j.put("detector", al.getDetector());
+        j.put("rule_id", al.getRuleId());
+        j.put("status", a.effectiveStatus(now).name());
+        j.put("first_seen", AlertJson.iso(al.getFirstSeen()));
+        j.put("occurrence_count", al.getOccurrenceCount());
+        return j;
     }
 }

@@ -33,10 +33,14 @@ import io.agentdlp.alerts.feed.AlertJson;
 import io.agentdlp.avro.Agent;
 import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.Content;
+import io.agentdlp.avro.Destination;
 import io.agentdlp.avro.Device;
+import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.avro.EventKind;
 import io.agentdlp.avro.EventSource;
 import io.agentdlp.avro.Severity;
+import io.agentdlp.avro.Tool;
+import io.agentdlp.avro.ToolCategory;
 import io.agentdlp.avro.User;
 import io.agentdlp.topics.TopicNames;
 import io.agentdlp.topics.Topics;
@@ -222,6 +226,58 @@ class ConsoleApiIT {
         for (ConsumerRecord<byte[], byte[]> rec : records) {
             assertThat(new String(rec.value(), StandardCharsets.ISO_8859_1)).doesNotContain(leaked);
         }
+    }
+
+    @Test
+    void theSessionTimelineListsEveryEventInOrderWithItsAlertsPlacedOnIt() throws Exception {
+        Instant t = Instant.now().minusSeconds(60);
+        KafkaStack stack = KafkaStack.get();
+        // sent out of event-time order: the timeline orders by event time
+        stack.sendEvent(topics, AgentEgressEvent.newBuilder()
+                .setEventId("ev-2").setEventTime(t.plusSeconds(20)).setIngestTime(t.plusSeconds(20))
+                .setSource(EventSource.claude_hook).setDevice(Device.newBuilder().setId("dev-7").build())
+                .setUser(User.newBuilder().build()).setAgent(Agent.newBuilder().setName("claude-code").build())
+                .setSessionId("sess-tl").setKind(EventKind.network_request)
+                .setTool(Tool.newBuilder().setName("WebFetch").setCategory(ToolCategory.web).build())
+                .setDestination(Destination.newBuilder().setHost("pastebin.com").build())
+                .setContent(Content.newBuilder().setBytes(64).setText("k=" + TestAlerts.RAW_SECRET).build()).build());
+        stack.sendEvent(topics, AgentEgressEvent.newBuilder()
+                .setEventId("ev-tl-read").setEventTime(t).setIngestTime(t).setSource(EventSource.claude_hook)
+                .setDevice(Device.newBuilder().setId("dev-7").build()).setUser(User.newBuilder().build())
+                .setAgent(Agent.newBuilder().setName("claude-code").build()).setSessionId("sess-tl")
+                .setKind(EventKind.file_read).setFilePath("/srv/app/.env")
+                .setContent(Content.newBuilder().setBytes(120).build()).build());
+        try (KafkaStack.AlertProducer p = stack.alertProducer(topics)) {
+            p.send(DlpAlert.newBuilder(TestAlerts.secret("tl-1", Severity.HIGH, "Key fetched to pastebin", t.plusSeconds(20),
+                    "sess-tl")).setEventIds(List.of("ev-2")).build());
+            p.send(DlpAlert.newBuilder(TestAlerts.volume("tl-volume", t.plusSeconds(30))).setSessionId("sess-tl")
+                    .setEventIds(List.of()).build());
+        }
+        Login viewer = login("viewer");
+        Eventually.await("both events and both alerts reach the session timeline", WAIT, () -> {
+            try {
+                JsonNode tl = json(send(get("/api/sessions/sess-tl/timeline").header("Cookie", viewer.cookie).build()));
+                return tl.path("events").size() == 2 && tl.path("alerts_total").asInt() == 2;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        HttpResponse<String> r = send(get("/api/sessions/sess-tl/timeline").header("Cookie", viewer.cookie).build());
+        JsonNode tl = json(r);
+        assertThat(tl.path("events").findValuesAsText("event_id")).containsExactly("ev-tl-read", "ev-2");
+        JsonNode fetch = tl.path("events").get(1);
+        assertThat(fetch.path("kind").asText()).isEqualTo("network_request");
+        assertThat(fetch.path("tool").asText()).isEqualTo("WebFetch");
+        assertThat(fetch.path("destination").asText()).isEqualTo("pastebin.com");
+        assertThat(fetch.path("bytes").asLong()).isEqualTo(64);
+        assertThat(fetch.path("alerts").findValuesAsText("alert_id")).containsExactly("tl-1");
+        assertThat(fetch.path("alerts").get(0).path("status").asText()).isEqualTo("OPEN");
+        assertThat(tl.path("events").get(0).path("alerts").size()).isZero();
+        assertThat(tl.path("unplaced_alerts").findValuesAsText("alert_id")).containsExactly("tl-volume");
+        assertThat(r.body()).as("event content is never kept").doesNotContain(TestAlerts.RAW_SECRET);
+        assertThat(send(get("/api/sessions/no-such-session/timeline").header("Cookie", viewer.cookie).build()).statusCode())
+                .isEqualTo(404);
+        assertThat(send(get("/api/sessions/sess-tl/timeline").build()).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -160,6 +160,28 @@ class ConsoleBrowserIT {
         browser.get(service.url() + "/#/alerts");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-alert-id='sec-1'] .status-cell"), "Acknowledged"));
 
+        KafkaStack.get().sendEvent(topics, io.agentdlp.avro.AgentEgressEvent.newBuilder()
+                .setEventId("ev-2").setEventTime(now.minusSeconds(1)).setIngestTime(now)
+                .setSource(io.agentdlp.avro.EventSource.claude_hook)
+                .setDevice(io.agentdlp.avro.Device.newBuilder().setId("dev-7").build())
+                .setUser(io.agentdlp.avro.User.newBuilder().build())
+                .setAgent(io.agentdlp.avro.Agent.newBuilder().setName("claude-code").build())
+                .setSessionId("sess-browser").setKind(io.agentdlp.avro.EventKind.model_request)
+                .setDestination(io.agentdlp.avro.Destination.newBuilder().setHost("api.example-llm.com").build())
+                .setContent(io.agentdlp.avro.Content.newBuilder().setBytes(2048).setText("key " + TestAlerts.RAW_SECRET).build())
+                .build());
+        browser.findElement(secretRow).click();
+        wait.until(ExpectedConditions.textToBe(By.id("detail-title"), secretTitle));
+        browser.findElement(By.id("session-link")).click();
+        By fetchRow = By.cssSelector("#session-events tr[data-event-id='ev-2']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(fetchRow));
+        assertThat(browser.findElement(fetchRow).getText()).contains("model_request").contains("api.example-llm.com")
+                .contains("2048 B").contains(secretTitle);
+        assertThat(browser.getPageSource()).doesNotContain(TestAlerts.RAW_SECRET);
+        screenshot("5-session-timeline");
+        browser.findElement(fetchRow).findElement(By.cssSelector("a.placed-alert")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("detail-title"), secretTitle));
+
         browser.get(service.url() + "/#/overview");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-time svg rect")));
         assertThat(browser.findElement(By.id("chart-users")).getText()).contains("dana@example.com");
