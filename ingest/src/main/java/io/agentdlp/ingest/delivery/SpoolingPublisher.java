@@ -170,7 +170,8 @@ public final class SpoolingPublisher implements EventPublisher {
                 return -1;
             }
             failed(cause == null ? e : cause);
-            return cause instanceof DeliveryException d ? d.retryAfterMillis() : 0;
+            // -1 from the destination means "no Retry-After", not "done": never let it commit the batch
+            return cause instanceof DeliveryException d ? Math.max(0, d.retryAfterMillis()) : 0;
         } catch (TimeoutException e) {
             failed(e);
             return 0;
