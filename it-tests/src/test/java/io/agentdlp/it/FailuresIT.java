@@ -80,4 +80,11 @@ class FailuresIT {
         }
         w.assertEveryLeakAlertedExactlyOnce(pipeline.alerts(), WAIT);
     }
+
+    @Test
+    void aSensorWhoseGatewayIsDownFor30SecondsDeliversEveryEventOnceAfterRecovery() throws Exception {
+        SensorOutage outage = new SensorOutage(pipeline, pipeline.workDir().resolve("sensor-outage"), 6);
+        outage.run(Duration.ofSeconds(30), WAIT);
+        outage.assertEveryEventDeliveredOnceAndAlerted(WAIT);
+    }
 }
