@@ -29,16 +29,17 @@ import picocli.CommandLine.Option;
 /** {@code agentdlp bench}: the end-to-end load benchmark gateway → Kafka → topology → alerts. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"End-to-end benchmark of the real path: ingest gateway (HTTP) -> Kafka -> detection topology -> dlp-alerts.",
-                "For each processing guarantee it starts a fresh embedded stack (as 'agentdlp dev', temporary data, free ports),",
-                "indexes a generated own-code sample, warms up, searches the highest sustained rate (offered rate accepted,",
-                "no failed request, every planted secret alerted, p99 event-to-alert latency within the budget), then profiles",
-                "latency at 25/50/75/100 % of that rate. Latencies are HdrHistograms; event time is the intended send time,",
-                "so a sender held back by the gateway counts against latency (no coordinated omission).",
-                "Writes results.csv, results.json and SVG charts (drawn from results.csv) to --out.",
+                "For each processing guarantee: a fresh embedded stack (as 'agentdlp dev', temporary data, free ports), a "
+                        + "generated own-code sample indexed, a warm-up, then a search for the highest sustained rate (offered "
+                        + "rate accepted, no failed request, every planted secret alerted, p99 event-to-alert latency within "
+                        + "the budget), then latency at 25/50/75/100 %% of that rate.",
+                "Latencies are HdrHistograms; an event's time is its intended send time, so a sender held back by the "
+                        + "gateway counts against latency (no coordinated omission).",
+                "Writes results.csv, results.json and SVG charts (drawn from results.csv) to --out. See docs/BENCHMARKS.md.",
                 "Exit code 0 = done, 2 = error."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--guarantees", split = ",", paramLabel = "G[,G]",
+    @Option(names = "--guarantees", split = ",", paramLabel = "G",
             defaultValue = "exactly_once_v2,at_least_once",
             description = "Topology processing guarantees to measure, in order (default: ${DEFAULT-VALUE}).")
     List<String> guarantees;
