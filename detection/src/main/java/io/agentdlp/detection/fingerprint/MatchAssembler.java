@@ -20,10 +20,14 @@ import java.util.Set;
  * or at least {@code minRenamedFingerprints} distinct fingerprint shapes in all (code whose names were
  * changed: shape alone is weaker evidence, so more of it is needed, and counting distinct shapes keeps
  * repetitive code such as chains of {@code if (a != o.a) return false;} or runs of getters from piling
- * up evidence out of a handful of shapes).
+ * up evidence out of a handful of shapes). Renamed code with fewer distinct shapes still matches when
+ * one run without a gap holds at least {@code renamedCoverage} of the probe's code fingerprints (and
+ * {@code minCoveringFingerprints} hits, {@value #MIN_COVERING_SHAPES} shapes): the probe is then that
+ * code and nothing else, a stronger signal than a coincidental stretch inside unrelated code.
  */
 final class MatchAssembler {
     static final int MAX_LINE_JUMP = 40;
+    static final int MIN_COVERING_SHAPES = 2;
 
     /** A file the probe matched, before the file's repo and path are looked up. */
     record Candidate(int fileId, int sourceStartLine, int sourceEndLine, int probeStartLine, int probeEndLine,
@@ -103,7 +107,8 @@ final class MatchAssembler {
                 current = new Segment();
                 segments.add(current);
             }
-            current.add(p, Fingerprints.shapeOf(probe.hash(p)), h.starts[chosen], h.ends[chosen], h.spelled[chosen]);
+            current.add(p, rank[p], Fingerprints.shapeOf(probe.hash(p)), h.starts[chosen], h.ends[chosen],
+                    h.spelled[chosen]);
             lastPos = p;
             lastStart = h.starts[chosen];
             i = end;
@@ -115,7 +120,8 @@ final class MatchAssembler {
                 kept.add(s);
             }
             evidence |= s.spelled >= thresholds.minMatchedFingerprints()
-                    || s.shapes.size() >= thresholds.minRenamedFingerprints();
+                    || s.shapes.size() >= thresholds.minRenamedFingerprints()
+                    || coversProbe(s);
         }
         if (!evidence) {
             return null;
@@ -144,6 +150,20 @@ final class MatchAssembler {
     }
 
     /**
+     * Renamed code that is most of the probe: a run without a gap, of at least
+     * {@code minCoveringFingerprints} hits and {@value #MIN_COVERING_SHAPES} distinct shapes, holding at
+     * least {@code renamedCoverage} of the probe's evidence positions.
+     */
+    private boolean coversProbe(Segment s) {
+        if (thresholds.renamedCoverage() <= 0 || s.count < thresholds.minCoveringFingerprints()
+                || s.shapes.size() < MIN_COVERING_SHAPES) {
+            return false;
+        }
+        boolean gapFree = s.lastRank - s.firstRank + 1 == s.count;
+        return gapFree && s.count >= thresholds.renamedCoverage() * evidencePositions;
+    }
+
+    /**
      * Whether occurrence {@code a} continues a run better than {@code b}: same identifier spellings
      * first (it disambiguates repetitive code copied as is), then the line step closest to the probe's.
      */
@@ -157,6 +177,8 @@ final class MatchAssembler {
     /** One stretch of consistent hits. */
     private static final class Segment {
         final Set<Long> shapes = new HashSet<>();
+        int firstRank;
+        int lastRank;
         int count;
         int spelled;
         int firstPos = -1;
@@ -164,11 +186,13 @@ final class MatchAssembler {
         int sourceStart = Integer.MAX_VALUE;
         int sourceEnd;
 
-        void add(int pos, long shape, int start, int end, boolean spelledAlike) {
+        void add(int pos, int rank, long shape, int start, int end, boolean spelledAlike) {
             if (firstPos < 0) {
                 firstPos = pos;
+                firstRank = rank;
             }
             lastPos = pos;
+            lastRank = rank;
             count++;
             shapes.add(shape);
             if (spelledAlike) {

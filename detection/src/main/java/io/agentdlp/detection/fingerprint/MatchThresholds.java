@@ -13,11 +13,23 @@ package io.agentdlp.detection.fingerprint;
  * @param maxGap                 probe fingerprints without a hit that may separate two hits of the same
  *                               stretch of copied code
  * @param maxResults             most matches returned, best first
+ * @param renamedCoverage        renamed code also matches, with fewer distinct shapes than
+ *                               {@code minRenamedFingerprints}, when one run without a gap holds at least
+ *                               this share (0..1) of the probe's code fingerprints: the probe is that code and
+ *                               little else. 0 disables the rule
+ * @param minCoveringFingerprints fewest hits of such a covering run (it also needs 2 distinct shapes)
  */
 public record MatchThresholds(int minMatchedFingerprints, int minRenamedFingerprints, int minSourceLines,
-                              double minSimilarity, int maxDocumentFrequency, int maxGap, int maxResults) {
+                              double minSimilarity, int maxDocumentFrequency, int maxGap, int maxResults,
+                              double renamedCoverage, int minCoveringFingerprints) {
     /** Defaults chosen on the evaluation recorded in docs/fingerprint.md. */
-    public static final MatchThresholds DEFAULT = new MatchThresholds(3, 7, 3, 0.0, 32, 8, 20);
+    public static final MatchThresholds DEFAULT = new MatchThresholds(3, 7, 3, 0.0, 32, 8, 20, 0.9, 3);
+
+    /** The covering rule for renamed code: share of the probe and fewest hits; coverage 0 disables it. */
+    public MatchThresholds withRenamedCoverage(double coverage, int minFingerprints) {
+        return new MatchThresholds(minMatchedFingerprints, minRenamedFingerprints, minSourceLines, minSimilarity,
+                maxDocumentFrequency, maxGap, maxResults, coverage, minFingerprints);
+    }
 
     public MatchThresholds {
         if (minMatchedFingerprints < 1) {
@@ -41,35 +53,41 @@ public record MatchThresholds(int minMatchedFingerprints, int minRenamedFingerpr
         if (maxResults < 1) {
             throw new IllegalArgumentException("maxResults must be >= 1");
         }
+        if (renamedCoverage < 0 || renamedCoverage > 1) {
+            throw new IllegalArgumentException("renamedCoverage must be in 0..1");
+        }
+        if (minCoveringFingerprints < 2) {
+            throw new IllegalArgumentException("minCoveringFingerprints must be >= 2");
+        }
     }
 
     public MatchThresholds withMinMatchedFingerprints(int v) {
         return new MatchThresholds(v, minRenamedFingerprints, minSourceLines, minSimilarity, maxDocumentFrequency,
-                maxGap, maxResults);
+                maxGap, maxResults, renamedCoverage, minCoveringFingerprints);
     }
 
     public MatchThresholds withMinRenamedFingerprints(int v) {
         return new MatchThresholds(minMatchedFingerprints, v, minSourceLines, minSimilarity, maxDocumentFrequency,
-                maxGap, maxResults);
+                maxGap, maxResults, renamedCoverage, minCoveringFingerprints);
     }
 
     public MatchThresholds withMinSourceLines(int v) {
         return new MatchThresholds(minMatchedFingerprints, minRenamedFingerprints, v, minSimilarity,
-                maxDocumentFrequency, maxGap, maxResults);
+                maxDocumentFrequency, maxGap, maxResults, renamedCoverage, minCoveringFingerprints);
     }
 
     public MatchThresholds withMinSimilarity(double v) {
         return new MatchThresholds(minMatchedFingerprints, minRenamedFingerprints, minSourceLines, v,
-                maxDocumentFrequency, maxGap, maxResults);
+                maxDocumentFrequency, maxGap, maxResults, renamedCoverage, minCoveringFingerprints);
     }
 
     public MatchThresholds withMaxDocumentFrequency(int v) {
         return new MatchThresholds(minMatchedFingerprints, minRenamedFingerprints, minSourceLines, minSimilarity, v,
-                maxGap, maxResults);
+                maxGap, maxResults, renamedCoverage, minCoveringFingerprints);
     }
 
     public MatchThresholds withMaxResults(int v) {
         return new MatchThresholds(minMatchedFingerprints, minRenamedFingerprints, minSourceLines, minSimilarity,
-                maxDocumentFrequency, maxGap, v);
+                maxDocumentFrequency, maxGap, v, renamedCoverage, minCoveringFingerprints);
     }
 }

@@ -55,9 +55,10 @@ final class FingerprintEvaluation {
         }
 
         String summary() {
-            return String.format(Locale.ROOT, "k=%d w=%d ms=%d m=%d r=%d df=%d | recall5 min %.2f avg %.2f renamed %.2f | recall10+ min %.2f ren %.2f"
+            return String.format(Locale.ROOT, "k=%d w=%d ms=%d m=%d r=%d c=%.2f/%d df=%d | recall5 min %.2f avg %.2f renamed %.2f | recall10+ min %.2f ren %.2f"
                             + " | correct %.3f | FP %.2f%% (%d/%d) | %d fps", config.k(), config.w(), config.minStructural(),
                     thresholds.minMatchedFingerprints(), thresholds.minRenamedFingerprints(),
+                    thresholds.renamedCoverage(), thresholds.minCoveringFingerprints(),
                     thresholds.maxDocumentFrequency(), minRecallAt(5), avgRecallAt(5), cell(5, "RENAMED").recall(),
                     minRecall(10), Math.min(cell(10, "RENAMED").recall(), cell(20, "RENAMED").recall()), minCorrectShare(), 100 * falsePositiveRate(), falsePositives, cleanProbes, fingerprints);
         }

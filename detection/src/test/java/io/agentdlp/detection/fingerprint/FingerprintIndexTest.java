@@ -99,6 +99,51 @@ class FingerprintIndexTest {
         }
     }
 
+    private static final String CUSTOMER = """
+            package shop.model;
+
+            public final class Customer {
+                private final String firstName;
+                private final String lastName;
+                private final String street;
+                private final String city;
+                private final String country;
+                private final int loyaltyPoints;
+
+                public String getFirstName() { return firstName; }
+                public String getLastName() { return lastName; }
+                public String getStreet() { return street; }
+                public String getCity() { return city; }
+                public String getCountry() { return country; }
+                public Customer withLoyaltyPoints(int points) {
+                    return new Customer(firstName, lastName, street, city, country, points);
+                }
+            }
+            """;
+
+    /** The getters of {@link #CUSTOMER} with every name changed: repetitive, few distinct shapes. */
+    private static final String RENAMED_GETTERS = """
+            public Text a1() { return b1; }
+            public Text a2() { return b2; }
+            public Text a3() { return b3; }
+            public Text a4() { return b4; }
+            public Text a5() { return b5; }
+            """;
+
+    @Test
+    void renamedCodeThatIsTheWholeProbeNeedsFewerShapes() {
+        try (FingerprintIndex index = FingerprintIndex.open(dir, OPTIONS)) {
+            index.put(doc("shop", "model/Customer.java", CUSTOMER));
+            index.put(doc("shop", "Other.java", SyntheticCode.java(70, 6)));
+            assertThat(index.query(RENAMED_GETTERS, THRESHOLDS)).extracting(CodeMatch::sourcePath)
+                    .containsExactly("model/Customer.java");
+            assertThat(index.query(RENAMED_GETTERS, THRESHOLDS.withRenamedCoverage(0, 3)))
+                    .as("without the coverage rule the run has too few distinct shapes").isEmpty();
+            String surrounded = SyntheticCode.python(71, 2) + RENAMED_GETTERS + SyntheticCode.python(72, 2);
+            assertThat(index.query(surrounded, THRESHOLDS)).as("a small part of a larger probe").isEmpty();
+        }
+    }
+
     @Test
     void reposAreIncrementalUnitsAndSurviveReopening() {
         String a = SyntheticCode.java(30, 6);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The full evaluation on real open-source code downloaded at run time (see docs/fingerprint.md). Opt-in,
  * because it downloads ~10 MB and indexes ~25 MB of source once per configuration:
  * <pre>./mvnw -pl detection test -Dtest=RealCorpusEvaluationTest -Dagentdlp.eval=real
- *     [-Dagentdlp.eval.configs=12x8,15x8] [-Dagentdlp.eval.thresholds=df32m3r6,df8m4r8] [-Dagentdlp.eval.probes=100]</pre>
+ *     [-Dagentdlp.eval.configs=12x8,15x8] [-Dagentdlp.eval.thresholds=df32m3r6,df8m4r8c0.9h3] [-Dagentdlp.eval.probes=100]</pre>
  * Skips (assumption) when the registries cannot be reached. Writes the tables to
  * {@code target/fingerprint-evaluation.md}.
  */
@@ -47,6 +47,7 @@ class RealCorpusEvaluationTest {
             "org.springframework:spring-core:6.2.1", "org.jetbrains.kotlin:kotlin-stdlib:2.1.0");
     static final List<String> IGNORE_NPM = List.of("async@3.2.6", "bluebird@3.7.2");
     private static final Pattern JAVADOC = Pattern.compile("/\\*\\*(.*?)\\*/", Pattern.DOTALL);
+    private static final Pattern SPEC = Pattern.compile("df(\\d+)m(\\d+)r(\\d+)(?:c([0-9.]+)h(\\d+))?");
 
     @TempDir
     Path tmp;
@@ -106,11 +107,18 @@ class RealCorpusEvaluationTest {
             if (spec.isBlank()) {
                 continue;
             }
-            // df<maxDocumentFrequency>m<minMatched>r<minRenamed>
-            String[] parts = spec.trim().substring(2).split("[mr]");
-            thresholds.add(MatchThresholds.DEFAULT.withMaxDocumentFrequency(Integer.parseInt(parts[0]))
-                    .withMinMatchedFingerprints(Integer.parseInt(parts[1]))
-                    .withMinRenamedFingerprints(Integer.parseInt(parts[2])));
+            // df<maxDocumentFrequency>m<minMatched>r<minRenamed>[c<renamedCoverage>h<minCoveringFingerprints>]
+            Matcher m = SPEC.matcher(spec.trim());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("bad threshold spec " + spec);
+            }
+            MatchThresholds t = MatchThresholds.DEFAULT.withMaxDocumentFrequency(Integer.parseInt(m.group(1)))
+                    .withMinMatchedFingerprints(Integer.parseInt(m.group(2)))
+                    .withMinRenamedFingerprints(Integer.parseInt(m.group(3)));
+            if (m.group(4) != null) {
+                t = t.withRenamedCoverage(Double.parseDouble(m.group(4)), Integer.parseInt(m.group(5)));
+            }
+            thresholds.add(t);
         }
         if (thresholds.isEmpty()) {
             thresholds.add(MatchThresholds.DEFAULT);
