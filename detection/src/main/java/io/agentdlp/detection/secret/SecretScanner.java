@@ -228,7 +228,11 @@ public final class SecretScanner implements TextDetector {
         if (rule.validator() != null && !rule.validator().accepts(secret)) {
             return false;
         }
-        return !isPlaceholder(secret, ws) && (rule.validator() == null || !isPlaceholder(rule.validator().decodedForm(secret), ws));
+        if (isPlaceholder(secret, ws)) {
+            return false;
+        }
+        String decoded = rule.validator() == null ? secret : rule.validator().decodedForm(secret);
+        return decoded == secret || !isPlaceholder(decoded, ws);
     }
 
     private boolean isPlaceholder(String secret, Workspace ws) {
@@ -288,13 +292,38 @@ public final class SecretScanner implements TextDetector {
             return secret;
         }
         StringBuilder sb = new StringBuilder(secret.length());
-        for (String line : secret.split("\r?\n", -1)) {
+        int from = 0;
+        while (true) {
+            int nl = secret.indexOf('\n', from);
+            int end = nl < 0 ? secret.length() : nl;
+            int lineEnd = end > from && secret.charAt(end - 1) == '\r' && nl >= 0 ? end - 1 : end;
+            // as before: leading lines that strip to nothing add no line break (hashes must not change)
             if (sb.length() > 0) {
                 sb.append('\n');
             }
-            sb.append(line.strip());
+            sb.append(secret, from, lineEnd);
+            stripAppended(sb, lineEnd - from);
+            if (nl < 0) {
+                return sb.toString();
+            }
+            from = nl + 1;
         }
-        return sb.toString();
+    }
+
+    /** Strips (as {@link String#strip()}) the last {@code n} chars appended to {@code sb}. */
+    private static void stripAppended(StringBuilder sb, int n) {
+        int start = sb.length() - n;
+        int end = sb.length();
+        int s = start;
+        while (s < end && Character.isWhitespace(sb.charAt(s))) {
+            s++;
+        }
+        int e = end;
+        while (e > s && Character.isWhitespace(sb.charAt(e - 1))) {
+            e--;
+        }
+        sb.setLength(e);
+        sb.delete(start, s);
     }
 
     /** A match that passed its rule's checks, before overlap resolution. */

@@ -43,17 +43,18 @@ public final class Base64Blobs {
             }
             int start = i;
             int count = 0;
-            int lineLen = 0;
-            while (i < n && count < MAX_RUN) {
-                char ch = c[i];
-                if (isB64(ch)) {
-                    count++;
-                    lineLen++;
+            while (true) {
+                // one line of the run in a tight loop; most runs are words that end here
+                int lineStart = i;
+                int stop = Math.min(n, i + (MAX_RUN - count));
+                while (i < stop && isB64(c[i])) {
                     i++;
-                } else if ((ch == '\n' || ch == '\r') && lineLen >= MIN_WRAPPED_LINE && i + 1 < n
+                }
+                int lineLen = i - lineStart;
+                count += lineLen;
+                if (i < n && count < MAX_RUN && (c[i] == '\n' || c[i] == '\r') && lineLen >= MIN_WRAPPED_LINE && i + 1 < n
                         && (isB64(c[i + 1]) || c[i + 1] == '\n' && i + 2 < n && isB64(c[i + 2]))) {
                     i += c[i + 1] == '\n' ? 2 : 1;
-                    lineLen = 0;
                 } else {
                     break;
                 }
