@@ -223,7 +223,8 @@ public final class DlpTopology implements AutoCloseable {
         private IndexOptions indexOptions() {
             return IndexOptions.DEFAULT
                     .withBlockCacheBytes(config.bytes(TopologyOptions.CODE_INDEX_CACHE_BYTES))
-                    .withWriteBufferBytes(config.bytes(TopologyOptions.CODE_INDEX_WRITE_BUFFER_BYTES));
+                    .withWriteBufferBytes(config.bytes(TopologyOptions.CODE_INDEX_WRITE_BUFFER_BYTES))
+                    .withRowCacheEntries(config.integer(TopologyOptions.CODE_INDEX_ROW_CACHE_ENTRIES));
         }
 
         private MatchThresholds thresholds() {

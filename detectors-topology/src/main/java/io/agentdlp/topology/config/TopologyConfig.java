@@ -245,6 +245,9 @@ public final class TopologyConfig {
         if (integer(TopologyOptions.CODE_INDEX_SHARDS) > 64) {
             throw new ConfigException("option code.index.shards=" + integer(TopologyOptions.CODE_INDEX_SHARDS) + " must be at most 64");
         }
+        if (integer(TopologyOptions.CODE_INDEX_ROW_CACHE_ENTRIES) < 0) {
+            throw new ConfigException("option code.index.row.cache.entries must not be negative (0 disables the row cache)");
+        }
         if (integer(TopologyOptions.SESSION_TIMELINE_MAX_EVENTS) < 0) {
             throw new ConfigException("option session.timeline.max.events must not be negative (0 disables the timeline)");
         }

@@ -85,6 +85,8 @@ public final class TopologyOptions {
             "Block cache of the materialised code index (its own RocksDB, outside the Streams stores' shared cache).");
     public static final ConfigOption CODE_INDEX_WRITE_BUFFER_BYTES = add("code.index.write.buffer.bytes", "16MiB",
             "Memtable budget of the materialised code index.");
+    public static final ConfigOption CODE_INDEX_ROW_CACHE_ENTRIES = add("code.index.row.cache.entries", "262144",
+            "Postings rows of the code index cached in the Java heap (about 50 bytes each; re-sent context hits it); 0 disables.");
     public static final ConfigOption SENSOR_FINDINGS_ENABLED = add("detector.sensor.enabled", "true",
             "Alerts from findings the sensor or proxy attached to events (the only evidence in privacy mode).");
     public static final ConfigOption POLICY_ENABLED = add("detector.policy.enabled", "true", "Destination policy detector.");
