@@ -17,6 +17,7 @@ import io.agentdlp.topology.InspectedEvent;
 import io.agentdlp.topology.alert.AlertContext;
 import io.agentdlp.topology.alert.AlertDraft;
 import io.agentdlp.topology.alert.Evidence;
+import io.agentdlp.topology.policy.Destinations;
 import io.agentdlp.topology.policy.PolicyBook;
 
 /**
@@ -60,7 +61,7 @@ public final class PiiDetector implements Detector {
         }
         Content c = e.event().getContent();
         String field = c == null ? "tool.input_json" : c.getField();
-        Destination dest = e.endpoints().isEmpty() ? null : e.endpoints().get(0).toAvro();
+        Destination dest = e.endpoints().isEmpty() ? null : Destinations.toAvro(e.endpoints().get(0));
         AlertContext ctx = AlertContext.of(e.key(), e.event(), dest, e.truncated() || r.truncated());
         Severity worst = r.bulk() ? bulk(e, ctx, r, field, dest) : values(e, ctx, r, field, dest);
         if (worst != null && worst.ordinal() >= Severity.HIGH.ordinal()) {

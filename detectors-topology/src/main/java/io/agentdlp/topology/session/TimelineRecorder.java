@@ -15,8 +15,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.avro.Finding;
+import io.agentdlp.detection.shell.Endpoint;
 import io.agentdlp.topology.InspectedEvent;
-import io.agentdlp.topology.policy.Endpoint;
 
 /**
  * Appends every event of a session, with the alert occurrences found on it, to the session's
