@@ -160,9 +160,8 @@ public final class AlertsService implements AutoCloseable {
                     names.name(Topics.ALERTS), serdes.valueSerde(Topics.ALERTS).deserializer(), DlpAlert::getAlertId,
                     kafka, dlq, metrics, clock, opened));
         }
-        TrailChainer trail = null;
-        if (cfg.trailEnabled()) {
-            trail = startTrail(cfg, names, kafka, serdes, opened);
+        TrailChainer trail = cfg.trailEnabled() ? startTrail(cfg, names, kafka, serdes, opened) : null;
+        if (trail != null) {
             for (String name : cfg.trailSinkNames()) {
                 SinkFactory.Definition<TrailRecord> d = sinkFactory.trail(name, cfg.trailSink(name));
                 sinks.add(startSink(d, "trail:" + name, cfg.trailApplicationId() + "-sink-" + name,
@@ -193,9 +192,14 @@ public final class AlertsService implements AutoCloseable {
                                            TopicSerdes serdes, List<AutoCloseable> opened) {
         TrailPolicy policy = TrailPolicy.from(cfg.settings());
         String events = names.name(Topics.EGRESS_EVENTS);
-        if (cfg.createTopics()) {
-            try (Admin admin = Admin.create(kafka)) {
+        try (Admin admin = Admin.create(kafka)) {
+            if (cfg.createTopics()) {
                 TrailTopic.ensure(admin, cfg.trailTopic(), events, policy.retention(), cfg.replicationFactor());
+            } else if (!TrailTopic.exists(admin, cfg.trailTopic())) {
+                // Topics are provisioned by the deployment here: without the trail topic there is nowhere to write.
+                log.warn("event=trail_not_started reason=topic_missing topic={} hint=\"create it or set "
+                        + "alerts.topics.create=true\"", cfg.trailTopic());
+                return null;
             }
         }
         TrailChainer chainer = TrailChainer.start(TrailChainer.topology(events, cfg.trailTopic(),

@@ -59,6 +59,18 @@ public final class TrailTopic {
         }
     }
 
+    /** True when {@code name} exists on the cluster. */
+    public static boolean exists(Admin admin, String name) {
+        try {
+            return admin.listTopics().names().get().contains(name);
+        } catch (ExecutionException e) {
+            throw new TrailException("cannot list topics to find the audit trail topic " + name, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrailException("interrupted while looking for the audit trail topic " + name, e);
+        }
+    }
+
     private static Optional<Integer> partitions(Admin admin, String topic) throws InterruptedException, ExecutionException {
         try {
             return Optional.of(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size());

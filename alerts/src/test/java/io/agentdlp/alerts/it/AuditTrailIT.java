@@ -118,6 +118,22 @@ class AuditTrailIT {
         }
     }
 
+    @Test
+    void withoutTopicCreationAndWithoutTheTrailTopicTheConsoleStartsWithoutTheWriter() throws Exception {
+        KafkaStack stack = KafkaStack.get();
+        Map<String, String> topics = stack.topics();
+        String trailTopic = topics.get("topic.egress-events") + "-missing-trail";
+        Map<String, String> s = stack.baseSettings(topics);
+        s.put("alerts.auth.users-file", TestUsers.create().toString());
+        s.put("alerts.trail.enabled", "true");
+        s.put("alerts.trail.topic", trailTopic);
+        try (AlertsService service = AlertsService.start(new Settings(s), Clock.systemUTC(), System.out);
+             Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrap()))) {
+            assertThat(service.trailHealthy()).isTrue();
+            assertThat(admin.listTopics().names().get()).doesNotContain(trailTopic);
+        }
+    }
+
     private static void assertIntact(List<String> lines) throws IOException {
         AuditVerification v = verify(lines);
         assertThat(v.intact()).as("violations %s", v.violations()).isTrue();
