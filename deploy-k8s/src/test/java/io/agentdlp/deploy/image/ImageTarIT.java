@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
@@ -110,6 +115,34 @@ class ImageTarIT {
                     .allSatisfy(d -> assertThat(d).contains("=> " + imageRoot + "/"));
         }
         assertThat(libraries).anySatisfy(l -> assertThat(l.getFileName()).hasToString("libjvm.so"));
+    }
+
+    /**
+     * jdeps over the application as packaged in the image: every JDK module its classes reference must
+     * be linked into the image's runtime, so a new library that needs another module fails here rather
+     * than with a NoClassDefFoundError in a pod.
+     */
+    @Test
+    void runtimeLinksEveryModuleTheApplicationReferences() throws IOException {
+        // On the class path, as the entrypoint runs them: modular jars are plain jars there (as arguments
+        // jdeps would resolve their module-info requirements instead).
+        String classpath = Files.readString(root.resolve("app/jib-classpath-file")).strip()
+                .replace("/app/", root.resolve("app") + "/");
+        List<String> args = List.of("--ignore-missing-deps", "--multi-release", "17", "--print-module-deps",
+                "--class-path", classpath, "--recursive", root.resolve("app/classes").toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = ToolProvider.findFirst("jdeps").orElseThrow()
+                .run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+        assertThat(exit).as(err.toString()).isZero();
+        List<String> needed = List.of(out.toString().strip().split(","));
+        // the analysis reached the libraries (Kafka, RocksDB, Avro use these), not only the launcher's classes
+        assertThat(needed).as("jdeps: " + out).contains("java.sql", "jdk.unsupported");
+        String release = Files.readString(root.resolve("opt/java/openjdk/release"));
+        Matcher modules = Pattern.compile("MODULES=\"([^\"]*)\"").matcher(release);
+        assertThat(modules.find()).as("MODULES in the runtime's release file").isTrue();
+        assertThat(List.of(modules.group(1).split(" "))).as("modules linked by jlink (deploy-k8s/image/jre-modules.txt)")
+                .contains("java.base").containsAll(needed);
     }
 
     @Test
