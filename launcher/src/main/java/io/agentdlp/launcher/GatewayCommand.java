@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
 import io.agentdlp.ingest.delivery.KafkaEventPublisher;
 import io.agentdlp.ingest.gateway.GatewayConfig;
 import io.agentdlp.ingest.gateway.GatewayServer;
+import io.agentdlp.ingest.gateway.PolicyFeed;
 import io.agentdlp.ingest.gateway.TokenStore;
 import io.agentdlp.ingest.http.TlsContexts;
 import io.agentdlp.topics.TopicSerdes;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Option;
 /** {@code agentdlp gateway}: the ingest gateway (events and OTLP logs over HTTPS into Kafka), and its token file. */
 @Command(name = "gateway", mixinStandardHelpOptions = true,
         description = {"Run the ingest gateway: POST /v1/events (agent-event/v1 JSON) and POST /v1/logs (OTLP/HTTP) into Kafka, "
+                + "GET /v1/policies/<id> (access policies for sensors, from the dlp-policies topic), "
                 + "answering only after Kafka acknowledged; per-sensor bearer tokens (hashed, reloaded on change), optional mTLS, "
                 + "rate limits, /metrics and /health. See docs/ingest.md."})
 final class GatewayCommand implements Callable<Integer> {
@@ -82,6 +84,13 @@ final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--burst", defaultValue = "20000", description = "Default burst per token (default ${DEFAULT-VALUE}).")
     long burst;
 
+    @Option(names = "--policies-topic", defaultValue = "dlp-policies",
+            description = "Compacted policies topic served to sensors on GET /v1/policies/<id> (default ${DEFAULT-VALUE}).")
+    String policiesTopic;
+
+    @Option(names = "--no-policies", description = "Do not distribute policies (GET /v1/policies answers 503).")
+    boolean noPolicies;
+
     @Option(names = "--threads", defaultValue = "16", description = "Request threads (default ${DEFAULT-VALUE}).")
     int threads;
 
@@ -96,8 +105,14 @@ final class GatewayCommand implements Callable<Integer> {
         p.put("max.block.ms", 2000);
         TopicSerdes serdes = TopicSerdes.fromConfig(Map.of("schema.registry.url", schemaRegistry));
         KafkaEventPublisher kafka = KafkaEventPublisher.create(p, serdes.valueSerde(Topics.EGRESS_EVENTS).serializer(), topic);
+        PolicyFeed policies = null;
+        if (!noPolicies) {
+            Map<String, Object> c = new HashMap<>(kafkaProperties);
+            c.put("bootstrap.servers", bootstrap);
+            policies = new PolicyFeed(c, serdes.valueSerde(Topics.POLICIES).deserializer(), policiesTopic).start();
+        }
         try (GatewayServer gw = GatewayServer.start(config, kafka, topic, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                Clock.systemUTC())) {
+                Clock.systemUTC(), policies)) {
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "agentdlp-gateway-shutdown"));
             System.out.println("agentdlp gateway is up on " + (ssl == null ? "http" : "https") + "://" + gw.address()
@@ -110,12 +125,26 @@ final class GatewayCommand implements Callable<Integer> {
     @Command(name = "token-add", mixinStandardHelpOptions = true,
             description = "Create a sensor token: its hash goes to the tokens file, the token is printed once.")
     int tokenAdd(@Option(names = "--name", required = true, description = "Sensor name (one word).") String name,
-                 @Option(names = "--device", description = "Device id bound to the token.") String device,
+                 @Option(names = "--device", description = "Device id bound to the token (the sensor's 'sensor status' device_id); "
+                         + "events of other devices are rejected.") String device,
+                 @Option(names = "--user", description = "User id bound to the token; events of other users are rejected.") String user,
+                 @Option(names = "--email", description = "E-mail bound to the token; events of other e-mails are rejected.") String email,
+                 @Option(names = "--groups", split = ",", description = "Teams / groups of the user, policy subjects (comma-separated).")
+                 List<String> groups,
                  @Option(names = "--token-rate", description = "Events/s for this token.") Double tokenRate,
                  @Option(names = "--token-burst", description = "Burst for this token.") Long tokenBurst) throws Exception {
         List<String> opts = new ArrayList<>();
         if (device != null) {
             opts.add("device=" + device);
+        }
+        if (user != null) {
+            opts.add("user=" + user);
+        }
+        if (email != null) {
+            opts.add("email=" + email);
+        }
+        if (groups != null && !groups.isEmpty()) {
+            opts.add("groups=" + String.join(",", groups));
         }
         if (tokenRate != null) {
             opts.add("rate=" + tokenRate);

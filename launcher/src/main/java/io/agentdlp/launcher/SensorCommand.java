@@ -30,6 +30,7 @@ import io.agentdlp.ingest.sensor.SensorConfig;
 import io.agentdlp.ingest.sensor.SensorDaemon;
 import io.agentdlp.ingest.sensor.SensorIdentity;
 import io.agentdlp.ingest.sensor.SeverityModes;
+import io.agentdlp.ingest.sensor.policy.PolicySettings;
 import io.agentdlp.ingest.sensor.install.AgentInstaller;
 import io.agentdlp.ingest.sensor.install.InstallContext;
 import io.agentdlp.ingest.sensor.install.InstallException;
@@ -48,7 +49,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sensor", mixinStandardHelpOptions = true,
         description = {"Run the developer-machine sensor: agent hooks on 127.0.0.1:7788, a local OTLP/HTTP logs receiver "
-                + "on 127.0.0.1:4318, inline allow/deny decisions, and delivery to Kafka or the gateway through a durable spool.",
+                + "on 127.0.0.1:4318, inline allow/deny decisions (detectors and the access policy), and delivery to Kafka or "
+                + "the gateway through a durable spool. With --gateway the access policy comes from the gateway and is cached "
+                + "on disk; see docs/policy.md.",
                 "Without a subcommand it runs the daemon. See docs/ingest.md."})
 final class SensorCommand implements Callable<Integer> {
 
@@ -128,6 +131,20 @@ final class SensorCommand implements Callable<Integer> {
     @Option(names = "--user-email", defaultValue = "${env:AGENTDLP_USER_EMAIL}", description = "E-mail stamped on events whose source has none.")
     String userEmail;
 
+    @Option(names = "--policy-file", description = "Enforce this local policy file (YAML/JSON, docs/policy.md) instead of the gateway's.")
+    Path policyFile;
+
+    @Option(names = "--policy-id", defaultValue = "default", description = "Policy document to enforce (default ${DEFAULT-VALUE}).")
+    String policyId;
+
+    @Option(names = "--policy-poll-ms", defaultValue = "2000",
+            description = "How often the gateway is asked for a new policy version (default ${DEFAULT-VALUE}).")
+    long policyPollMs;
+
+    @Option(names = "--ask-fallback", defaultValue = "deny",
+            description = "What a policy's 'ask' becomes where the agent cannot ask the user: deny or warn (default ${DEFAULT-VALUE}).")
+    String askFallback;
+
     Path dataDir() {
         return dataDir != null ? dataDir : SensorConfig.defaultDataDir();
     }
@@ -144,8 +161,12 @@ final class SensorCommand implements Callable<Integer> {
             char[] pw = password();
             var ssl = gatewayTrustStore == null && gatewayKeyStore == null ? null
                     : TlsContexts.create(gatewayKeyStore, pw, gatewayTrustStore, pw);
-            upstream = new GatewayEventPublisher(gateway, Files.readString(gatewayTokenFile).trim(), ssl, Duration.ofSeconds(30));
+            String gatewayToken = Files.readString(gatewayTokenFile).trim();
+            upstream = new GatewayEventPublisher(gateway, gatewayToken, ssl, Duration.ofSeconds(30));
             name = "gateway:" + gateway.getHost() + ":" + gateway.getPort();
+            if (policyFile == null) {
+                config = config.withPolicy(config.policy().withGateway(gateway, gatewayToken, ssl, Duration.ofMillis(policyPollMs)));
+            }
         } else {
             if (kafkaBootstrap == null) {
                 throw new IllegalArgumentException("choose an upstream: --kafka-bootstrap <servers> or --gateway <url>");
@@ -180,9 +201,15 @@ final class SensorCommand implements Callable<Integer> {
                     default -> throw new IllegalArgumentException("--when-full must be reject-new or drop-oldest");
                 });
         String hashKey = hashKeyFile == null ? null : Files.readString(hashKeyFile).trim();
+        PolicySettings.AskFallback fallback = switch (askFallback) {
+            case "deny" -> PolicySettings.AskFallback.DENY;
+            case "warn" -> PolicySettings.AskFallback.WARN;
+            default -> throw new IllegalArgumentException("--ask-fallback must be deny or warn");
+        };
+        PolicySettings policy = new PolicySettings(policyFile, null, null, null, policyId, Duration.ofMillis(policyPollMs), fallback);
         return new SensorConfig(dir, "127.0.0.1", hookPort, "127.0.0.1", otlpPort, otlpRequireToken, spool, privacyMode,
                 SeverityModes.parse(modes), verdictUrl, Duration.ofMillis(verdictTimeoutMs), failClosed, 16L << 20, 16L << 20,
-                ContentFactory.DEFAULT_MAX_TEXT_CHARS, hashKey, userEmail);
+                ContentFactory.DEFAULT_MAX_TEXT_CHARS, hashKey, userEmail, policy);
     }
 
     @Command(name = "run", description = "Run the sensor daemon (the default).")

@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.agentdlp.detection.Severity;
 
@@ -24,6 +26,7 @@ import io.agentdlp.detection.Severity;
  */
 public final class PolicyFile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> DOC_KEYS = Set.of("id", "version", "default", "rules", "allowed_destinations",
             "sensitive_paths", "thresholds");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "effect", "reason", "severity", "users",
@@ -99,6 +102,61 @@ public final class PolicyFile {
         }
         return new PolicyDocument(id, version, def, rules, list(root, "allowed_destinations", origin),
                 list(root, "sensitive_paths", origin), thresholds);
+    }
+
+    /**
+     * The document in this file format as compact JSON: {@link #parse} reads it back to an equal
+     * document. Sensors cache and the gateway serves policies in this form.
+     */
+    public static String render(PolicyDocument d) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", d.id());
+        root.put("version", d.version());
+        root.put("default", d.defaultEffect().name().toLowerCase(Locale.ROOT));
+        strings(root, "allowed_destinations", d.allowedDestinations());
+        strings(root, "sensitive_paths", d.sensitivePaths());
+        ObjectNode thresholds = root.putObject("thresholds");
+        d.thresholds().forEach(thresholds::put);
+        ArrayNode rules = root.putArray("rules");
+        for (PolicyRule r : d.rules()) {
+            ObjectNode n = rules.addObject();
+            n.put("id", r.id());
+            if (r.description() != null) {
+                n.put("description", r.description());
+            }
+            n.put("effect", r.effect().name().toLowerCase(Locale.ROOT));
+            if (r.reason() != null) {
+                n.put("reason", r.reason());
+            }
+            n.put("severity", r.severity().name().toLowerCase(Locale.ROOT));
+            strings(n, "users", r.users());
+            strings(n, "groups", r.groups());
+            strings(n, "devices", r.devices());
+            strings(n, "agents", r.agents());
+            strings(n, "tools", r.tools());
+            strings(n, "mcp_servers", r.mcpServers());
+            strings(n, "destinations", r.destinations());
+            strings(n, "repos", r.repos());
+            strings(n, "paths", r.paths());
+            if (r.minContentBytes() != null) {
+                n.put("min_content_bytes", r.minContentBytes());
+            }
+            if (r.requiresSensitiveContent()) {
+                n.put("requires_sensitive_content", true);
+            }
+        }
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new PolicyFileException("cannot render policy '" + d.id() + "': " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void strings(ObjectNode n, String key, List<String> values) {
+        if (!values.isEmpty()) {
+            ArrayNode a = n.putArray(key);
+            values.forEach(a::add);
+        }
     }
 
     private static void checkKeys(JsonNode node, Set<String> allowed, String where) {

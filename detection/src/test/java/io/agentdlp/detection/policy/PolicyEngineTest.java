@@ -171,4 +171,23 @@ class PolicyEngineTest {
             assertThat(e.decide(model).effect()).isEqualTo(Effect.ALLOW);
         }
     }
+
+    @Test
+    void renderedPoliciesParseBackToTheSameDocument() {
+        PolicyDocument d = PolicyFile.parse("""
+                id: team
+                version: 4
+                default: ask
+                allowed_destinations: [api.anthropic.com]
+                sensitive_paths: ["**/.env"]
+                thresholds: {volume.zscore: 4.0}
+                rules:
+                  - {id: r1, description: d, effect: deny, reason: no, severity: high, users: ["*@acme.com"], groups: [payments],
+                     devices: [build-*], agents: ["codex@>=0.40"], tools: [Bash, "category:web"], mcp_servers: [github],
+                     destinations: ["https://mirror/"], repos: ["github.com/acme/*"], paths: ["**/secrets/**"],
+                     min_content_bytes: 10, requires_sensitive_content: true}
+                  - {id: r2, effect: allow}
+                """, "t.yaml");
+        assertThat(PolicyFile.parse(PolicyFile.render(d), "rendered")).isEqualTo(d);
+    }
 }

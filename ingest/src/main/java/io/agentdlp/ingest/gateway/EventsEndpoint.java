@@ -13,7 +13,8 @@ import io.agentdlp.ingest.normalize.NormalizationException;
 
 /**
  * {@code POST /v1/events}: a JSON batch of agent-event/v1 events from a sensor or proxy. The whole
- * batch is validated first (400 naming the first bad field, nothing published), then published;
+ * batch is validated first (400 naming the first bad field, 403 naming the field whose identity does
+ * not match the token's binding; nothing published), then published;
  * {@code 200 {"accepted":n}} only after Kafka acknowledged every event.
  */
 final class EventsEndpoint extends GatewayEndpoint {
@@ -37,6 +38,7 @@ final class EventsEndpoint extends GatewayEndpoint {
         } catch (NormalizationException e) {
             throw new HttpProblem(400, "malformed", e.getMessage());
         }
+        BoundIdentity.enforce(who, events);
         publish(who, events);
         metrics.accepted(name, events.size(), body.length);
         metrics.request(name, 200);

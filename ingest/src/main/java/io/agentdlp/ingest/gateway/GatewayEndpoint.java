@@ -58,7 +58,7 @@ abstract class GatewayEndpoint implements HttpHandler {
             if (!"POST".equals(ex.getRequestMethod())) {
                 throw new HttpProblem(405, "method_not_allowed", "use POST");
             }
-            SensorPrincipal who = authenticate(ex);
+            SensorPrincipal who = authenticate(ex, tokens, config);
             checkContentType(ex.getRequestHeaders().getFirst("Content-Type"));
             reserved = reserve(ex);
             byte[] body = RequestBodies.read(ex, config.maxBodyBytes());
@@ -80,7 +80,8 @@ abstract class GatewayEndpoint implements HttpHandler {
     /** Parses, publishes and answers (status 200 on success). */
     abstract void process(HttpExchange ex, SensorPrincipal who, byte[] body) throws HttpProblem, IOException;
 
-    private SensorPrincipal authenticate(HttpExchange ex) throws HttpProblem {
+    /** The sender of a request: its bearer token, or its client certificate under mTLS; 401 otherwise. */
+    static SensorPrincipal authenticate(HttpExchange ex, TokenStore tokens, GatewayConfig config) throws HttpProblem {
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             SensorPrincipal p = tokens.authenticate(auth.substring(7));

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingest gateway: {@code POST /v1/events} and {@code POST /v1/logs} into Kafka for sensors that
- * may not talk to Kafka, {@code GET /health} and {@code GET /metrics} (Prometheus text).
+ * may not talk to Kafka, {@code GET /v1/policies/<id>} (policy distribution to sensors, from the
+ * {@code dlp-policies} topic), {@code GET /health} and {@code GET /metrics} (Prometheus text).
  */
 public final class GatewayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
@@ -32,9 +33,11 @@ public final class GatewayServer implements AutoCloseable {
     private final KafkaEventPublisher kafka;
     private final KafkaClientMetrics kafkaMetrics;
     private final TokenStore tokens;
+    private final PolicyFeed policies;
 
     private GatewayServer(HttpServer server, ExecutorService pool, KafkaEventPublisher kafka, KafkaClientMetrics kafkaMetrics,
-                          TokenStore tokens) {
+                          TokenStore tokens, PolicyFeed policies) {
+        this.policies = policies;
         this.server = server;
         this.pool = pool;
         this.kafka = kafka;
@@ -52,6 +55,16 @@ public final class GatewayServer implements AutoCloseable {
      */
     public static GatewayServer start(GatewayConfig config, KafkaEventPublisher kafka, String topic, PrometheusMeterRegistry registry,
                                       Clock clock) throws IOException {
+        return start(config, kafka, topic, registry, clock, null);
+    }
+
+    /**
+     * Starts the gateway with policy distribution.
+     *
+     * @param policies the started feed of the policies topic (closed with the gateway), or null: {@code /v1/policies} answers 503
+     */
+    public static GatewayServer start(GatewayConfig config, KafkaEventPublisher kafka, String topic, PrometheusMeterRegistry registry,
+                                      Clock clock, PolicyFeed policies) throws IOException {
         TokenStore tokens = new TokenStore(config.tokensFile(), config.defaultRate(), config.defaultBurst());
         GatewayMetrics metrics = new GatewayMetrics(registry);
         KafkaClientMetrics kafkaMetrics = new KafkaClientMetrics(kafka.producer());
@@ -66,6 +79,7 @@ public final class GatewayServer implements AutoCloseable {
                 ContentFactory.standard(), clock);
         server.createContext("/v1/events", new EventsEndpoint(config, tokens, limiter, kafka, metrics));
         server.createContext("/v1/logs", new LogsEndpoint(config, tokens, limiter, kafka, metrics, otel));
+        server.createContext(PoliciesEndpoint.PATH, new PoliciesEndpoint(config, tokens, policies, metrics));
         server.createContext("/metrics", ex -> Responses.send(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
                 registry.scrape().getBytes(StandardCharsets.UTF_8)));
         server.createContext("/health", ex -> {
@@ -76,7 +90,7 @@ public final class GatewayServer implements AutoCloseable {
         server.start();
         LOG.info("event=gateway_started address={} tls={} client_cert_required={} tokens={} topic={}",
                 server.getAddress(), config.ssl() != null, config.requireClientCert(), tokens.size(), topic);
-        return new GatewayServer(server, pool, kafka, kafkaMetrics, tokens);
+        return new GatewayServer(server, pool, kafka, kafkaMetrics, tokens, policies);
     }
 
     private static boolean kafkaReachable(KafkaEventPublisher kafka, String topic) {
@@ -106,6 +120,9 @@ public final class GatewayServer implements AutoCloseable {
             pool.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (policies != null) {
+            policies.close();
         }
         kafkaMetrics.close();
         kafka.close();

@@ -23,8 +23,11 @@ import org.slf4j.LoggerFactory;
  * Per-sensor bearer tokens, stored hashed in a text file and re-read when the file changes, so
  * tokens are added and revoked without a restart. One token per line:
  * <pre>
- * sha256:&lt;hex of SHA-256(token)&gt; &lt;name&gt; [device=&lt;id&gt;] [rate=&lt;events/s&gt;] [burst=&lt;events&gt;] [revoked]
+ * sha256:&lt;hex of SHA-256(token)&gt; &lt;name&gt; [device=&lt;id&gt;] [user=&lt;id&gt;] [email=&lt;e-mail&gt;]
+ *     [groups=&lt;g1,g2&gt;] [rate=&lt;events/s&gt;] [burst=&lt;events&gt;] [revoked]
  * </pre>
+ * {@code device}, {@code user} and {@code email} bind the install's identity: the gateway rejects
+ * events that claim another one. {@code groups} are the policy subjects of that user.
  * Tokens are 256-bit random values, so a plain SHA-256 is enough (a slow password hash protects
  * guessable secrets, which these are not). Deleting a line or adding {@code revoked} revokes.
  */
@@ -109,6 +112,9 @@ public final class TokenStore {
                 continue;
             }
             String device = null;
+            String user = null;
+            String email = null;
+            List<String> groups = List.of();
             double rate = defaultRate;
             long burst = defaultBurst;
             boolean isRevoked = false;
@@ -119,6 +125,12 @@ public final class TokenStore {
                         isRevoked = true;
                     } else if (opt.startsWith("device=")) {
                         device = opt.substring(7);
+                    } else if (opt.startsWith("user=")) {
+                        user = opt.substring(5);
+                    } else if (opt.startsWith("email=")) {
+                        email = opt.substring(6);
+                    } else if (opt.startsWith("groups=")) {
+                        groups = List.of(opt.substring(7).split(","));
                     } else if (opt.startsWith("rate=")) {
                         rate = Double.parseDouble(opt.substring(5));
                     } else if (opt.startsWith("burst=")) {
@@ -133,7 +145,8 @@ public final class TokenStore {
                 revoked++;
                 continue;
             }
-            next.put(parts[0].substring(7).toLowerCase(java.util.Locale.ROOT), new SensorPrincipal(parts[1], device, rate, burst));
+            next.put(parts[0].substring(7).toLowerCase(java.util.Locale.ROOT), new SensorPrincipal(parts[1], device, rate, burst,
+                    user, email, groups));
         }
         byHash = Map.copyOf(next);
         loadedModified = m;

@@ -6,10 +6,27 @@ import io.agentdlp.ingest.normalize.HookAgent;
 /**
  * The JSON each agent expects on a hook's stdout (or HTTP body) to allow, warn about or deny an
  * action, per the agents' documented hook outputs. Allowing answers carry no permission opinion, so
- * the agent's own permission prompts still apply.
+ * the agent's own permission prompts still apply. {@code ask} is answered only where the agent has a
+ * confirm decision ({@link #askSupported}); elsewhere the decider already turned it into the
+ * configured fallback.
  */
 public final class HookAnswers {
     private HookAnswers() {
+    }
+
+    /**
+     * Whether this hook's answer can ask the user to confirm: Claude Code's PreToolUse
+     * ({@code permissionDecision: "ask"}) and PermissionRequest (no opinion: its own dialog asks), and
+     * Cursor's shell, MCP and tool hooks ({@code permission: "ask"}). Codex, Gemini CLI and Copilot
+     * document only allow/deny, Cursor's beforeReadFile and beforeSubmitPrompt neither.
+     */
+    public static boolean askSupported(HookAgent agent, String eventName) {
+        return switch (agent) {
+            case CLAUDE_CODE -> "PreToolUse".equals(eventName) || "PermissionRequest".equals(eventName);
+            case CURSOR -> "beforeShellExecution".equals(eventName) || "beforeMCPExecution".equals(eventName)
+                    || "preToolUse".equals(eventName);
+            case CODEX, GEMINI, COPILOT -> false;
+        };
     }
 
     public static String answer(HookAgent agent, String eventName, Decision d) {
@@ -30,6 +47,12 @@ public final class HookAnswers {
         if (d.verdict() == Decision.Verdict.WARN) {
             return "{\"systemMessage\":\"" + r + "\"}";
         }
+        if (d.verdict() == Decision.Verdict.ASK) {
+            return "PreToolUse".equals(event)
+                    ? "{\"hookSpecificOutput\":{\"hookEventName\":\"PreToolUse\",\"permissionDecision\":\"ask\","
+                            + "\"permissionDecisionReason\":\"" + r + "\"},\"systemMessage\":\"" + r + "\"}"
+                    : "{\"systemMessage\":\"" + r + "\"}";
+        }
         return switch (event) {
             case "PreToolUse" -> "{\"hookSpecificOutput\":{\"hookEventName\":\"PreToolUse\",\"permissionDecision\":\"deny\","
                     + "\"permissionDecisionReason\":\"" + r + "\"},\"systemMessage\":\"" + r + "\"}";
@@ -49,7 +72,7 @@ public final class HookAnswers {
     private static String gemini(Decision d) {
         return switch (d.verdict()) {
             case DENY -> "{\"decision\":\"deny\",\"reason\":\"" + q(d.reason()) + "\",\"systemMessage\":\"" + q(d.reason()) + "\"}";
-            case WARN -> "{\"systemMessage\":\"" + q(d.reason()) + "\"}";
+            case WARN, ASK -> "{\"systemMessage\":\"" + q(d.reason()) + "\"}";
             case ALLOW -> "{}";
         };
     }
@@ -59,7 +82,7 @@ public final class HookAnswers {
         if ("beforeSubmitPrompt".equals(event)) {
             return switch (d.verdict()) {
                 case DENY -> "{\"continue\":false,\"user_message\":\"" + r + "\"}";
-                case WARN -> "{\"continue\":true,\"user_message\":\"" + r + "\"}";
+                case WARN, ASK -> "{\"continue\":true,\"user_message\":\"" + r + "\"}";
                 case ALLOW -> "{\"continue\":true}";
             };
         }
@@ -68,6 +91,7 @@ public final class HookAnswers {
         }
         return switch (d.verdict()) {
             case DENY -> "{\"permission\":\"deny\",\"user_message\":\"" + r + "\",\"agent_message\":\"" + r + "\"}";
+            case ASK -> "{\"permission\":\"ask\",\"user_message\":\"" + r + "\",\"agent_message\":\"" + r + "\"}";
             case WARN -> "{\"user_message\":\"" + r + "\"}";
             case ALLOW -> "{}";
         };

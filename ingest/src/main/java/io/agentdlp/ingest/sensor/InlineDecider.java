@@ -10,15 +10,20 @@ import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.Finding;
 import io.agentdlp.avro.Severity;
 import io.agentdlp.detection.TextDetector;
+import io.agentdlp.detection.policy.PolicyDecision;
+import io.agentdlp.ingest.sensor.policy.EnforcedPolicy;
+import io.agentdlp.ingest.sensor.policy.PolicySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Decides blockable hooks on the developer machine: runs the local detectors over each event's
  * content and tool input, optionally asks the central verdict service (own-code matches, central
- * policy) within a time budget, and maps the worst finding's severity to monitor / warn / enforce.
- * When the verdict service fails, the configured fail-open or fail-closed policy decides, and the
- * decision records it. Thread-safe.
+ * policy) within a time budget, maps the worst finding's severity to monitor / warn / enforce, and
+ * evaluates the access policy for every event. The strictest of the finding verdict and the policy
+ * effects answers. When the verdict service fails, the configured fail-open or fail-closed policy
+ * decides, and the decision records it. Every event carries the decision, the policy rule and the
+ * policy version in its {@code dlp.*} attributes, so the audit trail shows why. Thread-safe.
  */
 public final class InlineDecider {
     private static final Logger LOG = LoggerFactory.getLogger(InlineDecider.class);
@@ -29,6 +34,14 @@ public final class InlineDecider {
     private final Duration remoteTimeout;
     private final boolean failClosed;
     private final SeverityModes modes;
+    private final EnforcedPolicy policy;
+    private final PolicySettings.AskFallback askFallback;
+
+    /** Without an access policy. */
+    public InlineDecider(TextDetector detector, VerdictService remote, Duration remoteTimeout, boolean failClosed,
+                         SeverityModes modes) {
+        this(detector, remote, remoteTimeout, failClosed, modes, null, PolicySettings.AskFallback.DENY);
+    }
 
     /**
      * @param detector      local detectors (secrets, personal data)
@@ -36,14 +49,18 @@ public final class InlineDecider {
      * @param remoteTimeout budget for the verdict service
      * @param failClosed    deny when the verdict service fails (else allow)
      * @param modes         enforcement mode per severity
+     * @param policy        the access policy in force (null: none)
+     * @param askFallback   what {@code ask} becomes where the agent cannot ask
      */
     public InlineDecider(TextDetector detector, VerdictService remote, Duration remoteTimeout, boolean failClosed,
-                         SeverityModes modes) {
+                         SeverityModes modes, EnforcedPolicy policy, PolicySettings.AskFallback askFallback) {
         this.detector = detector;
         this.remote = remote;
         this.remoteTimeout = remoteTimeout;
         this.failClosed = failClosed;
         this.modes = modes;
+        this.policy = policy;
+        this.askFallback = askFallback;
     }
 
     /** Attaches local findings to the events (in place, no decision): for non-blockable events in privacy mode. */
@@ -56,8 +73,18 @@ public final class InlineDecider {
         return out;
     }
 
-    /** Decides a blockable hook; annotates the events in place with findings and the decision. */
+    /** Decides a blockable hook of an agent that can ask the user; see {@link #decide(List, boolean)}. */
     public Decided decide(List<AgentEgressEvent> events) {
+        return decide(events, true);
+    }
+
+    /**
+     * Decides a blockable hook; annotates the events in place with findings and the decision.
+     *
+     * @param askSupported whether this hook's answer can ask the user to confirm; else {@code ask}
+     *                     becomes the configured fallback
+     */
+    public Decided decide(List<AgentEgressEvent> events, boolean askSupported) {
         Map<String, Finding> all = new LinkedHashMap<>();
         List<List<Finding>> perEvent = new ArrayList<>();
         for (AgentEgressEvent e : events) {
@@ -80,15 +107,55 @@ public final class InlineDecider {
         }
         List<Finding> findings = new ArrayList<>(all.values());
         Decision decision = decision(findings, rv, failMode, failure);
+        List<PolicyDecision> policies = new ArrayList<>(events.size());
+        PolicyDecision strictest = null;
+        for (int i = 0; i < events.size(); i++) {
+            boolean sensitive = !perEvent.get(i).isEmpty() || (rv != null && !rv.findings().isEmpty());
+            PolicyDecision pd = policy == null ? null : policy.decide(events.get(i), sensitive);
+            policies.add(pd);
+            if (pd != null && (strictest == null || pd.effect().ordinal() > strictest.effect().ordinal())) {
+                strictest = pd;
+            }
+        }
+        decision = withPolicy(decision, strictest, askSupported);
+        String fallback = askSupported ? null : askFallback.name().toLowerCase(java.util.Locale.ROOT);
         List<AgentEgressEvent> annotated = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             List<Finding> f = new ArrayList<>(perEvent.get(i));
             if (rv != null) {
                 rv.findings().stream().filter(x -> !f.contains(x)).forEach(f::add);
             }
-            annotated.add(annotate(events.get(i), f, decision));
+            annotated.add(annotate(events.get(i), f, decision, policies.get(i), fallback));
         }
         return new Decided(decision, annotated);
+    }
+
+    /** The stricter of the finding decision and the policy's effect; {@code ask} falls back where it cannot be asked. */
+    private Decision withPolicy(Decision d, PolicyDecision pd, boolean askSupported) {
+        if (pd == null) {
+            return d;
+        }
+        Decision.Verdict pv = switch (pd.effect()) {
+            case ALLOW -> Decision.Verdict.ALLOW;
+            case WARN -> Decision.Verdict.WARN;
+            case ASK -> askSupported ? Decision.Verdict.ASK
+                    : askFallback == PolicySettings.AskFallback.DENY ? Decision.Verdict.DENY : Decision.Verdict.WARN;
+            case DENY -> Decision.Verdict.DENY;
+        };
+        if (pv.ordinal() <= d.verdict().ordinal()) {
+            return new Decision(d.verdict(), d.mode(), d.reason(), d.findings(), d.failMode(), d.failure(), pd);
+        }
+        String prefix = switch (pv) {
+            case DENY -> pd.effect() == io.agentdlp.detection.policy.Effect.ASK
+                    ? "agentdlp blocked this (policy asks for confirmation, which this agent cannot ask here): "
+                    : "agentdlp blocked this: ";
+            case ASK -> "agentdlp asks you to confirm: ";
+            default -> "agentdlp warning: ";
+        };
+        String reason = prefix + pd.reason() + " [policy " + pd.policyId() + " v" + pd.policyVersion() + ", rule "
+                + (pd.ruleId() == null ? "default" : pd.ruleId()) + "]";
+        EnforcementMode mode = pv == Decision.Verdict.WARN ? EnforcementMode.WARN : EnforcementMode.ENFORCE;
+        return new Decision(pv, mode, reason, d.findings(), d.failMode(), d.failure(), pd);
     }
 
     /** A decision and the events it annotated. */
@@ -176,10 +243,21 @@ public final class InlineDecider {
         return e;
     }
 
-    private static AgentEgressEvent annotate(AgentEgressEvent e, List<Finding> findings, Decision d) {
+    /** @param fallback what {@code ask} became because the hook cannot ask, or null */
+    private static AgentEgressEvent annotate(AgentEgressEvent e, List<Finding> findings, Decision d, PolicyDecision pd,
+                                             String fallback) {
         AgentEgressEvent copy = withFindings(e, findings);
         Map<String, String> attrs = new LinkedHashMap<>(copy.getAttributes());
         attrs.put("dlp.decision", d.verdict().name().toLowerCase(java.util.Locale.ROOT));
+        if (pd != null) {
+            attrs.put("dlp.policy.id", pd.policyId());
+            attrs.put("dlp.policy.version", Long.toString(pd.policyVersion()));
+            attrs.put("dlp.policy.rule", pd.ruleId() == null ? "default" : pd.ruleId());
+            attrs.put("dlp.policy.effect", pd.effect().name().toLowerCase(java.util.Locale.ROOT));
+            if (fallback != null && pd.effect() == io.agentdlp.detection.policy.Effect.ASK) {
+                attrs.put("dlp.policy.ask_fallback", fallback);
+            }
+        }
         if (d.mode() != null) {
             attrs.put("dlp.mode", d.mode().id());
         }

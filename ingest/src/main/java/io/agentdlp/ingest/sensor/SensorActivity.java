@@ -22,6 +22,7 @@ public final class SensorActivity {
     final AtomicLong otlpRejected = new AtomicLong();
     final AtomicLong denied = new AtomicLong();
     final AtomicLong warned = new AtomicLong();
+    final AtomicLong asked = new AtomicLong();
     final AtomicLong failOpen = new AtomicLong();
     final AtomicLong failClosed = new AtomicLong();
     final AtomicLong notSpooled = new AtomicLong();
@@ -44,6 +45,7 @@ public final class SensorActivity {
         switch (d.verdict()) {
             case DENY -> denied.incrementAndGet();
             case WARN -> warned.incrementAndGet();
+            case ASK -> asked.incrementAndGet();
             case ALLOW -> { }
         }
         if ("open".equals(d.failMode())) {
@@ -69,6 +71,10 @@ public final class SensorActivity {
 
     public long warned() {
         return warned.get();
+    }
+
+    public long asked() {
+        return asked.get();
     }
 
     public long failOpen() {

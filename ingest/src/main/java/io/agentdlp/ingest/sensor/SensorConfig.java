@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import io.agentdlp.ingest.delivery.SpoolConfig;
 import io.agentdlp.ingest.normalize.ContentFactory;
+import io.agentdlp.ingest.sensor.policy.PolicySettings;
 
 /**
  * Settings of the sensor daemon.
@@ -28,11 +29,13 @@ import io.agentdlp.ingest.normalize.ContentFactory;
  * @param maxTextChars     text kept per event before truncation
  * @param hashKey          deployment keyed-hash key, or null to use this install's own key
  * @param userEmail        e-mail stamped on events whose source has none, or null
+ * @param policy           where the access policy comes from, and the {@code ask} fallback
  */
 public record SensorConfig(Path dataDir, String hookHost, int hookPort, String otlpHost, int otlpPort,
                            boolean otlpRequireToken, SpoolConfig spool, boolean privacyMode, SeverityModes modes,
                            URI verdictUrl, Duration verdictTimeout, boolean failClosed, long maxHookBytes,
-                           long maxOtlpBytes, int maxTextChars, String hashKey, String userEmail) {
+                           long maxOtlpBytes, int maxTextChars, String hashKey, String userEmail,
+                           PolicySettings policy) {
     /** Default hook port. */
     public static final int HOOK_PORT = 7788;
     /** Default OTLP/HTTP port. */
@@ -45,13 +48,23 @@ public record SensorConfig(Path dataDir, String hookHost, int hookPort, String o
         Objects.requireNonNull(spool, "spool");
         Objects.requireNonNull(modes, "modes");
         Objects.requireNonNull(verdictTimeout, "verdictTimeout");
+        Objects.requireNonNull(policy, "policy");
+    }
+
+    /** Without an access policy source (only a cached policy is enforced). */
+    public SensorConfig(Path dataDir, String hookHost, int hookPort, String otlpHost, int otlpPort,
+                        boolean otlpRequireToken, SpoolConfig spool, boolean privacyMode, SeverityModes modes,
+                        URI verdictUrl, Duration verdictTimeout, boolean failClosed, long maxHookBytes,
+                        long maxOtlpBytes, int maxTextChars, String hashKey, String userEmail) {
+        this(dataDir, hookHost, hookPort, otlpHost, otlpPort, otlpRequireToken, spool, privacyMode, modes, verdictUrl,
+                verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, PolicySettings.none());
     }
 
     /** Defaults for a data directory: loopback ports 7788 / 4318, spool under {@code dataDir/spool}. */
     public static SensorConfig defaults(Path dataDir) {
         return new SensorConfig(dataDir, "127.0.0.1", HOOK_PORT, "127.0.0.1", OTLP_PORT, false,
                 SpoolConfig.defaults(dataDir.resolve("spool")), false, SeverityModes.defaults(), null,
-                Duration.ofMillis(15), false, 16L << 20, 16L << 20, ContentFactory.DEFAULT_MAX_TEXT_CHARS, null, null);
+                Duration.ofMillis(15), false, 16L << 20, 16L << 20, ContentFactory.DEFAULT_MAX_TEXT_CHARS, null, null, PolicySettings.none());
     }
 
     /** The default data directory: {@code ~/.agentdlp/sensor}. */
@@ -61,26 +74,31 @@ public record SensorConfig(Path dataDir, String hookHost, int hookPort, String o
 
     public SensorConfig withPorts(int hook, int otlp) {
         return new SensorConfig(dataDir, hookHost, hook, otlpHost, otlp, otlpRequireToken, spool, privacyMode, modes,
-                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail);
+                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, policy);
     }
 
     public SensorConfig withPrivacyMode(boolean privacy) {
         return new SensorConfig(dataDir, hookHost, hookPort, otlpHost, otlpPort, otlpRequireToken, spool, privacy, modes,
-                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail);
+                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, policy);
     }
 
     public SensorConfig withVerdict(URI url, Duration timeout, boolean closed) {
         return new SensorConfig(dataDir, hookHost, hookPort, otlpHost, otlpPort, otlpRequireToken, spool, privacyMode, modes,
-                url, timeout, closed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail);
+                url, timeout, closed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, policy);
     }
 
     public SensorConfig withModes(SeverityModes m) {
         return new SensorConfig(dataDir, hookHost, hookPort, otlpHost, otlpPort, otlpRequireToken, spool, privacyMode, m,
-                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail);
+                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, policy);
+    }
+
+    public SensorConfig withPolicy(PolicySettings p) {
+        return new SensorConfig(dataDir, hookHost, hookPort, otlpHost, otlpPort, otlpRequireToken, spool, privacyMode, modes,
+                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, p);
     }
 
     public SensorConfig withLimits(long hookBytes, long otlpBytes) {
         return new SensorConfig(dataDir, hookHost, hookPort, otlpHost, otlpPort, otlpRequireToken, spool, privacyMode, modes,
-                verdictUrl, verdictTimeout, failClosed, hookBytes, otlpBytes, maxTextChars, hashKey, userEmail);
+                verdictUrl, verdictTimeout, failClosed, hookBytes, otlpBytes, maxTextChars, hashKey, userEmail, policy);
     }
 }

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.agentdlp.detection.KeyedHasher;
 import io.agentdlp.detection.TextDetector;
 import io.agentdlp.detection.fingerprint.Fingerprinter;
+import io.agentdlp.detection.policy.PolicyFile;
 import io.agentdlp.detection.secret.RuleCatalog;
 import io.agentdlp.detection.secret.SecretScanner;
 import io.agentdlp.ingest.delivery.DeliveryStatus;
@@ -24,6 +25,11 @@ import io.agentdlp.ingest.normalize.GitRepoLookup;
 import io.agentdlp.ingest.normalize.HookNormalizer;
 import io.agentdlp.ingest.normalize.OtelLogNormalizer;
 import io.agentdlp.ingest.normalize.RepoLookup;
+import io.agentdlp.ingest.policy.PolicyBundle;
+import io.agentdlp.ingest.policy.PolicySubject;
+import io.agentdlp.ingest.sensor.policy.EnforcedPolicy;
+import io.agentdlp.ingest.sensor.policy.PolicyCache;
+import io.agentdlp.ingest.sensor.policy.PolicySync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +50,14 @@ public final class SensorDaemon implements AutoCloseable {
     private final ExecutorService pool;
     private final HttpServer hookServer;
     private final HttpServer otlpServer;
+    private final EnforcedPolicy policy;
+    private final PolicySync policySync;
 
     private SensorDaemon(SensorConfig config, SensorIdentity identity, SpoolingPublisher delivery, ExecutorService pool,
-                         HttpServer hookServer, HttpServer otlpServer) {
+                         HttpServer hookServer, HttpServer otlpServer, EnforcedPolicy policy, PolicySync policySync) {
         this.config = config;
+        this.policy = policy;
+        this.policySync = policySync;
         this.identity = identity;
         this.delivery = delivery;
         this.pool = pool;
@@ -78,7 +88,16 @@ public final class SensorDaemon implements AutoCloseable {
         TextDetector detector = SecretScanner.builder().catalog(RuleCatalog.builtIn()).hasher(hasher).build();
         // privacy mode keeps raw text on the machine, so the text-based verdict service is not consulted
         VerdictService remote = config.verdictUrl() == null || config.privacyMode() ? null : new HttpVerdictClient(config.verdictUrl(), null);
-        InlineDecider decider = new InlineDecider(detector, remote, config.verdictTimeout(), config.failClosed(), config.modes());
+        EnforcedPolicy policy = new EnforcedPolicy(device, clock);
+        PolicyCache cache = new PolicyCache(config.dataDir());
+        if (config.policy().file() != null) {
+            // a local file is the whole truth: a stale cache from an earlier gateway setup must not win
+            policy.install(new PolicyBundle(PolicyFile.load(config.policy().file()), PolicySubject.unbound()), "file");
+        } else {
+            cache.load().ifPresent(b -> policy.install(b, "cache"));
+        }
+        InlineDecider decider = new InlineDecider(detector, remote, config.verdictTimeout(), config.failClosed(), config.modes(),
+                policy, config.policy().askFallback());
         PrivacyFilter privacy = config.privacyMode() ? new PrivacyFilter(Fingerprinter.withDefaults()) : null;
         ContentFactory contents = new ContentFactory(config.maxTextChars());
 
@@ -87,14 +106,15 @@ public final class SensorDaemon implements AutoCloseable {
         ExecutorService pool = HttpServers.pool("agentdlp-sensor-http", 4);
         HttpServer hooks = null;
         HttpServer otlp = null;
+        PolicySync sync = config.policy().gateway() == null ? null : new PolicySync(config.policy(), policy, cache, clock);
         try {
             hooks = HttpServers.http(config.hookHost(), config.hookPort(), pool);
             if (config.otlpPort() >= 0) {
                 otlp = HttpServers.http(config.otlpHost(), config.otlpPort(), pool);
             }
-            SensorDaemon daemon = new SensorDaemon(config, identity, delivery, pool, hooks, otlp);
+            SensorDaemon daemon = new SensorDaemon(config, identity, delivery, pool, hooks, otlp, policy, sync);
             SensorActivity activity = daemon.activity;
-            SensorPipeline pipeline = new SensorPipeline(decider, privacy, delivery, activity, config.failClosed());
+            SensorPipeline pipeline = new SensorPipeline(decider, privacy, delivery, activity, config.failClosed(), policy);
             hooks.createContext("/hook", new HookEndpoint(identity, new HookNormalizer(device, repos, contents, clock),
                     pipeline, activity, config.maxHookBytes()));
             hooks.createContext("/status", new StatusEndpoint(identity, daemon));
@@ -105,6 +125,13 @@ public final class SensorDaemon implements AutoCloseable {
                 otlp.start();
             }
             hooks.start();
+            if (sync != null) {
+                sync.start();
+            }
+            EnforcedPolicy.Snapshot p = policy.current();
+            LOG.info("event=sensor_policy policy_id={} version={} origin={} sync_url={}",
+                    p == null ? "none" : p.engine().document().id(), p == null ? "none" : String.valueOf(p.engine().document().version()),
+                    p == null ? "none" : p.origin(), sync == null ? "none" : sync.url());
             LOG.info("event=sensor_started hook_address={} otlp_address={} device_id={} upstream={} privacy_mode={} modes={}",
                     hooks.getAddress(), otlp == null ? "disabled" : otlp.getAddress(), identity.deviceId(), upstreamName,
                     config.privacyMode(), config.modes());
@@ -115,6 +142,9 @@ public final class SensorDaemon implements AutoCloseable {
             }
             if (otlp != null) {
                 otlp.stop(0);
+            }
+            if (sync != null) {
+                sync.close();
             }
             pool.shutdownNow();
             delivery.close();
@@ -147,9 +177,22 @@ public final class SensorDaemon implements AutoCloseable {
         return activity;
     }
 
+    /** The access policy being enforced. */
+    public EnforcedPolicy policy() {
+        return policy;
+    }
+
+    /** The gateway policy sync, or null when policies do not come from the gateway. */
+    public PolicySync policySync() {
+        return policySync;
+    }
+
     /** Stops accepting requests, stops forwarding (the spool keeps what is undelivered). */
     @Override
     public void close() {
+        if (policySync != null) {
+            policySync.close();
+        }
         hookServer.stop(0);
         if (otlpServer != null) {
             otlpServer.stop(0);

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.ingest.delivery.EventPublisher;
 import io.agentdlp.ingest.normalize.NormalizedHook;
+import io.agentdlp.ingest.sensor.policy.EnforcedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +23,15 @@ final class SensorPipeline {
     private final EventPublisher spool;
     private final SensorActivity activity;
     private final boolean failClosed;
+    private final EnforcedPolicy policy;
 
-    /** @param privacy the privacy filter, or null when privacy mode is off */
-    SensorPipeline(InlineDecider decider, PrivacyFilter privacy, EventPublisher spool, SensorActivity activity, boolean failClosed) {
+    /**
+     * @param privacy the privacy filter, or null when privacy mode is off
+     * @param policy  the access policy whose token-bound subject is stamped on events
+     */
+    SensorPipeline(InlineDecider decider, PrivacyFilter privacy, EventPublisher spool, SensorActivity activity, boolean failClosed,
+                   EnforcedPolicy policy) {
+        this.policy = policy;
         this.decider = decider;
         this.privacy = privacy;
         this.spool = spool;
@@ -38,7 +45,7 @@ final class SensorPipeline {
         Decision d = Decision.allow();
         if (hook.blockable()) {
             try {
-                InlineDecider.Decided decided = decider.decide(events);
+                InlineDecider.Decided decided = decider.decide(events, HookAnswers.askSupported(hook.agent(), hook.eventName()));
                 d = decided.decision();
                 events = decided.events();
             } catch (RuntimeException e) {
@@ -68,6 +75,7 @@ final class SensorPipeline {
     }
 
     private boolean publish(List<AgentEgressEvent> events) {
+        policy.stampSubject(events);
         if (privacy != null) {
             privacy.apply(events);
         }
