@@ -1,18 +1,33 @@
 package io.agentdlp.bench.policy;
 
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import io.agentdlp.detection.Severity;
-import io.agentdlp.detection.policy.Effect;
+import io.agentdlp.avro.Repo;
+import io.agentdlp.detection.KeyedHasher;
 import io.agentdlp.detection.policy.PolicyDecision;
-import io.agentdlp.detection.policy.PolicyDocument;
 import io.agentdlp.detection.policy.PolicyEngine;
 import io.agentdlp.detection.policy.PolicyRequest;
-import io.agentdlp.detection.policy.PolicyRule;
+import io.agentdlp.detection.secret.RuleCatalog;
+import io.agentdlp.detection.secret.SecretScanner;
+import io.agentdlp.ingest.normalize.ContentFactory;
+import io.agentdlp.ingest.normalize.DeviceContext;
+import io.agentdlp.ingest.normalize.HookAgent;
+import io.agentdlp.ingest.normalize.HookNormalizer;
+import io.agentdlp.ingest.normalize.NormalizationException;
+import io.agentdlp.ingest.normalize.NormalizedHook;
+import io.agentdlp.ingest.normalize.RepoLookup;
+import io.agentdlp.ingest.policy.PolicyBundle;
+import io.agentdlp.ingest.policy.PolicySubject;
+import io.agentdlp.ingest.sensor.Decision;
+import io.agentdlp.ingest.sensor.InlineDecider;
+import io.agentdlp.ingest.sensor.SeverityModes;
+import io.agentdlp.ingest.sensor.policy.EnforcedPolicy;
+import io.agentdlp.ingest.sensor.policy.PolicySettings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -24,7 +39,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Time of one policy decision against a policy of N rules that constrain users, groups, agents,
- * tools, MCP servers, destinations, repositories and paths with a mix of exact and glob patterns.
+ * tools, MCP servers, destinations, repositories and paths with a mix of exact and glob patterns
+ * ({@link #decide}), and of the sensor's whole in-process decision for a 20 KB hook ({@link #hook20k}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -36,27 +52,22 @@ public class PolicyEngineBenchmark {
     private PolicyEngine engine;
     private PolicyRequest[] requests;
     private int next;
+    private HookNormalizer normalizer;
+    private InlineDecider decider;
+    private byte[] hookBody;
 
     @Setup
     public void setup() {
         Random rnd = new Random(42);
-        List<PolicyRule> list = new ArrayList<>();
-        Effect[] effects = Effect.values();
-        for (int i = 0; i < rules; i++) {
-            list.add(new PolicyRule("r" + i, null, effects[rnd.nextInt(effects.length)], "reason " + i, Severity.MEDIUM,
-                    rnd.nextInt(4) == 0 ? List.of("user" + rnd.nextInt(50) + "@acme.com", "*@contractor.io") : List.of(),
-                    rnd.nextInt(4) == 0 ? List.of("team-" + rnd.nextInt(20)) : List.of(),
-                    List.of(),
-                    rnd.nextInt(3) == 0 ? List.of("claude-code@>=2." + rnd.nextInt(5), "codex") : List.of(),
-                    rnd.nextInt(2) == 0 ? List.of("Bash", "mcp__" + rnd.nextInt(30) + "__*", "category:web") : List.of(),
-                    rnd.nextInt(5) == 0 ? List.of("server" + rnd.nextInt(30)) : List.of(),
-                    rnd.nextInt(2) == 0 ? List.of("*.host" + rnd.nextInt(100) + ".com", "api" + rnd.nextInt(100) + ".io") : List.of(),
-                    rnd.nextInt(3) == 0 ? List.of("github.com/acme/repo" + rnd.nextInt(100) + "*") : List.of(),
-                    rnd.nextInt(4) == 0 ? List.of("**/secret" + rnd.nextInt(10) + "/**", "**/.env") : List.of(),
-                    null, rnd.nextInt(6) == 0));
-        }
-        engine = new PolicyEngine(new PolicyDocument("bench", 1, Effect.ALLOW, list, List.of("*.anthropic.com"),
-                List.of("**/.env"), Map.of()));
+        engine = new PolicyEngine(SyntheticPolicy.rules(rules, rnd));
+        DeviceContext device = new DeviceContext("dev-1", "laptop", "linux", "user7", "user7@acme.com");
+        EnforcedPolicy policy = new EnforcedPolicy(device, Clock.systemUTC());
+        policy.install(new PolicyBundle(engine.document(), PolicySubject.unbound()), "bench");
+        decider = new InlineDecider(SecretScanner.builder().catalog(RuleCatalog.builtIn()).hasher(KeyedHasher.fromSecret("policy-benchmark-keyed-hash-key")).build(),
+                null, Duration.ofMillis(15), false, SeverityModes.defaults(), policy, PolicySettings.AskFallback.DENY);
+        RepoLookup repos = cwd -> new Repo("git@github.com:acme/repo7.git", "main");
+        normalizer = new HookNormalizer(device, repos, ContentFactory.standard(), Clock.systemUTC());
+        hookBody = SyntheticPolicy.writeHook().getBytes(StandardCharsets.UTF_8);
         requests = new PolicyRequest[1024];
         for (int i = 0; i < requests.length; i++) {
             requests[i] = new PolicyRequest("user" + rnd.nextInt(60), "user" + rnd.nextInt(60) + "@acme.com",
@@ -71,5 +82,15 @@ public class PolicyEngineBenchmark {
     @Benchmark
     public PolicyDecision decide() {
         return engine.decide(requests[next++ & 1023]);
+    }
+
+    /**
+     * What the sensor does for one blockable hook minus HTTP and the spool: normalize a 20 KB
+     * PreToolUse Write, scan it for secrets, decide the policy of N rules.
+     */
+    @Benchmark
+    public Decision hook20k() throws NormalizationException {
+        NormalizedHook hook = normalizer.normalize(HookAgent.CLAUDE_CODE, null, hookBody);
+        return decider.decide(hook.events(), true).decision();
     }
 }

@@ -2,6 +2,7 @@ package io.agentdlp.ingest.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,9 @@ public record PolicyBundle(PolicyDocument policy, PolicySubject subject) {
 
     /** The HTTP entity tag of this bundle: changes with the policy version and the subject. */
     public String etag() {
-        return "\"" + policy.id() + "-v" + policy.version() + "-" + Integer.toHexString(subject.hashCode()) + "\"";
+        // Objects.hash is specified (unlike a record's hashCode), so sensor and gateway agree across JVMs
+        int who = Objects.hash(subject.deviceId(), subject.userId(), subject.userEmail(), subject.groups());
+        return "\"" + policy.id() + "-v" + policy.version() + "-" + Integer.toHexString(who) + "\"";
     }
 
     public String render() {

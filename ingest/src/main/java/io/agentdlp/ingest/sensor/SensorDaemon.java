@@ -90,11 +90,15 @@ public final class SensorDaemon implements AutoCloseable {
         VerdictService remote = config.verdictUrl() == null || config.privacyMode() ? null : new HttpVerdictClient(config.verdictUrl(), null);
         EnforcedPolicy policy = new EnforcedPolicy(device, clock);
         PolicyCache cache = new PolicyCache(config.dataDir());
+        PolicyBundle cached = null;
         if (config.policy().file() != null) {
             // a local file is the whole truth: a stale cache from an earlier gateway setup must not win
             policy.install(new PolicyBundle(PolicyFile.load(config.policy().file()), PolicySubject.unbound()), "file");
         } else {
-            cache.load().ifPresent(b -> policy.install(b, "cache"));
+            cached = cache.load().orElse(null);
+            if (cached != null) {
+                policy.install(cached, "cache");
+            }
         }
         InlineDecider decider = new InlineDecider(detector, remote, config.verdictTimeout(), config.failClosed(), config.modes(),
                 policy, config.policy().askFallback());
@@ -107,6 +111,9 @@ public final class SensorDaemon implements AutoCloseable {
         HttpServer hooks = null;
         HttpServer otlp = null;
         PolicySync sync = config.policy().gateway() == null ? null : new PolicySync(config.policy(), policy, cache, clock);
+        if (sync != null && cached != null) {
+            sync.knownBundle(cached);
+        }
         try {
             hooks = HttpServers.http(config.hookHost(), config.hookPort(), pool);
             if (config.otlpPort() >= 0) {

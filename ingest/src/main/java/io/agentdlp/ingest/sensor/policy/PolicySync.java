@@ -66,9 +66,9 @@ public final class PolicySync implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::pollQuietly, 0, every, TimeUnit.MILLISECONDS);
     }
 
-    /** The entity tag the next request sends: that of the enforced bundle once one was received. */
-    void knownEtag(String tag) {
-        this.etag = tag;
+    /** Starts from a bundle already enforced (the cache), so an unchanged policy answers 304 from the first request. */
+    public void knownBundle(PolicyBundle bundle) {
+        this.etag = bundle.etag();
     }
 
     private void pollQuietly() {
