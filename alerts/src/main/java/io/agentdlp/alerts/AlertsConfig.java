@@ -16,6 +16,7 @@ import io.agentdlp.alerts.config.Settings;
 import io.agentdlp.alerts.feed.AlertLinks;
 import io.agentdlp.alerts.web.ConsoleSettings;
 import io.agentdlp.topics.TopicNames;
+import io.agentdlp.topics.Topics;
 
 /**
  * Typed view of the alerts service's settings. Every key, its default and meaning is listed in
@@ -207,7 +208,7 @@ public final class AlertsConfig {
     }
 
     public String trailTopic() {
-        return s.string("alerts.trail.topic", "agent-audit-trail");
+        return s.string("alerts.trail.topic", Topics.AUDIT_TRAIL.defaultName());
     }
 
     /** Streams application id of the trail writer: its consumer group, apart from the sinks'. */

@@ -46,6 +46,16 @@ public final class Topics {
             Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(365 * 24L * 3600 * 1000)),
             String.class, AuditEvent.class);
 
+    /**
+     * The agent audit trail: every agent action as a hash-chained OCSF activity record (JSON), keyed
+     * {@code <device.id>:<session_id>}, partitioned like the events. One year by default; the alerts
+     * service aligns {@code retention.ms} with its {@code alerts.trail.retention} (docs/audit.md).
+     */
+    public static final TopicSpec<String, String> AUDIT_TRAIL = new TopicSpec<>(
+            "audit-trail", "agent-audit-trail", 6,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(365 * 24L * 3600 * 1000)),
+            String.class, String.class);
+
     /** Own-code fingerprint index keyed by {@code <repo>\0<path>}; tombstones delete a file. */
     public static final TopicSpec<String, CodeIndexRecord> CODE_INDEX = new TopicSpec<>(
             "code-index", "dlp-code-index", 3,
@@ -71,7 +81,7 @@ public final class Topics {
 
     /** Every topic, in creation order. */
     public static final List<TopicSpec<?, ?>> ALL = List.of(
-            EGRESS_EVENTS, ALERTS, ALERT_STATUS, AUDIT, CODE_INDEX, POLICIES, DEAD_LETTER, SCHEMAS);
+            EGRESS_EVENTS, ALERTS, ALERT_STATUS, AUDIT, AUDIT_TRAIL, CODE_INDEX, POLICIES, DEAD_LETTER, SCHEMAS);
 
     private Topics() {
     }

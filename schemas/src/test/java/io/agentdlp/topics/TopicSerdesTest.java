@@ -39,6 +39,8 @@ class TopicSerdesTest {
                 }
                 if (spec.valueType() == byte[].class) {
                     assertThat(value.getClass()).isEqualTo(Serdes.ByteArray().getClass());
+                } else if (spec.valueType() == String.class) {
+                    assertThat(value.getClass()).isEqualTo(Serdes.String().getClass());
                 } else {
                     assertThat(value).isInstanceOf(SpecificAvroSerde.class);
                 }
