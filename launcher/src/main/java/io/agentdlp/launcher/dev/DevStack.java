@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -35,6 +36,7 @@ import io.agentdlp.detection.secret.SecretScanner;
 import io.agentdlp.ingest.delivery.EventPublisher;
 import io.agentdlp.ingest.delivery.KafkaEventPublisher;
 import io.agentdlp.ingest.gateway.GatewayConfig;
+import io.agentdlp.ingest.gateway.PolicyFeed;
 import io.agentdlp.ingest.gateway.GatewayServer;
 import io.agentdlp.ingest.gateway.TokenStore;
 import io.agentdlp.ingest.normalize.DeviceContext;
@@ -43,6 +45,7 @@ import io.agentdlp.ingest.proxy.EgressProxy;
 import io.agentdlp.ingest.proxy.Enforcement;
 import io.agentdlp.ingest.proxy.ProxyConfig;
 import io.agentdlp.ingest.sensor.SensorConfig;
+import io.agentdlp.ingest.sensor.policy.PolicySettings;
 import io.agentdlp.ingest.sensor.SensorDaemon;
 import io.agentdlp.kafka.embedded.EmbeddedKafka;
 import io.agentdlp.policy.PolicyRecords;
@@ -91,6 +94,7 @@ public final class DevStack implements AutoCloseable {
     private AlertsService alerts;
     private TopologyConfig topologyConfig;
     private String gatewayToken;
+    private PolicyFeed policyFeed;
     private DevSecrets secrets;
     private final AtomicReference<PolicyEngine> policy = new AtomicReference<>();
     private final Map<String, String> topologyOverrides;
@@ -236,8 +240,11 @@ public final class DevStack implements AutoCloseable {
         String topic = TopicNames.defaults().name(Topics.EGRESS_EVENTS);
         KafkaEventPublisher kafkaOut = KafkaEventPublisher.create(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                 serdes.valueSerde(Topics.EGRESS_EVENTS).serializer(), topic);
+        policyFeed = new PolicyFeed(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                serdes.valueSerde(Topics.POLICIES).deserializer(), TopicNames.defaults().name(Topics.POLICIES)).start();
+        started.push(policyFeed);
         gateway = GatewayServer.start(GatewayConfig.defaults(tokens).withAddress("127.0.0.1", ports.gateway()), kafkaOut, topic,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC());
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC(), policyFeed);
         started.push(gateway);
     }
 
@@ -253,6 +260,9 @@ public final class DevStack implements AutoCloseable {
         cfg = new SensorConfig(cfg.dataDir(), cfg.hookHost(), cfg.hookPort(), cfg.otlpHost(), cfg.otlpPort(),
                 cfg.otlpRequireToken(), cfg.spool(), cfg.privacyMode(), cfg.modes(), cfg.verdictUrl(), cfg.verdictTimeout(),
                 cfg.failClosed(), cfg.maxHookBytes(), cfg.maxOtlpBytes(), cfg.maxTextChars(), secrets.hashKey(), cfg.userEmail());
+        // the sensor enforces the access policy in force on dlp-policies, fetched through the gateway like in production
+        cfg = cfg.withPolicy(PolicySettings.none().withGateway(
+                URI.create("http://127.0.0.1:" + gateway.address().getPort()), gatewayToken, null, Duration.ofSeconds(2)));
         sensor = SensorDaemon.start(cfg, kafkaPublisher(), "kafka:" + kafka.bootstrapServers(), GitRepoLookup.standard(),
                 Clock.systemUTC());
         started.push(sensor);
@@ -269,9 +279,20 @@ public final class DevStack implements AutoCloseable {
                 16 * 1024 * 1024, false, false, null, null, sensor.identity() == null
                         ? DeviceContext.local("dev-proxy", null) : DeviceContext.local(sensor.identity().deviceId(), null),
                 ports.forwardProxy());
-        proxy = EgressProxy.start(cfg, detectors, policy::get, e -> publisher.publish(List.of(e)).join(),
+        proxy = EgressProxy.start(cfg, detectors, this::policyInForce, e -> publisher.publish(List.of(e)).join(),
                 new SimpleMeterRegistry());
         started.push(proxy);
+    }
+
+    /** The policy on dlp-policies (a push applies without restart), or the shipped default until the feed has it. */
+    private PolicyEngine policyInForce() {
+        PolicyEngine current = policy.get();
+        PolicyDocument live = policyFeed.get(current.document().id());
+        if (live != null && live != current.document()) {
+            PolicyEngine updated = new PolicyEngine(live);
+            return policy.compareAndSet(current, updated) ? updated : policy.get();
+        }
+        return current;
     }
 
     public String kafkaBootstrap() {
