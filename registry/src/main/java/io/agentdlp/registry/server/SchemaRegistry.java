@@ -101,10 +101,18 @@ final class SchemaRegistry {
         }
     }
 
-    /** Rewrites a key whose write lost a race, so that compaction keeps the value every instance accepted. */
+    /**
+     * Rewrites a key whose write lost a race, so that compaction keeps the value every instance accepted.
+     * When no instance has an accepted value for the key (the record lost on its id, not its version), nothing
+     * is written: a tombstone could land after another instance's accepted registration of that version, which
+     * every reader would then apply as a delete of a schema already returned to a client.
+     */
     private void restore(String subject, int version) {
-        byte[] value = state.version(subject, version).map(SchemaLogCodec::schemaValue).orElse(null);
-        topic.write(SchemaLogCodec.schemaKey(subject, version), value, writeTimeout);
+        topic.catchUp(writeTimeout);
+        Optional<SchemaRecord> accepted = state.version(subject, version);
+        if (accepted.isPresent()) {
+            topic.write(SchemaLogCodec.schemaKey(subject, version), SchemaLogCodec.schemaValue(accepted.get()), writeTimeout);
+        }
     }
 
     /**

@@ -146,8 +146,11 @@ class RegistryStorageIT {
                 assertThat(new HashSet<>(all.values())).as("one id per schema").hasSize(all.size());
                 for (Map.Entry<String, Integer> e : all.entrySet()) {
                     String expected = "{\"type\":\"record\",\"name\":\"" + e.getKey() + "\",\"fields\":[]}";
-                    assertThat(c1.get("/schemas/ids/" + e.getValue()).json().get("schema").asText()).isEqualTo(expected);
-                    assertThat(c2.get("/schemas/ids/" + e.getValue()).json().get("schema").asText()).isEqualTo(expected);
+                    for (RegistryClient c : List.of(c1, c2)) {
+                        RegistryClient.Response r = c.get("/schemas/ids/" + e.getValue());
+                        assertThat(r.status()).as("id %d of %s: %s", e.getValue(), e.getKey(), r.body()).isEqualTo(200);
+                        assertThat(r.json().get("schema").asText()).isEqualTo(expected);
+                    }
                 }
                 awaitVersions(c2, "race-value", c1.get("/subjects/race-value/versions").body());
                 assertThat(c1.get("/subjects/race-value/versions").json()).hasSize(2 * perWriter);
