@@ -1,13 +1,9 @@
 package io.agentdlp.topology.session;
 
-import java.io.IOException;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * One event of a session's timeline ({@code GET /v1/sessions/{id}/timeline}): what the agent did,
@@ -32,7 +28,6 @@ import org.apache.kafka.common.serialization.Serdes;
 public record TimelineEntry(long seq, String eventId, long time, String kind, String source, String tool,
                             String filePath, List<String> destinations, long contentBytes, boolean truncated,
                             boolean duplicate, Boolean destinationAllowed, List<PlacedAlert> alerts) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * An alert occurrence placed on its event; {@code alertId} is the key of the aggregated alert in
@@ -52,24 +47,6 @@ public record TimelineEntry(long seq, String eventId, long time, String kind, St
 
     /** Store serde (JSON: the HTTP API serves the same shape). */
     public static Serde<TimelineEntry> serde() {
-        return Serdes.serdeFrom((topic, v) -> {
-            if (v == null) {
-                return null;
-            }
-            try {
-                return JSON.writeValueAsBytes(v);
-            } catch (IOException e) {
-                throw new SerializationException("cannot encode timeline entry", e);
-            }
-        }, (topic, b) -> {
-            if (b == null) {
-                return null;
-            }
-            try {
-                return JSON.readValue(b, TimelineEntry.class);
-            } catch (IOException e) {
-                throw new SerializationException("cannot decode timeline entry", e);
-            }
-        });
+        return JsonStoreSerde.of(TimelineEntry.class, "timeline entry");
     }
 }

@@ -1,11 +1,6 @@
 package io.agentdlp.topology.session;
 
-import java.io.IOException;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Bookkeeping of one session's timeline: entries {@code firstSeq .. nextSeq-1} are stored (older
@@ -17,7 +12,6 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param lastSeen  latest event time (epoch ms)
  */
 public record TimelineHead(long firstSeq, long nextSeq, long firstSeen, long lastSeen) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static TimelineHead start(long time) {
         return new TimelineHead(0, 0, time, time);
@@ -38,24 +32,6 @@ public record TimelineHead(long firstSeq, long nextSeq, long firstSeen, long las
 
     /** Store serde (JSON). */
     public static Serde<TimelineHead> serde() {
-        return Serdes.serdeFrom((topic, v) -> {
-            if (v == null) {
-                return null;
-            }
-            try {
-                return JSON.writeValueAsBytes(v);
-            } catch (IOException e) {
-                throw new SerializationException("cannot encode timeline head", e);
-            }
-        }, (topic, b) -> {
-            if (b == null) {
-                return null;
-            }
-            try {
-                return JSON.readValue(b, TimelineHead.class);
-            } catch (IOException e) {
-                throw new SerializationException("cannot decode timeline head", e);
-            }
-        });
+        return JsonStoreSerde.of(TimelineHead.class, "timeline head");
     }
 }
