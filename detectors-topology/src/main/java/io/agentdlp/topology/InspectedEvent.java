@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.avro.Content;
+import io.agentdlp.avro.Destination;
 import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.detection.shell.CommandAnalysis;
 import io.agentdlp.detection.shell.Endpoint;
+import io.agentdlp.topology.policy.Destinations;
 import io.agentdlp.topology.policy.PolicyDecision;
 
 /**
@@ -78,6 +81,17 @@ public final class InspectedEvent {
     /** Every destination the event sends to. */
     public List<Endpoint> endpoints() {
         return endpoints;
+    }
+
+    /** The first destination the event names, as the alert schema's {@link Destination}, or null. */
+    public Destination firstDestination() {
+        return endpoints().isEmpty() ? null : Destinations.toAvro(endpoints().get(0));
+    }
+
+    /** The event field the scanned text came from ({@code tool.input_json} when the event has no content). */
+    public String contentField() {
+        Content c = event.getContent();
+        return c == null ? "tool.input_json" : c.getField();
     }
 
     /** True when the session already had this content scanned; content detectors skip it. */

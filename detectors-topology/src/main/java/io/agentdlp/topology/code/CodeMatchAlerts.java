@@ -13,7 +13,6 @@ import io.agentdlp.detection.fingerprint.CodeMatch;
 import io.agentdlp.topology.InspectedEvent;
 import io.agentdlp.topology.alert.AlertContext;
 import io.agentdlp.topology.alert.AlertDraft;
-import io.agentdlp.topology.policy.Destinations;
 
 /**
  * Turns code matches into alert occurrences: one per matched file, keyed by repository and path
@@ -39,7 +38,7 @@ public final class CodeMatchAlerts {
         if (matches.isEmpty()) {
             return;
         }
-        Destination dest = e.endpoints().isEmpty() ? null : Destinations.toAvro(e.endpoints().get(0));
+        Destination dest = e.firstDestination();
         AlertContext ctx = AlertContext.of(e.key(), e.event(), dest, e.truncated());
         String field = e.event().getContent() == null ? "fingerprints" : e.event().getContent().getField();
         alerts(ctx, e.event().getKind().name(), field, matches).forEach(e::addDetection);

@@ -17,7 +17,6 @@ import io.agentdlp.topology.InspectedEvent;
 import io.agentdlp.topology.alert.AlertContext;
 import io.agentdlp.topology.alert.AlertDraft;
 import io.agentdlp.topology.alert.Evidence;
-import io.agentdlp.topology.policy.Destinations;
 import io.agentdlp.topology.policy.PolicyBook;
 
 /**
@@ -59,9 +58,8 @@ public final class PiiDetector implements Detector {
         if (r.findings().isEmpty()) {
             return;
         }
-        Content c = e.event().getContent();
-        String field = c == null ? "tool.input_json" : c.getField();
-        Destination dest = e.endpoints().isEmpty() ? null : Destinations.toAvro(e.endpoints().get(0));
+        String field = e.contentField();
+        Destination dest = e.firstDestination();
         AlertContext ctx = AlertContext.of(e.key(), e.event(), dest, e.truncated() || r.truncated());
         Severity worst = r.bulk() ? bulk(e, ctx, r, field, dest) : values(e, ctx, r, field, dest);
         if (worst != null && worst.ordinal() >= Severity.HIGH.ordinal()) {

@@ -14,7 +14,6 @@ import io.agentdlp.topology.alert.AlertContext;
 import io.agentdlp.topology.alert.AlertDraft;
 import io.agentdlp.topology.alert.Evidence;
 import io.agentdlp.topology.metrics.DlpMetrics;
-import io.agentdlp.topology.policy.Destinations;
 import io.agentdlp.topology.policy.PolicyBook;
 
 /**
@@ -48,9 +47,8 @@ public final class SecretDetector implements Detector {
         if (r.findings().isEmpty()) {
             return;
         }
-        Content c = e.event().getContent();
-        String field = c == null ? "tool.input_json" : c.getField();
-        Destination dest = e.endpoints().isEmpty() ? null : Destinations.toAvro(e.endpoints().get(0));
+        String field = e.contentField();
+        Destination dest = e.firstDestination();
         AlertContext ctx = AlertContext.of(e.key(), e.event(), dest, e.truncated() || r.truncated());
         Set<String> seen = new HashSet<>();
         for (Finding f : r.findings()) {

@@ -10,7 +10,6 @@ import io.agentdlp.topology.Detector;
 import io.agentdlp.topology.InspectedEvent;
 import io.agentdlp.topology.alert.AlertContext;
 import io.agentdlp.topology.alert.AlertDraft;
-import io.agentdlp.topology.policy.Destinations;
 import io.agentdlp.topology.policy.PolicyBook;
 
 /**
@@ -32,7 +31,7 @@ public final class SensorFindingsDetector implements Detector {
         if (e.text() != null || e.duplicate() || e.event().getFindings().isEmpty()) {
             return;
         }
-        Destination dest = e.endpoints().isEmpty() ? null : Destinations.toAvro(e.endpoints().get(0));
+        Destination dest = e.firstDestination();
         AlertContext ctx = AlertContext.of(e.key(), e.event(), dest, e.truncated());
         Set<String> seen = new HashSet<>();
         boolean sensitive = false;
