@@ -87,15 +87,7 @@ final class ViewJson {
         for (SessionEvent e : events) {
             ObjectNode j = F.objectNode();
             j.put("type", "event");
-            j.put("time", AlertJson.iso(e.time()));
-            j.put("event_id", e.eventId());
-            j.put("kind", e.kind());
-            j.put("source", e.source());
-            j.put("tool", e.tool());
-            j.put("destination", e.destination());
-            j.put("file_path", e.filePath());
-            j.put("bytes", e.bytes());
-            j.put("findings", e.findings());
+            putEvent(j, e);
             ArrayNode t = j.putArray("alerts");
             triggered.getOrDefault(e.eventId(), List.of()).forEach(t::add);
             items.add(new Item(e.time(), j));
@@ -144,15 +136,7 @@ final class ViewJson {
         Set<String> onAnEvent = new HashSet<>();
         for (SessionEvent e : ordered) {
             ObjectNode j = out.addObject();
-            j.put("time", AlertJson.iso(e.time()));
-            j.put("event_id", e.eventId());
-            j.put("kind", e.kind());
-            j.put("source", e.source());
-            j.put("tool", e.tool());
-            j.put("destination", e.destination());
-            j.put("file_path", e.filePath());
-            j.put("bytes", e.bytes());
-            j.put("findings", e.findings());
+            putEvent(j, e);
             ArrayNode alerts = j.putArray("alerts");
             for (AlertView a : placed.getOrDefault(e.eventId(), List.of())) {
                 alerts.add(timelineAlert(a, now));
@@ -180,5 +164,18 @@ final class ViewJson {
         j.put("first_seen", AlertJson.iso(al.getFirstSeen()));
         j.put("occurrence_count", al.getOccurrenceCount());
         return j;
+    }
+
+    /** What the console shows of one agent event: metadata only, never content. */
+    private static void putEvent(ObjectNode j, SessionEvent e) {
+        j.put("time", AlertJson.iso(e.time()));
+        j.put("event_id", e.eventId());
+        j.put("kind", e.kind());
+        j.put("source", e.source());
+        j.put("tool", e.tool());
+        j.put("destination", e.destination());
+        j.put("file_path", e.filePath());
+        j.put("bytes", e.bytes());
+        j.put("findings", e.findings());
     }
 }

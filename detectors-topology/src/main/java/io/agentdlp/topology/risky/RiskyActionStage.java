@@ -41,7 +41,7 @@ public final class RiskyActionStage implements Detector {
         RiskyActionDetector.Input in = new RiskyActionDetector.Input(e.commandLine(), e.command(),
                 tool == null ? null : tool.getInputJson(), ev.getFilePath(), remote);
         for (RiskyActionRule r : detector.detect(in)) {
-            Destination dest = e.command().endpoints().isEmpty() ? (e.firstDestination())
+            Destination dest = e.command().endpoints().isEmpty() ? e.firstDestination()
                     : Destinations.toAvro(e.command().endpoints().get(0));
             AlertContext ctx = AlertContext.of(e.key(), ev, dest, e.truncated());
             String program = e.command().commands().isEmpty() ? (tool == null ? "tool" : tool.getName())
