@@ -21,6 +21,7 @@ import io.agentdlp.ingest.delivery.GatewayEventPublisher;
 import io.agentdlp.ingest.delivery.KafkaEventPublisher;
 import io.agentdlp.ingest.delivery.Spool;
 import io.agentdlp.ingest.delivery.SpoolConfig;
+import io.agentdlp.ingest.delivery.SpoolingPublisher;
 import io.agentdlp.ingest.delivery.SpoolStats;
 import io.agentdlp.ingest.http.TlsContexts;
 import io.agentdlp.ingest.normalize.ContentFactory;
@@ -108,6 +109,15 @@ final class SensorCommand implements Callable<Integer> {
 
     @Option(names = "--when-full", defaultValue = "reject-new", description = "Full spool: reject-new or drop-oldest (default ${DEFAULT-VALUE}).")
     String whenFull;
+
+    @Option(names = "--retry-min-ms", defaultValue = "200",
+            description = "First delay before re-sending spooled events after a failed delivery (default ${DEFAULT-VALUE}).")
+    long retryMinMs;
+
+    @Option(names = "--retry-max-ms", defaultValue = "5000",
+            description = "Longest delay between delivery attempts while the upstream is down; the backlog starts draining "
+                    + "at most this long after the upstream is back (default ${DEFAULT-VALUE}).")
+    long retryMaxMs;
 
     @Option(names = "--privacy-mode", description = "Raw content never leaves the machine: sizes, hashes, fingerprints and redacted findings only.")
     boolean privacyMode;
@@ -209,7 +219,8 @@ final class SensorCommand implements Callable<Integer> {
         PolicySettings policy = new PolicySettings(policyFile, null, null, null, policyId, Duration.ofMillis(policyPollMs), fallback);
         return new SensorConfig(dir, "127.0.0.1", hookPort, "127.0.0.1", otlpPort, otlpRequireToken, spool, privacyMode,
                 SeverityModes.parse(modes), verdictUrl, Duration.ofMillis(verdictTimeoutMs), failClosed, 16L << 20, 16L << 20,
-                ContentFactory.DEFAULT_MAX_TEXT_CHARS, hashKey, userEmail, policy);
+                ContentFactory.DEFAULT_MAX_TEXT_CHARS, hashKey, userEmail, policy,
+                SpoolingPublisher.Options.defaults().withBackoff(Duration.ofMillis(retryMinMs), Duration.ofMillis(retryMaxMs)));
     }
 
     @Command(name = "run", description = "Run the sensor daemon (the default).")

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -34,11 +35,32 @@ public final class SpoolingPublisher implements EventPublisher {
      * @param maxBatchBytes  approximate encoded bytes per upstream request
      * @param ackTimeout     how long to wait for the upstream's acknowledgement
      * @param minBackoff     first retry delay after a failure
-     * @param maxBackoff     longest retry delay
+     * @param maxBackoff     longest retry delay; it bounds how long a sensor keeps its backlog after the
+     *                       upstream is back, so it trades replay delay against requests to a down upstream
      */
     public record Options(int maxBatchEvents, long maxBatchBytes, Duration ackTimeout, Duration minBackoff, Duration maxBackoff) {
+        /** Default first retry delay. */
+        public static final Duration DEFAULT_MIN_BACKOFF = Duration.ofMillis(200);
+        /** Default longest retry delay. */
+        public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(5);
+
+        public Options {
+            if (maxBatchEvents < 1 || maxBatchBytes < 1) {
+                throw new IllegalArgumentException("batch limits must be positive: events=" + maxBatchEvents + " bytes=" + maxBatchBytes);
+            }
+            if (minBackoff.isNegative() || minBackoff.isZero() || maxBackoff.compareTo(minBackoff) < 0) {
+                throw new IllegalArgumentException("backoff must satisfy 0 < min <= max: min=" + minBackoff.toMillis()
+                        + "ms max=" + maxBackoff.toMillis() + "ms");
+            }
+        }
+
         public static Options defaults() {
-            return new Options(500, 1 << 20, Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(30));
+            return new Options(500, 1 << 20, Duration.ofSeconds(30), DEFAULT_MIN_BACKOFF, DEFAULT_MAX_BACKOFF);
+        }
+
+        /** These options with other retry delays. */
+        public Options withBackoff(Duration min, Duration max) {
+            return new Options(maxBatchEvents, maxBatchBytes, ackTimeout, min, max);
         }
     }
 
@@ -119,7 +141,7 @@ public final class SpoolingPublisher implements EventPublisher {
                     backoff = options.minBackoff().toMillis();
                     continue;
                 }
-                long sleep = Math.max(wait, backoff);
+                long sleep = Math.max(wait, jittered(backoff));
                 backoff = Math.min(backoff * 2, options.maxBackoff().toMillis());
                 sleepInterruptibly(sleep);
             } catch (InterruptedException e) {
@@ -185,6 +207,15 @@ public final class SpoolingPublisher implements EventPublisher {
         connected = false;
         lastFailure = clock.instant();
         lastError = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /**
+     * Between half and all of {@code backoff}: after a gateway restart, sensors that failed together
+     * must not all retry in the same instant.
+     */
+    private static long jittered(long backoff) {
+        long half = backoff / 2;
+        return half + ThreadLocalRandom.current().nextLong(backoff - half + 1);
     }
 
     private void sleepInterruptibly(long ms) throws InterruptedException {

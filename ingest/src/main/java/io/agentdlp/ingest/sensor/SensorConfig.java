@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.agentdlp.ingest.delivery.SpoolConfig;
+import io.agentdlp.ingest.delivery.SpoolingPublisher;
 import io.agentdlp.ingest.normalize.ContentFactory;
 import io.agentdlp.ingest.sensor.policy.PolicySettings;
 
@@ -30,12 +31,13 @@ import io.agentdlp.ingest.sensor.policy.PolicySettings;
  * @param hashKey          deployment keyed-hash key, or null to use this install's own key
  * @param userEmail        e-mail stamped on events whose source has none, or null
  * @param policy           where the access policy comes from, and the {@code ask} fallback
+ * @param forwarding       batch sizes and retry delays of the spool's forwarder
  */
 public record SensorConfig(Path dataDir, String hookHost, int hookPort, String otlpHost, int otlpPort,
                            boolean otlpRequireToken, SpoolConfig spool, boolean privacyMode, SeverityModes modes,
                            URI verdictUrl, Duration verdictTimeout, boolean failClosed, long maxHookBytes,
                            long maxOtlpBytes, int maxTextChars, String hashKey, String userEmail,
-                           PolicySettings policy) {
+                           PolicySettings policy, SpoolingPublisher.Options forwarding) {
     /** Default hook port. */
     public static final int HOOK_PORT = 7788;
     /** Default OTLP/HTTP port. */
@@ -49,6 +51,17 @@ public record SensorConfig(Path dataDir, String hookHost, int hookPort, String o
         Objects.requireNonNull(modes, "modes");
         Objects.requireNonNull(verdictTimeout, "verdictTimeout");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(forwarding, "forwarding");
+    }
+
+    /** With the default forwarding options. */
+    public SensorConfig(Path dataDir, String hookHost, int hookPort, String otlpHost, int otlpPort,
+                        boolean otlpRequireToken, SpoolConfig spool, boolean privacyMode, SeverityModes modes,
+                        URI verdictUrl, Duration verdictTimeout, boolean failClosed, long maxHookBytes,
+                        long maxOtlpBytes, int maxTextChars, String hashKey, String userEmail, PolicySettings policy) {
+        this(dataDir, hookHost, hookPort, otlpHost, otlpPort, otlpRequireToken, spool, privacyMode, modes, verdictUrl,
+                verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, policy,
+                SpoolingPublisher.Options.defaults());
     }
 
     /** Without an access policy source (only a cached policy is enforced). */
@@ -74,31 +87,36 @@ public record SensorConfig(Path dataDir, String hookHost, int hookPort, String o
 
     public SensorConfig withPorts(int hook, int otlp) {
         return new SensorConfig(dataDir, hookHost, hook, otlpHost, otlp, otlpRequireToken, spool, privacyMode, modes,
-                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, policy);
+                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, policy, forwarding);
     }
 
     public SensorConfig withPrivacyMode(boolean privacy) {
         return new SensorConfig(dataDir, hookHost, hookPort, otlpHost, otlpPort, otlpRequireToken, spool, privacy, modes,
-                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, policy);
+                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, policy, forwarding);
     }
 
     public SensorConfig withVerdict(URI url, Duration timeout, boolean closed) {
         return new SensorConfig(dataDir, hookHost, hookPort, otlpHost, otlpPort, otlpRequireToken, spool, privacyMode, modes,
-                url, timeout, closed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, policy);
+                url, timeout, closed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, policy, forwarding);
     }
 
     public SensorConfig withModes(SeverityModes m) {
         return new SensorConfig(dataDir, hookHost, hookPort, otlpHost, otlpPort, otlpRequireToken, spool, privacyMode, m,
-                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, policy);
+                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, policy, forwarding);
     }
 
     public SensorConfig withPolicy(PolicySettings p) {
         return new SensorConfig(dataDir, hookHost, hookPort, otlpHost, otlpPort, otlpRequireToken, spool, privacyMode, modes,
-                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, p);
+                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, p, forwarding);
     }
 
     public SensorConfig withLimits(long hookBytes, long otlpBytes) {
         return new SensorConfig(dataDir, hookHost, hookPort, otlpHost, otlpPort, otlpRequireToken, spool, privacyMode, modes,
-                verdictUrl, verdictTimeout, failClosed, hookBytes, otlpBytes, maxTextChars, hashKey, userEmail, policy);
+                verdictUrl, verdictTimeout, failClosed, hookBytes, otlpBytes, maxTextChars, hashKey, userEmail, policy, forwarding);
+    }
+
+    public SensorConfig withForwarding(SpoolingPublisher.Options f) {
+        return new SensorConfig(dataDir, hookHost, hookPort, otlpHost, otlpPort, otlpRequireToken, spool, privacyMode, modes,
+                verdictUrl, verdictTimeout, failClosed, maxHookBytes, maxOtlpBytes, maxTextChars, hashKey, userEmail, policy, f);
     }
 }

@@ -106,7 +106,7 @@ public final class SensorDaemon implements AutoCloseable {
         ContentFactory contents = new ContentFactory(config.maxTextChars());
 
         SpoolingPublisher delivery = new SpoolingPublisher(Spool.open(config.spool()), upstream, upstreamName,
-                SpoolingPublisher.Options.defaults(), clock);
+                config.forwarding(), clock);
         ExecutorService pool = HttpServers.pool("agentdlp-sensor-http", 4);
         HttpServer hooks = null;
         HttpServer otlp = null;

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 import com.sun.net.httpserver.HttpServer;
@@ -17,20 +18,27 @@ import io.agentdlp.ingest.normalize.AgentEventJson;
 /**
  * A real HTTP server speaking the gateway's {@code POST /v1/events} contract that records what it
  * receives, for sensor tests that must observe exactly what left the machine. Can be switched to
- * answer 503 (upstream down).
+ * answer 503 (upstream down) or any other failure status, with or without {@code Retry-After}.
  */
 public final class RecordingGateway implements AutoCloseable {
     private final HttpServer server;
     private final List<AgentEgressEvent> events = new ArrayList<>();
-    private volatile boolean available = true;
+    private volatile int failureStatus;
+    private volatile String retryAfter;
+    private final AtomicInteger requests = new AtomicInteger();
 
     public RecordingGateway() throws IOException {
         server = HttpServers.http("127.0.0.1", 0, HttpServers.pool("recording-gateway", 2));
         server.createContext("/v1/events", ex -> {
             byte[] body = ex.getRequestBody().readAllBytes();
-            if (!available) {
-                ex.getResponseHeaders().set("Retry-After", "0");
-                ex.sendResponseHeaders(503, -1);
+            requests.incrementAndGet();
+            int failure = failureStatus;
+            if (failure != 0) {
+                String wait = retryAfter;
+                if (wait != null) {
+                    ex.getResponseHeaders().set("Retry-After", wait);
+                }
+                ex.sendResponseHeaders(failure, -1);
                 ex.close();
                 return;
             }
@@ -54,8 +62,27 @@ public final class RecordingGateway implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** Up, or down answering 503 with {@code Retry-After: 0}. */
     public void available(boolean up) {
-        this.available = up;
+        if (up) {
+            failWith(0, null);
+        } else {
+            failWith(503, "0");
+        }
+    }
+
+    /**
+     * Answers every request with {@code status} (0 = accept again) and the given {@code Retry-After}
+     * value (null = no header).
+     */
+    public void failWith(int status, String retryAfterHeader) {
+        this.retryAfter = retryAfterHeader;
+        this.failureStatus = status;
+    }
+
+    /** Requests received, accepted or not. */
+    public int requests() {
+        return requests.get();
     }
 
     public List<AgentEgressEvent> events() {
