@@ -37,10 +37,28 @@ public final class AgentDlp implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * The command line with agentdlp's error handling: a setting refused by a component's validation
+     * ({@link IllegalArgumentException}) is a usage error, printed as one line naming the command and
+     * answered with exit code 2 instead of a stack trace; anything else keeps picocli's handling.
+     */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new AgentDlp());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (!(e instanceof IllegalArgumentException)) {
+                throw e;
+            }
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            cmd.getErr().println("See '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return CommandLine.ExitCode.USAGE;
+        });
+        return cli;
+    }
+
     public static void main(String[] args) {
         // Avro 1.12 refuses to instantiate generated classes it was not told to trust
         AvroClassTrust.trustGenerated();
-        int code = new CommandLine(new AgentDlp()).execute(args);
+        int code = commandLine().execute(args);
         // log4j's own shutdown hook is disabled so components can still log while they stop
         LogManager.shutdown();
         System.exit(code);
