@@ -49,7 +49,7 @@ public final class ContentDetection extends ContextualProcessor<String, Inspecte
         DetectorFailedException failure = null;
         for (Detector d : detectors) {
             int before = e.detections().size();
-            long start = System.nanoTime();
+            long start = metrics.detectorClock();
             try {
                 d.detect(e, book);
             } catch (RuntimeException | StackOverflowError ex) {
@@ -58,7 +58,7 @@ public final class ContentDetection extends ContextualProcessor<String, Inspecte
                     failure = new DetectorFailedException(d.name(), e.event().getEventId(), ex);
                 }
             }
-            metrics.detectorTimer(d.name()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            metrics.detectorTimer(d.name()).record(metrics.detectorClock() - start, TimeUnit.NANOSECONDS);
             List<DlpAlert> found = e.detections();
             for (int i = before; i < found.size(); i++) {
                 metrics.ruleHit(found.get(i).getDetector(), found.get(i).getRuleId());

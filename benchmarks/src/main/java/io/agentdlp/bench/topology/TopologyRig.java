@@ -15,15 +15,21 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.CodeIndexRecord;
+import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.bench.fingerprint.BenchCorpus;
 import io.agentdlp.detection.fingerprint.CodeIndexCodec;
 import io.agentdlp.detection.fingerprint.Fingerprinter;
@@ -44,7 +50,7 @@ import io.agentdlp.topology.metrics.DlpMetrics;
  * update stores, serialise alerts.
  */
 final class TopologyRig implements AutoCloseable {
-    final DlpMetrics metrics = DlpMetrics.detached();
+    final DlpMetrics metrics;
     final TopologyConfig config;
     private final Path stateDir;
     private final TopologyTestDriver driver;
@@ -54,6 +60,15 @@ final class TopologyRig implements AutoCloseable {
     private final TestOutputTopic<byte[], byte[]> alerts;
 
     TopologyRig(TopologyConfig base, List<BenchCorpus.Source> indexed) {
+        this(base, indexed, null);
+    }
+
+    /**
+     * @param profile null, or a profile every processor is timed into (thread CPU time; the detector
+     *                timers then read the thread's CPU clock too)
+     */
+    TopologyRig(TopologyConfig base, List<BenchCorpus.Source> indexed, ProcessorCpuProfile profile) {
+        metrics = profile == null ? DlpMetrics.detached() : new DlpMetrics(new SimpleMeterRegistry(), profile::cpuNow);
         try {
             stateDir = Files.createTempDirectory("agentdlp-bench-");
         } catch (IOException e) {
@@ -61,9 +76,14 @@ final class TopologyRig implements AutoCloseable {
         }
         config = base.with("schema.registry.url", "mock://bench-" + UUID.randomUUID())
                 .with("state.dir", stateDir.toString()).with("hash.key", "benchmark-hash-key-0123456789");
-        StreamsBuilder builder = new StreamsBuilder();
-        topology = DlpTopology.buildTopology(builder, config, metrics);
         Properties props = StreamsSettings.properties(config, metrics);
+        StreamsBuilder builder = new StreamsBuilder();
+        if (profile != null) {
+            props.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, ProcessorCpuWrapper.class.getName());
+            props.put(ProcessorCpuWrapper.PROFILE, profile);
+            builder = new StreamsBuilder(new org.apache.kafka.streams.TopologyConfig(new StreamsConfig(props)));
+        }
+        topology = DlpTopology.buildTopology(builder, config, metrics);
         driver = new TopologyTestDriver(builder.build(props), props, Instant.parse("2026-03-02T09:00:00Z"));
         serdes = TopicSerdes.fromConfig(config.serdeConfig());
         events = driver.createInputTopic(Topics.EGRESS_EVENTS.defaultName(), new ByteArraySerializer(), new ByteArraySerializer());
@@ -107,6 +127,21 @@ final class TopologyRig implements AutoCloseable {
     /** Drains and counts the alert records written so far. */
     int drainAlerts() {
         return alerts.readRecordsToList().size();
+    }
+
+    /** Drains the alert records written so far, as the topology serialised them. */
+    List<byte[]> drainAlertValues() {
+        return alerts.readValuesToList();
+    }
+
+    /** The event serde's deserialiser (Confluent wire, the in-JVM registry scope). */
+    Deserializer<AgentEgressEvent> eventDeserializer() {
+        return serdes.valueSerde(Topics.EGRESS_EVENTS).deserializer();
+    }
+
+    /** The alert serde (Confluent wire, the in-JVM registry scope). */
+    Serde<DlpAlert> alertSerde() {
+        return serdes.valueSerde(Topics.ALERTS);
     }
 
     @Override

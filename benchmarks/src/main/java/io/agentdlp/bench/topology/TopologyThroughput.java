@@ -20,7 +20,9 @@ import io.agentdlp.topology.config.TopologyConfig;
  * flushes and compactions run on other threads and are not counted. Wall-clock figures are printed
  * too but mostly measure waiting for a core on a shared machine.
  *
- * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.topology.TopologyThroughput [events] [warmup]}
+ * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.topology.TopologyThroughput [events] [warmup]
+ * [configurations]} (comma-separated names of {@link ThroughputConfigs}: default, alos, no-secret, no-code, no-pii,
+ * stateful, frame; all by default). {@link TopologyCpuBreakdown} splits one configuration's CPU by stage.
  */
 public final class TopologyThroughput {
     private TopologyThroughput() {
@@ -29,23 +31,17 @@ public final class TopologyThroughput {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        List<String> names = args.length > 2 ? List.of(args[2].split(",")) : List.copyOf(ThroughputConfigs.all().keySet());
         List<BenchCorpus.Source> indexed = BenchCorpus.sources(2L << 20);
         System.out.printf(Locale.ROOT, "workload: %d events measured after %d warm-up, %d indexed files (%s code), "
-                + "sizes log-normal median %d B capped at %d B%n", events, warmup, indexed.size(),
-                BenchCorpus.real() ? "real" : "generated", EgressWorkload.MEDIAN_BYTES, EgressWorkload.MAX_BYTES);
-        TopologyConfig defaults = TopologyConfig.defaults();
-        TopologyConfig noContent = defaults.with("detector.secret.enabled", "false").with("detector.code.enabled", "false")
-                .with("detector.pii.enabled", "false");
-        run("default (exactly_once_v2, RocksDB, all detectors)", defaults, indexed, events, warmup);
-        run("at_least_once", defaults.with("processing.guarantee", "at_least_once"), indexed, events, warmup);
-        run("without secret detector", defaults.with("detector.secret.enabled", "false"), indexed, events, warmup);
-        run("without own-code detector", defaults.with("detector.code.enabled", "false"), indexed, events, warmup);
-        run("without personal-data detector", defaults.with("detector.pii.enabled", "false"), indexed, events, warmup);
-        run("stateful detectors only (no secret, code, pii)", noContent, indexed, events, warmup);
-        run("frame only (every detector off, no timeline)", noContent.with("detector.risky.enabled", "false")
-                .with("detector.policy.enabled", "false").with("detector.sequence.enabled", "false")
-                .with("detector.volume.enabled", "false").with("detector.sensor.enabled", "false")
-                .with("session.timeline.max.events", "0"), indexed, events, warmup);
+                + "sizes log-normal median %d B capped at %d B; %s%n", events, warmup, indexed.size(),
+                BenchCorpus.real() ? "real" : "generated", EgressWorkload.MEDIAN_BYTES, EgressWorkload.MAX_BYTES,
+                ThroughputConfigs.load());
+        for (String name : names) {
+            var c = ThroughputConfigs.named(name);
+            run(c.getKey(), c.getValue(), indexed, events, warmup);
+        }
+        System.out.println("done; " + ThroughputConfigs.load());
     }
 
     private static void run(String name, TopologyConfig config, List<BenchCorpus.Source> indexed, int events, int warmup) {

@@ -72,7 +72,7 @@ public final class SequenceDetector extends ContextualProcessor<String, Inspecte
     @Override
     public void process(Record<String, InspectedEvent> record) {
         InspectedEvent e = record.value();
-        long start = System.nanoTime();
+        long start = metrics.detectorClock();
         String readPath = paths.readBy(e, policyReader.current());
         boolean egress = e.egressNotAllowed() || e.command().networkCapable();
         if (readPath != null || egress) {
@@ -95,7 +95,7 @@ public final class SequenceDetector extends ContextualProcessor<String, Inspecte
                 sessions.put(record.key(), next);
             }
         }
-        metrics.detectorTimer(DETECTOR).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        metrics.detectorTimer(DETECTOR).record(metrics.detectorClock() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         context().forward(record);
     }
 

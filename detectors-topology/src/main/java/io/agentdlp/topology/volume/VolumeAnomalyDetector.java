@@ -65,7 +65,7 @@ public final class VolumeAnomalyDetector extends ContextualProcessor<String, Vol
 
     @Override
     public void process(Record<String, VolumeSample> record) {
-        long start = System.nanoTime();
+        long start = metrics.detectorClock();
         VolumeSample v = record.value();
         long streamTime = Math.max(context().currentStreamTimeMs(), v.eventTime());
         long ws = Math.floorDiv(v.eventTime(), windowMs) * windowMs;
@@ -120,7 +120,7 @@ public final class VolumeAnomalyDetector extends ContextualProcessor<String, Vol
         if (eventsAlert) {
             emit(record, v, RULE_EVENTS, w, events, w.events(), z, "events");
         }
-        metrics.detectorTimer(DETECTOR).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        metrics.detectorTimer(DETECTOR).record(metrics.detectorClock() - start, TimeUnit.NANOSECONDS);
     }
 
     private void emit(Record<String, VolumeSample> record, VolumeSample v, String rule, VolumeState.WindowCount w,

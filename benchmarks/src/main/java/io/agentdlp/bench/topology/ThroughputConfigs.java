@@ -1,0 +1,52 @@
+package io.agentdlp.bench.topology;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.agentdlp.topology.config.TopologyConfig;
+
+/** The topology configurations the throughput benchmarks run, by short name. */
+final class ThroughputConfigs {
+    private ThroughputConfigs() {
+    }
+
+    /** Name → (label, configuration), in the order they are run by default. */
+    static Map<String, Map.Entry<String, TopologyConfig>> all() {
+        TopologyConfig defaults = TopologyConfig.defaults();
+        TopologyConfig noContent = defaults.with("detector.secret.enabled", "false").with("detector.code.enabled", "false")
+                .with("detector.pii.enabled", "false");
+        Map<String, Map.Entry<String, TopologyConfig>> m = new LinkedHashMap<>();
+        m.put("default", Map.entry("default (exactly_once_v2, RocksDB, all detectors)", defaults));
+        m.put("alos", Map.entry("at_least_once", defaults.with("processing.guarantee", "at_least_once")));
+        m.put("no-secret", Map.entry("without secret detector", defaults.with("detector.secret.enabled", "false")));
+        m.put("no-code", Map.entry("without own-code detector", defaults.with("detector.code.enabled", "false")));
+        m.put("no-pii", Map.entry("without personal-data detector", defaults.with("detector.pii.enabled", "false")));
+        m.put("stateful", Map.entry("stateful detectors only (no secret, code, pii)", noContent));
+        m.put("frame", Map.entry("frame only (every detector off, no timeline)", noContent.with("detector.risky.enabled", "false")
+                .with("detector.policy.enabled", "false").with("detector.sequence.enabled", "false")
+                .with("detector.volume.enabled", "false").with("detector.sensor.enabled", "false")
+                .with("session.timeline.max.events", "0")));
+        return m;
+    }
+
+    static Map.Entry<String, TopologyConfig> named(String name) {
+        Map.Entry<String, TopologyConfig> c = all().get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown configuration '" + name + "'; known: " + all().keySet());
+        }
+        return c;
+    }
+
+    /** The 1-, 5- and 15-minute load averages ({@code uptime}), for the record next to a figure. */
+    static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return "load average " + f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "load average unknown (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+}
