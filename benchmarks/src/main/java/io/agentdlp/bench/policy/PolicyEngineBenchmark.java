@@ -3,7 +3,6 @@ package io.agentdlp.bench.policy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -68,15 +67,7 @@ public class PolicyEngineBenchmark {
         RepoLookup repos = cwd -> new Repo("git@github.com:acme/repo7.git", "main");
         normalizer = new HookNormalizer(device, repos, ContentFactory.standard(), Clock.systemUTC());
         hookBody = SyntheticPolicy.writeHook().getBytes(StandardCharsets.UTF_8);
-        requests = new PolicyRequest[1024];
-        for (int i = 0; i < requests.length; i++) {
-            requests[i] = new PolicyRequest("user" + rnd.nextInt(60), "user" + rnd.nextInt(60) + "@acme.com",
-                    List.of("team-" + rnd.nextInt(25)), "dev-" + rnd.nextInt(500), rnd.nextBoolean() ? "claude-code" : "codex",
-                    "2." + rnd.nextInt(6) + ".1", rnd.nextBoolean() ? "Bash" : "mcp__" + rnd.nextInt(40) + "__call",
-                    rnd.nextBoolean() ? "shell" : "mcp", "server" + rnd.nextInt(40), "api.host" + rnd.nextInt(120) + ".com",
-                    "https://api.host" + rnd.nextInt(120) + ".com/x", "git@github.com:acme/repo" + rnd.nextInt(120) + ".git",
-                    "/home/dev/repo/secret" + rnd.nextInt(12) + "/k.txt", rnd.nextInt(100_000), rnd.nextInt(10) == 0);
-        }
+        requests = PolicyDecisionCpu.requests(rnd);
     }
 
     @Benchmark

@@ -61,6 +61,11 @@ final class AgentSelector {
         return name.exact() && (op != null ? op.equals("=") : versionGlob == null || versionGlob.exact());
     }
 
+    /** The agent name when the selector is just an exact name (no version bound), else null. */
+    String plainName() {
+        return op == null && versionGlob == null ? name.literal() : null;
+    }
+
     static int compare(String a, String b) {
         String[] x = a.toLowerCase(Locale.ROOT).split("[.\\-+]");
         String[] y = b.toLowerCase(Locale.ROOT).split("[.\\-+]");
