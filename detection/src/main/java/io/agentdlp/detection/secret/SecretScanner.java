@@ -36,6 +36,11 @@ public final class SecretScanner implements TextDetector {
     public static final String DETECTOR = "secret";
     public static final int DEFAULT_MAX_SCAN_CHARS = 16 * 1024 * 1024;
     public static final int DEFAULT_MAX_DECODE_DEPTH = 2;
+    /**
+     * Chars around a percent-escape that are scanned again percent-decoded: more than any rule's window
+     * except the PEM blocks', whose encoded form carries an escape on every line.
+     */
+    static final int PERCENT_MARGIN = 1024;
 
     private final SecretRule[] rules;
     private final KeywordAutomaton automaton;
@@ -123,7 +128,7 @@ public final class SecretScanner implements TextDetector {
     private void scanLayer(DecodedText raw, Workspace ws, List<Candidate> out, ScanWork work) {
         DecodedText view = AgentText.normalize(raw);
         scanView(view, ws, out, work);
-        DecodedText percent = PercentDecoder.decode(view);
+        DecodedText percent = PercentDecoder.decodeNearEscapes(view, PERCENT_MARGIN);
         if (percent != view) {
             scanView(percent, ws, out, work);
         }

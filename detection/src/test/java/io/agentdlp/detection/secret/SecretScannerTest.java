@@ -86,6 +86,20 @@ class SecretScannerTest {
     }
 
     @Test
+    void urlEncodedSecretsAreFoundFarFromTheStartOfLongTexts() {
+        String prose = "the build ran all tests and wrote a report to the usual place\n".repeat(400);
+        String encodedConn = "dsn=postgresql%3A%2F%2Fapp%3AQx7vR2mLp9Tz%40db.acme.io%2Fprod";
+        String text = prose + encodedConn + "\n" + prose;
+        Finding f = only(SCANNER.scan(text).findings());
+        assertThat(f.ruleId()).isEqualTo("postgres-connection-string");
+        assertThat(f.offset()).isEqualTo(prose.length() + encodedConn.indexOf("Qx7v"));
+        // a form-encoded PEM block: every line carries an escape, so the whole block is decoded
+        String pem = RuleCatalog.builtIn().rule("private-key-rsa").orElseThrow().examples().truePositives().get(0);
+        String form = prose + "key=" + URLEncoder.encode(pem, StandardCharsets.UTF_8).replace("+", "%20") + "\n" + prose;
+        assertThat(SCANNER.scan(form).findings()).extracting(Finding::ruleId).containsExactly("private-key-rsa");
+    }
+
+    @Test
     void privateKeyInLineNumberedToolOutputAndInDiffIsFound() {
         String pem = RuleCatalog.builtIn().rule("private-key-rsa").orElseThrow().examples().truePositives().get(0);
         StringBuilder numbered = new StringBuilder();

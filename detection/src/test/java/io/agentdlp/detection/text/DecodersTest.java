@@ -62,6 +62,30 @@ class DecodersTest {
     }
 
     @Test
+    void percentDecodingNearEscapesKeepsOnlyTheSurroundingsOfEachEscape() {
+        String filler = "lorem ipsum dolor ".repeat(200);
+        String original = filler + "pw=a%40b%21c " + filler + "q=x%3Dy " + filler;
+        DecodedText d = PercentDecoder.decodeNearEscapes(DecodedText.of(original), 40);
+        String decoded = d.toString();
+        assertThat(decoded).contains("pw=a@b!c ").contains("q=x=y ").doesNotContain("%");
+        assertThat(decoded.length()).isLessThan(400);
+        // two parts, each starting after and ending before whitespace of the original (no cut token)
+        int separator = decoded.indexOf('\n');
+        assertThat(separator).isPositive().isEqualTo(decoded.lastIndexOf('\n'));
+        for (int partStart : new int[]{0, separator + 1}) {
+            assertThat(original.charAt(d.originalOffset(partStart) - 1)).isEqualTo(' ');
+        }
+        for (int partEnd : new int[]{separator, decoded.length()}) {
+            assertThat(original.charAt(d.originalOffset(partEnd - 1) + 1)).isEqualTo(' ');
+        }
+        int at = decoded.indexOf('@');
+        assertThat(original.substring(d.originalOffset(at), d.originalOffset(at + 1))).isEqualTo("%40");
+        int y = decoded.indexOf("x=y") + 2;
+        assertThat(original.charAt(d.originalOffset(y))).isEqualTo('y');
+        assertThat(PercentDecoder.decodeNearEscapes(DecodedText.of(filler), 40).toString()).isEqualTo(filler);
+    }
+
+    @Test
     void base64RunsOfTextAreDecodedAndMappedToTheirQuantum() {
         String payload = "export TOKEN=some-value-that-is-long-enough";
         String b64 = Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
