@@ -30,12 +30,14 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"End-to-end benchmark of the real path: ingest gateway (HTTP) -> Kafka -> detection topology -> dlp-alerts.",
                 "For each processing guarantee: a fresh embedded stack (as 'agentdlp dev', temporary data, free ports), a "
-                        + "generated own-code sample indexed, a warm-up, then a search for the highest sustained rate (offered "
-                        + "rate accepted, no failed request, every planted secret alerted, p99 event-to-alert latency within "
-                        + "the budget), then latency at 25/50/75/100 %% of that rate.",
+                        + "generated own-code sample indexed, a warm-up, then a search for the highest sustained rate "
+                        + "(exponential ramp, then bisection; sustained = offered rate accepted, no refused event, every "
+                        + "planted secret alerted and the backlog drained within --drain-seconds, p99 event-to-alert latency "
+                        + "within the budget), then latency, CPU and RSS at 25/50/75/100 %% of that rate.",
                 "Latencies are HdrHistograms; an event's time is its intended send time, so a sender held back by the "
                         + "gateway counts against latency (no coordinated omission).",
-                "Writes results.csv, results.json and SVG charts (drawn from results.csv) to --out. See docs/BENCHMARKS.md.",
+                "Writes results.csv, results.json (with the machine: CPUs, model, RAM, JDK, load) and SVG charts (drawn "
+                        + "from results.csv) to --out. Defaults fit in about 12 minutes (--max-minutes). See docs/BENCHMARKS.md.",
                 "Exit code 0 = done, 2 = error."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -44,28 +46,42 @@ final class BenchCommand implements Callable<Integer> {
             description = "Topology processing guarantees to measure, in order (default: ${DEFAULT-VALUE}).")
     List<String> guarantees;
 
-    @Option(names = "--start-rate", defaultValue = "200", paramLabel = "EV/S",
-            description = "First rate of the search, events/s; doubled while sustained (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--start-rate", defaultValue = "100", paramLabel = "EV/S",
+            description = "First rate of the search, events/s (default: ${DEFAULT-VALUE}).")
     double startRate;
+
+    @Option(names = "--min-rate", defaultValue = "1", paramLabel = "EV/S",
+            description = "Lowest rate tried when even the start rate is not sustained (default: ${DEFAULT-VALUE}).")
+    double minRate;
+
+    @Option(names = "--ramp-factor", defaultValue = "2", paramLabel = "F",
+            description = "The search multiplies the rate by F while sustained, divides it by F squared while the start "
+                    + "rate is not, then bisects (default: ${DEFAULT-VALUE}).")
+    double rampFactor;
 
     @Option(names = "--step-seconds", defaultValue = "10", paramLabel = "S",
             description = "Length of each fixed-rate step (default: ${DEFAULT-VALUE}).")
     int stepSeconds;
+
+    @Option(names = "--min-alerts", defaultValue = "50", paramLabel = "N",
+            description = "A step at a low rate lasts longer (up to 6 step lengths) until N planted secrets were sent "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int minAlerts;
 
     @Option(names = "--warmup-seconds", defaultValue = "10", paramLabel = "S",
             description = "Unrecorded warm-up at the start rate, 0 = none (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
     @Option(names = "--drain-seconds", defaultValue = "10", paramLabel = "S",
-            description = "How long after a step a planted secret's alert may still arrive before it counts as missing "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "After a step's load: how long its alerts may still arrive and the topology may take to drain its "
+                    + "backlog for the step to count as sustained (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
 
-    @Option(names = "--max-search-steps", defaultValue = "6", paramLabel = "N",
-            description = "Upper bound on the search's steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-search-steps", defaultValue = "10", paramLabel = "N",
+            description = "Upper bound on the search's steps per guarantee (default: ${DEFAULT-VALUE}).")
     int maxSearchSteps;
 
-    @Option(names = "--precision", defaultValue = "0.15", paramLabel = "F",
+    @Option(names = "--precision", defaultValue = "0.1", paramLabel = "F",
             description = "Stop bisecting when the best sustained and the lowest failing rate are within this fraction "
                     + "(default: ${DEFAULT-VALUE}).")
     double precision;
@@ -73,6 +89,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--p99-budget-ms", defaultValue = "500", paramLabel = "MS",
             description = "Sustained means p99 event-to-alert latency at most this (default: ${DEFAULT-VALUE}).")
     double p99BudgetMs;
+
+    @Option(names = "--max-minutes", defaultValue = "12", paramLabel = "MIN",
+            description = "Time budget of the whole run, shared equally by the guarantees: a guarantee's search stops "
+                    + "early when its latency profile would not fit in its share (default: ${DEFAULT-VALUE}).")
+    double maxMinutes;
+
+    @Option(names = "--stream-threads", paramLabel = "N",
+            description = "Topology stream threads (default: the number of CPUs).")
+    Integer streamThreads;
 
     @Option(names = "--secret-share", defaultValue = "0.1", paramLabel = "F",
             description = "Share of events that carry a unique synthetic secret; their alerts are what is measured "
@@ -114,22 +139,31 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchSettings settings;
         try {
-            settings = new BenchSettings(startRate, Duration.ofSeconds(stepSeconds), Duration.ofSeconds(warmupSeconds),
-                    Duration.ofSeconds(drainSeconds), maxSearchSteps, precision, p99BudgetMs, secretShare, ownCodeShare,
-                    batchSize, maxInFlight, seed);
+            settings = new BenchSettings(startRate, minRate, rampFactor, Duration.ofSeconds(stepSeconds), minAlerts,
+                    Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(drainSeconds), maxSearchSteps, precision, p99BudgetMs,
+                    secretShare, ownCodeShare, batchSize, maxInFlight, seed);
         } catch (IllegalArgumentException e) {
             System.err.println("agentdlp bench: " + e.getMessage());
             return 2;
         }
-        BenchOutput output = new BenchOutput(out, p99BudgetMs);
-        Map<String, Object> machine = output.machine("start");
-        o.printf(Locale.ROOT, "agentdlp bench: %d CPU(s), %s, load %s%n", Runtime.getRuntime().availableProcessors(),
-                machine.get("jdk"), machine.get("uptime_start"));
+        int threads = streamThreads != null ? streamThreads : Runtime.getRuntime().availableProcessors();
+        if (threads < 1) {
+            System.err.println("agentdlp bench: --stream-threads must be at least 1");
+            return 2;
+        }
+        BenchOutput output = new BenchOutput(out, settings.rule());
+        Map<String, Object> machine = output.machine();
+        o.printf(Locale.ROOT, "agentdlp bench: %d CPU(s) %s, %s, %s; load %s%n", Runtime.getRuntime().availableProcessors(),
+                machine.get("cpu_model"), machine.get("ram"), machine.get("jdk"), machine.get("uptime_start"));
         List<StepResult> all = new ArrayList<>();
-        for (String g : guarantees) {
+        long started = System.nanoTime();
+        long share = (long) (maxMinutes * 60e9 / guarantees.size());
+        for (int i = 0; i < guarantees.size(); i++) {
+            String g = guarantees.get(i);
             o.println("== " + g + ": starting a fresh stack");
             Path dir = Files.createTempDirectory("agentdlp-bench-");
-            try (DevStack stack = new DevStack(dir, DevPorts.ephemeral(), o, Map.of("processing.guarantee", g)).start()) {
+            Map<String, String> topology = Map.of("processing.guarantee", g, "num.stream.threads", String.valueOf(threads));
+            try (DevStack stack = new DevStack(dir, DevPorts.ephemeral(), o, topology).start()) {
                 List<String> excerpts = List.of();
                 if (ownCodeShare > 0) {
                     OwnCodeSample sample = OwnCodeSample.generate(seed, 8);
@@ -137,19 +171,19 @@ final class BenchCommand implements Callable<Integer> {
                     sample.writeTo(tree);
                     new StackIndexer(stack).index(tree, "acme/bench-own-code", true);
                     excerpts = new ArrayList<>();
-                    for (int i = 0; i < sample.files().size(); i++) {
-                        excerpts.add(sample.excerpt(i, 25));
+                    for (int f = 0; f < sample.files().size(); f++) {
+                        excerpts.add(sample.excerpt(f, 25));
                     }
                 }
                 BenchRun.Target target = new BenchRun.Target(stack.gatewayUrl(), stack.gatewayToken(), stack.kafkaBootstrap(),
                         stack.registryUrl(), stack.topic(Topics.ALERTS), stack.topic(Topics.EGRESS_EVENTS),
                         stack.topologyApplicationId());
-                all.addAll(new BenchRun(settings, o).run(g, target, excerpts));
+                all.addAll(new BenchRun(settings, o).run(g, target, excerpts, started + (i + 1) * share));
             } finally {
                 deleteTree(dir);
             }
         }
-        machine.putAll(output.machine("end"));
+        machine.put("uptime_end", output.load());
         List<Path> files = output.write(all, machine, options(), Instant.now());
         files.forEach(p -> o.println("wrote " + p));
         return 0;
@@ -159,12 +193,17 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("guarantees", guarantees);
         m.put("start_rate", startRate);
+        m.put("min_rate", minRate);
+        m.put("ramp_factor", rampFactor);
         m.put("step_seconds", stepSeconds);
+        m.put("min_alerts", minAlerts);
         m.put("warmup_seconds", warmupSeconds);
         m.put("drain_seconds", drainSeconds);
         m.put("max_search_steps", maxSearchSteps);
         m.put("precision", precision);
         m.put("p99_budget_ms", p99BudgetMs);
+        m.put("max_minutes", maxMinutes);
+        m.put("stream_threads", streamThreads != null ? streamThreads : Runtime.getRuntime().availableProcessors());
         m.put("secret_share", secretShare);
         m.put("own_code_share", ownCodeShare);
         m.put("batch_size", batchSize);

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 import io.agentdlp.avro.AgentEgressEvent;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -82,6 +83,10 @@ public final class TrailChainer implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        // transactions v2: a new transaction's first batch can meet CONCURRENT_TRANSACTIONS while the previous commit's
+        // markers are written; batches pipelined behind it then fail with OutOfOrderSequenceException (broker ERROR
+        // log) and are retried. One request in flight retries the first batch alone.
+        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         Properties props = new Properties();
         props.putAll(p);
         KafkaStreams streams = new KafkaStreams(topology, props);

@@ -61,16 +61,22 @@ final class AlertWatcher implements AutoCloseable {
         return pending.size();
     }
 
-    /** Forgets the expectations not met so far and returns how many there were. */
-    int dropPending() {
-        int n = pending.size();
+    /** The latencies recorded since the previous call, and how many expected alerts did not arrive (forgotten now). */
+    synchronized Settled settle() {
+        int missing = pending.size();
         pending.clear();
-        return n;
+        return new Settled(latency.getAndSet(new LatencyStats()).summary(), missing);
     }
 
-    /** The latencies recorded since the previous call. */
-    LatencyStats.Summary takeLatency() {
-        return latency.getAndSet(new LatencyStats()).summary();
+    /** One step's alerts: latencies of those that arrived, count of those that did not. */
+    record Settled(LatencyStats.Summary latency, long missing) {
+    }
+
+    private synchronized void arrived(String eventId, long now) {
+        Long t = pending.remove(eventId);
+        if (t != null) {
+            latency.get().recordMillis(now - t);
+        }
     }
 
     private void loop() {
@@ -82,10 +88,7 @@ final class AlertWatcher implements AutoCloseable {
                     }
                     long now = wallMillis.getAsLong();
                     for (CharSequence id : r.value().getEventIds()) {
-                        Long t = pending.remove(id.toString());
-                        if (t != null) {
-                            latency.get().recordMillis(now - t);
-                        }
+                        arrived(id.toString(), now);
                     }
                 }
             }

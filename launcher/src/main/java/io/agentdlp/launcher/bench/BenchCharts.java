@@ -28,7 +28,7 @@ final class BenchCharts {
         List<SvgChart.Series> cpu = new ArrayList<>();
         List<SvgChart.Series> profile = new ArrayList<>();
         for (String g : guarantees) {
-            List<StepResult> all = steps.stream().filter(s -> s.guarantee().equals(g))
+            List<StepResult> all = steps.stream().filter(s -> s.guarantee().equals(g) && !s.phase().equals("warmup"))
                     .sorted(Comparator.comparingDouble(StepResult::targetRate)).toList();
             p99.add(series(g + " p99", all, s -> s.alertLatency().p99()));
             cpu.add(series(g, all, StepResult::cpuPercent));
@@ -36,6 +36,7 @@ final class BenchCharts {
             if (!prof.isEmpty()) {
                 profile.add(series(g + " p50", prof, s -> s.alertLatency().p50()));
                 profile.add(series(g + " p99", prof, s -> s.alertLatency().p99()));
+                profile.add(series(g + " ingest p99", prof, s -> s.ingestLatency().p99()));
             }
         }
         charts.put(LATENCY_VS_RATE, SvgChart.render("Event-to-alert p99 latency vs offered rate", "offered events/s",
@@ -49,7 +50,7 @@ final class BenchCharts {
         return charts;
     }
 
-    /** Writes the charts of {@code resultsCsv} next to it; returns the files written. */
+    /** Writes the charts of {@code resultsCsv} next to it (p99 budget line at {@code p99BudgetMs}); returns the files written. */
     static List<Path> writeFrom(Path resultsCsv, double p99BudgetMs) throws IOException {
         Path dir = resultsCsv.toAbsolutePath().getParent();
         List<Path> written = new ArrayList<>();

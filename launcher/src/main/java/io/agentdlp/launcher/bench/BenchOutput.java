@@ -14,21 +14,29 @@ import java.util.concurrent.TimeUnit;
 /** Writes a run's results files and charts, and describes the machine they were measured on. */
 public final class BenchOutput {
     private final Path dir;
-    private final double p99BudgetMs;
+    private final SustainedRule rule;
 
-    public BenchOutput(Path dir, double p99BudgetMs) {
+    public BenchOutput(Path dir, SustainedRule rule) {
         this.dir = dir;
-        this.p99BudgetMs = p99BudgetMs;
+        this.rule = rule;
     }
 
-    /** CPUs, JDK, OS and the {@code uptime} line (load averages) labelled with {@code when}. */
-    public Map<String, Object> machine(String when) {
+    /** CPUs and their model, RAM, JDK and heap limit, OS and the {@code uptime} line (load averages). */
+    public Map<String, Object> machine() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("nproc", Runtime.getRuntime().availableProcessors());
+        m.put("cpu_model", procField(Path.of("/proc/cpuinfo"), "model name"));
+        m.put("ram", procField(Path.of("/proc/meminfo"), "MemTotal"));
         m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        m.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        m.put("uptime_" + when, uptime());
+        m.put("uptime_start", uptime());
         return m;
+    }
+
+    /** The {@code uptime} line (load averages) now. */
+    public String load() {
+        return uptime();
     }
 
     /** results.csv, results.json and the charts drawn from results.csv; returns the files written. */
@@ -37,18 +45,33 @@ public final class BenchOutput {
         Files.createDirectories(dir);
         Path csv = dir.resolve(BenchResults.CSV);
         Path json = dir.resolve(BenchResults.JSON);
-        BenchResults.writeCsv(csv, steps);
+        BenchResults.writeCsv(csv, steps, rule);
         Map<String, Object> opts = new LinkedHashMap<>(options);
         opts.put("finished", finished.toString());
-        BenchResults.writeJson(json, machine, opts, steps, p99BudgetMs);
+        BenchResults.writeJson(json, machine, opts, steps, rule);
         List<Path> files = new ArrayList<>(List.of(csv, json));
-        files.addAll(BenchCharts.writeFrom(csv, p99BudgetMs));
+        files.addAll(BenchCharts.writeFrom(csv, rule.p99BudgetMs()));
         return files;
     }
 
     /** Redraws the charts of an existing results.csv next to it. */
     public static List<Path> chartsFrom(Path resultsCsv, double p99BudgetMs) throws IOException {
         return BenchCharts.writeFrom(resultsCsv, p99BudgetMs);
+    }
+
+    /** The value of the first {@code key: value} line of a /proc file, or "unknown" (not Linux). */
+    static String procField(Path file, String key) {
+        try {
+            for (String line : Files.readAllLines(file)) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equals(key)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return "unknown";
     }
 
     private static String uptime() {

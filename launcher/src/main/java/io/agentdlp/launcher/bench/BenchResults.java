@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,36 +15,51 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The benchmark's results file: one CSV row per fixed-rate step (the charts are drawn from it), and a
- * JSON file with the same rows plus the machine, the options and the best rate per guarantee.
+ * The benchmark's results files: {@code results.csv}, one row per fixed-rate step (the charts are drawn
+ * from it), and {@code results.json} with the machine, the options, per guarantee the highest sustained
+ * rate and its 25/50/75/100 % profile, and every step with its verdict.
  */
 final class BenchResults {
     static final String CSV = "results.csv";
     static final String JSON = "results.json";
-    private static final String HEADER = "guarantee,phase,target_rate,achieved_rate,"
-            + "alert_count,alert_p50_ms,alert_p90_ms,alert_p99_ms,alert_p999_ms,alert_max_ms,"
-            + "ingest_count,ingest_p50_ms,ingest_p90_ms,ingest_p99_ms,ingest_p999_ms,ingest_max_ms,"
-            + "failed_events,alerts_missing,cpu_percent,rss_mb,events_per_cpu_second";
+    private static final List<String> LATENCY = List.of("count", "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms");
+    private static final List<String> COLUMNS = columns();
 
     private BenchResults() {
     }
 
-    static void writeCsv(Path file, List<StepResult> steps) throws IOException {
-        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+    private static List<String> columns() {
+        List<String> c = new ArrayList<>(List.of("guarantee", "phase", "target_rate", "seconds", "accepted", "achieved_rate",
+                "failed_events"));
+        LATENCY.forEach(l -> c.add("alert_" + l));
+        LATENCY.forEach(l -> c.add("ingest_" + l));
+        c.addAll(List.of("alerts_missing", "backlog_drain_s", "wall_s", "cpu_percent", "events_per_cpu_s",
+                "path_events_per_cpu_s", "rss_mb"));
+        ComponentCpu.COMPONENTS.forEach(k -> c.add("cpu_s_" + k));
+        c.add("verdict");
+        return List.copyOf(c);
+    }
+
+    static void writeCsv(Path file, List<StepResult> steps, SustainedRule rule) throws IOException {
+        StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append('\n');
         for (StepResult s : steps) {
-            sb.append(String.join(",", s.guarantee(), s.phase(), num(s.targetRate()), num(s.achievedRate())))
-                    .append(',').append(summary(s.alertLatency())).append(',').append(summary(s.ingestLatency()))
-                    .append(',').append(s.failedEvents()).append(',').append(s.alertsMissing())
-                    .append(',').append(num(s.cpuPercent())).append(',').append(num(s.rssMb()))
-                    .append(',').append(num(s.eventsPerCpuSecond())).append('\n');
+            List<String> f = new ArrayList<>(List.of(s.guarantee(), s.phase(), num(s.targetRate()), num(s.seconds()),
+                    String.valueOf(s.accepted()), num(s.achievedRate()), String.valueOf(s.failedEvents())));
+            latency(f, s.alertLatency());
+            latency(f, s.ingestLatency());
+            f.addAll(List.of(String.valueOf(s.alertsMissing()), num(s.backlogDrainSeconds()), num(s.wallSeconds()),
+                    num(s.cpuPercent()), num(s.eventsPerCpuSecond()), num(s.pathEventsPerCpuSecond()), num(s.rssMb())));
+            ComponentCpu.COMPONENTS.forEach(k -> f.add(num(s.cpu().seconds(k))));
+            f.add(rule.verdict(s));
+            sb.append(String.join(",", f)).append('\n');
         }
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
     }
 
     static List<StepResult> readCsv(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-            throw new IOException(file + " is not a bench results file (unexpected header)");
+        if (lines.isEmpty() || !lines.get(0).equals(String.join(",", COLUMNS))) {
+            throw new IOException(file + " is not a results file of this bench version (unexpected header)");
         }
         List<StepResult> steps = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
@@ -51,12 +67,20 @@ final class BenchResults {
                 continue;
             }
             String[] f = lines.get(i).split(",", -1);
-            if (f.length != HEADER.split(",").length) {
-                throw new IOException(file + " line " + (i + 1) + ": expected " + HEADER.split(",").length + " fields");
+            if (f.length != COLUMNS.size()) {
+                throw new IOException(file + " line " + (i + 1) + ": expected " + COLUMNS.size() + " fields, got " + f.length);
+            }
+            Map<String, String> row = new HashMap<>();
+            for (int c = 0; c < f.length; c++) {
+                row.put(COLUMNS.get(c), f[c]);
             }
             try {
-                steps.add(new StepResult(f[0], f[1], d(f[2]), d(f[3]), summary(f, 4), summary(f, 10), Long.parseLong(f[16]),
-                        Long.parseLong(f[17]), d(f[18]), d(f[19]), d(f[20])));
+                Map<String, Double> cpu = new LinkedHashMap<>();
+                ComponentCpu.COMPONENTS.forEach(k -> cpu.put(k, d(row.get("cpu_s_" + k))));
+                steps.add(new StepResult(row.get("guarantee"), row.get("phase"), d(row.get("target_rate")), d(row.get("seconds")),
+                        Long.parseLong(row.get("accepted")), Long.parseLong(row.get("failed_events")), latency(row, "alert_"),
+                        latency(row, "ingest_"), Long.parseLong(row.get("alerts_missing")), d(row.get("backlog_drain_s")),
+                        d(row.get("wall_s")), new ComponentCpu(cpu), d(row.get("rss_mb"))));
             } catch (NumberFormatException e) {
                 throw new IOException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
             }
@@ -64,33 +88,73 @@ final class BenchResults {
         return steps;
     }
 
-    /** The JSON results: machine and options as given, each guarantee's best sustained rate, every step. */
+    /** The JSON results: machine and options as given, per guarantee the best rate and its profile, every step. */
     static void writeJson(Path file, Map<String, Object> machine, Map<String, Object> options, List<StepResult> steps,
-                          double p99BudgetMs) throws IOException {
+                          SustainedRule rule) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("machine", machine);
         root.put("options", options);
-        Map<String, Object> best = new LinkedHashMap<>();
+        root.put("sustained_means", "accepted >= 95% of offered and none refused; every planted secret alerted and the "
+                + "topology backlog drained within drain_seconds after the load; p99 event-to-alert <= p99_budget_ms");
+        Map<String, Object> summary = new LinkedHashMap<>();
         for (String g : steps.stream().map(StepResult::guarantee).distinct().toList()) {
             StepResult b = MaxRateSearch.best(steps.stream().filter(s -> s.guarantee().equals(g) && s.phase().equals("search"))
-                    .toList(), p99BudgetMs);
-            best.put(g, b == null ? null : b.targetRate());
+                    .toList(), rule);
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("max_sustained_rate", b == null ? null : b.targetRate());
+            one.put("profile", steps.stream().filter(s -> s.guarantee().equals(g) && s.phase().equals("profile"))
+                    .map(BenchResults::profileRow).toList());
+            CpuCostModel cost = CpuCostModel.fit(steps.stream().filter(s -> s.guarantee().equals(g)).toList());
+            if (cost != null) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("path_events_per_marginal_cpu_second", cost.pathEventsPerCpuSecond());
+                c.put("path_cpu_ms_per_event", cost.pathMillisPerEvent());
+                c.put("path_idle_cores", cost.pathIdleCores());
+                c.put("cpu_ms_per_event", cost.cpuMillisPerEvent());
+                c.put("idle_cores", cost.idleCores());
+                c.put("steps_fitted", cost.steps());
+                one.put("cpu_cost", c);
+            }
+            summary.put(g, one);
         }
-        root.put("max_sustained_rate", best);
-        root.put("steps", steps);
+        root.put("results", summary);
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (StepResult s : steps) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", s);
+            m.put("achieved_rate", s.achievedRate());
+            m.put("cpu_percent", s.cpuPercent());
+            m.put("path_events_per_cpu_second", s.pathEventsPerCpuSecond());
+            m.put("verdict", rule.verdict(s));
+            all.add(m);
+        }
+        root.put("steps", all);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
     }
 
-    private static String summary(LatencyStats.Summary s) {
-        return s.count() + "," + num(s.p50()) + "," + num(s.p90()) + "," + num(s.p99()) + "," + num(s.p999()) + "," + num(s.max());
+    private static Map<String, Object> profileRow(StepResult s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rate", s.targetRate());
+        m.put("alert_latency_ms", s.alertLatency());
+        m.put("ingest_latency_ms", s.ingestLatency());
+        m.put("cpu_percent", s.cpuPercent());
+        m.put("path_events_per_cpu_second", s.pathEventsPerCpuSecond());
+        m.put("rss_mb", s.rssMb());
+        return m;
     }
 
-    private static LatencyStats.Summary summary(String[] f, int at) {
-        return new LatencyStats.Summary(Long.parseLong(f[at]), d(f[at + 1]), d(f[at + 2]), d(f[at + 3]), d(f[at + 4]), d(f[at + 5]));
+    private static void latency(List<String> f, LatencyStats.Summary s) {
+        f.addAll(List.of(String.valueOf(s.count()), num(s.p50()), num(s.p90()), num(s.p99()), num(s.p999()), num(s.max())));
+    }
+
+    private static LatencyStats.Summary latency(Map<String, String> row, String prefix) {
+        return new LatencyStats.Summary(Long.parseLong(row.get(prefix + "count")), d(row.get(prefix + "p50_ms")),
+                d(row.get(prefix + "p90_ms")), d(row.get(prefix + "p99_ms")), d(row.get(prefix + "p999_ms")),
+                d(row.get(prefix + "max_ms")));
     }
 
     private static String num(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static double d(String s) {

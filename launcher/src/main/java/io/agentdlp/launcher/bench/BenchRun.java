@@ -14,7 +14,8 @@ import java.util.Locale;
  * step starts clean.
  */
 public final class BenchRun {
-    private static final double[] PROFILE = {0.25, 0.5, 0.75, 1.0};
+    static final double[] PROFILE = {0.25, 0.5, 0.75, 1.0};
+    private static final Duration LONGEST_DRAIN = Duration.ofMinutes(3);
 
     private final BenchSettings settings;
     private final PrintStream out;
@@ -29,9 +30,14 @@ public final class BenchRun {
                          String eventsTopic, String topologyGroup) {
     }
 
-    /** Runs every step for {@code guarantee} (a label on the results) and returns them in order. */
-    public List<StepResult> run(String guarantee, Target target, List<String> ownCodeExcerpts) throws Exception {
+    /**
+     * Runs every step for {@code guarantee} (a label on the results) and returns them in order. The search
+     * stops early when the profile would no longer end before {@code deadlineNanos} ({@link System#nanoTime()}).
+     */
+    public List<StepResult> run(String guarantee, Target target, List<String> ownCodeExcerpts, long deadlineNanos)
+            throws Exception {
         List<StepResult> steps = new ArrayList<>();
+        SustainedRule rule = settings.rule();
         BenchPayloads payloads = new BenchPayloads(settings.seed(), settings.secretShare(), settings.ownCodeShare(),
                 ownCodeExcerpts);
         try (AlertWatcher alerts = new AlertWatcher(target.bootstrap(), target.registryUrl(), target.alertsTopic(),
@@ -41,15 +47,15 @@ public final class BenchRun {
              TopologyLag lag = new TopologyLag(target.bootstrap(), target.topologyGroup(), target.eventsTopic())) {
             StepRunner runner = new StepRunner(guarantee, load, alerts, lag);
             if (!settings.warmup().isZero()) {
-                StepResult w = runner.step("warmup", settings.startRate(), settings.warmup());
-                print(w);
+                print(runner.step("warmup", settings.startRate(), settings.warmup()), rule);
             }
-            MaxRateSearch search = new MaxRateSearch(settings.startRate(), settings.precision(), settings.p99BudgetMs(),
-                    settings.maxSearchSteps());
+            MaxRateSearch search = new MaxRateSearch(settings.startRate(), settings.minRate(), settings.rampFactor(),
+                    settings.precision(), settings.maxSearchSteps(), rule,
+                    () -> System.nanoTime() + runner.profileEstimateNanos() > deadlineNanos);
             List<StepResult> searched = search.run(rate -> {
                 try {
-                    StepResult r = runner.step("search", rate, settings.step());
-                    print(r);
+                    StepResult r = runner.step("search", rate, settings.stepLength(rate));
+                    print(r, rule);
                     return r;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -59,29 +65,42 @@ public final class BenchRun {
                 }
             });
             steps.addAll(searched);
-            StepResult best = MaxRateSearch.best(searched, settings.p99BudgetMs());
+            StepResult best = MaxRateSearch.best(searched, rule);
             if (best == null) {
                 out.printf(Locale.ROOT, "  %s: no rate down to %.0f events/s was sustained; no latency profile%n", guarantee,
-                        searched.get(searched.size() - 1).targetRate());
+                        searched.isEmpty() ? settings.startRate() : searched.get(searched.size() - 1).targetRate());
+                printCost(guarantee, steps);
                 return steps;
             }
             out.printf(Locale.ROOT, "  %s: max sustained rate %.0f events/s; profiling at 25/50/75/100 %%%n", guarantee,
                     best.targetRate());
             for (double f : PROFILE) {
-                StepResult r = runner.step("profile", best.targetRate() * f, settings.step());
-                print(r);
+                double rate = Math.max(1, Math.rint(best.targetRate() * f));
+                StepResult r = runner.step("profile", rate, settings.stepLength(rate));
+                print(r, rule);
                 steps.add(r);
             }
+            printCost(guarantee, steps);
         }
         return steps;
     }
 
-    private void print(StepResult r) {
-        out.printf(Locale.ROOT, "  %-15s %-7s %7.0f ev/s offered %7.0f accepted | alert p50 %6.0f p99 %6.0f ms (%d) | "
-                        + "ingest p99 %5.0f ms | failed %d missing %d | CPU %4.0f %% RSS %4.0f MB | %s%n",
+    private void printCost(String guarantee, List<StepResult> steps) {
+        CpuCostModel cost = CpuCostModel.fit(steps);
+        if (cost != null) {
+            out.printf(Locale.ROOT, "  %s: path %.0f events per marginal CPU-second (%.2f ms/event), %.2f cores idle; ms/event %s%n",
+                    guarantee, cost.pathEventsPerCpuSecond(), cost.pathMillisPerEvent(), cost.pathIdleCores(),
+                    cost.cpuMillisPerEvent().entrySet().stream()
+                            .map(e -> String.format(Locale.ROOT, "%s=%.3f", e.getKey(), e.getValue())).toList());
+        }
+    }
+
+    private void print(StepResult r, SustainedRule rule) {
+        out.printf(Locale.ROOT, "  %-15s %-7s %6.0f ev/s offered %6.0f accepted | alert p50 %6.0f p99 %6.0f ms (%d) | "
+                        + "ingest p99 %5.0f ms | backlog %4.1f s | CPU %4.0f %% (%5.0f ev/CPU-s path) RSS %4.0f MB | %s%n",
                 r.guarantee(), r.phase(), r.targetRate(), r.achievedRate(), r.alertLatency().p50(), r.alertLatency().p99(),
-                r.alertLatency().count(), r.ingestLatency().p99(), r.failedEvents(), r.alertsMissing(), r.cpuPercent(),
-                r.rssMb(), r.sustained(settings.p99BudgetMs()) ? "sustained" : "NOT sustained");
+                r.alertLatency().count(), r.ingestLatency().p99(), r.backlogDrainSeconds(), r.cpuPercent(),
+                r.pathEventsPerCpuSecond(), r.rssMb(), rule.verdict(r));
     }
 
     /** A step could not be run (the stack failed, Kafka admin calls timed out, interrupted). */
@@ -99,7 +118,9 @@ public final class BenchRun {
         private final GatewayLoad load;
         private final AlertWatcher alerts;
         private final TopologyLag lag;
-        private final ProcessStats process = new ProcessStats();
+        private final ThreadCpu cpu = new ThreadCpu();
+        private long stepNanos;
+        private int stepCount;
 
         StepRunner(String guarantee, GatewayLoad load, AlertWatcher alerts, TopologyLag lag) {
             this.guarantee = guarantee;
@@ -108,28 +129,36 @@ public final class BenchRun {
             this.lag = lag;
         }
 
+        /** What the four profile steps should take, from the steps run so far. */
+        long profileEstimateNanos() {
+            long perStep = stepCount == 0 ? settings.step().plus(settings.drain()).toNanos() : stepNanos / stepCount;
+            return PROFILE.length * perStep;
+        }
+
         StepResult step(String phase, double rate, Duration duration) throws Exception {
-            alerts.takeLatency();
-            long cpu0 = process.cpuNanos();
+            alerts.settle();
+            ThreadCpu.Snapshot cpu0 = cpu.snapshot();
             long wall0 = System.nanoTime();
             GatewayLoad.Outcome o = load.run(rate, duration);
-            long deadline = System.nanoTime() + settings.drain().toNanos();
+            long loadEnd = System.nanoTime();
+            long deadline = loadEnd + settings.drain().toNanos();
             while (alerts.pending() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+                Thread.sleep(20);
             }
-            long missing = alerts.dropPending();
-            LatencyStats.Summary alertLatency = alerts.takeLatency();
+            AlertWatcher.Settled settled = alerts.settle();
             // an overloaded step leaves a backlog: the topology catches up (and is charged for it) before the next step
-            long left = lag.awaitDrained(Duration.ofMinutes(3));
+            long left = lag.awaitDrained(LONGEST_DRAIN);
+            double backlogSeconds = left > 0 ? -1 : (System.nanoTime() - loadEnd) / 1e9;
             if (left > 0) {
-                out.printf(Locale.ROOT, "  (topology still %d events behind after 3 min; the next step starts with a backlog)%n",
-                        left);
+                out.printf(Locale.ROOT, "  (topology still %d events behind after %d min; the next step starts with a backlog)%n",
+                        left, LONGEST_DRAIN.toMinutes());
             }
-            double cpuSeconds = (process.cpuNanos() - cpu0) / 1e9;
-            double wallSeconds = (System.nanoTime() - wall0) / 1e9;
-            return new StepResult(guarantee, phase, rate, o.achievedRate(), alertLatency, o.ingestLatency(), o.failed(),
-                    missing, 100 * cpuSeconds / wallSeconds, ProcessStats.rssMb(),
-                    cpuSeconds <= 0 ? 0 : o.accepted() / cpuSeconds);
+            ComponentCpu used = cpu.since(cpu0);
+            long wall = System.nanoTime() - wall0;
+            stepNanos += wall;
+            stepCount++;
+            return new StepResult(guarantee, phase, rate, o.seconds(), o.accepted(), o.failed(), settled.latency(),
+                    o.ingestLatency(), settled.missing(), backlogSeconds, wall / 1e9, used, ProcessStats.rssMb());
         }
     }
 }

@@ -8,11 +8,11 @@ import java.util.Locale;
  * points with axes, ticks and a legend.
  */
 final class SvgChart {
-    private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd"};
-    private static final int W = 720;
+    private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"};
+    private static final int W = 800;
     private static final int H = 400;
     private static final int L = 70;
-    private static final int R = 170;
+    private static final int R = 220;
     private static final int T = 40;
     private static final int B = 50;
 

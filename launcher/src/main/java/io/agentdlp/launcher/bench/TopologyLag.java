@@ -21,7 +21,8 @@ final class TopologyLag implements AutoCloseable {
     private final String topic;
 
     TopologyLag(String bootstrap, String groupId, String topic) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.CLIENT_ID_CONFIG, "agentdlp-bench-lag"));
         this.groupId = groupId;
         this.topic = topic;
     }
@@ -48,7 +49,7 @@ final class TopologyLag implements AutoCloseable {
         long deadline = System.nanoTime() + max.toNanos();
         long lag = lag();
         while (lag > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(250);
+            Thread.sleep(100);
             lag = lag();
         }
         return lag;

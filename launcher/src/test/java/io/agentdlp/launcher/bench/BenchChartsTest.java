@@ -17,11 +17,11 @@ class BenchChartsTest {
     Path dir;
 
     private static StepResult row(String guarantee, String phase, double rate, double p50, double p99) {
-        return new StepResult(guarantee, phase, rate, rate, new LatencyStats.Summary(40, p50, p99, p99, p99, p99),
-                new LatencyStats.Summary(400, 3, 8, 15, 20, 21), 0, 0, 75.5, 640.2, 1234.5);
+        return Steps.step(guarantee, phase, rate, p50, p99);
     }
 
     private final List<StepResult> steps = List.of(
+            row("exactly_once_v2", "warmup", 200, 3000, 9000),
             row("exactly_once_v2", "search", 200, 150, 300),
             row("exactly_once_v2", "search", 400, 900, 2400),
             row("exactly_once_v2", "profile", 50, 80, 120),
@@ -31,7 +31,7 @@ class BenchChartsTest {
     @Test
     void theResultsFileReadsBackAsWritten() throws IOException {
         Path csv = dir.resolve(BenchResults.CSV);
-        BenchResults.writeCsv(csv, steps);
+        BenchResults.writeCsv(csv, steps, Steps.RULE);
 
         assertThat(BenchResults.readCsv(csv)).isEqualTo(steps);
     }
@@ -39,7 +39,7 @@ class BenchChartsTest {
     @Test
     void chartsAreDrawnFromTheResultsFile() throws IOException {
         Path csv = dir.resolve(BenchResults.CSV);
-        BenchResults.writeCsv(csv, steps);
+        BenchResults.writeCsv(csv, steps, Steps.RULE);
 
         List<Path> written = BenchCharts.writeFrom(csv, 500);
 
@@ -47,11 +47,25 @@ class BenchChartsTest {
                 .containsExactly(BenchCharts.LATENCY_VS_RATE, BenchCharts.CPU_VS_RATE, BenchCharts.PROFILE);
         String latency = Files.readString(dir.resolve(BenchCharts.LATENCY_VS_RATE));
         assertThat(latency).startsWith("<svg").contains("exactly_once_v2 p99", "at_least_once p99", "stroke-dasharray");
-        // one marker per step of each guarantee: 4 exactly-once rows and 1 at-least-once row
+        // one marker per search and profile step of each guarantee (4 exactly-once, 1 at-least-once); the warm-up is not drawn
         assertThat(Pattern.compile("<circle ").matcher(latency).results().count()).isEqualTo(5);
         String profile = Files.readString(dir.resolve(BenchCharts.PROFILE));
-        assertThat(profile).contains("exactly_once_v2 p50", "exactly_once_v2 p99").doesNotContain("at_least_once");
-        assertThat(Pattern.compile("<circle ").matcher(profile).results().count()).isEqualTo(4);
+        assertThat(profile).contains("exactly_once_v2 p50", "exactly_once_v2 p99", "exactly_once_v2 ingest p99")
+                .doesNotContain("at_least_once");
+        assertThat(Pattern.compile("<circle ").matcher(profile).results().count()).isEqualTo(6);
+    }
+
+    @Test
+    void theResultsFileCarriesEachStepsVerdictAndCpuByComponent() throws IOException {
+        Path csv = dir.resolve(BenchResults.CSV);
+        BenchResults.writeCsv(csv, steps, Steps.RULE);
+
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).contains("cpu_s_topology", "cpu_s_bench", "path_events_per_cpu_s", "verdict");
+        assertThat(lines.get(2)).endsWith(",sustained");
+        assertThat(lines.get(3)).endsWith(",not sustained: p99 2400 ms over 500 ms");
+        // 4,000 events over 8 CPU-seconds (topology 6, broker 1, bench 1): 500 per CPU-second, 571.4 without the bench
+        assertThat(lines.get(3)).contains(",500.000,571.429,");
     }
 
     @Test
