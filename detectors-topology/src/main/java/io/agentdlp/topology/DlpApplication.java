@@ -85,6 +85,16 @@ public final class DlpApplication implements AutoCloseable {
         if (config.bool(TopologyOptions.TOPICS_CREATE)) {
             createTopics(config);
         }
+        DlpHttpServer http = null;
+        if (config.bool(TopologyOptions.HTTP_ENABLED)) {
+            try {
+                http = DlpHttpServer.bind(config.string(TopologyOptions.HTTP_HOST), config.integer(TopologyOptions.HTTP_PORT),
+                        config.integer(TopologyOptions.HTTP_THREADS));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the HTTP API on port " + config.string(TopologyOptions.HTTP_PORT), e);
+            }
+            config = withAnnouncedPort(config, http.port());
+        }
         StreamsBuilder builder = new StreamsBuilder();
         DlpTopology topology = DlpTopology.buildTopology(builder, config, metrics);
         Properties props = StreamsSettings.properties(config, metrics);
@@ -104,28 +114,35 @@ public final class DlpApplication implements AutoCloseable {
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         streams.start();
-        DlpHttpServer http = null;
-        if (config.bool(TopologyOptions.HTTP_ENABLED)) {
+        if (http != null) {
             String server = config.string(TopologyOptions.APPLICATION_SERVER);
             KafkaStreamsView view = new KafkaStreamsView(streams, server.isEmpty() ? null : HostInfo.buildFromEndpoint(server),
                     config.integer(TopologyOptions.SESSION_TIMELINE_MAX_EVENTS) > 0);
             VerdictService verdicts = new VerdictService(topology.detectors(), view, topology.policies(),
                     config.bytes(TopologyOptions.SCAN_MAX_BYTES), config.integer(TopologyOptions.CODE_HIGH_SEVERITY_LINES),
                     config.bool(TopologyOptions.CODE_ENABLED), metrics);
-            try {
-                http = DlpHttpServer.start(config.string(TopologyOptions.HTTP_HOST), config.integer(TopologyOptions.HTTP_PORT),
-                        config.integer(TopologyOptions.HTTP_THREADS), config.bytes(TopologyOptions.HTTP_MAX_REQUEST_BYTES),
-                        registry, view, verdicts);
-            } catch (IOException e) {
-                streams.close(Duration.ofSeconds(30));
-                topology.close();
-                throw new UncheckedIOException("cannot start the HTTP API on port " + config.string(TopologyOptions.HTTP_PORT), e);
-            }
+            http.serve(config.bytes(TopologyOptions.HTTP_MAX_REQUEST_BYTES), registry, view, verdicts);
         }
         log.info("event=topology_started applicationId={} guarantee={} codeIndexMode={}",
                 config.string(TopologyOptions.APPLICATION_ID), config.string(TopologyOptions.PROCESSING_GUARANTEE),
                 config.codeIndexMode());
         return new DlpApplication(streams, topology, streamsMetrics, registry, http, stopped);
+    }
+
+    /**
+     * {@code application.server} with port 0 announces the port the HTTP API bound (useful with
+     * {@code http.port=0}); any other value is announced as configured.
+     */
+    static TopologyConfig withAnnouncedPort(TopologyConfig config, int httpPort) {
+        String server = config.string(TopologyOptions.APPLICATION_SERVER);
+        if (server.isEmpty()) {
+            return config;
+        }
+        HostInfo announced = HostInfo.buildFromEndpoint(server);
+        if (announced.port() != 0) {
+            return config;
+        }
+        return config.with(TopologyOptions.APPLICATION_SERVER.key(), announced.host() + ":" + httpPort);
     }
 
     private static void createTopics(TopologyConfig config) {

@@ -233,7 +233,9 @@ public final class DlpTopology implements AutoCloseable {
                     .withMinRenamedFingerprints(config.integer(TopologyOptions.CODE_MIN_RENAMED_FINGERPRINTS))
                     .withMinSourceLines(config.integer(TopologyOptions.CODE_MIN_SOURCE_LINES))
                     .withMinSimilarity(config.decimal(TopologyOptions.CODE_MIN_SIMILARITY))
-                    .withMaxDocumentFrequency(config.integer(TopologyOptions.CODE_MAX_DOCUMENT_FREQUENCY));
+                    .withMaxDocumentFrequency(config.integer(TopologyOptions.CODE_MAX_DOCUMENT_FREQUENCY))
+                    .withRenamedCoverage(config.decimal(TopologyOptions.CODE_RENAMED_COVERAGE),
+                            config.integer(TopologyOptions.CODE_MIN_COVERING_FINGERPRINTS));
         }
 
         private void codeIndexGlobalStore() {

@@ -94,6 +94,58 @@ class CodeIndexTest {
         }
     }
 
+    /** A small value class: its getters are repetitive code with few distinct shapes. */
+    private static final String CUSTOMER = """
+            package shop.model;
+
+            public final class Customer {
+                private final String firstName;
+                private final String lastName;
+                private final String street;
+                private final String city;
+                private final String country;
+                private final int loyaltyPoints;
+
+                public String getFirstName() { return firstName; }
+                public String getLastName() { return lastName; }
+                public String getStreet() { return street; }
+                public String getCity() { return city; }
+                public String getCountry() { return country; }
+                public Customer withLoyaltyPoints(int points) {
+                    return new Customer(firstName, lastName, street, city, country, points);
+                }
+            }
+            """;
+
+    /** The getters of {@link #CUSTOMER} with every name changed, sent alone. */
+    private static final String RENAMED_GETTERS = """
+            public Text a1() { return b1; }
+            public Text a2() { return b2; }
+            public Text a3() { return b3; }
+            public Text a4() { return b4; }
+            public Text a5() { return b5; }
+            """;
+
+    @Test
+    void theRenamedCoverageOptionsReachTheIndexQuery() {
+        io.agentdlp.topology.config.TopologyConfig base = io.agentdlp.topology.config.TopologyConfig.defaults();
+        assertThat(renamedGettersMatch(base)).as("defaults: renamed code that is the whole text matches").isTrue();
+        assertThat(renamedGettersMatch(base.with("code.renamed.coverage", "0")))
+                .as("coverage rule off: too few distinct shapes").isFalse();
+        assertThat(renamedGettersMatch(base.with("code.min.covering.fingerprints", "50")))
+                .as("more covering hits required than the text has").isFalse();
+    }
+
+    private static boolean renamedGettersMatch(io.agentdlp.topology.config.TopologyConfig config) {
+        try (TopologyFixture f = new TopologyFixture(config)) {
+            f.codeIndex.pipeInput(io.agentdlp.detection.fingerprint.CodeIndexCodec.key("shop", "model/Customer.java"),
+                    io.agentdlp.avro.CodeIndexRecord.newBuilder(CodeSamples.record(CUSTOMER, 1)).setRepo("shop")
+                            .setSourcePath("model/Customer.java").build());
+            f.send(Events.prompt(T0, RENAMED_GETTERS));
+            return !codeAlerts(f).isEmpty();
+        }
+    }
+
     @Test
     void theIndexIsQueryableAsAStateStore() {
         try (TopologyFixture f = TopologyFixture.defaults()) {

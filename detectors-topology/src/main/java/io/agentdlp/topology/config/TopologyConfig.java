@@ -267,6 +267,13 @@ public final class TopologyConfig {
         if (!(sim >= 0 && sim <= 1)) {
             throw new ConfigException("option code.min.similarity=" + sim + " must be in [0, 1]");
         }
+        double coverage = decimal(TopologyOptions.CODE_RENAMED_COVERAGE);
+        if (!(coverage >= 0 && coverage <= 1)) {
+            throw new ConfigException("option code.renamed.coverage=" + coverage + " must be in [0, 1] (0 disables it)");
+        }
+        if (integer(TopologyOptions.CODE_MIN_COVERING_FINGERPRINTS) < 2) {
+            throw new ConfigException("option code.min.covering.fingerprints must be at least 2");
+        }
         integer(TopologyOptions.VOLUME_FLOOR_EVENTS);
         for (ConfigOption o : List.of(TopologyOptions.SECRET_ENABLED, TopologyOptions.CODE_ENABLED,
                 TopologyOptions.SENSOR_FINDINGS_ENABLED, TopologyOptions.POLICY_ENABLED, TopologyOptions.SEQUENCE_ENABLED,

@@ -34,7 +34,7 @@ public final class TopologyOptions {
     public static final ConfigOption REPLICATION_FACTOR = add("replication.factor", "-1",
             "Replication factor of internal topics (changelogs, repartition); -1 uses the broker default.");
     public static final ConfigOption APPLICATION_SERVER = add("application.server", "",
-            "host:port this instance's HTTP API is reachable at; lets /v1/sessions redirect to the owner of a session.");
+            "host:port this instance's HTTP API is reachable at (port 0: the port http.port bound); with several instances, /v1/sessions on any instance answers for sessions another instance owns (forwarded to it).");
     public static final ConfigOption SCHEMA_REGISTRY_URL = add("schema.registry.url", "http://localhost:8081",
             "Schema registry URL(s) for the Avro serde; mock://<scope> gives an in-JVM registry (tests, backtests).");
     public static final ConfigOption TOPICS_CREATE = add("topics.create", "true",
@@ -73,6 +73,10 @@ public final class TopologyOptions {
             "Fewest shared fingerprints (identifier spellings agreeing) in one run for a code match.");
     public static final ConfigOption CODE_MIN_RENAMED_FINGERPRINTS = add("code.min.renamed.fingerprints", "6",
             "Fewest shared fingerprints in one run when identifiers were renamed.");
+    public static final ConfigOption CODE_RENAMED_COVERAGE = add("code.renamed.coverage", "0.9",
+            "Renamed code with fewer distinct shapes than code.min.renamed.fingerprints still matches when one gap-free run holds at least this share (0..1) of the sent text's code fingerprints (the text is that code and little else); 0 disables.");
+    public static final ConfigOption CODE_MIN_COVERING_FINGERPRINTS = add("code.min.covering.fingerprints", "3",
+            "Fewest shared fingerprints of such a covering run (at least 2; it also needs 2 distinct shapes).");
     public static final ConfigOption CODE_MIN_SOURCE_LINES = add("code.min.source.lines", "3",
             "Fewest lines of the indexed file a match must cover.");
     public static final ConfigOption CODE_MIN_SIMILARITY = add("code.min.similarity", "0.0",

@@ -29,8 +29,9 @@ import io.agentdlp.topology.session.SessionSummary;
  * The topology's HTTP API on the JDK server: {@code GET /metrics} (Prometheus text),
  * {@code GET /health} (200 while Streams is alive), {@code GET /ready} (200 when RUNNING),
  * {@code POST /v1/verdict}, {@code GET /v1/sessions/{device}:{session}} and
- * {@code GET /v1/sessions/{device}:{session}/timeline}. Request bodies are
- * bounded; responses and logs never contain submitted text.
+ * {@code GET /v1/sessions/{device}:{session}/timeline} (answered from the instance owning the
+ * session: a query reaching another instance is forwarded there). Request bodies are bounded;
+ * responses and logs never contain submitted text.
  */
 public final class DlpHttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DlpHttpServer.class);
@@ -47,7 +48,7 @@ public final class DlpHttpServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving on {@code host:port} (port 0 picks one).
+     * Starts serving on {@code host:port} (port 0 picks one): {@link #bind} then {@link #serve}.
      *
      * @param registry   scraped by /metrics (null: /metrics answers 404)
      * @param view       the running topology
@@ -56,6 +57,14 @@ public final class DlpHttpServer implements AutoCloseable {
      */
     public static DlpHttpServer start(String host, int port, int threads, long maxBody, PrometheusMeterRegistry registry,
                                       StreamsView view, VerdictService verdicts) throws IOException {
+        return bind(host, port, threads).serve(maxBody, registry, view, verdicts);
+    }
+
+    /**
+     * Binds {@code host:port} (port 0 picks one) without serving yet, so the bound port is known
+     * before Kafka Streams starts and can be announced as {@code application.server}.
+     */
+    public static DlpHttpServer bind(String host, int port, int threads) throws IOException {
         // Without it every keep-alive request waits ~40 ms for delayed ACKs on Linux loopback.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer s = HttpServer.create(new InetSocketAddress(host, port), 64);
@@ -66,6 +75,20 @@ public final class DlpHttpServer implements AutoCloseable {
             return t;
         });
         s.setExecutor(ex);
+        return new DlpHttpServer(s, ex);
+    }
+
+    /**
+     * Serves the API on the bound address.
+     *
+     * @param maxBody    largest accepted request body
+     * @param registry   scraped by /metrics (null: /metrics answers 404)
+     * @param view       the running topology
+     * @param verdicts   the verdict service
+     */
+    public DlpHttpServer serve(long maxBody, PrometheusMeterRegistry registry, StreamsView view, VerdictService verdicts) {
+        HttpServer s = server;
+        SessionForwarder forwarder = new SessionForwarder();
         s.createContext("/metrics", h -> handle(h, "GET", () -> {
             if (registry == null) {
                 throw new HttpApiException(404, "metrics are not enabled");
@@ -81,10 +104,10 @@ public final class DlpHttpServer implements AutoCloseable {
             }
             return json(200, verdicts.decide(req));
         }));
-        s.createContext(SESSIONS, h -> handle(h, "GET", () -> session(h, view)));
+        s.createContext(SESSIONS, h -> handle(h, "GET", () -> session(h, view, forwarder)));
         s.start();
-        log.info("event=http_started address={}:{}", host, s.getAddress().getPort());
-        return new DlpHttpServer(s, ex);
+        log.info("event=http_started address={}:{}", s.getAddress().getHostString(), s.getAddress().getPort());
+        return this;
     }
 
     public int port() {
@@ -145,7 +168,7 @@ public final class DlpHttpServer implements AutoCloseable {
         return json(ok ? 200 : 503, body);
     }
 
-    private static Reply session(HttpExchange h, StreamsView view) {
+    private static Reply session(HttpExchange h, StreamsView view, SessionForwarder forwarder) {
         String raw = h.getRequestURI().getRawPath().substring(SESSIONS.length());
         boolean timeline = raw.endsWith(TIMELINE);
         String rawKey = timeline ? raw.substring(0, raw.length() - TIMELINE.length()) : raw;
@@ -158,9 +181,12 @@ public final class DlpHttpServer implements AutoCloseable {
             return timeline ? timeline(l.queries(), key) : summary(l.queries(), key);
         }
         if (loc instanceof StreamsView.SessionLocation.Remote r) {
-            URI to = URI.create("http://" + r.host() + ":" + r.port() + SESSIONS + raw);
-            h.getResponseHeaders().add("Location", to.toString());
-            return json(307, Map.of("location", to.toString()));
+            if (SessionForwarder.wasForwarded(h)) {
+                // The sender thought this instance owns the session: the two disagree during a rebalance.
+                throw new HttpApiException(503, "session owner is moving (rebalancing); retry");
+            }
+            SessionForwarder.Answer a = forwarder.fetch(URI.create("http://" + r.host() + ":" + r.port() + SESSIONS + raw));
+            return new Reply(a.status(), a.contentType(), a.body());
         }
         throw new HttpApiException(503, ((StreamsView.SessionLocation.Unavailable) loc).reason());
     }
