@@ -133,10 +133,6 @@ final class KeywordAutomaton {
         return row;
     }
 
-    int keywordLength(int keyword) {
-        return keywords[keyword].length();
-    }
-
     int keywordCount() {
         return keywords.length;
     }

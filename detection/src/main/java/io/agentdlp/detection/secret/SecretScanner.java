@@ -44,7 +44,13 @@ public final class SecretScanner implements TextDetector {
 
     private final SecretRule[] rules;
     private final KeywordAutomaton automaton;
+    /** Per keyword, the rules its hits start work for (paired rules wait for their required rule). */
     private final int[][] rulesByKeyword;
+    private final int[] keywordLengths;
+    /** Per rule, hot fields of {@link SecretRule} in flat arrays for the keyword-hit loop. */
+    private final boolean[] anchored;
+    private final int[] windowBefore;
+    private final int[] windowAfter;
     private final int[] keywordlessRules;
     private final int[] required;
     private final int[] pairedRules;
@@ -84,7 +90,18 @@ public final class SecretScanner implements TextDetector {
             }
         }
         this.automaton = new KeywordAutomaton(keywords);
-        this.rulesByKeyword = byKeyword.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        this.rulesByKeyword = byKeyword.stream()
+                .map(l -> l.stream().mapToInt(Integer::intValue).filter(r -> rules[r].requires() == null).toArray())
+                .toArray(int[][]::new);
+        this.keywordLengths = keywords.stream().mapToInt(String::length).toArray();
+        this.anchored = new boolean[rules.length];
+        this.windowBefore = new int[rules.length];
+        this.windowAfter = new int[rules.length];
+        for (int r = 0; r < rules.length; r++) {
+            anchored[r] = rules[r].anchored();
+            windowBefore[r] = rules[r].windowBefore();
+            windowAfter[r] = rules[r].windowAfter();
+        }
         this.keywordlessRules = keywordless.stream().mapToInt(Integer::intValue).toArray();
         this.required = new int[rules.length];
         for (int r = 0; r < rules.length; r++) {
@@ -368,17 +385,13 @@ public final class SecretScanner implements TextDetector {
         @Override
         public void hit(int keyword, int end) {
             work.keywordHits++;
-            int kStart = end - automaton.keywordLength(keyword);
+            int kStart = end - keywordLengths[keyword];
             for (int r : rulesByKeyword[keyword]) {
-                SecretRule rule = rules[r];
-                if (rule.requires() != null) {
-                    continue;
-                }
-                int stop = (int) Math.min(viewLength, (long) end + rule.windowAfter());
-                if (rule.anchored()) {
+                int stop = (int) Math.min(viewLength, (long) end + windowAfter[r]);
+                if (anchored[r]) {
                     addAnchor(r, kStart, stop);
                 } else {
-                    addWindow(r, Math.max(0, kStart - rule.windowBefore()), stop);
+                    addWindow(r, Math.max(0, kStart - windowBefore[r]), stop);
                 }
             }
         }

@@ -41,6 +41,20 @@ public final class Base64Blobs {
                 i++;
                 continue;
             }
+            // A run whose first line is shorter than MIN_RUN is never decoded (only lines of at least
+            // MIN_WRAPPED_LINE chars wrap). Most runs are words: the last non-base64 char among the next
+            // MIN_RUN chars, found from the far end, lets the scan jump past them without a look at each.
+            if (i + MIN_RUN > n) {
+                break;
+            }
+            int k = i + MIN_RUN - 1;
+            while (k > i && isB64(c[k])) {
+                k--;
+            }
+            if (k > i) {
+                i = k + 1;
+                continue;
+            }
             int start = i;
             int count = 0;
             while (true) {

@@ -20,11 +20,11 @@ public final class LinePrefixStripper {
 
     /** Returns {@code in} itself when no line carries such a prefix. */
     public static DecodedText strip(DecodedText in) {
-        if (!hasPrefixedLine(in)) {
-            return in;
-        }
         int n = in.length();
-        DecodedTextBuilder out = new DecodedTextBuilder(in, n, in.depth());
+        char[] buf = in.buffer();
+        // one pass records the prefixes to cut as [start, end) pairs; most texts have none and are not copied
+        int[] cuts = null;
+        int cutCount = 0;
         boolean inHunk = false;
         int i = 0;
         while (i < n) {
@@ -33,7 +33,7 @@ public final class LinePrefixStripper {
             if (startsWith(in, i, eol, "@@ ")) {
                 inHunk = true;
             } else if (inHunk) {
-                char c = in.charAt(i);
+                char c = buf[i];
                 if (c == '+' || c == '-' || c == ' ') {
                     content = i + 1;
                 } else if (i != eol && c != '\\') {
@@ -42,39 +42,40 @@ public final class LinePrefixStripper {
             }
             content += timestampPrefix(in, content, eol);
             content += lineNumberPrefix(in, content, eol);
-            int from = content;
-            char[] buf = in.buffer();
+            if (content > i) {
+                cuts = addCut(cuts, cutCount, i, content);
+                cutCount += 2;
+            }
             for (int q = content; q < eol; q++) {
-                int skip = buf[q] == '"' && q + 1 < eol && (buf[q + 1] == ' ' || isDigit(buf[q + 1])) ? lineNumberPrefix(in, q + 1, eol) : 0;
-                if (skip > 0) {
-                    out.copy(from, q + 1);
-                    from = q + 1 + skip;
-                    q = from - 1;
+                if (buf[q] == '"' && q + 1 < eol && (buf[q + 1] == ' ' || isDigit(buf[q + 1]))) {
+                    int skip = lineNumberPrefix(in, q + 1, eol);
+                    if (skip > 0) {
+                        cuts = addCut(cuts, cutCount, q + 1, q + 1 + skip);
+                        cutCount += 2;
+                        q += skip;
+                    }
                 }
             }
-            out.copy(from, Math.min(n, eol + 1));
             i = eol + 1;
         }
+        if (cutCount == 0) {
+            return in;
+        }
+        DecodedTextBuilder out = new DecodedTextBuilder(in, n, in.depth());
+        int from = 0;
+        for (int k = 0; k < cutCount; k += 2) {
+            out.copy(from, cuts[k]);
+            from = cuts[k + 1];
+        }
+        out.copy(from, n);
         return out.build(n);
     }
 
-    private static boolean hasPrefixedLine(DecodedText in) {
-        int n = in.length();
-        int i = 0;
-        while (i < n) {
-            int eol = endOfLine(in, i);
-            if (startsWith(in, i, eol, "@@ ") || lineNumberPrefix(in, i, eol) > 0 || timestampPrefix(in, i, eol) > 0) {
-                return true;
-            }
-            char[] buf = in.buffer();
-            for (int q = i; q + 1 < eol; q++) {
-                if (buf[q] == '"' && (buf[q + 1] == ' ' || isDigit(buf[q + 1])) && lineNumberPrefix(in, q + 1, eol) > 0) {
-                    return true;
-                }
-            }
-            i = eol + 1;
-        }
-        return false;
+    private static int[] addCut(int[] cuts, int count, int start, int end) {
+        int[] c = cuts == null ? new int[16] : count + 2 > cuts.length ? java.util.Arrays.copyOf(cuts, cuts.length * 2) : cuts;
+        c[count] = start;
+        c[count + 1] = end;
+        return c;
     }
 
     private static boolean isDigit(char c) {
