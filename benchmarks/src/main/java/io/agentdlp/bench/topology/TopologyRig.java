@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -34,6 +35,9 @@ import io.agentdlp.bench.fingerprint.BenchCorpus;
 import io.agentdlp.detection.fingerprint.CodeIndexCodec;
 import io.agentdlp.detection.fingerprint.Fingerprinter;
 import io.agentdlp.detection.fingerprint.IndexedDocument;
+import io.agentdlp.registry.client.CachedSchemaRegistryClient;
+import io.agentdlp.registry.client.MockSchemaRegistry;
+import io.agentdlp.serde.SpecificAvroSerializer;
 import io.agentdlp.topics.TopicSerdes;
 import io.agentdlp.topics.Topics;
 import io.agentdlp.topology.DlpTopology;
@@ -142,6 +146,19 @@ final class TopologyRig implements AutoCloseable {
     /** The alert serde (Confluent wire, the in-JVM registry scope). */
     Serde<DlpAlert> alertSerde() {
         return serdes.valueSerde(Topics.ALERTS);
+    }
+
+    /**
+     * An alert serializer on the same in-JVM registry scope behind the registry client cache that
+     * production uses ({@code mock://} hands out the uncached in-memory registry, which renders the
+     * schema as text on every call).
+     */
+    Serializer<DlpAlert> cachedAlertSerializer() {
+        String scope = config.string(TopologyOptions.SCHEMA_REGISTRY_URL).substring(MockSchemaRegistry.MOCK_URL_PREFIX.length());
+        SpecificAvroSerializer<DlpAlert> s = new SpecificAvroSerializer<>(
+                new CachedSchemaRegistryClient(MockSchemaRegistry.scope(scope), 1000, Optional.empty()));
+        s.configure(config.serdeConfig(), false);
+        return s;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -32,6 +33,9 @@ public final class DlpMetrics {
     private final LongSupplier detectorClock;
     private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    // The two counters incremented per event and per detection: looked up without building a key.
+    private final Map<String, Map<String, Counter>> eventsIn = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Counter>> ruleHits = new ConcurrentHashMap<>();
     private final Counter bytesScanned;
     private final Counter duplicateBlocks;
     private final Counter truncated;
@@ -65,7 +69,8 @@ public final class DlpMetrics {
     }
 
     public void eventIn(String source, String kind) {
-        counter("dlp.events.in", "Events read from the egress topic", "source", source, "kind", kind).increment();
+        twoTagCounter(eventsIn, source, kind, () -> counter("dlp.events.in", "Events read from the egress topic",
+                "source", source, "kind", kind)).increment();
     }
 
     public void bytesScanned(long n) {
@@ -81,7 +86,8 @@ public final class DlpMetrics {
     }
 
     public void ruleHit(String detector, String rule) {
-        counter("dlp.rule.hits", "Detections before alert aggregation", "detector", detector, "rule", rule).increment();
+        twoTagCounter(ruleHits, detector, rule, () -> counter("dlp.rule.hits", "Detections before alert aggregation",
+                "detector", detector, "rule", rule)).increment();
     }
 
     /** An alert record written to the alerts topic; {@code update} false for the first occurrence. */
@@ -150,6 +156,18 @@ public final class DlpMetrics {
     /** Registers a gauge reading {@code fn} of {@code target} (held weakly by Micrometer; keep a reference). */
     public <T> void gauge(String name, String description, Tags tags, T target, Function<T, Number> fn) {
         Gauge.builder(name, target, t -> fn.apply(t).doubleValue()).description(description).tags(tags).register(registry);
+    }
+
+    private static Counter twoTagCounter(Map<String, Map<String, Counter>> cache, String first, String second,
+                                         Supplier<Counter> create) {
+        Map<String, Counter> byFirst = cache.get(first == null ? "unknown" : first);
+        Counter c = byFirst == null ? null : byFirst.get(second == null ? "unknown" : second);
+        if (c == null) {
+            c = create.get();
+            cache.computeIfAbsent(first == null ? "unknown" : first, k -> new ConcurrentHashMap<>())
+                    .putIfAbsent(second == null ? "unknown" : second, c);
+        }
+        return c;
     }
 
     private Counter counter(String name, String description, String... tagPairs) {

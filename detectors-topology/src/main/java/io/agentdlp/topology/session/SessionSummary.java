@@ -8,6 +8,8 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -34,6 +36,8 @@ public record SessionSummary(String sessionKey, String sessionId, String deviceI
                              long firstSeen, long lastSeen, long detections, int riskScore,
                              Map<String, Long> bySeverity, Map<String, Long> byDetector, List<RecentFinding> recent) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectWriter WRITER = JSON.writerFor(SessionSummary.class);
+    private static final ObjectReader READER = JSON.readerFor(SessionSummary.class);
     private static final int MAX_SCORE = 100;
 
     /**
@@ -87,7 +91,7 @@ public record SessionSummary(String sessionKey, String sessionId, String deviceI
 
     public byte[] toJson() {
         try {
-            return JSON.writeValueAsBytes(this);
+            return WRITER.writeValueAsBytes(this);
         } catch (IOException e) {
             throw new SerializationException("cannot encode session summary", e);
         }
@@ -95,7 +99,7 @@ public record SessionSummary(String sessionKey, String sessionId, String deviceI
 
     public static SessionSummary fromJson(byte[] b) {
         try {
-            return JSON.readValue(b, SessionSummary.class);
+            return READER.readValue(b);
         } catch (IOException e) {
             throw new SerializationException("cannot decode session summary", e);
         }
