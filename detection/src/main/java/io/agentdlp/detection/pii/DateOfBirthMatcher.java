@@ -12,7 +12,11 @@ final class DateOfBirthMatcher implements PiiMatcher {
                     + "(?:(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})|(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4}))(?!\\d)");
 
     @Override
-    public void find(CharSequence text, Consumer<PiiCandidate> out) {
+    public void find(Screening screening, Consumer<PiiCandidate> out) {
+        String text = screening.text();
+        if (!screening.isUnscreened() && !mayHoldLabel(text)) {
+            return;
+        }
         Matcher m = DOB.matcher(text);
         while (m.find()) {
             int start;
@@ -31,6 +35,45 @@ final class DateOfBirthMatcher implements PiiMatcher {
                 out.accept(new PiiCandidate(PiiType.DATE_OF_BIRTH, start, m.end(), iso, 0.85));
             }
         }
+    }
+
+    /**
+     * Whether the text holds a piece every label alternative contains (ASCII case-insensitive, as
+     * the pattern): {@code birth}, {@code born}, {@code geburtsdatum}, {@code nacimiento},
+     * {@code naissance}, or {@code d}, {@code o}, {@code b} with optional dots between.
+     */
+    static boolean mayHoldLabel(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = (char) (text.charAt(i) | 0x20);
+            if (c == 'b') {
+                if (at(text, i, "birth") || at(text, i, "born") || at(text, i - 2, "geburtsdatum") || dobEndsAt(text, i)) {
+                    return true;
+                }
+            } else if (c == 'n' && (at(text, i, "nacimiento") || at(text, i, "naissance"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean dobEndsAt(String text, int b) {
+        int i = b - 1;
+        if (i >= 0 && text.charAt(i) == '.') {
+            i--;
+        }
+        if (i < 0 || (text.charAt(i) | 0x20) != 'o') {
+            return false;
+        }
+        i--;
+        if (i >= 0 && text.charAt(i) == '.') {
+            i--;
+        }
+        return i >= 0 && (text.charAt(i) | 0x20) == 'd';
+    }
+
+    private static boolean at(String text, int from, String lower) {
+        return from >= 0 && text.regionMatches(true, from, lower, 0, lower.length());
     }
 
     private static String date(String y, String mo, String d) {

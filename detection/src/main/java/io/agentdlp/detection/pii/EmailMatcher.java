@@ -3,7 +3,6 @@ package io.agentdlp.detection.pii;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** E-mail addresses, minus reserved documentation domains, no-reply and git remotes, and asset names like {@code icon@2x.png}. */
@@ -20,21 +19,21 @@ final class EmailMatcher implements PiiMatcher {
             "john.doe", "jane.doe", "test", "foo", "bar");
 
     @Override
-    public void find(CharSequence text, Consumer<PiiCandidate> out) {
-        Matcher m = EMAIL.matcher(text);
-        while (m.find()) {
+    public void find(Screening screening, Consumer<PiiCandidate> out) {
+        String text = screening.text();
+        screening.emails().find(EMAIL, text, (s, i) -> s.length(i) >= 6, m -> {
             String local = m.group(1).toLowerCase(Locale.ROOT);
             String domain = m.group(2).toLowerCase(Locale.ROOT);
             String tld = m.group(3).toLowerCase(Locale.ROOT);
             if (RESERVED_TLDS.contains(tld) || ROLE_LOCALS.contains(local) || reserved(domain)) {
-                continue;
+                return;
             }
             // git@github.com:org/repo.git and similar scp-style remotes are not personal addresses
             if (m.end() < text.length() && text.charAt(m.end()) == ':' && local.equals("git")) {
-                continue;
+                return;
             }
             out.accept(new PiiCandidate(PiiType.EMAIL, m.start(), m.end(), local + "@" + domain, 0.9));
-        }
+        });
     }
 
     private static boolean reserved(String domain) {

@@ -3,7 +3,6 @@ package io.agentdlp.detection.pii;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** IBANs of known countries with the country's length and a valid ISO 13616 mod-97 check; published sample IBANs are ignored. */
@@ -24,15 +23,13 @@ final class IbanMatcher implements PiiMatcher {
             "IT60X0542811101000000123456", "CH9300762011623852957", "BE68539007547034", "AT611904300234573201");
 
     @Override
-    public void find(CharSequence text, Consumer<PiiCandidate> out) {
-        Matcher m = IBAN.matcher(text);
-        while (m.find()) {
+    public void find(Screening screening, Consumer<PiiCandidate> out) {
+        screening.identifiers().find(IBAN, screening.text(), (s, i) -> s.upper(i) >= 2 && s.length(i) >= 12, m -> {
             String iban = m.group().replace(" ", "");
             Integer len = LENGTHS.get(m.group(1));
-            if (len == null || len != iban.length() || SAMPLES.contains(iban) || !Checksums.ibanMod97(iban)) {
-                continue;
+            if (len != null && len == iban.length() && !SAMPLES.contains(iban) && Checksums.ibanMod97(iban)) {
+                out.accept(new PiiCandidate(PiiType.IBAN, m.start(), m.end(), iban, 0.95));
             }
-            out.accept(new PiiCandidate(PiiType.IBAN, m.start(), m.end(), iban, 0.95));
-        }
+        });
     }
 }

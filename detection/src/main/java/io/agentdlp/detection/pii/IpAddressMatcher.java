@@ -2,7 +2,6 @@ package io.agentdlp.detection.pii;
 
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,26 +17,25 @@ final class IpAddressMatcher implements PiiMatcher {
     private static final Pattern VERSION_BEFORE = Pattern.compile("(?i)(v|version|ver|release|build)[ =:\"']*$");
 
     @Override
-    public void find(CharSequence text, Consumer<PiiCandidate> out) {
-        Matcher m = V4.matcher(text);
-        while (m.find()) {
+    public void find(Screening screening, Consumer<PiiCandidate> out) {
+        String text = screening.text();
+        Spans spans = screening.ipAddresses();
+        spans.find(V4, text, (s, i) -> s.digits(i) >= 4 && s.dots(i) >= 3, m -> {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(2));
             int c = Integer.parseInt(m.group(3));
-            if (nonPublicV4(a, b, c) || VERSION_BEFORE.matcher(text.subSequence(Math.max(0, m.start() - 10), m.start())).find()) {
-                continue;
+            if (!nonPublicV4(a, b, c)
+                    && !VERSION_BEFORE.matcher(text.subSequence(Math.max(0, m.start() - 10), m.start())).find()) {
+                out.accept(new PiiCandidate(PiiType.IP_ADDRESS, m.start(), m.end(), m.group(), 0.6));
             }
-            out.accept(new PiiCandidate(PiiType.IP_ADDRESS, m.start(), m.end(), m.group(), 0.6));
-        }
-        m = V6.matcher(text);
-        while (m.find()) {
+        });
+        spans.find(V6, text, (s, i) -> s.colons(i) >= 2, m -> {
             String s = m.group(1).toLowerCase(Locale.ROOT);
             int[] groups = parseV6(s);
-            if (groups == null || nonPublicV6(groups)) {
-                continue;
+            if (groups != null && !nonPublicV6(groups)) {
+                out.accept(new PiiCandidate(PiiType.IP_ADDRESS, m.start(), m.end(), s, 0.6));
             }
-            out.accept(new PiiCandidate(PiiType.IP_ADDRESS, m.start(), m.end(), s, 0.6));
-        }
+        });
     }
 
     private static boolean nonPublicV4(int a, int b, int c) {

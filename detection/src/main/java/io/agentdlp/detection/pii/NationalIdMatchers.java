@@ -34,21 +34,21 @@ final class NationalIdMatchers {
         private static final Set<String> PUBLISHED = Set.of("078051120", "219099999", "123456789", "111111111", "987654320");
 
         @Override
-        public void find(CharSequence text, Consumer<PiiCandidate> out) {
-            emit(DASHED.matcher(text), text, out, false);
-            emit(BARE.matcher(text), text, out, true);
+        public void find(Screening screening, Consumer<PiiCandidate> out) {
+            String text = screening.text();
+            Spans spans = screening.identifiers();
+            spans.find(DASHED, text, (s, i) -> s.digits(i) >= 9 && s.length(i) >= 11, m -> emit(m, text, out, false));
+            spans.find(BARE, text, (s, i) -> s.digits(i) >= 9, m -> emit(m, text, out, true));
         }
 
         private static void emit(Matcher m, CharSequence text, Consumer<PiiCandidate> out, boolean needsLabel) {
-            while (m.find()) {
-                int area = Integer.parseInt(m.group(1));
-                String digits = m.group(1) + m.group(2) + m.group(3);
-                if (area == 0 || area == 666 || area >= 900 || m.group(2).equals("00") || m.group(3).equals("0000")
-                        || PUBLISHED.contains(digits) || (needsLabel && !labelled(text, m.start(), LABEL))) {
-                    continue;
-                }
-                out.accept(new PiiCandidate(PiiType.US_SSN, m.start(), m.end(), digits, needsLabel ? 0.85 : 0.8));
+            int area = Integer.parseInt(m.group(1));
+            String digits = m.group(1) + m.group(2) + m.group(3);
+            if (area == 0 || area == 666 || area >= 900 || m.group(2).equals("00") || m.group(3).equals("0000")
+                    || PUBLISHED.contains(digits) || (needsLabel && !labelled(text, m.start(), LABEL))) {
+                return;
             }
+            out.accept(new PiiCandidate(PiiType.US_SSN, m.start(), m.end(), digits, needsLabel ? 0.85 : 0.8));
         }
     }
 
@@ -58,15 +58,13 @@ final class NationalIdMatchers {
         private static final Set<String> INVALID_PREFIXES = Set.of("BG", "GB", "NK", "KN", "TN", "NT", "ZZ");
 
         @Override
-        public void find(CharSequence text, Consumer<PiiCandidate> out) {
-            Matcher m = NINO.matcher(text);
-            while (m.find()) {
-                if (INVALID_PREFIXES.contains(m.group(1))) {
-                    continue;
+        public void find(Screening screening, Consumer<PiiCandidate> out) {
+            screening.identifiers().find(NINO, screening.text(), (s, i) -> s.digits(i) >= 6 && s.upper(i) >= 3, m -> {
+                if (!INVALID_PREFIXES.contains(m.group(1))) {
+                    String value = m.group(1) + m.group(2) + m.group(3) + m.group(4) + m.group(5);
+                    out.accept(new PiiCandidate(PiiType.UK_NINO, m.start(), m.end(), value, 0.85));
                 }
-                String value = m.group(1) + m.group(2) + m.group(3) + m.group(4) + m.group(5);
-                out.accept(new PiiCandidate(PiiType.UK_NINO, m.start(), m.end(), value, 0.85));
-            }
+            });
         }
     }
 
@@ -79,25 +77,24 @@ final class NationalIdMatchers {
         private static final Pattern SWEDISH = Pattern.compile("(?<![0-9A-Za-z])(?:19|20)?(\\d{2})(\\d{2})(\\d{2})([-+])(\\d{4})(?![0-9A-Za-z])");
 
         @Override
-        public void find(CharSequence text, Consumer<PiiCandidate> out) {
-            Matcher m = DNI.matcher(text);
-            while (m.find()) {
+        public void find(Screening screening, Consumer<PiiCandidate> out) {
+            String text = screening.text();
+            Spans spans = screening.identifiers();
+            spans.find(DNI, text, (s, i) -> s.digits(i) >= 7 && s.upper(i) >= 1, m -> {
                 String id = m.group(1) + m.group(2);
                 if (Checksums.spanishDniOrNie(id) && !id.startsWith("00000000")) {
                     out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "ES" + id, 0.9));
                 }
-            }
-            m = ELEVEN_OR_NINE.matcher(text);
-            while (m.find()) {
+            });
+            spans.find(ELEVEN_OR_NINE, text, (s, i) -> s.digits(i) >= 9, m -> {
                 String d = m.group(1);
                 if (d.length() == 9 && Checksums.dutchBsn(d) && labelled(text, m.start(), BSN_LABEL)) {
                     out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "NL" + d, 0.9));
                 } else if (d.length() == 11 && Checksums.pesel(d) && labelled(text, m.start(), PESEL_LABEL)) {
                     out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "PL" + d, 0.9));
                 }
-            }
-            m = HETU.matcher(text);
-            while (m.find()) {
+            });
+            spans.find(HETU, text, (s, i) -> s.digits(i) >= 9 && s.length(i) >= 11, m -> {
                 String id = m.group().toUpperCase(Locale.ROOT);
                 int century = switch (m.group(4).charAt(0)) {
                     case '+' -> 1800;
@@ -107,9 +104,8 @@ final class NationalIdMatchers {
                 if (validDate(century + Integer.parseInt(m.group(3)), m.group(2), m.group(1)) && Checksums.finnishHetu(id)) {
                     out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "FI" + id, 0.9));
                 }
-            }
-            m = SWEDISH.matcher(text);
-            while (m.find()) {
+            });
+            spans.find(SWEDISH, text, (s, i) -> s.digits(i) >= 10, m -> {
                 String ten = m.group(1) + m.group(2) + m.group(3) + m.group(5);
                 int yy = Integer.parseInt(m.group(1));
                 int day = Integer.parseInt(m.group(3));
@@ -118,7 +114,7 @@ final class NationalIdMatchers {
                 if ((validDate(1900 + yy, m.group(2), dd) || validDate(2000 + yy, m.group(2), dd)) && Checksums.luhn(ten)) {
                     out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "SE" + ten, 0.85));
                 }
-            }
+            });
         }
     }
 
@@ -126,15 +122,13 @@ final class NationalIdMatchers {
         private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])([1-8]\\d{5})(\\d{4})(\\d{2})(\\d{2})(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
 
         @Override
-        public void find(CharSequence text, Consumer<PiiCandidate> out) {
-            Matcher m = ID.matcher(text);
-            while (m.find()) {
+        public void find(Screening screening, Consumer<PiiCandidate> out) {
+            screening.identifiers().find(ID, screening.text(), (s, i) -> s.digits(i) >= 17, m -> {
                 int year = Integer.parseInt(m.group(2));
-                if (year < 1900 || !validDate(year, m.group(3), m.group(4)) || !Checksums.chineseResidentId(m.group())) {
-                    continue;
+                if (year >= 1900 && validDate(year, m.group(3), m.group(4)) && Checksums.chineseResidentId(m.group())) {
+                    out.accept(new PiiCandidate(PiiType.CN_RESIDENT_ID, m.start(), m.end(), m.group().toUpperCase(Locale.ROOT), 0.95));
                 }
-                out.accept(new PiiCandidate(PiiType.CN_RESIDENT_ID, m.start(), m.end(), m.group().toUpperCase(Locale.ROOT), 0.95));
-            }
+            });
         }
     }
 
@@ -144,20 +138,20 @@ final class NationalIdMatchers {
         private static final Pattern LABEL = Pattern.compile("(?i)(aadhaa?r|\\buid\\b)");
 
         @Override
-        public void find(CharSequence text, Consumer<PiiCandidate> out) {
-            Matcher m = SPACED.matcher(text);
-            while (m.find()) {
+        public void find(Screening screening, Consumer<PiiCandidate> out) {
+            String text = screening.text();
+            Spans spans = screening.identifiers();
+            spans.find(SPACED, text, (s, i) -> s.digits(i) >= 12 && s.length(i) >= 14, m -> {
                 String d = m.group(1) + m.group(2) + m.group(3);
                 if (Checksums.verhoeff(d)) {
                     out.accept(new PiiCandidate(PiiType.IN_AADHAAR, m.start(), m.end(), d, 0.85));
                 }
-            }
-            m = BARE.matcher(text);
-            while (m.find()) {
+            });
+            spans.find(BARE, text, (s, i) -> s.digits(i) >= 12, m -> {
                 if (Checksums.verhoeff(m.group(1)) && labelled(text, m.start(), LABEL)) {
                     out.accept(new PiiCandidate(PiiType.IN_AADHAAR, m.start(), m.end(), m.group(1), 0.9));
                 }
-            }
+            });
         }
     }
 

@@ -2,7 +2,6 @@ package io.agentdlp.detection.pii;
 
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,20 +18,19 @@ final class PaymentCardMatcher implements PiiMatcher {
             "4000000000009995", "4000000000000077", "5454545454545454", "4444333322221111", "6011601160116611");
 
     @Override
-    public void find(CharSequence text, Consumer<PiiCandidate> out) {
-        Matcher m = CARD.matcher(text);
-        while (m.find()) {
+    public void find(Screening screening, Consumer<PiiCandidate> out) {
+        screening.identifiers().find(CARD, screening.text(), (s, i) -> s.digits(i) >= 13, m -> {
             String raw = m.group();
             if (raw.indexOf(' ') >= 0 && raw.indexOf('-') >= 0) {
-                continue;
+                return;
             }
             String digits = raw.replace(" ", "").replace("-", "");
             if (digits.length() < 13 || digits.length() > 19 || !knownIssuer(digits) || repetitive(digits)
                     || TEST_NUMBERS.contains(digits) || !Checksums.luhn(digits)) {
-                continue;
+                return;
             }
             out.accept(new PiiCandidate(PiiType.PAYMENT_CARD, m.start(), m.end(), digits, 0.95));
-        }
+        });
     }
 
     private static boolean knownIssuer(String d) {

@@ -12,27 +12,66 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  * with separators. Fictional and drama ranges (US 555-01xx, UK Ofcom drama numbers) are ignored.
  */
 final class PhoneMatcher implements PiiMatcher {
+    /** libphonenumber reads one character before a candidate and up to three after it (a {@code :ss} time suffix). */
+    private static final int CONTEXT_BEFORE = 1;
+    private static final int CONTEXT_AFTER = 3;
+
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String region;
+    private final int minDigitsWithPlus;
+    private final int minDigitsWithoutPlus;
 
     PhoneMatcher(String region) {
         this.region = region;
+        this.minDigitsWithPlus = PhoneNumberLengths.withCountryCode(util);
+        this.minDigitsWithoutPlus = PhoneNumberLengths.withoutPlus(util, region);
     }
 
+    /**
+     * Each run of phone characters ({@link PhoneWindows}) that could hold a number this matcher
+     * reports is searched alone, with the context libphonenumber inspects around a candidate, so it
+     * finds there exactly what a search of the whole text finds; matches starting in that context
+     * belong to a neighbouring run and are left to it. A run can only hold a reported number when it
+     * has a plus or a separator (see below) and at least as many digits as the shortest valid number;
+     * three or more label letters could be read as keypad digits, so then they count as digits too.
+     */
     @Override
-    public void find(CharSequence text, Consumer<PiiCandidate> out) {
-        for (PhoneNumberMatch m : util.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-            String raw = m.rawString();
-            if (!raw.startsWith("+") && !hasSeparator(raw)) {
-                continue;
-            }
-            PhoneNumber n = m.number();
-            if (fictional(n)) {
-                continue;
-            }
-            String e164 = util.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
-            out.accept(new PiiCandidate(PiiType.PHONE, m.start(), m.end(), e164, raw.startsWith("+") ? 0.8 : 0.7));
+    public void find(Screening screening, Consumer<PiiCandidate> out) {
+        String text = screening.text();
+        if (screening.isUnscreened()) {
+            search(text, 0, text.length(), out);
+            return;
         }
+        PhoneWindows.forEach(text, (start, end, digits, letters, plus, separator) -> {
+            int reachable = digits + (letters >= 3 ? letters : 0);
+            if (separator && reachable >= (plus ? minDigitsWithPlus : minDigitsWithoutPlus)) {
+                search(text, start, end, out);
+            }
+        });
+    }
+
+    private void search(String text, int start, int end, Consumer<PiiCandidate> out) {
+        int from = Math.max(0, start - CONTEXT_BEFORE);
+        String window = text.substring(from, Math.min(text.length(), end + CONTEXT_AFTER));
+        for (PhoneNumberMatch m : util.findNumbers(window, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+            int at = from + m.start();
+            if (at >= start && at < end) {
+                accept(m, at, out);
+            }
+        }
+    }
+
+    private void accept(PhoneNumberMatch m, int start, Consumer<PiiCandidate> out) {
+        String raw = m.rawString();
+        if (!raw.startsWith("+") && !hasSeparator(raw)) {
+            return;
+        }
+        PhoneNumber n = m.number();
+        if (fictional(n)) {
+            return;
+        }
+        String e164 = util.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
+        out.accept(new PiiCandidate(PiiType.PHONE, start, start + raw.length(), e164, raw.startsWith("+") ? 0.8 : 0.7));
     }
 
     private static boolean hasSeparator(String raw) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import io.agentdlp.detection.Finding;
 import io.agentdlp.detection.KeyedHasher;
@@ -54,11 +55,24 @@ public final class PiiScanner implements TextDetector {
     }
 
     public PiiScanResult scan(CharSequence input) {
+        return scan(input, Screening::of);
+    }
+
+    /** As {@link #scan}, with every matcher searching the whole text: the reference the screened scan must equal. */
+    PiiScanResult scanUnscreened(CharSequence input) {
+        return scan(input, Screening::unscreened);
+    }
+
+    private PiiScanResult scan(CharSequence input, Function<String, Screening> screen) {
         boolean truncated = input.length() > options.maxScanChars();
-        CharSequence text = neutraliseEscapes(truncated ? input.subSequence(0, options.maxScanChars()) : input);
+        String text = neutraliseEscapes(truncated ? input.subSequence(0, options.maxScanChars()) : input);
+        Screening screening = screen.apply(text);
         List<PiiCandidate> candidates = new ArrayList<>();
         for (PiiMatcher m : matchers) {
-            m.find(text, candidates::add);
+            m.find(screening, candidates::add);
+        }
+        if (candidates.isEmpty()) {
+            return new PiiScanResult(List.of(), Map.of(), false, truncated);
         }
         List<PiiCandidate> kept = resolveOverlaps(candidates);
 
@@ -89,7 +103,7 @@ public final class PiiScanner implements TextDetector {
      * Blanking such escapes (same length, so offsets and columns still point into the original)
      * keeps the escape letter from gluing onto a value, e.g. {@code \\nmaria@...}.
      */
-    static CharSequence neutraliseEscapes(CharSequence text) {
+    static String neutraliseEscapes(CharSequence text) {
         StringBuilder sb = null;
         for (int i = 0; i + 1 < text.length(); i++) {
             if (text.charAt(i) != '\\') {
@@ -107,7 +121,7 @@ public final class PiiScanner implements TextDetector {
                 i++;
             }
         }
-        return sb == null ? text : sb;
+        return sb == null ? text.toString() : sb.toString();
     }
 
     private static List<PiiCandidate> resolveOverlaps(List<PiiCandidate> candidates) {

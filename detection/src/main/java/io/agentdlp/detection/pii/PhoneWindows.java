@@ -1,0 +1,112 @@
+package io.agentdlp.detection.pii;
+
+/**
+ * The stretches of a text where libphonenumber's candidate pattern can match: maximal runs of
+ * digits, its punctuation ({@code - x ( ) [ ] . / ~} and spaces), plus signs and the pieces of its
+ * extension syntax ({@code ext}, {@code int}, {@code anexo}, {@code #}, {@code ;ext=}, a colon
+ * after a label). A word of ASCII letters belongs to a run only when it is a whole extension label,
+ * because the pattern takes a label between a digit or separator and a separator or digit; any
+ * non-ASCII character belongs (Unicode digits, full-width signs, case-folded letters).
+ */
+final class PhoneWindows {
+    /** The words an extension label can be ({@code e?xt(?:ensi(?:o\u0301?|ó))?n?}, {@code int}, {@code anexo}, {@code x}). */
+    private static final String[] LABELS = {"x", "xt", "ext", "xtn", "extn", "int", "anexo", "xtensi", "extensi",
+            "xtensin", "extensin", "xtensio", "extensio", "xtension", "extension"};
+    private static final boolean[] MEMBER = new boolean[128];
+
+    static {
+        for (char c : "0123456789 \t()[].\\/~-+#,;=".toCharArray()) {
+            MEMBER[c] = true;
+        }
+    }
+
+    /** Receives one run: its bounds, digits, label letters and whether it has a plus or a non-ASCII character. */
+    @FunctionalInterface
+    interface Window {
+        void accept(int start, int end, int digits, int letters, boolean plusOrNonAscii, boolean separator);
+    }
+
+    private PhoneWindows() {
+    }
+
+    static void forEach(String text, Window out) {
+        int n = text.length();
+        int start = -1;
+        int digits = 0;
+        int letters = 0;
+        boolean plus = false;
+        boolean separator = false;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            int next = i + 1;
+            boolean member;
+            if (c >= 128) {
+                member = true;
+                plus = true;
+                if (Character.isDigit(c)) {
+                    digits++;
+                }
+            } else if (isLetter(c)) {
+                next = i + 1;
+                while (next < n && isLetter(text.charAt(next))) {
+                    next++;
+                }
+                member = label(text, i, next) || (i > 0 && text.charAt(i - 1) >= 128) || (next < n && text.charAt(next) >= 128);
+                if (member) {
+                    letters += next - i;
+                }
+            } else if (c == ':') {
+                // only right after a label ("ext: 12", "#: 12")
+                char prev = i > 0 ? text.charAt(i - 1) : ' ';
+                member = start >= 0 && (isLetter(prev) || prev == '#' || prev == '~' || prev >= 128);
+            } else {
+                member = MEMBER[c];
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                } else if (c == '+') {
+                    plus = true;
+                    separator = true;
+                } else if (c == ' ' || c == '-' || c == '(' || c == '.') {
+                    separator = true;
+                }
+            }
+            if (member) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else {
+                if (start >= 0) {
+                    out.accept(start, i, digits, letters, plus, separator);
+                    start = -1;
+                }
+                digits = 0;
+                letters = 0;
+                plus = false;
+                separator = false;
+            }
+            i = next;
+        }
+        if (start >= 0) {
+            out.accept(start, n, digits, letters, plus, separator);
+        }
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean label(String text, int from, int to) {
+        char first = (char) (text.charAt(from) | 0x20);
+        if (first != 'x' && first != 'e' && first != 'i' && first != 'a') {
+            return false;
+        }
+        int length = to - from;
+        for (String label : LABELS) {
+            if (label.length() == length && text.regionMatches(true, from, label, 0, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

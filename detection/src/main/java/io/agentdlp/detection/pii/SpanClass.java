@@ -1,0 +1,86 @@
+package io.agentdlp.detection.pii;
+
+/**
+ * A set of characters that contains every character some matchers' patterns can match. A match
+ * can therefore never cross a character outside the set: it lies inside one maximal run of
+ * members, and searching those runs alone (with transparent bounds) finds exactly what a search
+ * over the whole text finds. Runs are kept only when they hold at least a given number of digits.
+ */
+enum SpanClass {
+    /** Cards, IBAN, SSN, national ids: {@code [A-Z0-9 +-x]} (the {@code x} of a Chinese id's check character). */
+    IDENTIFIER("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 +-x"),
+    /** IPv4 and IPv6 addresses. */
+    IP_ADDRESS("0123456789abcdefABCDEF.:"),
+    /** E-mail addresses. */
+    EMAIL("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-@");
+
+    private final boolean[] ascii = new boolean[128];
+
+    SpanClass(String members) {
+        for (int i = 0; i < members.length(); i++) {
+            ascii[members.charAt(i)] = true;
+        }
+    }
+
+    /** Members are ASCII: none of these patterns matches anything else. */
+    boolean member(char c) {
+        return c < 128 && ascii[c];
+    }
+
+    /** The maximal runs of members of {@code text} around each occurrence of {@code required}. */
+    Spans around(String text, char required) {
+        Spans out = new Spans();
+        int end = 0;
+        for (int at = text.indexOf(required); at >= 0; at = text.indexOf(required, Math.max(at + 1, end))) {
+            int start = at;
+            while (start > 0 && member(text.charAt(start - 1))) {
+                start--;
+            }
+            end = at + 1;
+            while (end < text.length() && member(text.charAt(end))) {
+                end++;
+            }
+            out.add(start, end, 0, 0, 0, 0);
+        }
+        return out;
+    }
+
+    /**
+     * The maximal runs of members of {@code text} that hold at least {@code minDigits} digits or at
+     * least {@code minColons} colons.
+     */
+    Spans spans(String text, int minDigits, int minColons) {
+        Spans out = new Spans();
+        boolean[] member = ascii;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c >= 128 || !member[c]) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int digits = 0;
+            int upper = 0;
+            int dots = 0;
+            int colons = 0;
+            do {
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                } else if (c >= 'A' && c <= 'Z') {
+                    upper++;
+                } else if (c == '.') {
+                    dots++;
+                } else if (c == ':') {
+                    colons++;
+                }
+                i++;
+            } while (i < n && (c = text.charAt(i)) < 128 && member[c]);
+            if (digits >= minDigits || colons >= minColons) {
+                out.add(start, i, digits, upper, dots, colons);
+            }
+        }
+        return out;
+    }
+}

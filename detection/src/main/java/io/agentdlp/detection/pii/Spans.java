@@ -1,0 +1,107 @@
+package io.agentdlp.detection.pii;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The stretches of a text a matcher has to look at, with counts of the characters its patterns need
+ * (digits, upper-case letters, dots, colons), so a matcher can skip a stretch that cannot hold a
+ * match without running any pattern on it.
+ */
+final class Spans {
+    private static final int STRIDE = 6;
+    private static final int UNLIMITED = Integer.MAX_VALUE;
+
+    private int[] data = new int[STRIDE * 8];
+    private int size;
+
+    /** One span over the whole text with unlimited counts: every matcher runs over all of it. */
+    static Spans whole(CharSequence text) {
+        Spans s = new Spans();
+        s.add(0, text.length(), UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED);
+        return s;
+    }
+
+    void add(int start, int end, int digits, int upper, int dots, int colons) {
+        if ((size + 1) * STRIDE > data.length) {
+            data = Arrays.copyOf(data, data.length * 2);
+        }
+        int at = size * STRIDE;
+        data[at] = start;
+        data[at + 1] = end;
+        data[at + 2] = digits;
+        data[at + 3] = upper;
+        data[at + 4] = dots;
+        data[at + 5] = colons;
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int start(int i) {
+        return data[i * STRIDE];
+    }
+
+    int end(int i) {
+        return data[i * STRIDE + 1];
+    }
+
+    int length(int i) {
+        return end(i) - start(i);
+    }
+
+    int digits(int i) {
+        return data[i * STRIDE + 2];
+    }
+
+    int upper(int i) {
+        return data[i * STRIDE + 3];
+    }
+
+    int dots(int i) {
+        return data[i * STRIDE + 4];
+    }
+
+    int colons(int i) {
+        return data[i * STRIDE + 5];
+    }
+
+    /** Whether span {@code i} of {@code spans} can hold a match at all. */
+    @FunctionalInterface
+    interface Filter {
+        boolean test(Spans spans, int i);
+    }
+
+    /**
+     * Runs {@code pattern} over each span that passes {@code filter} and hands every match to
+     * {@code onMatch}; the matcher is only created when a span passes.
+     */
+    void find(Pattern pattern, CharSequence text, Filter filter, Consumer<Matcher> onMatch) {
+        Matcher m = null;
+        for (int i = 0; i < size; i++) {
+            if (!filter.test(this, i)) {
+                continue;
+            }
+            if (m == null) {
+                m = regionMatcher(pattern, text);
+            }
+            m.region(start(i), end(i));
+            while (m.find()) {
+                onMatch.accept(m);
+            }
+        }
+    }
+
+    /**
+     * A matcher for {@code pattern} whose regions see the text around them (look-behind and
+     * look-ahead work as over the whole text), so finding within a span gives exactly the matches
+     * the whole-text search gives there.
+     */
+    static Matcher regionMatcher(Pattern pattern, CharSequence text) {
+        return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+}

@@ -1,0 +1,67 @@
+package io.agentdlp.detection.pii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+
+import io.agentdlp.detection.KeyedHasher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The screened scan (matchers search only the spans that can hold their values) must report exactly
+ * what the unscreened scan (every matcher over the whole text) reports.
+ */
+class PiiScreeningTest {
+    private static final String[] EDITS = {"", "-", " ", ".", "a", "7", "@", ":", "\\n", "+", "(", ")", "X", "/", "_",
+            "\n", "ext", "#", "x"};
+    private final PiiScanner scanner = new PiiScanner(KeyedHasher.fromSecret("screening-key-0123456789"), PiiOptions.defaults());
+
+    @Test
+    void screenedScanEqualsUnscreenedScanOnTheCorpusAndEditsOfIt() {
+        PiiCorpus corpus = new PiiCorpus(4242L);
+        Random random = new Random(4242L);
+        for (int i = 0; i < 400; i++) {
+            String text = corpus.document().text();
+            assertSame(text);
+            assertSame(text.replace("\n", "\\n").replace("\"", "\\\""));
+            StringBuilder edited = new StringBuilder(text);
+            for (int k = 0; k < 6 && edited.length() > 0; k++) {
+                int at = random.nextInt(edited.length());
+                if (random.nextBoolean()) {
+                    edited.insert(at, EDITS[random.nextInt(EDITS.length)]);
+                } else {
+                    edited.deleteCharAt(at);
+                }
+            }
+            assertSame(edited.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Canadian UAN 310-4555 (seven digits, valid in a region sharing +1)",
+            "dial 011 49 30 34930146 from the US",
+            "call +49 30 34930146 ext. 12 or +1 (415) 867-5309 x 7",
+            "phone：＋４９ ３０ ３４９３０１４６",
+            "1x2x3x4x5x6x7 and 12 ext 3456789",
+            "timestamps 2025-03-06T10:10:00.000Z 2012-01-02 08:00:59",
+            "ids 2001:db8::1 2a00:1450:4001:82b::200e 81.2.69.142 v1.2.3.4",
+            "mails a@b.cd x.y+z@kontor-berlin.de git@github.com:a/b",
+            "DOB: 17/03/1984, d.o.b 1984-03-17, Geburtsdatum 17.03.1984",
+    })
+    void screenedScanEqualsUnscreenedScanOnEdgeCases(String text) {
+        assertSame(text);
+    }
+
+    @Test
+    void aSevenDigitNumberOfARegionSharingTheDefaultCallingCodeIsFound() {
+        // Canada's 310-xxxx numbers: a screen that only knew the US lengths (10 digits) would skip them
+        assertThat(scanner.scan("support line 310-4555").findings()).extracting(f -> f.ruleId()).contains("pii.phone");
+    }
+
+    private void assertSame(String text) {
+        assertThat(scanner.scan(text)).as("screened scan of %s", text).isEqualTo(scanner.scanUnscreened(text));
+    }
+}
