@@ -64,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
     int stepSeconds;
 
     @Option(names = "--min-alerts", defaultValue = "50", paramLabel = "N",
-            description = "A step at a low rate lasts longer (up to 6 step lengths) until N planted secrets were sent "
+            description = "A step at a low rate lasts longer (up to 3 step lengths) until N planted secrets were sent "
                     + "(default: ${DEFAULT-VALUE}).")
     int minAlerts;
 

@@ -32,7 +32,8 @@ public final class BenchRun {
 
     /**
      * Runs every step for {@code guarantee} (a label on the results) and returns them in order. The search
-     * stops early when the profile would no longer end before {@code deadlineNanos} ({@link System#nanoTime()}).
+     * stops early when its next step and a profile of that rate would no longer end before {@code deadlineNanos}
+     * ({@link System#nanoTime()}).
      */
     public List<StepResult> run(String guarantee, Target target, List<String> ownCodeExcerpts, long deadlineNanos)
             throws Exception {
@@ -51,7 +52,7 @@ public final class BenchRun {
             }
             MaxRateSearch search = new MaxRateSearch(settings.startRate(), settings.minRate(), settings.rampFactor(),
                     settings.precision(), settings.maxSearchSteps(), rule,
-                    () -> System.nanoTime() + runner.profileEstimateNanos() > deadlineNanos);
+                    next -> System.nanoTime() + runner.estimateNanos(next) > deadlineNanos);
             List<StepResult> searched = search.run(rate -> {
                 try {
                     StepResult r = runner.step("search", rate, settings.stepLength(rate));
@@ -119,7 +120,7 @@ public final class BenchRun {
         private final AlertWatcher alerts;
         private final TopologyLag lag;
         private final ThreadCpu cpu = new ThreadCpu();
-        private long stepNanos;
+        private long waitNanos;
         private int stepCount;
 
         StepRunner(String guarantee, GatewayLoad load, AlertWatcher alerts, TopologyLag lag) {
@@ -129,10 +130,17 @@ public final class BenchRun {
             this.lag = lag;
         }
 
-        /** What the four profile steps should take, from the steps run so far. */
-        long profileEstimateNanos() {
-            long perStep = stepCount == 0 ? settings.step().plus(settings.drain()).toNanos() : stepNanos / stepCount;
-            return PROFILE.length * perStep;
+        /**
+         * What a step at {@code rate} and then a profile of it should take: their load durations plus, per step,
+         * the mean time spent so far waiting for alerts and the backlog after the load.
+         */
+        long estimateNanos(double rate) {
+            long waitPerStep = stepCount == 0 ? settings.drain().toNanos() : waitNanos / stepCount;
+            long nanos = settings.stepLength(rate).toNanos() + waitPerStep;
+            for (double f : PROFILE) {
+                nanos += settings.stepLength(Math.max(1, Math.rint(rate * f))).toNanos() + waitPerStep;
+            }
+            return nanos;
         }
 
         StepResult step(String phase, double rate, Duration duration) throws Exception {
@@ -155,7 +163,7 @@ public final class BenchRun {
             }
             ComponentCpu used = cpu.since(cpu0);
             long wall = System.nanoTime() - wall0;
-            stepNanos += wall;
+            waitNanos += System.nanoTime() - loadEnd;
             stepCount++;
             return new StepResult(guarantee, phase, rate, o.seconds(), o.accepted(), o.failed(), settled.latency(),
                     o.ingestLatency(), settled.missing(), backlogSeconds, wall / 1e9, used, ProcessStats.rssMb());

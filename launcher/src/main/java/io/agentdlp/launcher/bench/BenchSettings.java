@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param minRate        lowest rate the search tries when even the start rate is not sustained
  * @param rampFactor     the search multiplies the rate by this while sustained (divides by its square below the start)
  * @param step           length of one fixed-rate step
- * @param minAlerts      a step at a low rate lasts longer (up to 6 × {@code step}) until this many planted secrets were sent
+ * @param minAlerts      a step at a low rate lasts longer (up to 3 × {@code step}) until this many planted secrets were sent
  * @param warmup         unrecorded step at the start rate before the search (JIT, caches, RocksDB)
  * @param drain          after a step's last event: how long its alerts may still arrive and the backlog may take to drain
  * @param maxSearchSteps upper bound on the search's steps
@@ -25,7 +25,7 @@ public record BenchSettings(double startRate, double minRate, double rampFactor,
                             Duration drain, int maxSearchSteps, double precision, double p99BudgetMs, double secretShare,
                             double ownCodeShare, int batchSize, int maxInFlight, long seed) {
     /** A low-rate step never lasts longer than this many times the step length. */
-    static final int MAX_STEP_STRETCH = 6;
+    static final int MAX_STEP_STRETCH = 3;
 
     public BenchSettings {
         if (startRate < minRate || minRate < 1 || rampFactor <= 1 || step.isZero() || step.isNegative() || minAlerts < 0

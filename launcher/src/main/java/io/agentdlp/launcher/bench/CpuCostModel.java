@@ -16,9 +16,16 @@ import java.util.Map;
  */
 public record CpuCostModel(Map<String, Double> idleCores, Map<String, Double> cpuMillisPerEvent, int steps) {
 
-    /** The fit over {@code steps} (warm-up steps excluded), or null with fewer than two steps or no spread in rate. */
+    /**
+     * The fit over the profile steps of {@code steps} (the JIT is warm by then, and they span 25–100 % of a
+     * rate), or over every step but the warm-up when there are fewer than two; null with fewer than two
+     * steps or no spread in rate.
+     */
     static CpuCostModel fit(List<StepResult> steps) {
-        List<StepResult> used = steps.stream().filter(s -> !s.phase().equals("warmup") && s.wallSeconds() > 0).toList();
+        List<StepResult> used = steps.stream().filter(s -> s.phase().equals("profile") && s.wallSeconds() > 0).toList();
+        if (used.size() < 2) {
+            used = steps.stream().filter(s -> !s.phase().equals("warmup") && s.wallSeconds() > 0).toList();
+        }
         if (used.size() < 2) {
             return null;
         }

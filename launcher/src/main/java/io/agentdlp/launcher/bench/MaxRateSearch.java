@@ -2,15 +2,15 @@ package io.agentdlp.launcher.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.DoubleFunction;
+import java.util.function.DoublePredicate;
 
 /**
  * Finds the highest sustained rate. Exponential ramp: from the start rate, multiply by {@code factor}
  * while sustained; when even the start fails, divide by {@code factor}² instead, down to the minimum
  * rate. Then bisect between the best sustained and the lowest failing rate until they are within
- * {@code precision} of each other. Stops early at the step limit or when out of time; rates are whole
- * events/s.
+ * {@code precision} of each other. Stops early at the step limit or when {@code outOfTime} says the next
+ * rate no longer fits; rates are whole events/s.
  */
 final class MaxRateSearch {
     private final double start;
@@ -19,10 +19,10 @@ final class MaxRateSearch {
     private final double precision;
     private final int maxSteps;
     private final SustainedRule rule;
-    private final BooleanSupplier outOfTime;
+    private final DoublePredicate outOfTime;
 
     MaxRateSearch(double start, double minRate, double factor, double precision, int maxSteps, SustainedRule rule,
-                  BooleanSupplier outOfTime) {
+                  DoublePredicate outOfTime) {
         if (start < minRate || minRate < 1 || factor <= 1 || precision <= 0 || maxSteps < 1) {
             throw new IllegalArgumentException("search needs 1 <= min rate <= start, factor > 1, precision > 0, a step");
         }
@@ -41,7 +41,7 @@ final class MaxRateSearch {
         double good = 0;
         double bad = Double.POSITIVE_INFINITY;
         double rate = Math.rint(start);
-        while (steps.size() < maxSteps && !outOfTime.getAsBoolean()) {
+        while (steps.size() < maxSteps && !outOfTime.test(rate)) {
             StepResult r = step.apply(rate);
             steps.add(r);
             if (rule.sustained(r)) {

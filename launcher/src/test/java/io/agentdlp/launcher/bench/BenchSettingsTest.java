@@ -14,12 +14,12 @@ class BenchSettingsTest {
     }
 
     @Test
-    void aLowRateStepLastsLongEnoughForTheMinimumAlertsButAtMostSixSteps() {
+    void aLowRateStepLastsLongEnoughForTheMinimumAlertsButAtMostThreeSteps() {
         BenchSettings s = settings(100, 1, 50);
 
         assertThat(s.stepLength(1000)).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.stepLength(25)).isEqualTo(Duration.ofSeconds(20));
-        assertThat(s.stepLength(2)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(s.stepLength(2)).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

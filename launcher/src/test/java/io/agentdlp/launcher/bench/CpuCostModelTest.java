@@ -37,6 +37,21 @@ class CpuCostModelTest {
     }
 
     @Test
+    void prefersTheProfileStepsWhenThereAreTwo() {
+        // the search steps carry 5 s of JIT compilation each, which the profile steps (warm JIT) do not
+        StepResult cold = step("search", 10, 1000);
+        ComponentCpu withJit = new ComponentCpu(java.util.Map.of(ComponentCpu.TOPOLOGY, cold.cpu().seconds(ComponentCpu.TOPOLOGY),
+                ComponentCpu.BROKER, cold.cpu().seconds(ComponentCpu.BROKER), ComponentCpu.JVM, 5.0));
+        StepResult jit = new StepResult("g", "search", 100, 10, 1000, 0, L, L, 0, 0.5, 10, withJit, 500);
+
+        CpuCostModel m = CpuCostModel.fit(List.of(jit, step("profile", 10, 500), step("profile", 10, 2000)));
+
+        assertThat(m.steps()).isEqualTo(2);
+        assertThat(m.cpuMillisPerEvent().get(ComponentCpu.JVM)).isCloseTo(0, within(1e-9));
+        assertThat(m.cpuMillisPerEvent().get(ComponentCpu.TOPOLOGY)).isCloseTo(2.0, within(1e-9));
+    }
+
+    @Test
     void needsTwoStepsAtDifferentRates() {
         assertThat(CpuCostModel.fit(List.of(step("search", 10, 1000)))).isNull();
         assertThat(CpuCostModel.fit(List.of(step("search", 10, 1000), step("search", 20, 2000)))).isNull();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class MaxRateSearchTest {
     private static MaxRateSearch search(double start, double precision, int maxSteps) {
-        return new MaxRateSearch(start, 1, 2, precision, maxSteps, RULE, () -> false);
+        return new MaxRateSearch(start, 1, 2, precision, maxSteps, RULE, next -> false);
     }
 
     @Test
@@ -48,9 +48,9 @@ class MaxRateSearchTest {
     }
 
     @Test
-    void stopsWhenOutOfTimeKeepingTheBestSoFar() {
+    void stopsWhenTheNextRateNoLongerFitsKeepingTheBestSoFar() {
         AtomicInteger calls = new AtomicInteger();
-        List<StepResult> steps = new MaxRateSearch(100, 1, 2, 0.1, 20, RULE, () -> calls.get() >= 2)
+        List<StepResult> steps = new MaxRateSearch(100, 1, 2, 0.1, 20, RULE, next -> calls.get() >= 2 && next >= 400)
                 .run(r -> {
                     calls.incrementAndGet();
                     return capacity(r, 1e9);
@@ -61,9 +61,9 @@ class MaxRateSearchTest {
 
     @Test
     void rejectsASearchThatCannotMove() {
-        assertThatThrownBy(() -> new MaxRateSearch(100, 1, 1, 0.1, 5, RULE, () -> false))
+        assertThatThrownBy(() -> new MaxRateSearch(100, 1, 1, 0.1, 5, RULE, next -> false))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new MaxRateSearch(10, 20, 2, 0.1, 5, RULE, () -> false))
+        assertThatThrownBy(() -> new MaxRateSearch(10, 20, 2, 0.1, 5, RULE, next -> false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
