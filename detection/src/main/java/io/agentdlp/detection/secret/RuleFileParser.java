@@ -27,7 +27,7 @@ final class RuleFileParser {
     static final int DEFAULT_WINDOW_BEFORE = 64;
     static final int DEFAULT_WINDOW_AFTER = 256;
     private static final Set<String> RULE_FIELDS = Set.of("id", "family", "description", "severity", "confidence",
-            "keywords", "pattern", "secretGroup", "minEntropy", "validator", "allow", "window", "anchored", "generic",
+            "keywords", "pattern", "secretGroup", "minEntropy", "validator", "allow", "reject", "window", "anchored", "generic",
             "requires", "examples", "enabled");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper(new JsonFactory());
@@ -145,6 +145,7 @@ final class RuleFileParser {
                 allow.add(compile(a, file, id, at, "allow pattern"));
             }
         }
+        Pattern reject = n.hasNonNull("reject") ? compile(n.get("reject").asText(), file, id, at, "reject") : null;
         int before = DEFAULT_WINDOW_BEFORE;
         int after = DEFAULT_WINDOW_AFTER;
         if (n.has("window")) {
@@ -182,7 +183,7 @@ final class RuleFileParser {
                     e.has("fp") ? strings(e.get("fp"), file, id, at, "examples.fp") : List.of());
         }
         return new SecretRule(id, n.path("family").asText("other"), n.path("description").asText(""), severity,
-                confidence, keywords, pattern, secretGroup, n.path("minEntropy").asDouble(0), validator, allow,
+                confidence, keywords, pattern, secretGroup, n.path("minEntropy").asDouble(0), validator, allow, reject,
                 before, after, anchored, n.path("generic").asBoolean(false), requires, within, examples, file + ":" + at);
     }
 

@@ -22,6 +22,8 @@ import io.agentdlp.detection.Severity;
  * @param minEntropy    minimum Shannon entropy of the secret in bits per char (0 = no check)
  * @param validator     structural check of the secret, or null
  * @param allow         a candidate whose secret contains a match of any of these is dropped
+ * @param reject        a match where this pattern also matches (from the match start, within the match) is
+ *                      dropped; checked last, so context exclusions cost nothing on hits whose value fails; or null
  * @param windowBefore  chars before a keyword occurrence where a match may start
  * @param windowAfter   chars after a keyword occurrence where a match may end
  * @param anchored      true when every match starts where one of the rule's keywords starts: the pattern is
@@ -34,7 +36,7 @@ import io.agentdlp.detection.Severity;
  */
 public record SecretRule(String id, String family, String description, Severity severity, double confidence,
                          List<String> keywords, Pattern pattern, int secretGroup, double minEntropy,
-                         SecretValidator validator, List<Pattern> allow, int windowBefore, int windowAfter,
+                         SecretValidator validator, List<Pattern> allow, Pattern reject, int windowBefore, int windowAfter,
                          boolean anchored, boolean generic, String requires, int requiresWithin, RuleExamples examples, String source) {
     public SecretRule {
         Objects.requireNonNull(id, "id");

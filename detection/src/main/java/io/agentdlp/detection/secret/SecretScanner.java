@@ -217,12 +217,19 @@ public final class SecretScanner implements TextDetector {
                     continue;
                 }
                 String secret = view.substring(gs, ge);
-                if (accept(r, secret, ws) && (required[r] < 0 || pairFound(required[r], gs, rule.requiresWithin(), view, out, firstOfView))) {
+                if (accept(r, secret, ws) && (required[r] < 0 || pairFound(required[r], gs, rule.requiresWithin(), view, out, firstOfView))
+                        && !rejected(r, m.start(), m.end(), view, ws)) {
                     work.candidates++;
                     out.add(new Candidate(r, secret, view, gs, view.originalOffset(gs), view.originalOffset(ge)));
                 }
             }
         }
+    }
+
+    /** The rule's {@code reject} pattern matches from the match start, within the match. */
+    private boolean rejected(int r, int start, int end, DecodedText view, Workspace ws) {
+        Pattern reject = rules[r].reject();
+        return reject != null && ws.rejectMatcher(r, reject, view).region(start, end).lookingAt();
     }
 
     /** Patterns with alternatives may hold the secret in another group than {@code secretGroup}. */
@@ -358,6 +365,7 @@ public final class SecretScanner implements TextDetector {
         final int[][] winEnd;
         final int[] winCount;
         final Matcher[] matchers;
+        final Matcher[] rejectMatchers;
         final Matcher[][] allowMatchers;
         final PlaceholderMatcher.Matchers placeholderMatchers = placeholders.newMatchers();
         final int[] charCounts = new int[128];
@@ -372,6 +380,7 @@ public final class SecretScanner implements TextDetector {
             winEnd = new int[ruleCount][];
             winCount = new int[ruleCount];
             matchers = new Matcher[ruleCount];
+            rejectMatchers = new Matcher[ruleCount];
             allowMatchers = new Matcher[ruleCount][];
             matcherInput = new CharSequence[ruleCount];
         }
@@ -469,11 +478,27 @@ public final class SecretScanner implements TextDetector {
             return m;
         }
 
+        Matcher rejectMatcher(int r, Pattern p, DecodedText view) {
+            Matcher m = rejectMatchers[r];
+            if (m == null) {
+                m = p.matcher(view);
+                m.useTransparentBounds(true);
+                m.useAnchoringBounds(false);
+                rejectMatchers[r] = m;
+            } else {
+                m.reset(view);
+            }
+            return m;
+        }
+
         void end() {
             for (int i = 0; i < touchedCount; i++) {
                 winCount[touched[i]] = 0;
                 // drop the matcher's reference to the scanned text so it can be collected
                 matchers[touched[i]].reset("");
+                if (rejectMatchers[touched[i]] != null) {
+                    rejectMatchers[touched[i]].reset("");
+                }
             }
             touchedCount = 0;
             Arrays.fill(matcherInput, null);

@@ -59,6 +59,8 @@ class RuleFileParserTest {
         assertThatThrownBy(() -> RuleCatalog.ofFiles(typo)).hasMessageContaining("unknown field 'minEntrpy'");
         Path val = write("val.yaml", "version: 1\nrules:\n  - id: v\n    severity: low\n    keywords: [v]\n    pattern: 'v'\n    validator: luhn9\n");
         assertThatThrownBy(() -> RuleCatalog.ofFiles(val)).hasMessageContaining("rule 'v': unknown validator 'luhn9'");
+        Path reject = write("reject.yaml", "version: 1\nrules:\n  - id: r\n    severity: low\n    keywords: [r]\n    pattern: 'r'\n    reject: 'r(('\n");
+        assertThatThrownBy(() -> RuleCatalog.ofFiles(reject)).hasMessageContaining("reject.yaml:3: rule 'r': invalid reject regex");
         Path syntax = write("syntax.yaml", "version: 1\nrules:\n  - id: s\n    pattern: [unclosed\n");
         assertThatThrownBy(() -> RuleCatalog.ofFiles(syntax)).isInstanceOf(RuleFileException.class).hasMessageContaining("malformed file");
         Path json = write("rules.json", "{\"version\": 1, \"rules\": [{\"id\": \"j\", \"severity\": \"bad\", \"keywords\": [], \"pattern\": \"j\"}]}");
@@ -87,13 +89,22 @@ class RuleFileParserTest {
                     pattern: '\\b(sk_test_[A-Za-z0-9]{24,99})\\b'
                   - id: jwt
                     enabled: false
+                  - id: acme-session
+                    severity: low
+                    keywords: [acme_session]
+                    anchored: true
+                    pattern: 'acme_session\\w{0,10}=(\\w{8,})'
+                    reject: 'acme_session\\w{0,10}?_(?:len|hash)'
                 """);
         RuleCatalog catalog = RuleCatalog.load(f);
-        assertThat(catalog.rules()).hasSize(RuleCatalog.builtIn().rules().size());
+        assertThat(catalog.rules()).hasSize(RuleCatalog.builtIn().rules().size() + 1);
         assertThat(catalog.rule("jwt")).isEmpty();
         assertThat(catalog.placeholders()).contains("internal-demo");
         SecretScanner scanner = SecretScanner.builder().catalog(catalog).hasher(HASHER).build();
         assertThat(scanner.scan("t=acme_q8w7e6r5t4y3u2i1o0p9l8k7").findings()).extracting(Finding::ruleId).containsExactly("acme-internal-token");
+        assertThat(scanner.scan("acme_session_id=q8w7e6r5t4y3").findings()).extracting(Finding::ruleId).containsExactly("acme-session");
+        assertThat(scanner.scan("acme_session_hash=q8w7e6r5t4y3").findings()).isEmpty();
+        assertThat(scanner.scan("acme_session_len=q8w7e6r5t4y3").findings()).isEmpty();
         Finding test = scanner.scan("sk_test_4eC39HqLyjWDarjtT1zdp7dc").findings().get(0);
         assertThat(test.severity()).isEqualTo(io.agentdlp.detection.Severity.INFO);
         String jwt = RuleCatalog.builtIn().rule("jwt").orElseThrow().examples().truePositives().get(0);
