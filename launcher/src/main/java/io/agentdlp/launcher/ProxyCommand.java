@@ -18,6 +18,7 @@ import io.agentdlp.detection.KeyedHasher;
 import io.agentdlp.detection.TextDetector;
 import io.agentdlp.detection.pii.PiiOptions;
 import io.agentdlp.detection.pii.PiiScanner;
+import io.agentdlp.detection.policy.PolicyDocument;
 import io.agentdlp.detection.policy.PolicyEngine;
 import io.agentdlp.detection.policy.PolicyFile;
 import io.agentdlp.detection.secret.RuleCatalog;
@@ -29,6 +30,10 @@ import io.agentdlp.ingest.delivery.Spool;
 import io.agentdlp.ingest.delivery.SpoolConfig;
 import io.agentdlp.ingest.delivery.SpoolingPublisher;
 import io.agentdlp.ingest.normalize.DeviceContext;
+import io.agentdlp.ingest.policy.EdgePolicy;
+import io.agentdlp.ingest.policy.PolicyBundle;
+import io.agentdlp.ingest.policy.PolicySettings;
+import io.agentdlp.ingest.policy.PolicySubject;
 import io.agentdlp.ingest.proxy.EgressProxy;
 import io.agentdlp.ingest.proxy.Enforcement;
 import io.agentdlp.ingest.proxy.ProxyConfig;
@@ -63,8 +68,22 @@ final class ProxyCommand implements Callable<Integer> {
             description = "monitor, warn, enforce (block from HIGH) or warn=SEV,enforce=SEV (default ${DEFAULT-VALUE}).")
     String enforcement;
 
-    @Option(names = "--policy", description = "Policy file (default: the shipped default policy).")
+    @Option(names = "--policy", description = "Enforce this local policy file instead of the gateway's (default without a gateway: the shipped default policy).")
     Path policyFile;
+
+    @Option(names = "--policy-gateway", description = "Fetch the policy from this gateway (default: the --gateway URL), with the --gateway-token-file token.")
+    URI policyGateway;
+
+    @Option(names = "--policy-id", defaultValue = "default", description = "Policy document to enforce (default ${DEFAULT-VALUE}).")
+    String policyId;
+
+    @Option(names = "--policy-poll-ms", defaultValue = "2000",
+            description = "How often the gateway is asked for a new policy version (default ${DEFAULT-VALUE}).")
+    long policyPollMs;
+
+    @Option(names = "--ask-fallback", defaultValue = "warn",
+            description = "What a policy's 'ask' becomes (the proxy cannot ask the developer): warn (forward, X-Agentdlp-Warning) or deny (default ${DEFAULT-VALUE}).")
+    String askFallback;
 
     @Option(names = "--privacy-mode", description = "Events carry sizes, hashes, winnowing fingerprints and redacted findings, never text.")
     boolean privacyMode;
@@ -78,7 +97,8 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--truststore", description = "Trust store for upstream TLS (default: the JVM's CAs); password in AGENTDLP_TLS_PASSWORD.")
     Path trustStore;
 
-    @Option(names = "--data-dir", defaultValue = "${env:AGENTDLP_PROXY_DIR:-.agentdlp/proxy}", description = "Spool directory root (default ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", defaultValue = "${env:AGENTDLP_PROXY_DIR:-.agentdlp/proxy}",
+            description = "Spool and policy cache directory (default ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(names = "--kafka-bootstrap", description = "Deliver events straight to Kafka.")
@@ -110,15 +130,15 @@ final class ProxyCommand implements Callable<Integer> {
         String pw = System.getenv("AGENTDLP_TLS_PASSWORD");
         ProxyConfig config = new ProxyConfig(host, port, up, Enforcement.parse(enforcement), maxInspectBytes, rejectMalformed,
                 privacyMode, trustStore, pw == null ? null : pw.toCharArray(), DeviceContext.local(deviceId, null), forwardProxyPort);
-        PolicyEngine policy = new PolicyEngine(policyFile != null ? PolicyFile.load(policyFile) : defaultPolicy());
         KeyedHasher hasher = KeyedHasher.fromSecret(hashKeyFile != null ? Files.readString(hashKeyFile).trim()
                 : requireEnv("AGENTDLP_HASH_KEY"));
         TextDetector detectors = TextDetector.all(List.of(
                 SecretScanner.builder().catalog(RuleCatalog.builtIn()).hasher(hasher).build(),
                 new PiiScanner(hasher, PiiOptions.defaults())));
-        try (SpoolingPublisher events = new SpoolingPublisher(Spool.open(SpoolConfig.defaults(dataDir.resolve("spool"))),
+        try (EdgePolicy policy = openPolicy(config.device());
+             SpoolingPublisher events = new SpoolingPublisher(Spool.open(SpoolConfig.defaults(dataDir.resolve("spool"))),
                 upstream(), upstreamName(), SpoolingPublisher.Options.defaults(), Clock.systemUTC());
-             EgressProxy proxy = EgressProxy.start(config, detectors, () -> policy,
+             EgressProxy proxy = EgressProxy.start(config, detectors, policy,
                      e -> events.publish(List.of(e)).join(), new SimpleMeterRegistry())) {
             CountDownLatch stop = new CountDownLatch(1);
             CountDownLatch stopped = new CountDownLatch(1);
@@ -130,8 +150,10 @@ final class ProxyCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             }, "agentdlp-proxy-shutdown"));
+            PolicyEngine enforced = policy.engineOrAllowAll();
             System.out.println("agentdlp proxy is up on http://" + host + ":" + proxy.port() + " (enforcement " + enforcement
-                    + ", events to " + upstreamName() + ")");
+                    + ", events to " + upstreamName() + ", policy " + enforced.document().id() + " v" + enforced.document().version()
+                    + (policy.sync() != null ? " synced from " + policy.sync().url() : "") + "; status: GET /agentdlp/status)");
             try {
                 stop.await();
             } finally {
@@ -139,6 +161,39 @@ final class ProxyCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** A policy file; else the gateway (the cache first); else only the cache. */
+    private PolicySettings policySettings() throws java.io.IOException {
+        PolicySettings.AskFallback fallback = switch (askFallback) {
+            case "deny" -> PolicySettings.AskFallback.DENY;
+            case "warn" -> PolicySettings.AskFallback.WARN;
+            default -> throw new IllegalArgumentException("--ask-fallback must be deny or warn");
+        };
+        PolicySettings none = new PolicySettings(null, null, null, null, policyId, Duration.ofMillis(policyPollMs), fallback);
+        if (policyFile != null) {
+            return none.withFile(policyFile);
+        }
+        URI from = policyGateway != null ? policyGateway : gateway;
+        if (from != null) {
+            if (gatewayTokenFile == null) {
+                throw new IllegalArgumentException("fetching the policy from the gateway needs --gateway-token-file");
+            }
+            return none.withGateway(from, Files.readString(gatewayTokenFile).trim(), null, Duration.ofMillis(policyPollMs));
+        }
+        return none;
+    }
+
+    /** The policy to enforce: {@link #policySettings()}, and the shipped default when that yields none (no file, gateway or cache). */
+    private EdgePolicy openPolicy(DeviceContext device) throws java.io.IOException {
+        EdgePolicy policy = EdgePolicy.open(policySettings(), device, dataDir, Clock.systemUTC());
+        if (policy.enforced().current() == null && policy.sync() == null) {
+            try (InputStream in = PolicyFile.class.getResourceAsStream("default-policy.yaml")) {
+                PolicyDocument shipped = PolicyFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default-policy.yaml");
+                policy.enforced().install(new PolicyBundle(shipped, PolicySubject.unbound()), "shipped-default");
+            }
+        }
+        return policy.start();
     }
 
     private EventPublisher upstream() throws java.io.IOException {
@@ -167,11 +222,5 @@ final class ProxyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("set " + name + " or --hash-key-file: the deployment's keyed-hash key");
         }
         return v;
-    }
-
-    private static io.agentdlp.detection.policy.PolicyDocument defaultPolicy() throws java.io.IOException {
-        try (InputStream in = PolicyFile.class.getResourceAsStream("default-policy.yaml")) {
-            return PolicyFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default-policy.yaml");
-        }
     }
 }

@@ -31,7 +31,7 @@ import io.agentdlp.ingest.sensor.SensorConfig;
 import io.agentdlp.ingest.sensor.SensorDaemon;
 import io.agentdlp.ingest.sensor.SensorIdentity;
 import io.agentdlp.ingest.sensor.SeverityModes;
-import io.agentdlp.ingest.sensor.policy.PolicySettings;
+import io.agentdlp.ingest.policy.PolicySettings;
 import io.agentdlp.ingest.sensor.install.AgentInstaller;
 import io.agentdlp.ingest.sensor.install.InstallContext;
 import io.agentdlp.ingest.sensor.install.InstallException;

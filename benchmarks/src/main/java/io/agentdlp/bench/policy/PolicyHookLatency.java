@@ -21,7 +21,7 @@ import io.agentdlp.ingest.delivery.EventPublisher;
 import io.agentdlp.ingest.normalize.DeviceContext;
 import io.agentdlp.ingest.sensor.SensorConfig;
 import io.agentdlp.ingest.sensor.SensorDaemon;
-import io.agentdlp.ingest.sensor.policy.PolicySettings;
+import io.agentdlp.ingest.policy.PolicySettings;
 
 /**
  * Hook-level decision latency at the sensor: a real sensor daemon enforcing a policy of N rules

@@ -20,6 +20,7 @@ import io.agentdlp.detection.policy.PolicyDecision;
 import io.agentdlp.detection.policy.PolicyEngine;
 import io.agentdlp.detection.policy.PolicyRequest;
 import io.agentdlp.ingest.normalize.DeviceContext;
+import io.agentdlp.ingest.policy.PolicySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,15 +43,17 @@ final class ConnectProxy implements AutoCloseable {
     private final ProxyEventFactory events;
     private final ProxyEvents sink;
     private final DeviceContext device;
+    private final PolicySettings.AskFallback askFallback;
 
-    ConnectProxy(String host, int port, Supplier<PolicyEngine> policy, ProxyEventFactory events, ProxyEvents sink,
-                 DeviceContext device) throws IOException {
+    ConnectProxy(String host, int port, Supplier<PolicyEngine> policy, PolicySettings.AskFallback askFallback,
+                 ProxyEventFactory events, ProxyEvents sink, DeviceContext device) throws IOException {
         this.server = new ServerSocket();
         this.server.bind(new InetSocketAddress(InetAddress.getByName(host), port));
         this.policy = policy;
         this.events = events;
         this.sink = sink;
         this.device = device;
+        this.askFallback = askFallback;
         Thread acceptor = new Thread(this::acceptLoop, "agentdlp-connect-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -89,15 +92,17 @@ final class ConnectProxy implements AutoCloseable {
             PolicyDecision d = policy.get().decide(new PolicyRequest(device.userId(), device.userEmail(), List.of(),
                     device.deviceId(), agent == null ? null : AgentIdentity.fromUserAgent(agent).name(), null, null, "web",
                     null, host, "https://" + host + ":" + port + "/", null, null, 0, false));
-            boolean allowed = d.effect() != Effect.DENY;
+            boolean ask = d.effect() == Effect.ASK;
+            boolean allowed = d.effect() != Effect.DENY && !(ask && askFallback == PolicySettings.AskFallback.DENY);
             sink.publish(events.tunnelEvent(host, port, agent == null ? null : AgentIdentity.fromUserAgent(agent).name(),
-                    allowed, d.ruleId()));
+                    allowed, d, ask ? askFallback.name().toLowerCase(Locale.ROOT) : null));
             if (!allowed) {
                 byte[] msg = ("agentdlp: connection to " + host + " denied by policy: " + d.reason() + "\n").getBytes(StandardCharsets.UTF_8);
                 out.write(("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: " + msg.length
                         + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(msg);
-                log.info("event=connect_denied host={} port={} rule={}", host, port, d.ruleId());
+                log.info("event=connect_denied host={} port={} policy_id={} policy_version={} rule={}", host, port, d.policyId(),
+                        d.policyVersion(), d.ruleId());
                 return;
             }
             try (Socket target = new Socket(host, port)) {

@@ -21,6 +21,9 @@ import io.agentdlp.detection.TextDetector;
 import io.agentdlp.detection.fingerprint.Fingerprinter;
 import io.agentdlp.detection.policy.PolicyEngine;
 import io.agentdlp.ingest.normalize.FingerprintEncoder;
+import io.agentdlp.ingest.policy.EdgePolicy;
+import io.agentdlp.ingest.policy.PolicySettings;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +47,8 @@ public final class EgressProxy implements AutoCloseable {
     }
 
     /**
-     * Starts the proxy.
+     * Starts the proxy enforcing a policy kept current by the caller ({@code ask} forwards with a
+     * warning).
      *
      * @param detector the detectors run on new blocks (secrets, personal data, ...)
      * @param policy   the current policy (re-read per request, so a new version applies at once)
@@ -52,12 +56,28 @@ public final class EgressProxy implements AutoCloseable {
      */
     public static EgressProxy start(ProxyConfig config, TextDetector detector, Supplier<PolicyEngine> policy,
                                     ProxyEvents sink, MeterRegistry meters) throws IOException {
+        return start(config, detector, policy, PolicySettings.AskFallback.WARN,
+                () -> ProxyStatus.inProcess(policy.get()), sink, meters);
+    }
+
+    /**
+     * Starts the proxy enforcing an edge policy: a policy file, or the cached and gateway-synced
+     * version, as the sensor does; {@code GET /agentdlp/status} reports the version it enforces.
+     */
+    public static EgressProxy start(ProxyConfig config, TextDetector detector, EdgePolicy policy, ProxyEvents sink,
+                                    MeterRegistry meters) throws IOException {
+        return start(config, detector, policy::engineOrAllowAll, policy.askFallback(), policy::statusJson, sink, meters);
+    }
+
+    private static EgressProxy start(ProxyConfig config, TextDetector detector, Supplier<PolicyEngine> policy,
+                                     PolicySettings.AskFallback askFallback, Supplier<String> policyStatus, ProxyEvents sink,
+                                     MeterRegistry meters) throws IOException {
         // without it every keep-alive request from an agent waits ~40 ms for delayed ACKs
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpClient client = upstreamClient(config);
         ProxyEventFactory events = new ProxyEventFactory(config.device(), config.privacyMode(),
                 config.privacyMode() ? new FingerprintEncoder(Fingerprinter.withDefaults()) : null, Clock.systemUTC());
-        RequestInspector inspector = new RequestInspector(detector, policy, config.enforcement(), config.device());
+        RequestInspector inspector = new RequestInspector(detector, policy, config.enforcement(), config.device(), askFallback);
         SeenBlocks seen = new SeenBlocks(10_000, 20_000, Duration.ofHours(12).toMillis(), Clock.systemUTC());
         HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);
         ExecutorService executor = Executors.newFixedThreadPool(64, r -> {
@@ -67,11 +87,16 @@ public final class EgressProxy implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", new ProxyHandler(config, client, inspector, seen, events, sink, new ProxyMetrics(meters)));
+        server.createContext(ProxyStatus.PATH, new ProxyStatus(policyStatus));
+        Gauge.builder("agentdlp_proxy_policy_version", () -> policy.get().document().version())
+                .description("version of the access policy the proxy enforces").register(meters);
         server.start();
         ConnectProxy connect = config.forwardProxyPort() >= 0
-                ? new ConnectProxy(config.host(), config.forwardProxyPort(), policy, events, sink, config.device()) : null;
-        log.info("event=proxy_started address={}:{} forwardProxyPort={} enforcement={} privacyMode={}", config.host(),
-                server.getAddress().getPort(), connect == null ? "off" : connect.port(), config.enforcement(), config.privacyMode());
+                ? new ConnectProxy(config.host(), config.forwardProxyPort(), policy, askFallback, events, sink, config.device()) : null;
+        PolicyEngine p = policy.get();
+        log.info("event=proxy_started address={}:{} forwardProxyPort={} enforcement={} privacyMode={} policy_id={} policy_version={}",
+                config.host(), server.getAddress().getPort(), connect == null ? "off" : connect.port(), config.enforcement(),
+                config.privacyMode(), p.document().id(), p.document().version());
         return new EgressProxy(server, executor, connect);
     }
 

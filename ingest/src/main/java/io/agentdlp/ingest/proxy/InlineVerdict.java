@@ -13,12 +13,22 @@ import io.agentdlp.detection.policy.PolicyDecision;
  * @param findings findings of the newly seen blocks (redacted)
  * @param policy   the policy decision for this destination, model and agent
  * @param reason   shown to the developer when blocked; never contains secret text
+ * @param askFallback what a policy {@code ask} became (the proxy cannot ask): {@code deny} or {@code warn}; else null
  */
-record InlineVerdict(Action action, List<Finding> findings, PolicyDecision policy, String reason) {
+record InlineVerdict(Action action, List<Finding> findings, PolicyDecision policy, String reason, String askFallback) {
     enum Action { MONITOR, WARN, BLOCK }
 
     InlineVerdict {
         findings = List.copyOf(findings);
+    }
+
+    /** What the agent was told, in the sensor's words: allow, warn or deny. */
+    String dlpDecision() {
+        return switch (action) {
+            case MONITOR -> "allow";
+            case WARN -> "warn";
+            case BLOCK -> "deny";
+        };
     }
 
     Severity maxSeverity() {

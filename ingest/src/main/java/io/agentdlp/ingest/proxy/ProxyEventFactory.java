@@ -18,6 +18,7 @@ import io.agentdlp.avro.EventKind;
 import io.agentdlp.avro.EventSource;
 import io.agentdlp.avro.User;
 import io.agentdlp.detection.Finding;
+import io.agentdlp.detection.policy.PolicyDecision;
 import io.agentdlp.ingest.normalize.ContentFactory;
 import io.agentdlp.ingest.normalize.DeviceContext;
 import io.agentdlp.ingest.normalize.EventIds;
@@ -45,7 +46,10 @@ final class ProxyEventFactory {
 
     /** Facts about one proxied request shared by its block events. */
     record RequestFacts(Provider provider, String sessionId, String agentName, String agentVersion, String model,
-                        String upstreamHost, String upstreamUrl, String requestId, boolean blocked, String decision) {
+                        String upstreamHost, String upstreamUrl, String requestId, InlineVerdict verdict) {
+        RequestFacts withRequestId(String id) {
+            return new RequestFacts(provider, sessionId, agentName, agentVersion, model, upstreamHost, upstreamUrl, id, verdict);
+        }
     }
 
     AgentEgressEvent blockEvent(RequestFacts req, ContentBlock block, String blockHash, List<Finding> findings) {
@@ -57,10 +61,12 @@ final class ProxyEventFactory {
         Map<String, String> attrs = new HashMap<>();
         attrs.put("provider", req.provider().name().toLowerCase(Locale.ROOT));
         attrs.put("role", block.role());
-        attrs.put("decision", req.decision());
-        if (req.blocked()) {
+        InlineVerdict v = req.verdict();
+        attrs.put("decision", v.action().name().toLowerCase(Locale.ROOT));
+        if (v.action() == InlineVerdict.Action.BLOCK) {
             attrs.put("blocked", "true");
         }
+        decisionAttributes(attrs, v.dlpDecision(), v.policy(), v.askFallback());
         return AgentEgressEvent.newBuilder()
                 .setEventId(EventIds.of("proxy", device.deviceId(), blockHash.getBytes(StandardCharsets.US_ASCII), 0,
                         req.sessionId()))
@@ -84,13 +90,16 @@ final class ProxyEventFactory {
                 .build();
     }
 
-    AgentEgressEvent tunnelEvent(String host, int port, String agentHint, boolean allowed, String ruleId) {
+    /** @param askFallback what a policy {@code ask} became, or null */
+    AgentEgressEvent tunnelEvent(String host, int port, String agentHint, boolean allowed, PolicyDecision policy,
+                                 String askFallback) {
         Instant now = clock.instant();
         Map<String, String> attrs = new HashMap<>();
         attrs.put("decision", allowed ? "allow" : "deny");
-        if (ruleId != null) {
-            attrs.put("policy_rule", ruleId);
+        if (policy.ruleId() != null) {
+            attrs.put("policy_rule", policy.ruleId());
         }
+        decisionAttributes(attrs, allowed ? "allow" : "deny", policy, askFallback);
         String id = EventIds.of("proxy", device.deviceId(), (host + ":" + port + "@" + now.toEpochMilli())
                 .getBytes(StandardCharsets.UTF_8), 0, "connect");
         return AgentEgressEvent.newBuilder()
@@ -106,6 +115,24 @@ final class ProxyEventFactory {
                 .setCanBlock(true)
                 .setAttributes(attrs)
                 .build();
+    }
+
+    /**
+     * The decision in the sensor's {@code dlp.*} attributes, so the audit trail reads proxy and
+     * sensor decisions alike: what the agent was told, and which policy, version and rule decided.
+     */
+    static void decisionAttributes(Map<String, String> attrs, String told, PolicyDecision policy, String askFallback) {
+        attrs.put("dlp.decision", told);
+        if (policy == null) {
+            return;
+        }
+        attrs.put("dlp.policy.id", policy.policyId());
+        attrs.put("dlp.policy.version", Long.toString(policy.policyVersion()));
+        attrs.put("dlp.policy.rule", policy.ruleId() == null ? "default" : policy.ruleId());
+        attrs.put("dlp.policy.effect", policy.effect().name().toLowerCase(Locale.ROOT));
+        if (askFallback != null) {
+            attrs.put("dlp.policy.ask_fallback", askFallback);
+        }
     }
 
     private Device device() {

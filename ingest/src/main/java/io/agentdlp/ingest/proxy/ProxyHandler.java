@@ -161,20 +161,20 @@ final class ProxyHandler implements HttpHandler {
         ProxyEventFactory.RequestFacts facts = new ProxyEventFactory.RequestFacts(provider, session, agent.name(),
                 agent.version(), json.path("model").asText(null), route.target().getHost(),
                 route.target().getScheme() + "://" + route.target().getRawAuthority() + route.target().getRawPath(),
-                null, verdict.action() == InlineVerdict.Action.BLOCK, verdict.action().name().toLowerCase(Locale.ROOT));
+                null, verdict);
         if (verdict.action() == InlineVerdict.Action.BLOCK) {
             publish(facts, perBlock, freshHashes);
             metrics.request(provider, "blocked");
-            log.info("event=proxy_blocked provider={} session={} newBlocks={} findings={} policyRule={}", provider, session,
-                    fresh.size(), all.size(), verdict.policy().ruleId());
+            log.info("event=proxy_blocked provider={} session={} newBlocks={} findings={} policy_id={} policy_version={} policy_rule={}",
+                    provider, session, fresh.size(), all.size(), verdict.policy().policyId(), verdict.policy().policyVersion(),
+                    verdict.policy().ruleId());
             respond(ex, provider, ProviderErrors.BLOCKED, verdict.reason());
             return;
         }
         HttpResponse<InputStream> resp = send(ex, route, new ByteArrayInputStream(body));
         seen.remember(session, freshHashes);
         // published before the answer is relayed: once the agent has its answer, the events exist
-        publish(new ProxyEventFactory.RequestFacts(facts.provider(), facts.sessionId(), facts.agentName(), facts.agentVersion(),
-                facts.model(), facts.upstreamHost(), facts.upstreamUrl(), requestId(resp), false, facts.decision()), perBlock, freshHashes);
+        publish(facts.withRequestId(requestId(resp)), perBlock, freshHashes);
         relay(ex, resp, verdict);
         metrics.request(provider, verdict.action().name().toLowerCase(Locale.ROOT));
         log.info("event=proxy_forwarded provider={} session={} blocks={} newBlocks={} findings={} decision={} ms={}", provider,
@@ -226,7 +226,7 @@ final class ProxyHandler implements HttpHandler {
             }
         });
         if (verdict != null && verdict.action() == InlineVerdict.Action.WARN) {
-            out.add("X-Agentdlp-Warning", "sensitive content recorded: " + verdict.findings().size() + " finding(s)");
+            out.add("X-Agentdlp-Warning", warning(verdict));
         }
         long respLength = resp.headers().firstValueAsLong("content-length").orElse(-1);
         boolean noBody = ex.getRequestMethod().equals("HEAD") || resp.statusCode() == 204 || resp.statusCode() == 304;
@@ -240,6 +240,16 @@ final class ProxyHandler implements HttpHandler {
                 o.flush();
             }
         }
+    }
+
+    /** Findings when there are any, else the policy rule that warned (ids only: a header carries no free text). */
+    private static String warning(InlineVerdict v) {
+        if (!v.findings().isEmpty()) {
+            return "sensitive content recorded: " + v.findings().size() + " finding(s)";
+        }
+        var p = v.policy();
+        return "policy " + p.policyId() + " v" + p.policyVersion() + " rule " + (p.ruleId() == null ? "default" : p.ruleId())
+                + (v.askFallback() != null ? " asks for confirmation (recorded as a warning)" : " warns");
     }
 
     private static String requestId(HttpResponse<?> resp) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -16,23 +17,29 @@ import io.agentdlp.detection.policy.PolicyDecision;
 import io.agentdlp.detection.policy.PolicyEngine;
 import io.agentdlp.detection.policy.PolicyRequest;
 import io.agentdlp.ingest.normalize.DeviceContext;
+import io.agentdlp.ingest.policy.PolicySettings;
 
 /**
  * Runs the detectors over the blocks a request adds to its conversation and combines their
  * findings with the policy decision for the destination: policy deny or findings at the enforce
- * threshold block; policy warn/ask or findings at the warn threshold warn; the rest is monitored.
+ * threshold block; policy warn or findings at the warn threshold warn; policy ask blocks or warns per
+ * the ask fallback (the proxy cannot ask the developer); the rest is monitored.
  */
 final class RequestInspector {
     private final TextDetector detector;
     private final Supplier<PolicyEngine> policy;
     private final Enforcement enforcement;
     private final DeviceContext device;
+    private final PolicySettings.AskFallback askFallback;
 
-    RequestInspector(TextDetector detector, Supplier<PolicyEngine> policy, Enforcement enforcement, DeviceContext device) {
+    /** @param askFallback what a policy {@code ask} becomes: the proxy has no way to ask the developer */
+    RequestInspector(TextDetector detector, Supplier<PolicyEngine> policy, Enforcement enforcement, DeviceContext device,
+                     PolicySettings.AskFallback askFallback) {
         this.detector = detector;
         this.policy = policy;
         this.enforcement = enforcement;
         this.device = device;
+        this.askFallback = askFallback;
     }
 
     /** Findings per new block, in block order. */
@@ -58,17 +65,19 @@ final class RequestInspector {
                 max = f.severity();
             }
         }
-        if (decision.effect() == Effect.DENY) {
+        boolean ask = decision.effect() == Effect.ASK;
+        String fallback = ask ? askFallback.name().toLowerCase(Locale.ROOT) : null;
+        if (decision.effect() == Effect.DENY || (ask && askFallback == PolicySettings.AskFallback.DENY)) {
             return new InlineVerdict(InlineVerdict.Action.BLOCK, findings, decision,
-                    "agentdlp blocked this request: " + decision.reason() + " (policy " + decision.policyId() + " v"
-                            + decision.policyVersion() + (decision.ruleId() == null ? "" : ", rule " + decision.ruleId()) + ")");
+                    "agentdlp blocked this request" + (ask ? " (policy asks for confirmation, which the proxy cannot ask)" : "")
+                            + ": " + decision.reason() + " (policy " + decision.policyId() + " v" + decision.policyVersion()
+                            + (decision.ruleId() == null ? "" : ", rule " + decision.ruleId()) + ")", fallback);
         }
         if (max != null && enforcement.blocks(max)) {
-            return new InlineVerdict(InlineVerdict.Action.BLOCK, findings, decision, blockReason(findings));
+            return new InlineVerdict(InlineVerdict.Action.BLOCK, findings, decision, blockReason(findings), fallback);
         }
-        boolean warn = decision.effect() == Effect.WARN || decision.effect() == Effect.ASK
-                || (max != null && enforcement.warns(max));
-        return new InlineVerdict(warn ? InlineVerdict.Action.WARN : InlineVerdict.Action.MONITOR, findings, decision, null);
+        boolean warn = decision.effect() == Effect.WARN || ask || (max != null && enforcement.warns(max));
+        return new InlineVerdict(warn ? InlineVerdict.Action.WARN : InlineVerdict.Action.MONITOR, findings, decision, null, fallback);
     }
 
     private String blockReason(List<Finding> findings) {

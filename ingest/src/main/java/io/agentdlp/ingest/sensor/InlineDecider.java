@@ -11,8 +11,8 @@ import io.agentdlp.avro.Finding;
 import io.agentdlp.avro.Severity;
 import io.agentdlp.detection.TextDetector;
 import io.agentdlp.detection.policy.PolicyDecision;
-import io.agentdlp.ingest.sensor.policy.EnforcedPolicy;
-import io.agentdlp.ingest.sensor.policy.PolicySettings;
+import io.agentdlp.ingest.policy.EnforcedPolicy;
+import io.agentdlp.ingest.policy.PolicySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,7 +8,7 @@ import java.util.Objects;
 import io.agentdlp.ingest.delivery.SpoolConfig;
 import io.agentdlp.ingest.delivery.SpoolingPublisher;
 import io.agentdlp.ingest.normalize.ContentFactory;
-import io.agentdlp.ingest.sensor.policy.PolicySettings;
+import io.agentdlp.ingest.policy.PolicySettings;
 
 /**
  * Settings of the sensor daemon.

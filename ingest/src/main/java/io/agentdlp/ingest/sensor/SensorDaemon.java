@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.agentdlp.detection.KeyedHasher;
 import io.agentdlp.detection.TextDetector;
 import io.agentdlp.detection.fingerprint.Fingerprinter;
-import io.agentdlp.detection.policy.PolicyFile;
 import io.agentdlp.detection.secret.RuleCatalog;
 import io.agentdlp.detection.secret.SecretScanner;
 import io.agentdlp.ingest.delivery.DeliveryStatus;
@@ -25,11 +24,9 @@ import io.agentdlp.ingest.normalize.GitRepoLookup;
 import io.agentdlp.ingest.normalize.HookNormalizer;
 import io.agentdlp.ingest.normalize.OtelLogNormalizer;
 import io.agentdlp.ingest.normalize.RepoLookup;
-import io.agentdlp.ingest.policy.PolicyBundle;
-import io.agentdlp.ingest.policy.PolicySubject;
-import io.agentdlp.ingest.sensor.policy.EnforcedPolicy;
-import io.agentdlp.ingest.sensor.policy.PolicyCache;
-import io.agentdlp.ingest.sensor.policy.PolicySync;
+import io.agentdlp.ingest.policy.EdgePolicy;
+import io.agentdlp.ingest.policy.EnforcedPolicy;
+import io.agentdlp.ingest.policy.PolicySync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,14 +47,12 @@ public final class SensorDaemon implements AutoCloseable {
     private final ExecutorService pool;
     private final HttpServer hookServer;
     private final HttpServer otlpServer;
-    private final EnforcedPolicy policy;
-    private final PolicySync policySync;
+    private final EdgePolicy policy;
 
     private SensorDaemon(SensorConfig config, SensorIdentity identity, SpoolingPublisher delivery, ExecutorService pool,
-                         HttpServer hookServer, HttpServer otlpServer, EnforcedPolicy policy, PolicySync policySync) {
+                         HttpServer hookServer, HttpServer otlpServer, EdgePolicy policy) {
         this.config = config;
         this.policy = policy;
-        this.policySync = policySync;
         this.identity = identity;
         this.delivery = delivery;
         this.pool = pool;
@@ -88,18 +83,8 @@ public final class SensorDaemon implements AutoCloseable {
         TextDetector detector = SecretScanner.builder().catalog(RuleCatalog.builtIn()).hasher(hasher).build();
         // privacy mode keeps raw text on the machine, so the text-based verdict service is not consulted
         VerdictService remote = config.verdictUrl() == null || config.privacyMode() ? null : new HttpVerdictClient(config.verdictUrl(), null);
-        EnforcedPolicy policy = new EnforcedPolicy(device, clock);
-        PolicyCache cache = new PolicyCache(config.dataDir());
-        PolicyBundle cached = null;
-        if (config.policy().file() != null) {
-            // a local file is the whole truth: a stale cache from an earlier gateway setup must not win
-            policy.install(new PolicyBundle(PolicyFile.load(config.policy().file()), PolicySubject.unbound()), "file");
-        } else {
-            cached = cache.load().orElse(null);
-            if (cached != null) {
-                policy.install(cached, "cache");
-            }
-        }
+        EdgePolicy edgePolicy = EdgePolicy.open(config.policy(), device, config.dataDir(), clock);
+        EnforcedPolicy policy = edgePolicy.enforced();
         InlineDecider decider = new InlineDecider(detector, remote, config.verdictTimeout(), config.failClosed(), config.modes(),
                 policy, config.policy().askFallback());
         PrivacyFilter privacy = config.privacyMode() ? new PrivacyFilter(Fingerprinter.withDefaults()) : null;
@@ -110,16 +95,12 @@ public final class SensorDaemon implements AutoCloseable {
         ExecutorService pool = HttpServers.pool("agentdlp-sensor-http", 4);
         HttpServer hooks = null;
         HttpServer otlp = null;
-        PolicySync sync = config.policy().gateway() == null ? null : new PolicySync(config.policy(), policy, cache, clock);
-        if (sync != null && cached != null) {
-            sync.knownBundle(cached);
-        }
         try {
             hooks = HttpServers.http(config.hookHost(), config.hookPort(), pool);
             if (config.otlpPort() >= 0) {
                 otlp = HttpServers.http(config.otlpHost(), config.otlpPort(), pool);
             }
-            SensorDaemon daemon = new SensorDaemon(config, identity, delivery, pool, hooks, otlp, policy, sync);
+            SensorDaemon daemon = new SensorDaemon(config, identity, delivery, pool, hooks, otlp, edgePolicy);
             SensorActivity activity = daemon.activity;
             SensorPipeline pipeline = new SensorPipeline(decider, privacy, delivery, activity, config.failClosed(), policy);
             hooks.createContext("/hook", new HookEndpoint(identity, new HookNormalizer(device, repos, contents, clock),
@@ -132,13 +113,7 @@ public final class SensorDaemon implements AutoCloseable {
                 otlp.start();
             }
             hooks.start();
-            if (sync != null) {
-                sync.start();
-            }
-            EnforcedPolicy.Snapshot p = policy.current();
-            LOG.info("event=sensor_policy policy_id={} version={} origin={} sync_url={}",
-                    p == null ? "none" : p.engine().document().id(), p == null ? "none" : String.valueOf(p.engine().document().version()),
-                    p == null ? "none" : p.origin(), sync == null ? "none" : sync.url());
+            edgePolicy.start();
             LOG.info("event=sensor_started hook_address={} otlp_address={} device_id={} upstream={} privacy_mode={} modes={}",
                     hooks.getAddress(), otlp == null ? "disabled" : otlp.getAddress(), identity.deviceId(), upstreamName,
                     config.privacyMode(), config.modes());
@@ -150,9 +125,7 @@ public final class SensorDaemon implements AutoCloseable {
             if (otlp != null) {
                 otlp.stop(0);
             }
-            if (sync != null) {
-                sync.close();
-            }
+            edgePolicy.close();
             pool.shutdownNow();
             delivery.close();
             throw e;
@@ -186,20 +159,23 @@ public final class SensorDaemon implements AutoCloseable {
 
     /** The access policy being enforced. */
     public EnforcedPolicy policy() {
-        return policy;
+        return policy.enforced();
     }
 
     /** The gateway policy sync, or null when policies do not come from the gateway. */
     public PolicySync policySync() {
-        return policySync;
+        return policy.sync();
+    }
+
+    /** The enforced policy version, its origin and the sync state as JSON (for {@code status}). */
+    public String policyStatusJson() {
+        return policy.statusJson();
     }
 
     /** Stops accepting requests, stops forwarding (the spool keeps what is undelivered). */
     @Override
     public void close() {
-        if (policySync != null) {
-            policySync.close();
-        }
+        policy.close();
         hookServer.stop(0);
         if (otlpServer != null) {
             otlpServer.stop(0);

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletionException;
 import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.ingest.delivery.EventPublisher;
 import io.agentdlp.ingest.normalize.NormalizedHook;
-import io.agentdlp.ingest.sensor.policy.EnforcedPolicy;
+import io.agentdlp.ingest.policy.EnforcedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,8 +9,6 @@ import io.agentdlp.ingest.delivery.DeliveryStatus;
 import io.agentdlp.ingest.delivery.SpoolStats;
 import io.agentdlp.ingest.http.HttpProblem;
 import io.agentdlp.ingest.http.Responses;
-import io.agentdlp.ingest.sensor.policy.EnforcedPolicy;
-import io.agentdlp.ingest.sensor.policy.PolicySync;
 
 /** {@code GET /status} (token required): upstream connectivity, spool depth, counters, last events (no content). */
 final class StatusEndpoint implements HttpHandler {
@@ -56,7 +54,7 @@ final class StatusEndpoint implements HttpHandler {
                 .append(",\"dropped_full\":").append(sp.dropped())
                 .append(",\"corrupt\":").append(sp.corrupt())
                 .append(",\"fsync\":\"").append(d.config().spool().fsync()).append("\"}")
-                .append(",\"policy\":").append(policy(d))
+                .append(",\"policy\":").append(d.policyStatusJson())
                 .append(",\"hooks\":{\"received\":").append(a.hooks())
                 .append(",\"denied\":").append(a.denied())
                 .append(",\"asked\":").append(a.asked())
@@ -79,33 +77,6 @@ final class StatusEndpoint implements HttpHandler {
                     .append("\",\"decision\":").append(r.decision() == null ? "null" : "\"" + r.decision() + "\"").append('}');
         }
         return b.append("]}").toString();
-    }
-
-    /** The policy version enforced, where it came from, and the sync state; null when no policy is loaded. */
-    private static String policy(SensorDaemon d) {
-        EnforcedPolicy.Snapshot p = d.policy().current();
-        PolicySync sync = d.policySync();
-        if (p == null && sync == null) {
-            return "null";
-        }
-        StringBuilder b = new StringBuilder("{");
-        if (p != null) {
-            b.append("\"id\":\"").append(Responses.quote(p.engine().document().id())).append('"')
-                    .append(",\"version\":").append(p.engine().document().version())
-                    .append(",\"rules\":").append(p.engine().document().rules().size())
-                    .append(",\"default\":\"").append(p.engine().document().defaultEffect().name().toLowerCase(java.util.Locale.ROOT)).append('"')
-                    .append(",\"origin\":\"").append(p.origin()).append('"')
-                    .append(",\"loaded_at\":").append(time(p.loadedAt()));
-        } else {
-            b.append("\"id\":null,\"version\":null");
-        }
-        if (sync != null) {
-            b.append(",\"sync\":{\"url\":\"").append(Responses.quote(sync.url().toString())).append('"')
-                    .append(",\"last_success\":").append(time(sync.lastSuccess()))
-                    .append(",\"last_error\":").append(sync.lastError() == null ? "null" : "\"" + Responses.quote(sync.lastError()) + "\"")
-                    .append('}');
-        }
-        return b.append('}').toString();
     }
 
     private static String time(Instant t) {

@@ -2,6 +2,7 @@ package io.agentdlp.ingest.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,28 +14,40 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.Policy;
+import io.agentdlp.detection.KeyedHasher;
+import io.agentdlp.detection.TextDetector;
 import io.agentdlp.detection.policy.PolicyDocument;
 import io.agentdlp.detection.policy.PolicyFile;
+import io.agentdlp.detection.secret.RuleCatalog;
+import io.agentdlp.detection.secret.SecretScanner;
 import io.agentdlp.ingest.delivery.GatewayEventPublisher;
 import io.agentdlp.ingest.delivery.KafkaEventPublisher;
 import io.agentdlp.ingest.normalize.AgentEventJson;
 import io.agentdlp.ingest.normalize.ContentFactory;
+import io.agentdlp.ingest.normalize.DeviceContext;
 import io.agentdlp.ingest.normalize.HookNormalizer;
+import io.agentdlp.ingest.policy.EdgePolicy;
+import io.agentdlp.ingest.policy.PolicySettings;
+import io.agentdlp.ingest.proxy.EgressProxy;
+import io.agentdlp.ingest.proxy.Enforcement;
+import io.agentdlp.ingest.proxy.FakeUpstream;
+import io.agentdlp.ingest.proxy.ProxyConfig;
 import io.agentdlp.ingest.samples.Fixtures;
 import io.agentdlp.ingest.samples.HookSample;
 import io.agentdlp.ingest.samples.HookSamples;
 import io.agentdlp.ingest.sensor.SensorConfig;
 import io.agentdlp.ingest.sensor.SensorDaemon;
-import io.agentdlp.ingest.sensor.policy.PolicySettings;
 import io.agentdlp.kafka.embedded.EmbeddedKafka;
 import io.agentdlp.policy.PolicyRecords;
 import io.agentdlp.topics.TopicNames;
 import io.agentdlp.topics.TopicProvisioner;
 import io.agentdlp.topics.TopicSerdes;
 import io.agentdlp.topics.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -51,7 +64,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Policy distribution end to end with a real broker: a policy pushed to {@code dlp-policies} reaches
- * a running sensor through the gateway and is enforced; the gateway serves 304 for an unchanged
+ * a running sensor and a running egress proxy through the gateway and is enforced; a proxy that
+ * cannot reach the gateway enforces its cached version; the gateway serves 304 for an unchanged
  * version and rejects events whose identity does not match the token's binding.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -222,5 +236,78 @@ class PolicyDistributionIT {
         return http.send(HttpRequest.newBuilder(base().resolve("v1/events")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aPushedPolicyReachesARunningProxyWhichKeepsEnforcingItOffline() throws Exception {
+        push("id: egress\nversion: 10\ndefault: allow\n");
+        Path data = dir.resolve("proxy");
+        DeviceContext device = new DeviceContext("proxy-1", "gw-host", "linux", "svc-proxy", null);
+        List<AgentEgressEvent> events = new CopyOnWriteArrayList<>();
+        try (FakeUpstream upstream = new FakeUpstream()) {
+            ProxyConfig config = new ProxyConfig("127.0.0.1", 0, Map.of("anthropic", upstream.uri()), Enforcement.parse("enforce"),
+                    1024 * 1024, false, false, null, null, device, -1);
+            TextDetector detector = SecretScanner.builder().catalog(RuleCatalog.builtIn())
+                    .hasher(KeyedHasher.fromSecret("policy-distribution-it-key-0123")).build();
+            PolicySettings online = new PolicySettings(null, base(), token, null, "egress", Duration.ofMillis(250),
+                    PolicySettings.AskFallback.WARN);
+            try (EdgePolicy policy = EdgePolicy.open(online, device, data, Fixtures.CLOCK).start();
+                 EgressProxy proxy = EgressProxy.start(config, detector, policy, events::add, new SimpleMeterRegistry())) {
+                awaitVersion(policy, 10);
+                assertThat(model(proxy, "first turn").statusCode()).isEqualTo(200);
+
+                push("id: egress\nversion: 11\ndefault: allow\nrules:\n"
+                        + "  - {id: no-direct-provider, effect: deny, destinations: [\"127.0.0.1\"], reason: use the model gateway}\n");
+                long millis = awaitVersion(policy, 11);
+                assertThat(millis).as("a pushed version reaches a connected proxy within seconds").isLessThan(10_000);
+                HttpResponse<String> denied = model(proxy, "second turn");
+                assertThat(denied.statusCode()).isEqualTo(403);
+                assertThat(denied.body()).contains("use the model gateway (policy egress v11, rule no-direct-provider)");
+                assertThat(events.get(events.size() - 1).getAttributes()).containsEntry("dlp.policy.version", "11")
+                        .containsEntry("dlp.policy.rule", "no-direct-provider").containsEntry("dlp.decision", "deny");
+            }
+            assertThat(data.resolve("policy-cache.json")).content().contains("\"version\":11", "no-direct-provider");
+
+            int closedPort;
+            try (ServerSocket s = new ServerSocket(0)) {
+                closedPort = s.getLocalPort();
+            }
+            PolicySettings offline = new PolicySettings(null, URI.create("http://127.0.0.1:" + closedPort + "/"), token, null, "egress",
+                    Duration.ofMillis(250), PolicySettings.AskFallback.WARN);
+            try (EdgePolicy policy = EdgePolicy.open(offline, device, data, Fixtures.CLOCK).start();
+                 EgressProxy proxy = EgressProxy.start(config, detector, policy, events::add, new SimpleMeterRegistry())) {
+                assertThat(policy.enforced().current().origin()).isEqualTo("cache");
+                assertThat(model(proxy, "offline turn").statusCode()).as("the cached version is enforced without the gateway")
+                        .isEqualTo(403);
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (policy.sync().lastError() == null && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                HttpResponse<String> status = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + proxy.port() + "/agentdlp/status")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(status.body()).contains("\"version\":11", "\"origin\":\"cache\"", "\"last_error\":\"unreachable");
+            }
+            assertThat(upstream.received).as("only the first turn, sent while the policy allowed it, reached the provider").hasSize(1);
+        }
+    }
+
+    private static long awaitVersion(EdgePolicy p, long version) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            var s = p.enforced().current();
+            if (s != null && s.engine().document().version() == version) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("proxy did not reach policy version " + version + "; sync error: " + p.sync().lastError());
+    }
+
+    private HttpResponse<String> model(EgressProxy proxy, String text) throws Exception {
+        String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}";
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + "/anthropic/v1/messages"))
+                .header("anthropic-version", "2023-06-01").header("User-Agent", "claude-cli/2.1.240 (external, cli)")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -19,8 +19,8 @@ import com.sun.net.httpserver.HttpServer;
  * receives and answers with a fixed JSON body, or with a server-sent-event stream whose second half
  * is only sent once the test says the client has seen the first half.
  */
-final class FakeUpstream implements AutoCloseable {
-    record Received(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+public final class FakeUpstream implements AutoCloseable {
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
     }
 
     static final byte[] JSON_ANSWER = "{\"id\":\"msg_1\",\"type\":\"message\",\"content\":[{\"type\":\"text\",\"text\":\"ok\"}]}"
@@ -29,11 +29,11 @@ final class FakeUpstream implements AutoCloseable {
     static final String SSE_REST = "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"delta\":{\"type\":\"text_delta\",\"text\":\"hi\"}}\n\n"
             + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
 
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
     final CountDownLatch clientSawFirstChunk = new CountDownLatch(1);
     private final HttpServer server;
 
-    FakeUpstream() throws IOException {
+    public FakeUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", ex -> {
@@ -64,11 +64,11 @@ final class FakeUpstream implements AutoCloseable {
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 

@@ -22,8 +22,8 @@ import io.agentdlp.ingest.samples.Fixtures;
 import io.agentdlp.ingest.samples.HookSample;
 import io.agentdlp.ingest.samples.HookSamples;
 import io.agentdlp.ingest.samples.RecordingGateway;
-import io.agentdlp.ingest.sensor.policy.PolicyCache;
-import io.agentdlp.ingest.sensor.policy.PolicySettings;
+import io.agentdlp.ingest.policy.PolicyCache;
+import io.agentdlp.ingest.policy.PolicySettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +132,48 @@ class SensorAccessPolicyTest {
             if (decision.equals("deny") && rule.endsWith("-ask")) {
                 assertThat(e.getAttributes()).containsEntry("dlp.policy.effect", "ask").containsEntry("dlp.policy.ask_fallback", "deny");
             }
+        }
+    }
+
+    /** One tool hook per agent and what each effect must answer there (docs/policy.md, "Effects per agent"). */
+    static Stream<Arguments> everyEffectForEveryAgent() {
+        String[][] table = {
+            // sample, agent, deny, ask, warn
+            {"claude PreToolUse Bash", "claude-code", "\"permissionDecision\":\"deny\"", "\"permissionDecision\":\"ask\"", "{\"systemMessage\":\"agentdlp warning: "},
+            {"codex PreToolUse shell", "codex", "\"permissionDecision\":\"deny\"", "\"permissionDecision\":\"deny\"", "{\"systemMessage\":\"agentdlp warning: "},
+            {"gemini BeforeTool run_shell_command", "gemini-cli", "{\"decision\":\"deny\"", "{\"decision\":\"deny\"", "{\"systemMessage\":\"agentdlp warning: "},
+            {"cursor beforeShellExecution", "cursor", "{\"permission\":\"deny\"", "{\"permission\":\"ask\"", "\"user_message\":\"agentdlp warning: "},
+            {"copilot preToolUse bash", "copilot", "\"permissionDecision\":\"deny\"", "\"permissionDecision\":\"deny\"", "{}"},
+        };
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (String[] row : table) {
+            boolean canAsk = row[3].contains("ask");
+            b.add(Arguments.of(row[0], row[1], "deny", row[2], "deny"));
+            b.add(Arguments.of(row[0], row[1], "ask", row[3], canAsk ? "ask" : "deny"));
+            b.add(Arguments.of(row[0], row[1], "warn", row[4], "warn"));
+            b.add(Arguments.of(row[0], row[1], "allow", "{}", "allow"));
+        }
+        return b.build();
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("everyEffectForEveryAgent")
+    void everyEffectReachesEveryAgentInItsFormat(String name, String agent, String effect, String answer, String told)
+            throws Exception {
+        HookSample s = sample(name);
+        String policy = "id: access\nversion: 4\ndefault: allow\nrules:\n  - {id: " + agent + "-" + effect + ", effect: " + effect
+                + ", agents: [" + agent + "], reason: " + effect + " for " + agent + "}\n";
+        try (SensorDaemon sensor = sensor(policy, PolicySettings.AskFallback.DENY)) {
+            HttpResponse<String> r = hook(sensor, s.agent().id(), s.event(), s.json());
+            assertThat(r.statusCode()).isEqualTo(200);
+            if (answer.equals("{}")) {
+                assertThat(r.body()).isEqualTo("{}");
+            } else {
+                assertThat(r.body()).contains(answer, effect + " for " + agent + " [policy access v4, rule " + agent + "-" + effect + "]");
+            }
+            AgentEgressEvent e = gateway.await(1, WAIT).get(0);
+            assertThat(e.getAttributes()).containsEntry("dlp.decision", told).containsEntry("dlp.policy.version", "4")
+                    .containsEntry("dlp.policy.rule", agent + "-" + effect).containsEntry("dlp.policy.effect", effect);
         }
     }
 

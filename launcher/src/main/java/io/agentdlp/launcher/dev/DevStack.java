@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.agentdlp.alerts.AlertsService;
 import io.agentdlp.alerts.auth.PasswordHasher;
@@ -29,7 +28,6 @@ import io.agentdlp.detection.TextDetector;
 import io.agentdlp.detection.pii.PiiOptions;
 import io.agentdlp.detection.pii.PiiScanner;
 import io.agentdlp.detection.policy.PolicyDocument;
-import io.agentdlp.detection.policy.PolicyEngine;
 import io.agentdlp.detection.policy.PolicyFile;
 import io.agentdlp.detection.secret.RuleCatalog;
 import io.agentdlp.detection.secret.SecretScanner;
@@ -45,7 +43,8 @@ import io.agentdlp.ingest.proxy.EgressProxy;
 import io.agentdlp.ingest.proxy.Enforcement;
 import io.agentdlp.ingest.proxy.ProxyConfig;
 import io.agentdlp.ingest.sensor.SensorConfig;
-import io.agentdlp.ingest.sensor.policy.PolicySettings;
+import io.agentdlp.ingest.policy.EdgePolicy;
+import io.agentdlp.ingest.policy.PolicySettings;
 import io.agentdlp.ingest.sensor.SensorDaemon;
 import io.agentdlp.kafka.embedded.EmbeddedKafka;
 import io.agentdlp.policy.PolicyRecords;
@@ -96,7 +95,6 @@ public final class DevStack implements AutoCloseable {
     private String gatewayToken;
     private PolicyFeed policyFeed;
     private DevSecrets secrets;
-    private final AtomicReference<PolicyEngine> policy = new AtomicReference<>();
     private final Map<String, String> topologyOverrides;
 
     public DevStack(Path dataDir, DevPorts ports, PrintStream out) {
@@ -170,7 +168,6 @@ public final class DevStack implements AutoCloseable {
         try (InputStream in = PolicyFile.class.getResourceAsStream("default-policy.yaml")) {
             doc = PolicyFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default-policy.yaml");
         }
-        policy.set(new PolicyEngine(doc));
         String topic = TopicNames.defaults().name(Topics.POLICIES);
         try (Admin admin = admin()) {
             TopicPartition tp = new TopicPartition(topic, 0);
@@ -284,20 +281,13 @@ public final class DevStack implements AutoCloseable {
                 16 * 1024 * 1024, false, false, null, null, sensor.identity() == null
                         ? DeviceContext.local("dev-proxy", null) : DeviceContext.local(sensor.identity().deviceId(), null),
                 ports.forwardProxy());
-        proxy = EgressProxy.start(cfg, detectors, this::policyInForce, e -> publisher.publish(List.of(e)).join(),
-                new SimpleMeterRegistry());
+        // like the sensor: the policy in force on dlp-policies through the gateway, cached under the proxy's data directory
+        EdgePolicy proxyPolicy = EdgePolicy.open(PolicySettings.none().withAskFallback(PolicySettings.AskFallback.WARN).withGateway(
+                URI.create("http://127.0.0.1:" + gateway.address().getPort()), gatewayToken, null, Duration.ofSeconds(2)),
+                cfg.device(), dataDir.resolve("proxy"), Clock.systemUTC()).start();
+        started.push(proxyPolicy);
+        proxy = EgressProxy.start(cfg, detectors, proxyPolicy, e -> publisher.publish(List.of(e)).join(), new SimpleMeterRegistry());
         started.push(proxy);
-    }
-
-    /** The policy on dlp-policies (a push applies without restart), or the shipped default until the feed has it. */
-    private PolicyEngine policyInForce() {
-        PolicyEngine current = policy.get();
-        PolicyDocument live = policyFeed.get(current.document().id());
-        if (live != null && live != current.document()) {
-            PolicyEngine updated = new PolicyEngine(live);
-            return policy.compareAndSet(current, updated) ? updated : policy.get();
-        }
-        return current;
     }
 
     public String kafkaBootstrap() {

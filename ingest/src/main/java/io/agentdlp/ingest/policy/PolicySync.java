@@ -1,4 +1,4 @@
-package io.agentdlp.ingest.sensor.policy;
+package io.agentdlp.ingest.policy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.agentdlp.detection.policy.PolicyFileException;
-import io.agentdlp.ingest.policy.PolicyBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

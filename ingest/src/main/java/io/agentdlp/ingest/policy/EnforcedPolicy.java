@@ -1,4 +1,4 @@
-package io.agentdlp.ingest.sensor.policy;
+package io.agentdlp.ingest.policy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +11,6 @@ import io.agentdlp.detection.policy.PolicyDecision;
 import io.agentdlp.detection.policy.PolicyEngine;
 import io.agentdlp.detection.policy.PolicyRequest;
 import io.agentdlp.ingest.normalize.DeviceContext;
-import io.agentdlp.ingest.policy.PolicyBundle;
-import io.agentdlp.ingest.policy.PolicySubject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package io.agentdlp.ingest.sensor.policy;
+package io.agentdlp.ingest.policy;
 
 import java.net.URI;
 import java.nio.file.Path;

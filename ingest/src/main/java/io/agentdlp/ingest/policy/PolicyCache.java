@@ -1,4 +1,4 @@
-package io.agentdlp.ingest.sensor.policy;
+package io.agentdlp.ingest.policy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 import io.agentdlp.detection.policy.PolicyFileException;
-import io.agentdlp.ingest.policy.PolicyBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
