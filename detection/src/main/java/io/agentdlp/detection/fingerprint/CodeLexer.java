@@ -12,8 +12,9 @@ package io.agentdlp.detection.fingerprint;
  *       of a line or after whitespace (not {@code #[} attributes), and {@code -- } (SQL) after whitespace;</li>
  *   <li>string and char literals become one {@link TokenBuffer#STRING} token: quotes pair on the same
  *       line (an unpaired quote, as in prose {@code don't}, is punctuation), triple quotes and backticks
- *       may span lines, one- or two-letter prefixes ({@code f"}, {@code b'}, {@code L"}) belong to the
- *       literal;</li>
+ *       may span lines, a word glued to a literal ({@code f"}, {@code b'}, {@code L"}, Scala's
+ *       {@code s"}, a tagged template) is its prefix and belongs to it, so renaming an interpolator does not
+ *       change the tokens;</li>
  *   <li>numbers become {@link TokenBuffer#NUMBER};</li>
  *   <li>words are {@link Keywords} or identifiers; identifiers keep only the hash of their spelling;</li>
  *   <li>every other ASCII char is a punctuation token of its own (multi-char operators are sequences).</li>
@@ -172,8 +173,10 @@ final class CodeLexer {
             i++;
         }
         int len = i - start;
-        if (len <= 2 && i < n && (a[i] == '"' || a[i] == '\'')) {
-            return i; // string prefix: the literal that follows is the token
+        if (i < n && opensLiteral(a, n, i)) {
+            // a word glued to a literal is its prefix or interpolator (f"", b'', L"", s"", sql"", tag`...`):
+            // the literal that follows is the token, whatever the word is called
+            return i;
         }
         int keyword = Keywords.lookup(h, a, start, len);
         if (keyword >= 0) {
@@ -182,6 +185,14 @@ final class CodeLexer {
             out.add(TokenBuffer.IDENTIFIER, h, line);
         }
         return i;
+    }
+
+    private static boolean opensLiteral(char[] a, int n, int i) {
+        char c = a[i];
+        if (c == '"' || c == '\'') {
+            return quoted(a, n, i, c) >= 0;
+        }
+        return c == '`' && closing(a, n, i + 1, '`') >= 0;
     }
 
     private static int number(char[] a, int n, int start) {

@@ -27,7 +27,7 @@ public final class Fingerprinter {
      * Version of everything that determines fingerprint values (lexer rules, keyword list, decoding,
      * hash). Indexes record it and refuse fingerprints of another version.
      */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private static final long BASE = 0x9E3779B97F4A7C15L;
     private static final long NOT_CODE = Long.MAX_VALUE;

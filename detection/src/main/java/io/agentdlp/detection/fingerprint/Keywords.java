@@ -4,8 +4,12 @@ package io.agentdlp.detection.fingerprint;
  * The keywords the lexer keeps as themselves (every other word is an identifier and normalised): the
  * union of the reserved words of the supported languages, minus words that are also common identifiers
  * in another popular language ({@code type}, {@code match}, {@code end}, {@code in}, {@code is},
- * {@code when}, {@code record}, {@code delete}...). A word kept as a keyword that a user renames in a
- * language where it is an ordinary identifier would change the fingerprints, while a word treated as an
+ * {@code when}, {@code record}, {@code delete}, and reserved words that name functions, parameters,
+ * annotations or library objects elsewhere: {@code self}, {@code None}, {@code and}/{@code or}/{@code not},
+ * {@code with}, {@code until}, {@code func}, {@code fn}, {@code guard}, {@code default},
+ * {@code synchronized}, {@code throws}, {@code volatile}, {@code inline}, {@code mutable}, {@code union},
+ * {@code operator}, {@code constructor}, {@code val}...). A word kept as a keyword that a user renames in a
+ * language where it is an ordinary identifier changes the fingerprints, while a word treated as an
  * identifier costs only a little discrimination, so the list errs on the small side. SQL keywords count
  * only in upper case, because their lower-case forms ({@code update}, {@code count}, {@code order}) are
  * everyday identifiers.
@@ -46,6 +50,19 @@ final class Keywords {
             "DISTINCT", "CASE", "WHEN", "THEN", "ELSE", "END", "PRIMARY", "KEY", "FOREIGN", "REFERENCES",
     };
 
+
+    /**
+     * Words of {@link #WORDS} that are treated as identifiers after all: reserved in one language, but names
+     * of functions, parameters, annotations or library objects in another ({@code self}, {@code None},
+     * {@code and}, {@code with}, {@code until}, {@code func}, {@code synchronized}, {@code throws}...), where
+     * renaming them changed the fingerprints. They keep their place in {@link #WORDS} so that the other
+     * keywords keep their ids, and with them the values of fingerprints without these words.
+     */
+    private static final java.util.Set<String> RETIRED = java.util.Set.of("bool", "default", "native",
+            "synchronized", "throws", "transient", "volatile", "union", "inline", "mutable", "namespace",
+            "operator", "template", "foreach", "unchecked", "val", "tailrec", "constructor", "func", "defer",
+            "fn", "impl", "mod", "use", "self", "guard", "and", "or", "not", "with", "global", "None", "unless",
+            "until", "ensure");
     private static final int SLOTS = 1024;
     private static final long[] HASHES = new long[SLOTS];
     private static final char[][] TEXTS = new char[SLOTS][];
@@ -65,11 +82,15 @@ final class Keywords {
                 }
                 slot = (slot + 1) & (SLOTS - 1);
             }
-            if (!duplicate) {
+            if (duplicate) {
+                continue;
+            }
+            if (!RETIRED.contains(w)) {
                 HASHES[slot] = h;
                 TEXTS[slot] = w.toCharArray();
-                IDS[slot] = next++;
+                IDS[slot] = next;
             }
+            next++;
         }
         COUNT = next;
     }

@@ -13,7 +13,8 @@ import java.util.Set;
  * consecutive probe fingerprints hit the same file at non-decreasing, nearby lines. For each file the
  * hits are walked in probe order; a hit continues the current run when at most {@code maxGap} probe
  * fingerprints passed without a hit and the file has the fingerprint 0..{@value #MAX_LINE_JUMP} lines
- * after the previous one (preferring an occurrence with the same identifier spellings, then the line step
+ * (plus the probe's own line step, which a long comment copied along makes large) after the previous one
+ * (preferring an occurrence with the same identifier spellings, then the line step
  * closest to the probe's), otherwise it starts a new run. Runs of
  * one hit are coincidences and dropped. A file matches only when one run has at least
  * {@code minMatchedFingerprints} hits whose identifier spellings agree too (code copied with its names),
@@ -91,7 +92,8 @@ final class MatchAssembler {
                 int expected = probe.startLine(p) - probe.startLine(lastPos);
                 for (int j = i; j < end; j++) {
                     int delta = h.starts[j] - lastStart;
-                    if (delta >= 0 && delta <= MAX_LINE_JUMP && (chosen < 0 || better(h, j, chosen, lastStart, expected))) {
+                    boolean near = delta >= 0 && delta <= MAX_LINE_JUMP + Math.max(0, expected);
+                    if (near && (chosen < 0 || better(h, j, chosen, lastStart, expected))) {
                         chosen = j;
                     }
                 }

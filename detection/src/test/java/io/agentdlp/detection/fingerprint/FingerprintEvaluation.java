@@ -32,7 +32,7 @@ final class FingerprintEvaluation {
     }
 
     /** Everything one run measured. */
-    record Report(FingerprintConfig config, MatchThresholds thresholds, List<Cell> cells, int cleanProbes,
+    record Report(FingerprintConfig config, MatchThresholds thresholds, long seed, List<Cell> cells, int cleanProbes,
                   int falsePositives, List<String> falsePositiveExamples, int indexedFiles, long indexedBytes,
                   long indexMillis, long fingerprints) {
         double falsePositiveRate() {
@@ -55,8 +55,8 @@ final class FingerprintEvaluation {
         }
 
         String summary() {
-            return String.format(Locale.ROOT, "k=%d w=%d ms=%d m=%d r=%d c=%.2f/%d df=%d | recall5 min %.2f avg %.2f renamed %.2f | recall10+ min %.2f ren %.2f"
-                            + " | correct %.3f | FP %.2f%% (%d/%d) | %d fps", config.k(), config.w(), config.minStructural(),
+            return String.format(Locale.ROOT, "seed=%d k=%d w=%d ms=%d m=%d r=%d c=%.2f/%d df=%d | recall5 min %.2f avg %.2f renamed %.2f | recall10+ min %.2f ren %.2f"
+                            + " | correct %.3f | FP %.2f%% (%d/%d) | %d fps", seed, config.k(), config.w(), config.minStructural(),
                     thresholds.minMatchedFingerprints(), thresholds.minRenamedFingerprints(),
                     thresholds.renamedCoverage(), thresholds.minCoveringFingerprints(),
                     thresholds.maxDocumentFrequency(), minRecallAt(5), avgRecallAt(5), cell(5, "RENAMED").recall(),
@@ -73,8 +73,8 @@ final class FingerprintEvaluation {
 
         String table() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "k=%d w=%d (t=%d) minStructural=%d, minRun=%d/%d maxDF=%d: %d files, "
-                            + "%.1f MB indexed in %d ms, %d fingerprints; false positives %d/%d = %.2f%%%n", config.k(),
+            sb.append(String.format(Locale.ROOT, "seed=%d k=%d w=%d (t=%d) minStructural=%d, minRun=%d/%d maxDF=%d: %d files, "
+                            + "%.1f MB indexed in %d ms, %d fingerprints; false positives %d/%d = %.2f%%%n", seed, config.k(),
                     config.w(), config.guaranteeThreshold(), config.minStructural(), thresholds.minMatchedFingerprints(),
                     thresholds.minRenamedFingerprints(), thresholds.maxDocumentFrequency(), indexedFiles, indexedBytes / 1e6, indexMillis, fingerprints,
                     falsePositives, cleanProbes, 100 * falsePositiveRate()));
@@ -121,12 +121,8 @@ final class FingerprintEvaluation {
         this.cleanProbes = cleanProbes;
     }
 
-    Report run(FingerprintConfig config, MatchThresholds thresholds, Path dir, long seed) {
-        return run(config, List.of(thresholds), dir, seed).get(0);
-    }
-
-    /** One index build, evaluated under each of {@code thresholds} with the same probes. */
-    List<Report> run(FingerprintConfig config, List<MatchThresholds> thresholdsList, Path dir, long seed) {
+    /** One index build, evaluated for each seed's probes under each of {@code thresholdsList}. */
+    List<Report> run(FingerprintConfig config, List<MatchThresholds> thresholdsList, List<Long> seeds, Path dir) {
         IndexOptions options = IndexOptions.DEFAULT.withFingerprint(config).withBlockCacheBytes(64 << 20)
                 .withWriteBufferBytes(32 << 20);
         try (FingerprintIndex index = FingerprintIndex.open(dir, options)) {
@@ -143,8 +139,10 @@ final class FingerprintEvaluation {
             }
             long indexMillis = (System.nanoTime() - t0) / 1_000_000;
             List<Report> reports = new ArrayList<>();
-            for (MatchThresholds thresholds : thresholdsList) {
-                reports.add(evaluate(index, config, thresholds, seed, bytes, prints, indexMillis));
+            for (long seed : seeds) {
+                for (MatchThresholds thresholds : thresholdsList) {
+                    reports.add(evaluate(index, config, thresholds, seed, bytes, prints, indexMillis));
+                }
             }
             return reports;
         }
@@ -177,7 +175,7 @@ final class FingerprintEvaluation {
             }
         }
         bySource.forEach((k, v) -> examples.add(k + ": " + v[1] + "/" + v[0]));
-        return new Report(config, thresholds, cells, cleanTexts.size(), fp, examples, indexed.size(), bytes,
+        return new Report(config, thresholds, seed, cells, cleanTexts.size(), fp, examples, indexed.size(), bytes,
                 indexMillis, prints);
     }
 

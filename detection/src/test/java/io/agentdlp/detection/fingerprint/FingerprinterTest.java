@@ -98,6 +98,35 @@ class FingerprinterTest {
     }
 
     @Test
+    void renamingWordsReservedOnlyElsewhereOrAnInterpolatorKeepsShapes() {
+        // lodash names parameters func and guard, Scala code says self, until, None and s"..."; a renamer
+        // that renames every non-keyword of the file's own language renames those too
+        String js = """
+                function baseRest(func, start, guard) {
+                  start = nativeMax(start === undefined ? (func.length - 1) : start, 0);
+                  return function() {
+                    var args = arguments, index = -1, length = nativeMax(args.length - start, 0);
+                    while (++index < length) { array[index] = args[start + index]; }
+                    return func.apply(this, otherArgs, guard);
+                  };
+                }
+                """;
+        String jsRenamed = js.replaceAll("\\bfunc\\b", "fx").replaceAll("\\bguard\\b", "g2")
+                .replaceAll("\\bstart\\b", "s0");
+        assertThat(shapes(jsRenamed)).isNotEmpty().isEqualTo(shapes(js));
+        String scala = """
+                def render(self: Node, depth: Int): String = {
+                  for (i <- 0 until depth) { if (self.children(i) == None) return s"missing ${i} at $depth" }
+                  val parts = self.children.map(c => c.name + "(" + c.size + ")")
+                  parts.mkString(s"${self.name}[", ", ", "]")
+                }
+                """;
+        String scalaRenamed = scala.replaceAll("\\bself\\b", "me").replaceAll("\\buntil\\b", "upTo")
+                .replaceAll("\\bNone\\b", "Nil").replace("s\"", "interp\"");
+        assertThat(shapes(scalaRenamed)).isNotEmpty().isEqualTo(shapes(scala));
+    }
+
+    @Test
     void literalsAreNormalised() {
         String changed = JAVA.replace("\"bad quantity \"", "'other text'").replace("long sum = 0", "long sum = 42");
         assertThat(hashes(changed)).isEqualTo(hashes(JAVA));

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The full evaluation on real open-source code downloaded at run time (see docs/fingerprint.md). Opt-in,
  * because it downloads ~10 MB and indexes ~25 MB of source once per configuration:
  * <pre>./mvnw -pl detection test -Dtest=RealCorpusEvaluationTest -Dagentdlp.eval=real
- *     [-Dagentdlp.eval.configs=12x8,15x8] [-Dagentdlp.eval.thresholds=df32m3r6,df8m4r8c0.9h3] [-Dagentdlp.eval.probes=100]</pre>
+ *     [-Dagentdlp.eval.configs=12x8,15x8] [-Dagentdlp.eval.thresholds=df32m3r6,df8m4r8c0.9h3] [-Dagentdlp.eval.probes=100]
+ *     [-Dagentdlp.eval.seeds=42,7,1]</pre>
  * Skips (assumption) when the registries cannot be reached. Writes the tables to
  * {@code target/fingerprint-evaluation.md}.
  */
@@ -95,7 +96,11 @@ class RealCorpusEvaluationTest {
         List<String> prose = prose(clean);
         int probes = Integer.getInteger("agentdlp.eval.probes", 100);
         int cleanProbes = Integer.getInteger("agentdlp.eval.cleanProbes", probes * 8);
-        long seed = Long.getLong("agentdlp.eval.seed", 42);
+        List<Long> seeds = new ArrayList<>();
+        for (String seed : System.getProperty("agentdlp.eval.seeds", System.getProperty("agentdlp.eval.seed", "42,7,1"))
+                .split(",")) {
+            seeds.add(Long.parseLong(seed.trim()));
+        }
         FingerprintEvaluation eval = new FingerprintEvaluation(indexed, ignore, clean, prose, new int[] {5, 10, 20, 50},
                 probes, cleanProbes);
         StringBuilder report = new StringBuilder("# Fingerprint evaluation\n\nindexed: " + INDEXED_MAVEN + " " + INDEXED_NPM
@@ -131,7 +136,7 @@ class RealCorpusEvaluationTest {
             FingerprintConfig config = kw.length == 3
                     ? new FingerprintConfig(Integer.parseInt(kw[0]), Integer.parseInt(kw[1]), Integer.parseInt(kw[2]))
                     : FingerprintConfig.of(Integer.parseInt(kw[0]), Integer.parseInt(kw[1]));
-            for (FingerprintEvaluation.Report r : eval.run(config, thresholds, tmp.resolve("index-" + run++), seed)) {
+            for (FingerprintEvaluation.Report r : eval.run(config, thresholds, seeds, tmp.resolve("index-" + run++))) {
                 report.append(r.table()).append('\n');
                 r.falsePositiveExamples().forEach(e -> report.append("- FP: ").append(e).append('\n'));
                 report.append('\n');
