@@ -1,5 +1,6 @@
 package io.agentdlp.detection.pii;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
@@ -29,33 +30,41 @@ final class PhoneMatcher implements PiiMatcher {
 
     /**
      * Each run of phone characters ({@link PhoneWindows}) that could hold a number this matcher
-     * reports is searched alone, with the context libphonenumber inspects around a candidate, so it
-     * finds there exactly what a search of the whole text finds; matches starting in that context
-     * belong to a neighbouring run and are left to it. A run can only hold a reported number when it
-     * has a plus or a separator (see below) and at least as many digits as the shortest valid number;
-     * three or more label letters could be read as keypad digits, so then they count as digits too.
+     * reports is copied with the context libphonenumber inspects around a candidate, the copies
+     * joined by line breaks (which no candidate can contain and which, like a text's end, neither
+     * reject a neighbouring candidate nor extend a time stamp), and the joined text searched once.
+     * So each run yields exactly what a search of the whole text yields there; a match starting in
+     * a copied context belongs to a neighbouring run and is left to it. A run can only hold a
+     * reported number when it has a plus or a separator (see below) and at least as many digits as
+     * the shortest valid number; three or more label letters could be read as keypad digits, so
+     * then they count as digits too.
      */
     @Override
     public void find(Screening screening, Consumer<PiiCandidate> out) {
         String text = screening.text();
         if (screening.isUnscreened()) {
-            search(text, 0, text.length(), out);
+            for (PhoneNumberMatch m : util.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+                accept(m, m.start(), out);
+            }
             return;
         }
+        JoinedRuns runs = new JoinedRuns(text);
         PhoneWindows.forEach(text, (start, end, digits, letters, plus, separator) -> {
             int reachable = digits + (letters >= 3 ? letters : 0);
             if (separator && reachable >= (plus ? minDigitsWithPlus : minDigitsWithoutPlus)) {
-                search(text, start, end, out);
+                runs.add(start, end);
             }
         });
-    }
-
-    private void search(String text, int start, int end, Consumer<PiiCandidate> out) {
-        int from = Math.max(0, start - CONTEXT_BEFORE);
-        String window = text.substring(from, Math.min(text.length(), end + CONTEXT_AFTER));
-        for (PhoneNumberMatch m : util.findNumbers(window, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-            int at = from + m.start();
-            if (at >= start && at < end) {
+        if (runs.count == 0) {
+            return;
+        }
+        int run = 0;
+        for (PhoneNumberMatch m : util.findNumbers(runs.joined.toString(), region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+            while (run + 1 < runs.count && runs.joinedAt(run + 1) <= m.start()) {
+                run++;
+            }
+            int at = runs.copiedFrom(run) + m.start() - runs.joinedAt(run);
+            if (at >= runs.start(run) && at < runs.end(run)) {
                 accept(m, at, out);
             }
         }
@@ -96,5 +105,47 @@ final class PhoneMatcher implements PiiMatcher {
                     || national.startsWith("1134960") || national.startsWith("1214960") || national.startsWith("1314960");
         }
         return false;
+    }
+
+    /** Runs of a text copied with their context into one joined text, and where each copy came from. */
+    private static final class JoinedRuns {
+        private static final int STRIDE = 4;
+        private final String text;
+        private final StringBuilder joined = new StringBuilder();
+        private int[] data = new int[STRIDE * 8];
+        private int count;
+
+        JoinedRuns(String text) {
+            this.text = text;
+        }
+
+        void add(int start, int end) {
+            if ((count + 1) * STRIDE > data.length) {
+                data = Arrays.copyOf(data, data.length * 2);
+            }
+            int from = Math.max(0, start - CONTEXT_BEFORE);
+            int at = count++ * STRIDE;
+            data[at] = joined.length();
+            data[at + 1] = from;
+            data[at + 2] = start;
+            data[at + 3] = end;
+            joined.append(text, from, Math.min(text.length(), end + CONTEXT_AFTER)).append('\n');
+        }
+
+        int joinedAt(int run) {
+            return data[run * STRIDE];
+        }
+
+        int copiedFrom(int run) {
+            return data[run * STRIDE + 1];
+        }
+
+        int start(int run) {
+            return data[run * STRIDE + 2];
+        }
+
+        int end(int run) {
+            return data[run * STRIDE + 3];
+        }
     }
 }
