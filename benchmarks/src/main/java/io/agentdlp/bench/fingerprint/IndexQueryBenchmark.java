@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code lookup}: batches of 1000 fingerprints through the presence filter and multiGet, with
  *       {@code hitRatio} of them present; the {@code lookups} counter is fingerprints per second;</li>
- *   <li>{@code query20k}: a 20 KB chat prompt (prose, a 60-line snippet of an indexed file, and code that
+ *   <li>{@code query20k}: a 20 KiB chat prompt (prose, a 60-line snippet of an indexed file, and code that
  *       is not indexed) fingerprinted, looked up and assembled into matches; sampled for percentiles.</li>
  * </ul>
  * Run: {@code java -jar benchmarks/target/benchmarks.jar IndexQueryBenchmark -f 1 -wi 2 -i 3 -w 2s -r 3s}.
@@ -44,6 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class IndexQueryBenchmark {
     static final long MIN_FINGERPRINTS = 5_000_000L;
+    static final int PROMPT_CHARS = 20 * 1024;
     private static final int BATCH = 1000;
 
     /** Heap row cache entries (the default, and 0 to see RocksDB alone). */
@@ -72,7 +73,7 @@ public class IndexQueryBenchmark {
         index.close();
     }
 
-    /** ~20 KB: prose, 60 lines of an indexed file in a fence, unindexed generated code, more prose. */
+    /** 20 KiB: prose, 60 lines of an indexed file in a fence, unindexed generated code, more prose. */
     static String prompt(List<BenchCorpus.Source> sources) {
         String file = sources.stream().map(BenchCorpus.Source::text).filter(t -> t.split("\n").length > 400)
                 .findFirst().orElse(sources.get(0).text());
@@ -86,10 +87,10 @@ public class IndexQueryBenchmark {
                 + "approach before I rewrite it. The relevant parts are below; the first one is ours, the rest is "
                 + "scaffolding I wrote yesterday. Please keep the public API and explain the trade-offs.\n\n";
         sb.append(prose).append("```java\n").append(snippet).append("```\n\n");
-        String other = BenchCorpus.generated(new SplittableRandom(99), 40);
+        String other = BenchCorpus.generated(new SplittableRandom(99), 200);
         sb.append("And the scaffolding:\n```java\n");
-        sb.append(other, 0, Math.min(other.length(), Math.max(0, 20_000 - sb.length() - 2 * prose.length())));
-        sb.append("\n```\n\n").append(prose).append(prose);
+        String tail = "\n```\n\n" + prose + prose;
+        sb.append(other, 0, PROMPT_CHARS - sb.length() - tail.length()).append(tail);
         return sb.toString();
     }
 

@@ -81,6 +81,23 @@ public final class LargeIndex {
                 false, c.k(), c.w(), hashes, starts, ends, 1);
     }
 
+    /**
+     * {@code count} fingerprints of the synthetic documents, replayed from the generator that built them:
+     * present keys spread over the whole index, far more than the row cache holds.
+     */
+    static long[] syntheticFingerprints(int count) {
+        SplittableRandom random = new SplittableRandom(7);
+        long[] out = new long[count];
+        int n = 0;
+        for (int doc = 0; n < count; doc++) {
+            long[] hashes = synthetic(doc, random).hashes();
+            int take = Math.min(hashes.length, count - n);
+            System.arraycopy(hashes, 0, out, n, take);
+            n += take;
+        }
+        return out;
+    }
+
     /** Shapes present in the index (from the real sources' fingerprints). */
     static long[] presentFingerprints(List<BenchCorpus.Source> sources, int count) {
         Fingerprinter f = Fingerprinter.withDefaults();
