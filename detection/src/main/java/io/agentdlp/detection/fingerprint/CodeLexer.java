@@ -12,9 +12,10 @@ package io.agentdlp.detection.fingerprint;
  *       of a line or after whitespace (not {@code #[} attributes), and {@code -- } (SQL) after whitespace;</li>
  *   <li>string and char literals become one {@link TokenBuffer#STRING} token: quotes pair on the same
  *       line (an unpaired quote, as in prose {@code don't}, is punctuation), triple quotes and backticks
- *       may span lines, a word glued to a literal ({@code f"}, {@code b'}, {@code L"}, Scala's
- *       {@code s"}, a tagged template) is its prefix and belongs to it, so renaming an interpolator does not
- *       change the tokens;</li>
+ *       may span lines, a word glued to a double-quoted or backtick literal ({@code f"}, {@code L"},
+ *       Scala's {@code s"}, a tagged template) or a one- or two-letter word glued to a single-quoted one
+ *       ({@code b'}) is its prefix and belongs to it, so renaming an interpolator does not change the
+ *       tokens;</li>
  *   <li>numbers become {@link TokenBuffer#NUMBER};</li>
  *   <li>words are {@link Keywords} or identifiers; identifiers keep only the hash of their spelling;</li>
  *   <li>every other ASCII char is a punctuation token of its own (multi-char operators are sequences).</li>
@@ -173,7 +174,7 @@ final class CodeLexer {
             i++;
         }
         int len = i - start;
-        if (i < n && opensLiteral(a, n, i)) {
+        if (i < n && opensLiteral(a, n, i, len)) {
             // a word glued to a literal is its prefix or interpolator (f"", b'', L"", s"", sql"", tag`...`):
             // the literal that follows is the token, whatever the word is called
             return i;
@@ -187,9 +188,14 @@ final class CodeLexer {
         return i;
     }
 
-    private static boolean opensLiteral(char[] a, int n, int i) {
+    /**
+     * Whether the word of {@code len} chars before {@code a[i]} prefixes a literal. Before a single quote
+     * only one- or two-letter prefixes count ({@code b'}, {@code u'}): longer words there are prose
+     * apostrophes ({@code don't}), and checking each for a closing quote would rescan long lines.
+     */
+    private static boolean opensLiteral(char[] a, int n, int i, int len) {
         char c = a[i];
-        if (c == '"' || c == '\'') {
+        if (c == '"' || (c == '\'' && len <= 2)) {
             return quoted(a, n, i, c) >= 0;
         }
         return c == '`' && closing(a, n, i + 1, '`') >= 0;
