@@ -22,11 +22,15 @@ import io.agentdlp.serde.AvroClassTrust;
  * What personal-data scanning costs per event on the topology benchmark's texts, and how much of it
  * is libphonenumber's {@code findNumbers} (run alone over the same texts with the scanner's
  * arguments), next to the secret scanner for scale. MB and texts per CPU-second of this thread,
- * after a warm-up pass over the same texts.
+ * after warm-up passes over the same texts worth at least 5 CPU-seconds (one pass of a fast scanner is
+ * over before the JIT has compiled it), over as many passes as make at least 3 CPU-seconds.
  *
  * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.topology.PiiCost [texts]}
  */
 public final class PiiCost {
+    private static final long WARM_UP_NANOS = 5_000_000_000L;
+    private static final long MEASURE_NANOS = 3_000_000_000L;
+
     private PiiCost() {
     }
 
@@ -61,15 +65,23 @@ public final class PiiCost {
     private static void measure(String name, List<String> texts, long bytes, ToIntFunction<String> f) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long sink = 0;
-        for (String t : texts) {
-            sink += f.applyAsInt(t);
-        }
+        long warm = mx.getCurrentThreadCpuTime();
+        do {
+            for (String t : texts) {
+                sink += f.applyAsInt(t);
+            }
+        } while (mx.getCurrentThreadCpuTime() - warm < WARM_UP_NANOS);
         long cpu0 = mx.getCurrentThreadCpuTime();
-        for (String t : texts) {
-            sink += f.applyAsInt(t);
-        }
+        int passes = 0;
+        do {
+            for (String t : texts) {
+                sink += f.applyAsInt(t);
+            }
+            passes++;
+        } while (mx.getCurrentThreadCpuTime() - cpu0 < MEASURE_NANOS);
         double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        System.out.printf(Locale.ROOT, "%-40s %8.0f texts/CPU-s %6.1f MB/CPU-s %7.1f us/text (checksum %d)%n", name,
-                texts.size() / cpu, bytes / 1e6 / cpu, cpu * 1e6 / texts.size(), sink);
+        long n = (long) texts.size() * passes;
+        System.out.printf(Locale.ROOT, "%-40s %8.0f texts/CPU-s %6.1f MB/CPU-s %7.1f us/text (%d passes, checksum %d)%n",
+                name, n / cpu, bytes * passes / 1e6 / cpu, cpu * 1e6 / n, passes, sink);
     }
 }
