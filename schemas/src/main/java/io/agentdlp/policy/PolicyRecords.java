@@ -35,6 +35,7 @@ public final class PolicyRecords {
                     .setTools(r.tools())
                     .setMcpServers(r.mcpServers())
                     .setDestinations(r.destinations())
+                    .setModels(r.models())
                     .setRepos(r.repos())
                     .setPaths(r.paths())
                     .setMaxContentBytes(r.minContentBytes())
@@ -59,7 +60,8 @@ public final class PolicyRecords {
             rules.add(new io.agentdlp.detection.policy.PolicyRule(r.getId(), r.getDescription(),
                     Effect.valueOf(r.getEffect().name()), r.getReason(), Severity.valueOf(r.getSeverity().name()),
                     strings(r.getUsers()), strings(r.getGroups()), strings(r.getDevices()), strings(r.getAgents()),
-                    strings(r.getTools()), strings(r.getMcpServers()), strings(r.getDestinations()), strings(r.getRepos()),
+                    strings(r.getTools()), strings(r.getMcpServers()), strings(r.getDestinations()), strings(r.getModels()),
+                    strings(r.getRepos()),
                     strings(r.getPaths()), r.getMaxContentBytes(), r.getRequiresSensitiveContent()));
         }
         return new PolicyDocument(p.getPolicyId(), p.getVersion(), Effect.valueOf(p.getDefaultEffect().name()), rules,

@@ -30,13 +30,16 @@ class PolicyRecordsTest {
                 rules:
                   - {id: r1, effect: deny, severity: critical, reason: nope, users: ["*@acme.com"], groups: [pay],
                      devices: [d1], agents: ["codex@<0.40"], tools: ["category:mcp"], mcp_servers: [github],
-                     destinations: ["*"], repos: ["github.com/acme/pay*"], paths: ["**/secrets/**"],
+                     destinations: ["*"], models: ["claude-sonnet-*", gpt-4.1], repos: ["github.com/acme/pay*"], paths: ["**/secrets/**"],
                      min_content_bytes: 1000, requires_sensitive_content: true}
                 """, "test");
         Policy avro = PolicyRecords.toAvro(doc, Instant.ofEpochMilli(1_700_000_000_000L));
         // through the wire encoding, not only the object
         Policy decoded = Policy.fromByteBuffer(avro.toByteBuffer());
         assertThat(PolicyRecords.fromAvro(decoded)).isEqualTo(doc);
+        assertThat(decoded.getRules().get(0).getModels()).containsExactly("claude-sonnet-*", "gpt-4.1");
+        // and back to the file format the gateway serves and sensors cache
+        assertThat(PolicyFile.parse(PolicyFile.render(PolicyRecords.fromAvro(decoded)), "rendered")).isEqualTo(doc);
         assertThat(decoded.getUpdatedAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
     }
 

@@ -55,7 +55,7 @@ public final class PolicyDecisionCpu {
                     List.of("team-" + rnd.nextInt(25)), "dev-" + rnd.nextInt(500), rnd.nextBoolean() ? "claude-code" : "codex",
                     "2." + rnd.nextInt(6) + ".1", rnd.nextBoolean() ? "Bash" : "mcp__" + rnd.nextInt(40) + "__call",
                     rnd.nextBoolean() ? "shell" : "mcp", "server" + rnd.nextInt(40), "api.host" + rnd.nextInt(120) + ".com",
-                    "https://api.host" + rnd.nextInt(120) + ".com/x", "git@github.com:acme/repo" + rnd.nextInt(120) + ".git",
+                    "https://api.host" + rnd.nextInt(120) + ".com/x", null, "git@github.com:acme/repo" + rnd.nextInt(120) + ".git",
                     "/home/dev/repo/secret" + rnd.nextInt(12) + "/k.txt", rnd.nextInt(100_000), rnd.nextInt(10) == 0);
         }
         return requests;

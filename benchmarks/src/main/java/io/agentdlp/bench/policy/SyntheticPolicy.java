@@ -31,6 +31,7 @@ final class SyntheticPolicy {
                     rnd.nextInt(2) == 0 ? List.of("Bash", "mcp__" + rnd.nextInt(30) + "__*", "category:web") : List.of(),
                     rnd.nextInt(5) == 0 ? List.of("server" + rnd.nextInt(30)) : List.of(),
                     rnd.nextInt(2) == 0 ? List.of("*.host" + rnd.nextInt(100) + ".com", "api" + rnd.nextInt(100) + ".io") : List.of(),
+                    List.of(),
                     rnd.nextInt(3) == 0 ? List.of("github.com/acme/repo" + rnd.nextInt(100) + "*") : List.of(),
                     rnd.nextInt(4) == 0 ? List.of("**/secret" + rnd.nextInt(10) + "/**", "**/.env") : List.of(),
                     null, rnd.nextInt(6) == 0));

@@ -15,6 +15,7 @@ final class CompiledRule {
     final List<Glob> mcpServers;
     final List<Glob> destinationHosts;
     final List<String> destinationUrlPrefixes;
+    final List<Glob> models;
     final List<Glob> repos;
     final List<Glob> paths;
 
@@ -30,6 +31,7 @@ final class CompiledRule {
         mcpServers = r.mcpServers().stream().map(p -> Glob.compile(p, false, true)).toList();
         destinationHosts = r.destinations().stream().filter(d -> !d.contains("://")).map(p -> Glob.compile(p, false, true)).toList();
         destinationUrlPrefixes = r.destinations().stream().filter(d -> d.contains("://")).map(d -> d.toLowerCase(Locale.ROOT)).toList();
+        models = r.models().stream().map(p -> Glob.compile(p, false, true)).toList();
         repos = r.repos().stream().map(p -> Glob.compile(p.contains("*") ? p.toLowerCase(Locale.ROOT) : RepoRemote.normalise(p), false, true)).toList();
         paths = r.paths().stream().map(p -> Glob.compile(PolicyEngine.normalisePath(p), true, false)).toList();
     }
@@ -102,6 +104,10 @@ final class CompiledRule {
             }
             score += prefix || hit.exact() ? 2 : 1;
         }
+        if ((s = globScore(models, q.model())) < 0) {
+            return -1;
+        }
+        score += s;
         if ((s = globScore(repos, p.repo)) < 0) {
             return -1;
         }

@@ -30,7 +30,7 @@ public final class PolicyFile {
     private static final Set<String> DOC_KEYS = Set.of("id", "version", "default", "rules", "allowed_destinations",
             "sensitive_paths", "thresholds");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "effect", "reason", "severity", "users",
-            "groups", "devices", "agents", "tools", "mcp_servers", "destinations", "repos", "paths",
+            "groups", "devices", "agents", "tools", "mcp_servers", "destinations", "models", "repos", "paths",
             "min_content_bytes", "requires_sensitive_content");
 
     private PolicyFile() {
@@ -89,6 +89,7 @@ public final class PolicyFile {
                     r.path("reason").asText(null), severity,
                     list(r, "users", where), list(r, "groups", where), list(r, "devices", where), list(r, "agents", where),
                     list(r, "tools", where), list(r, "mcp_servers", where), list(r, "destinations", where),
+                    list(r, "models", where),
                     list(r, "repos", where), list(r, "paths", where),
                     r.has("min_content_bytes") ? r.get("min_content_bytes").asLong() : null,
                     r.path("requires_sensitive_content").asBoolean(false)));
@@ -136,6 +137,7 @@ public final class PolicyFile {
             strings(n, "tools", r.tools());
             strings(n, "mcp_servers", r.mcpServers());
             strings(n, "destinations", r.destinations());
+            strings(n, "models", r.models());
             strings(n, "repos", r.repos());
             strings(n, "paths", r.paths());
             if (r.minContentBytes() != null) {

@@ -17,6 +17,7 @@ import java.util.List;
  * @param mcpServer        MCP server name for MCP tools
  * @param destinationHost  network destination host
  * @param destinationUrl   network destination URL
+ * @param model            model the request asks the provider for, e.g. claude-sonnet-4-5 (null when not a model call or unknown)
  * @param repoRemote       git remote of the working repository
  * @param filePath         file read or written
  * @param contentBytes     size of the content the action carries (0 when none)
@@ -24,7 +25,7 @@ import java.util.List;
  */
 public record PolicyRequest(String userId, String userEmail, List<String> groups, String deviceId,
                             String agentName, String agentVersion, String toolName, String toolCategory,
-                            String mcpServer, String destinationHost, String destinationUrl, String repoRemote,
+                            String mcpServer, String destinationHost, String destinationUrl, String model, String repoRemote,
                             String filePath, long contentBytes, boolean sensitiveContent) {
     public PolicyRequest {
         groups = groups == null ? List.of() : List.copyOf(groups);

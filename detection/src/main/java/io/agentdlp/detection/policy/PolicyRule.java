@@ -21,6 +21,7 @@ import io.agentdlp.detection.Severity;
  * @param tools                    tool names (glob) or {@code category:<shell|file_read|file_write|web|mcp|agent|other>}
  * @param mcpServers               MCP server names (glob)
  * @param destinations             host globs ({@code *.anthropic.com}) or URL prefixes ({@code https://mirror.corp/})
+ * @param models                   model names the request asks the provider for (glob, case-insensitive: {@code claude-sonnet-*}, {@code gpt-4.1})
  * @param repos                    repository remotes (glob over the normalised {@code host/org/repo} form)
  * @param paths                    file path globs ({@code **}/.env, /home/*{@code /}.ssh/**)
  * @param minContentBytes          only actions carrying more content than this match (null = any size)
@@ -28,7 +29,8 @@ import io.agentdlp.detection.Severity;
  */
 public record PolicyRule(String id, String description, Effect effect, String reason, Severity severity,
                          List<String> users, List<String> groups, List<String> devices, List<String> agents,
-                         List<String> tools, List<String> mcpServers, List<String> destinations, List<String> repos,
+                         List<String> tools, List<String> mcpServers, List<String> destinations, List<String> models,
+                         List<String> repos,
                          List<String> paths, Long minContentBytes, boolean requiresSensitiveContent) {
     public PolicyRule {
         Objects.requireNonNull(id, "rule id");
@@ -41,6 +43,7 @@ public record PolicyRule(String id, String description, Effect effect, String re
         tools = List.copyOf(tools);
         mcpServers = List.copyOf(mcpServers);
         destinations = List.copyOf(destinations);
+        models = List.copyOf(models);
         repos = List.copyOf(repos);
         paths = List.copyOf(paths);
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Finds the rules an action can match without testing every rule: one {@link DimensionIndex} per
- * dimension (users, groups, devices, agents, tools, MCP servers, destinations, repositories,
+ * dimension (users, groups, devices, agents, tools, MCP servers, destinations, models, repositories,
  * paths), intersected. The result is exactly the rules whose every constrained dimension matches;
  * content conditions and specificity are left to {@link CompiledRule#score}.
  */
@@ -17,6 +17,7 @@ final class RuleIndex {
     private final DimensionIndex tools;
     private final DimensionIndex mcpServers;
     private final DimensionIndex destinations;
+    private final DimensionIndex models;
     private final DimensionIndex repos;
     private final DimensionIndex paths;
 
@@ -30,6 +31,7 @@ final class RuleIndex {
         DimensionIndex.Builder t = DimensionIndex.builder(n);
         DimensionIndex.Builder m = DimensionIndex.builder(n);
         DimensionIndex.Builder dest = DimensionIndex.builder(n);
+        DimensionIndex.Builder mo = DimensionIndex.builder(n);
         DimensionIndex.Builder r = DimensionIndex.builder(n);
         DimensionIndex.Builder p = DimensionIndex.builder(n);
         for (int i = 0; i < n; i++) {
@@ -108,6 +110,16 @@ final class RuleIndex {
             for (String prefix : rule.destinationUrlPrefixes) {
                 dest.test("url " + prefix, q -> q.destinationUrl != null && q.destinationUrl.startsWith(prefix), i);
             }
+            if (rule.models.isEmpty()) {
+                mo.unconstrained(i);
+            }
+            for (Glob glob : rule.models) {
+                if (foldable(glob)) {
+                    mo.exact(CaseFold.of(glob.literal()), i);
+                } else {
+                    mo.test(glob.toString(), q -> glob.matches(q.raw.model()), i);
+                }
+            }
             if (rule.repos.isEmpty()) {
                 r.unconstrained(i);
             }
@@ -136,6 +148,7 @@ final class RuleIndex {
         tools = t.build();
         mcpServers = m.build();
         destinations = dest.build();
+        models = mo.build();
         repos = r.build();
         paths = p.build();
     }
@@ -156,6 +169,7 @@ final class RuleIndex {
                 q.toolCategory == null ? null : categoryKey(q.toolCategory));
         mcpServers.retain(c, q, CaseFold.of(raw.mcpServer()));
         destinations.retain(c, q, CaseFold.of(raw.destinationHost()));
+        models.retain(c, q, CaseFold.of(raw.model()));
         repos.retain(c, q, CaseFold.of(q.repo));
         paths.retain(c, q, q.path);
         return c;

@@ -18,7 +18,7 @@ class PolicyEngineTest {
 
     private static PolicyRequest tool(String agent, String version, String tool, String category, String repo, String host) {
         return new PolicyRequest("u1", "dev@corp.io", List.of("payments-team"), "dev-laptop-1", agent, version, tool,
-                category, null, host, host == null ? null : "https://" + host + "/v1/messages", repo, null, 100, false);
+                category, null, host, host == null ? null : "https://" + host + "/v1/messages", null, repo, null, 100, false);
     }
 
     @Test
@@ -45,9 +45,9 @@ class PolicyEngineTest {
                     mcp_servers: [github]
                 """);
         PolicyRequest github = new PolicyRequest("u", null, List.of(), "d", "claude-code", "2.1", "mcp__github__create_issue",
-                "mcp", "github", null, null, null, null, 0, false);
+                "mcp", "github", null, null, null, null, null, 0, false);
         PolicyRequest other = new PolicyRequest("u", null, List.of(), "d", "claude-code", "2.1", "mcp__slack__post",
-                "mcp", "slack", null, null, null, null, 0, false);
+                "mcp", "slack", null, null, null, null, null, 0, false);
         assertThat(e.decide(github).ruleId()).isEqualTo("approved-github-mcp");
         assertThat(e.decide(github).effect()).isEqualTo(Effect.ALLOW);
         assertThat(e.decide(other).effect()).isEqualTo(Effect.DENY);
@@ -99,6 +99,50 @@ class PolicyEngineTest {
                 .isTrue();
     }
 
+    private static PolicyRequest modelCall(String host, String model) {
+        return new PolicyRequest("u1", "dev@corp.io", List.of("payments-team"), "dev-laptop-1", "claude-code", "2.1",
+                null, null, null, host, "https://" + host + "/v1/messages", model, null, null, 100, false);
+    }
+
+    @Test
+    void onlyApprovedModelsForThePaymentsTeam() {
+        PolicyEngine e = engine("""
+                rules:
+                  - id: payments-unapproved-models
+                    effect: deny
+                    groups: [payments-team]
+                    destinations: ["*"]
+                    reason: only approved models for payments
+                  - id: payments-approved-models
+                    effect: allow
+                    groups: [payments-team]
+                    destinations: ["*"]
+                    models: ["claude-sonnet-*", gpt-4.1]
+                """);
+        assertThat(e.decide(modelCall("api.anthropic.com", "claude-sonnet-4-5")).ruleId()).isEqualTo("payments-approved-models");
+        assertThat(e.decide(modelCall("api.openai.com", "GPT-4.1")).effect()).as("model names ignore case").isEqualTo(Effect.ALLOW);
+        assertThat(e.decide(modelCall("api.openai.com", "gpt-4.1-mini")).ruleId()).isEqualTo("payments-unapproved-models");
+        assertThat(e.decide(modelCall("api.anthropic.com", "claude-opus-4-1")).effect()).isEqualTo(Effect.DENY);
+        assertThat(e.decide(modelCall("api.anthropic.com", null)).ruleId())
+                .as("a rule naming models never matches an action whose model is unknown").isEqualTo("payments-unapproved-models");
+    }
+
+    @Test
+    void aRuleNamingAModelIsMoreSpecificAndAnExactModelBeatsAGlob() {
+        PolicyEngine e = engine("""
+                rules:
+                  - {id: anthropic, effect: allow, destinations: [api.anthropic.com]}
+                  - {id: no-opus, effect: deny, destinations: [api.anthropic.com], models: ["claude-opus-*"]}
+                  - {id: opus-pinned, effect: warn, destinations: [api.anthropic.com], models: [claude-opus-4-1]}
+                  - {id: any-mini, effect: ask, models: ["*-mini"]}
+                """);
+        assertThat(e.decide(modelCall("api.anthropic.com", "claude-sonnet-4-5")).ruleId()).isEqualTo("anthropic");
+        assertThat(e.decide(modelCall("api.anthropic.com", "claude-opus-4-0")).ruleId()).isEqualTo("no-opus");
+        assertThat(e.decide(modelCall("api.anthropic.com", "claude-opus-4-1")).ruleId()).isEqualTo("opus-pinned");
+        assertThat(e.decide(modelCall("api.openai.com", "gpt-4.1-mini")).ruleId()).isEqualTo("any-mini");
+        assertThat(e.decide(modelCall("api.openai.com", "gpt-4.1")).byDefault()).isTrue();
+    }
+
     @Test
     void agentVersionBoundsAndGroups() {
         PolicyEngine e = engine("""
@@ -124,17 +168,17 @@ class PolicyEngineTest {
                   - {id: secrets-out, effect: deny, requires_sensitive_content: true, destinations: ["*"]}
                 """);
         PolicyRequest read = new PolicyRequest("u", null, List.of(), "d", "claude-code", "2", "Read", "file_read", null, null, null,
-                null, "C:\\work\\app\\.env", 0, false);
+                null, null, "C:\\work\\app\\.env", 0, false);
         assertThat(e.decide(read).ruleId()).isEqualTo("no-env-read");
         assertThat(e.sensitivePath("/home/dev/.ssh/id_rsa")).isTrue();
         assertThat(e.sensitivePath("/home/dev/app/env.md")).isFalse();
         assertThat(e.allowedDestination("API.anthropic.com")).isTrue();
         assertThat(e.allowedDestination("example.org")).isFalse();
         PolicyRequest big = new PolicyRequest("u", null, List.of(), "d", "claude-code", "2", null, null, null, "x.io", null,
-                null, null, 2_000_000, false);
+                null, null, null, 2_000_000, false);
         assertThat(e.decide(big).ruleId()).isEqualTo("big-upload");
         PolicyRequest secret = new PolicyRequest("u", null, List.of(), "d", "claude-code", "2", null, null, null, "x.io", null,
-                null, null, 10, true);
+                null, null, null, 10, true);
         assertThat(e.decide(secret).ruleId()).isEqualTo("secrets-out");
     }
 
@@ -148,6 +192,8 @@ class PolicyEngineTest {
                 .hasMessageContaining("rules[0]: missing id");
         assertThatThrownBy(() -> PolicyFile.parse("rules:\n  - {id: a, effect: deny}\n  - {id: a, effect: allow}\n", "p.yaml"))
                 .hasMessageContaining("rule 'a': duplicate id");
+        assertThatThrownBy(() -> PolicyFile.parse("rules:\n  - {id: m, effect: deny, models: {name: gpt-4.1}}\n", "p.yaml"))
+                .hasMessageContaining("rule 'm': models must be a list of strings");
         assertThatThrownBy(() -> PolicyFile.parse("rules: [\n", "p.yaml")).hasMessageContaining("p.yaml: not valid YAML/JSON");
     }
 
@@ -164,10 +210,10 @@ class PolicyEngineTest {
             PolicyEngine e = new PolicyEngine(PolicyFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default-policy.yaml"));
             assertThat(e.sensitivePath("/home/dev/repo/.env")).isTrue();
             PolicyRequest leak = new PolicyRequest("u", null, List.of(), "d", "claude-code", "2", "Bash", "shell", null,
-                    "paste.example.net", null, null, null, 10, true);
+                    "paste.example.net", null, null, null, null, 10, true);
             assertThat(e.decide(leak).effect()).isEqualTo(Effect.DENY);
             PolicyRequest model = new PolicyRequest("u", null, List.of(), "d", "claude-code", "2", null, null, null,
-                    "api.anthropic.com", null, null, null, 10, true);
+                    "api.anthropic.com", null, null, null, null, 10, true);
             assertThat(e.decide(model).effect()).isEqualTo(Effect.ALLOW);
         }
     }
@@ -184,7 +230,7 @@ class PolicyEngineTest {
                 rules:
                   - {id: r1, description: d, effect: deny, reason: no, severity: high, users: ["*@acme.com"], groups: [payments],
                      devices: [build-*], agents: ["codex@>=0.40"], tools: [Bash, "category:web"], mcp_servers: [github],
-                     destinations: ["https://mirror/"], repos: ["github.com/acme/*"], paths: ["**/secrets/**"],
+                     destinations: ["https://mirror/"], models: ["claude-sonnet-*", gpt-4.1], repos: ["github.com/acme/*"], paths: ["**/secrets/**"],
                      min_content_bytes: 10, requires_sensitive_content: true}
                   - {id: r2, effect: allow}
                 """, "t.yaml");

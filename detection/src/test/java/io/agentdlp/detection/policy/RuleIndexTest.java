@@ -25,6 +25,7 @@ class RuleIndexTest {
     private static final String[] MCP = {"github", "GitHub", "j*"};
     private static final String[] DESTINATIONS = {"*", "api.anthropic.com", "*.anthropic.com", "https://mirror.acme.internal/",
         "MIRROR.acme.internal", "api*"};
+    private static final String[] MODELS = {"claude-sonnet-*", "Claude-Sonnet-4-5", "gpt-4.1", "gemini-2.5-pro", "*-mini", "*"};
     private static final String[] REPOS = {"github.com/acme/payments*", "git@github.com:acme/app.git", "github.com/acme/app"};
     private static final String[] PATHS = {"**/.env", "/home/dev/app/.env", "**/secrets/**", "/home/*/app/*.pem"};
 
@@ -39,7 +40,7 @@ class RuleIndexTest {
             for (int i = 0; i < n; i++) {
                 rules.add(new PolicyRule("r" + i, null, Effect.values()[rnd.nextInt(4)], null, Severity.MEDIUM,
                         pick(rnd, USERS), pick(rnd, GROUPS), pick(rnd, DEVICES), pick(rnd, AGENTS), pick(rnd, TOOLS),
-                        pick(rnd, MCP), pick(rnd, DESTINATIONS), pick(rnd, REPOS), pick(rnd, PATHS),
+                        pick(rnd, MCP), pick(rnd, DESTINATIONS), pick(rnd, MODELS), pick(rnd, REPOS), pick(rnd, PATHS),
                         rnd.nextInt(8) == 0 ? 500L : null, rnd.nextInt(8) == 0));
             }
             PolicyEngine engine = new PolicyEngine(new PolicyDocument("p", 1, Effect.ALLOW, rules, List.of(), List.of(), Map.of()));
@@ -125,6 +126,7 @@ class RuleIndexTest {
         String[] tools = {"Bash", "BASH", "mcp__github__x", "Write", "read_file", null};
         String[] categories = {"shell", "SHELL", "mcp", "file_write", null};
         String[] hosts = {"api.anthropic.com", "API.Anthropic.com", "mirror.acme.internal", "evil.example", "api.x", null};
+        String[] models = {"claude-sonnet-4-5", "CLAUDE-SONNET-4-5", "gpt-4.1", "gpt-4.1-mini", "gemini-2.5-pro", null};
         String[] remotes = {"git@github.com:acme/app.git", "https://github.com/acme/payments-core", "github.com/ACME/app", null};
         String[] paths = {"/home/dev/app/.env", "C:\\repo\\secrets\\k.txt", "/home/dev/app/key.pem", "/tmp/x", null};
         String host = hosts[rnd.nextInt(hosts.length)];
@@ -133,7 +135,7 @@ class RuleIndexTest {
                 rnd.nextBoolean() ? "dev-laptop-1" : "build-7", agents[rnd.nextInt(agents.length)],
                 versions[rnd.nextInt(versions.length)], tools[rnd.nextInt(tools.length)],
                 categories[rnd.nextInt(categories.length)], rnd.nextBoolean() ? "github" : "jira",
-                host, host == null ? null : "https://" + host + "/v1/x", remotes[rnd.nextInt(remotes.length)],
+                host, host == null ? null : "https://" + host + "/v1/x", models[rnd.nextInt(models.length)], remotes[rnd.nextInt(remotes.length)],
                 paths[rnd.nextInt(paths.length)], rnd.nextInt(1000), rnd.nextBoolean());
     }
 }

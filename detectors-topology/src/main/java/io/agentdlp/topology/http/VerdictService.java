@@ -120,7 +120,7 @@ public final class VerdictService {
         PolicyBook book = book();
         for (Endpoint e : endpoints) {
             PolicyDecision pd = book.decide(new EgressRequest(q.userId(), q.userEmail(), q.groups(), q.deviceId(),
-                    q.agentName(), q.agentVersion(), q.toolName(), q.toolCategory(), q.mcpServer(), e, q.repoRemote(),
+                    q.agentName(), q.agentVersion(), q.toolName(), q.toolCategory(), q.mcpServer(), e, null, q.repoRemote(),
                     q.filePath(), text.length(), sensitive));
             if (decision == null || pd.strictness() > decision.strictness()) {
                 decision = pd;

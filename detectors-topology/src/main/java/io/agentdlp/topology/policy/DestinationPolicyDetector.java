@@ -133,6 +133,7 @@ public final class DestinationPolicyDetector implements Detector {
                 groups == null ? List.of() : List.of(groups.split("\\s*,\\s*")), ev.getDevice().getId(),
                 ev.getAgent().getName(), ev.getAgent().getVersion(), tool == null ? null : tool.getName(),
                 tool == null ? null : tool.getCategory().name(), tool == null ? null : tool.getMcpServer(), ep,
+                ev.getAgent().getModel(),
                 ev.getRepo() == null ? null : ev.getRepo().getRemote(), ev.getFilePath(), e.contentBytes(),
                 e.sensitiveContent());
     }

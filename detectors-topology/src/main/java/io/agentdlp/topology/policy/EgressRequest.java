@@ -16,6 +16,7 @@ import io.agentdlp.detection.shell.Endpoint;
  * @param toolCategory     normalised tool category, e.g. shell (may be null)
  * @param mcpServer        MCP server for MCP tools (may be null)
  * @param endpoint         the destination
+ * @param model            model the agent uses or asks for, e.g. claude-sonnet-4-5 (may be null)
  * @param repoRemote       repository remote (may be null)
  * @param filePath         file involved (may be null)
  * @param contentBytes     size of the content sent
@@ -23,7 +24,7 @@ import io.agentdlp.detection.shell.Endpoint;
  */
 public record EgressRequest(String userId, String userEmail, List<String> groups, String deviceId, String agentName,
                             String agentVersion, String toolName, String toolCategory, String mcpServer,
-                            Endpoint endpoint, String repoRemote, String filePath, long contentBytes,
+                            Endpoint endpoint, String model, String repoRemote, String filePath, long contentBytes,
                             boolean sensitiveContent) {
     public EgressRequest {
         groups = groups == null ? List.of() : List.copyOf(groups);
@@ -31,6 +32,6 @@ public record EgressRequest(String userId, String userEmail, List<String> groups
 
     public EgressRequest withSensitiveContent(boolean sensitive) {
         return new EgressRequest(userId, userEmail, groups, deviceId, agentName, agentVersion, toolName, toolCategory,
-                mcpServer, endpoint, repoRemote, filePath, contentBytes, sensitive);
+                mcpServer, endpoint, model, repoRemote, filePath, contentBytes, sensitive);
     }
 }

@@ -50,7 +50,7 @@ public final class PolicyBook {
         }
         PolicyRequest q = new PolicyRequest(r.userId(), r.userEmail(), r.groups(), r.deviceId(), r.agentName(),
                 r.agentVersion(), r.toolName(), r.toolCategory(), r.mcpServer(),
-                r.endpoint() == null ? null : r.endpoint().host(), r.endpoint() == null ? null : r.endpoint().url(),
+                r.endpoint() == null ? null : r.endpoint().host(), r.endpoint() == null ? null : r.endpoint().url(), r.model(),
                 r.repoRemote(), r.filePath(), r.contentBytes(), r.sensitiveContent());
         io.agentdlp.detection.policy.PolicyDecision ruled = null;
         io.agentdlp.detection.policy.PolicyDecision strictestDefault = null;

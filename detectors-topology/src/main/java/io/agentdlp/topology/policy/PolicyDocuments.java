@@ -20,7 +20,7 @@ public final class PolicyDocuments {
     private static io.agentdlp.detection.policy.PolicyRule rule(PolicyRule r) {
         return new io.agentdlp.detection.policy.PolicyRule(r.getId(), r.getDescription(), Effect.valueOf(r.getEffect().name()),
                 r.getReason(), Severity.parse(r.getSeverity().name()), r.getUsers(), r.getGroups(), r.getDevices(),
-                r.getAgents(), r.getTools(), r.getMcpServers(), r.getDestinations(), r.getRepos(), r.getPaths(),
+                r.getAgents(), r.getTools(), r.getMcpServers(), r.getDestinations(), r.getModels(), r.getRepos(), r.getPaths(),
                 r.getMaxContentBytes(), r.getRequiresSensitiveContent());
     }
 }

@@ -63,7 +63,8 @@ public final class PolicyValidation {
     private static boolean sameMatch(PolicyRule a, PolicyRule b) {
         return a.users().equals(b.users()) && a.groups().equals(b.groups()) && a.devices().equals(b.devices())
                 && a.agents().equals(b.agents()) && a.tools().equals(b.tools()) && a.mcpServers().equals(b.mcpServers())
-                && a.destinations().equals(b.destinations()) && a.repos().equals(b.repos()) && a.paths().equals(b.paths())
+                && a.destinations().equals(b.destinations()) && a.models().equals(b.models())
+                && a.repos().equals(b.repos()) && a.paths().equals(b.paths())
                 && java.util.Objects.equals(a.minContentBytes(), b.minContentBytes())
                 && a.requiresSensitiveContent() == b.requiresSensitiveContent();
     }

@@ -28,7 +28,7 @@ class PolicyBookTest {
 
     static EgressRequest request(String host, String repo, String agent, String version) {
         return new EgressRequest("u1", "dev@acme.io", List.of("payments"), "dev-1", agent, version, "WebFetch", "web",
-                null, Endpoint.host(host, 443), repo, null, 2048, false);
+                null, Endpoint.host(host, 443), null, repo, null, 2048, false);
     }
 
     @Test
@@ -66,7 +66,7 @@ class PolicyBookTest {
         assertThat(book.decide(request("x.example.com", "git@github.com:acme/web.git", "claude-code", null)).ruleId())
                 .isEqualTo("allow-web");
         PolicyDecision tie = book.decide(new EgressRequest(null, null, List.of(), "d", "codex", null, null, null, null,
-                null, null, null, 0, false));
+                null, null, null, null, 0, false));
         assertThat(tie.ruleId()).isEqualTo("tie-warn");
     }
 
@@ -79,7 +79,7 @@ class PolicyBookTest {
                 .setDestinations(List.of("*.example.com")).setGroups(List.of("payments")).build();
         PolicyBook book = PolicyBook.of(List.of(policy("p", 1, Effect.ALLOW, List.of(), List.of(oldAgents, team, sensitive))));
         EgressRequest old = new EgressRequest("u1", null, List.of(), "d", "claude-code", "1.9.3", null, null, null,
-                Endpoint.host("a.example.com", 443), null, null, 2048, false);
+                Endpoint.host("a.example.com", 443), null, null, null, 2048, false);
         assertThat(book.decide(old).ruleId()).isEqualTo("old-claude");
         assertThat(book.decide(request("a.example.com", null, "claude-code", "2.1.240")).ruleId()).isEqualTo("payments-team-big");
         assertThat(book.decide(request("a.example.com", null, "claude-code", "2.1.240").withSensitiveContent(true)).ruleId())
@@ -106,7 +106,7 @@ class PolicyBookTest {
         PolicyRule r = rule("no-gists", Effect.DENY).setDestinations(List.of("https://gist.github.com/")).build();
         PolicyBook book = PolicyBook.of(List.of(policy("p", 1, Effect.ALLOW, List.of(), List.of(r))));
         EgressRequest gist = new EgressRequest(null, null, List.of(), "d", "x", null, null, null, null,
-                Endpoint.fromUrl("https://gist.github.com/abc?x=1").orElseThrow(), null, null, 0, false);
+                Endpoint.fromUrl("https://gist.github.com/abc?x=1").orElseThrow(), null, null, null, 0, false);
         assertThat(book.decide(gist).effect()).isEqualTo(io.agentdlp.detection.policy.Effect.DENY);
         assertThat(book.decide(request("github.com", null, "x", null)).allowed()).isTrue();
     }
@@ -120,5 +120,25 @@ class PolicyBookTest {
         assertThat(Glob.path("**/*.pem").matchesPath("/tmp/key.pem.txt")).isFalse();
         assertThat(Glob.host("*.example.com").matchesHost("A.B.Example.com")).isTrue();
         assertThat(Glob.host("*.example.com").matchesHost("example.com")).isFalse();
+    }
+
+    @Test
+    void modelRulesFromTheTopicDecideOnTheModelOfTheEgress() {
+        PolicyRule unapproved = rule("unapproved-models", Effect.DENY).setGroups(List.of("payments"))
+                .setDestinations(List.of("*")).build();
+        PolicyRule approved = rule("approved-models", Effect.ALLOW).setGroups(List.of("payments"))
+                .setDestinations(List.of("*")).setModels(List.of("claude-sonnet-*", "gpt-4.1")).build();
+        PolicyBook book = PolicyBook.of(List.of(policy("payments", 2, Effect.ALLOW, List.of(), List.of(unapproved, approved))));
+        assertThat(book.decide(modelRequest("claude-sonnet-4-5")).ruleId()).isEqualTo("approved-models");
+        PolicyDecision opus = book.decide(modelRequest("claude-opus-4-1"));
+        assertThat(opus.ruleId()).isEqualTo("unapproved-models");
+        assertThat(opus.allowed()).isFalse();
+        assertThat(book.decide(modelRequest(null)).ruleId()).as("an unknown model never matches a model rule")
+                .isEqualTo("unapproved-models");
+    }
+
+    private static EgressRequest modelRequest(String model) {
+        return new EgressRequest("u1", "dev@acme.io", List.of("payments"), "dev-1", "claude-code", "2.1.0", null, null,
+                null, Endpoint.host("api.anthropic.com", 443), model, null, null, 2048, false);
     }
 }

@@ -50,6 +50,14 @@ class PolicyDiffTest {
     }
 
     @Test
+    void modelListChangesAreListed() {
+        String live = "id: p\nversion: 1\nrules:\n  - {id: approved, effect: allow, models: [gpt-4.1]}\n";
+        PolicyDiff d = PolicyDiff.between(PolicyFile.parse(live, "live"),
+                PolicyFile.parse(live.replace("version: 1", "version: 2").replace("[gpt-4.1]", "[gpt-4.1, \"claude-sonnet-*\"]"), "c"));
+        assertThat(d.render()).containsExactly("policy 'p': version 1 -> version 2", "  ~ rule approved: models + claude-sonnet-*");
+    }
+
+    @Test
     void ruleOrderAndVersionAloneAreNoChange() {
         PolicyDocument live = PolicyFile.parse(LIVE, "live");
         PolicyDocument reordered = PolicyFile.parse(LIVE.replace("version: 3", "version: 9")

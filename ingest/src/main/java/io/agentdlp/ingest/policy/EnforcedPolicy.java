@@ -104,7 +104,7 @@ public final class EnforcedPolicy {
                 e.getAgent() == null ? null : e.getAgent().getName(), e.getAgent() == null ? null : e.getAgent().getVersion(),
                 tool == null ? null : tool.getName(), tool == null ? null : tool.getCategory().name(),
                 tool == null ? null : tool.getMcpServer(),
-                dest == null ? null : dest.getHost(), dest == null ? null : dest.getUrl(),
+                dest == null ? null : dest.getHost(), dest == null ? null : dest.getUrl(), e.getAgent() == null ? null : e.getAgent().getModel(),
                 e.getRepo() == null ? null : e.getRepo().getRemote(), e.getFilePath(),
                 e.getContent() == null ? 0 : e.getContent().getBytes(), sensitive);
     }

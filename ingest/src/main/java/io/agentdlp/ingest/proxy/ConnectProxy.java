@@ -91,7 +91,7 @@ final class ConnectProxy implements AutoCloseable {
             String agent = userAgent(head);
             PolicyDecision d = policy.get().decide(new PolicyRequest(device.userId(), device.userEmail(), List.of(),
                     device.deviceId(), agent == null ? null : AgentIdentity.fromUserAgent(agent).name(), null, null, "web",
-                    null, host, "https://" + host + ":" + port + "/", null, null, 0, false));
+                    null, host, "https://" + host + ":" + port + "/", null, null, null, 0, false));
             boolean ask = d.effect() == Effect.ASK;
             boolean allowed = d.effect() != Effect.DENY && !(ask && askFallback == PolicySettings.AskFallback.DENY);
             sink.publish(events.tunnelEvent(host, port, agent == null ? null : AgentIdentity.fromUserAgent(agent).name(),

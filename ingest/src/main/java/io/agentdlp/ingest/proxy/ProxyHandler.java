@@ -155,11 +155,12 @@ final class ProxyHandler implements HttpHandler {
         List<Finding> all = new ArrayList<>();
         perBlock.values().forEach(all::addAll);
         long freshBytes = fresh.stream().mapToLong(b -> b.text().getBytes(StandardCharsets.UTF_8).length).sum();
-        InlineVerdict verdict = inspector.decide(all, agent, route.target().getHost(), route.target().toString(), freshBytes);
+        String model = provider.model(route.apiPath(), json);
+        InlineVerdict verdict = inspector.decide(all, agent, route.target().getHost(), route.target().toString(), model, freshBytes);
         metrics.inspected(System.nanoTime() - t0);
 
         ProxyEventFactory.RequestFacts facts = new ProxyEventFactory.RequestFacts(provider, session, agent.name(),
-                agent.version(), json.path("model").asText(null), route.target().getHost(),
+                agent.version(), model, route.target().getHost(),
                 route.target().getScheme() + "://" + route.target().getRawAuthority() + route.target().getRawPath(),
                 null, verdict);
         if (verdict.action() == InlineVerdict.Action.BLOCK) {

@@ -21,7 +21,7 @@ import io.agentdlp.ingest.policy.PolicySettings;
 
 /**
  * Runs the detectors over the blocks a request adds to its conversation and combines their
- * findings with the policy decision for the destination: policy deny or findings at the enforce
+ * findings with the policy decision for the destination and model: policy deny or findings at the enforce
  * threshold block; policy warn or findings at the warn threshold warn; policy ask blocks or warns per
  * the ask fallback (the proxy cannot ask the developer); the rest is monitored.
  */
@@ -55,9 +55,10 @@ final class RequestInspector {
         return out;
     }
 
-    InlineVerdict decide(List<Finding> findings, AgentIdentity agent, String host, String url, long contentBytes) {
+    InlineVerdict decide(List<Finding> findings, AgentIdentity agent, String host, String url, String model,
+                         long contentBytes) {
         PolicyRequest request = new PolicyRequest(device.userId(), device.userEmail(), List.of(), device.deviceId(),
-                agent.name(), agent.version(), null, null, null, host, url, null, null, contentBytes, !findings.isEmpty());
+                agent.name(), agent.version(), null, null, null, host, url, model, null, null, contentBytes, !findings.isEmpty());
         PolicyDecision decision = policy.get().decide(request);
         Severity max = null;
         for (Finding f : findings) {

@@ -42,28 +42,43 @@ class ProxyPolicyTest {
     enum Api {
         ANTHROPIC_MESSAGES("/anthropic/v1/messages", "claude-cli/2.1.240 (external, cli)",
                 "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"%s\"}]}]}",
-                "\"type\":\"permission_error\""),
+                "\"type\":\"permission_error\"", "claude-sonnet-4-5", "claude-opus-4-1"),
         OPENAI_CHAT("/openai/v1/chat/completions", "codex_cli_rs/0.41.0 (Linux; x86_64)",
                 "{\"model\":\"gpt-5\",\"messages\":[{\"role\":\"user\",\"content\":\"%s\"}]}",
-                "\"code\":\"agentdlp_blocked\""),
+                "\"code\":\"agentdlp_blocked\"", "gpt-4.1", "gpt-5"),
         OPENAI_RESPONSES("/openai/v1/responses", "codex_cli_rs/0.41.0 (Linux; x86_64)",
                 "{\"model\":\"gpt-5-codex\",\"instructions\":\"You are Codex.\",\"input\":[{\"type\":\"message\",\"role\":\"user\","
                         + "\"content\":[{\"type\":\"input_text\",\"text\":\"%s\"}]}]}",
-                "\"code\":\"agentdlp_blocked\""),
+                "\"code\":\"agentdlp_blocked\"", "gpt-4.1", "gpt-5-codex"),
         GEMINI("/gemini/v1beta/models/gemini-2.5-pro:generateContent", "GeminiCLI/0.9.0 (linux; x64)",
                 "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"%s\"}]}]}",
-                "\"status\":\"PERMISSION_DENIED\"");
+                "\"status\":\"PERMISSION_DENIED\"", "gemini-2.5-pro", "gemini-2.5-flash");
 
         final String path;
         final String userAgent;
         final String body;
         final String blockedShape;
+        /** A model the payments policy of {@link #onlyApprovedModelsReachTheProvider} approves, and one it does not. */
+        final String approvedModel;
+        final String unapprovedModel;
 
-        Api(String path, String userAgent, String body, String blockedShape) {
+        Api(String path, String userAgent, String body, String blockedShape, String approvedModel, String unapprovedModel) {
             this.path = path;
             this.userAgent = userAgent;
             this.body = body;
             this.blockedShape = blockedShape;
+            this.approvedModel = approvedModel;
+            this.unapprovedModel = unapprovedModel;
+        }
+
+        /** The model this API's request names: in the URL path for Gemini, in the JSON body otherwise. */
+        String model() {
+            int at = path.indexOf("/models/");
+            if (at >= 0) {
+                return path.substring(at + "/models/".length(), path.indexOf(':', at));
+            }
+            int start = body.indexOf("\"model\":\"") + "\"model\":\"".length();
+            return body.substring(start, body.indexOf('"', start));
         }
     }
 
@@ -111,9 +126,16 @@ class ProxyPolicyTest {
     }
 
     private HttpResponse<String> send(Api api, String text) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + api.path))
+        return send(api, text, api.model());
+    }
+
+    /** Sends {@code api}'s request asking for {@code model} where that API names it (path or body). */
+    private HttpResponse<String> send(Api api, String text, String model) throws Exception {
+        String path = api.path.replace("/models/" + api.model() + ":", "/models/" + model + ":");
+        String body = String.format(api.body, text).replace("\"model\":\"" + api.model() + "\"", "\"model\":\"" + model + "\"");
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + path))
                 .header("User-Agent", api.userAgent).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(String.format(api.body, text))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -207,6 +229,40 @@ class ProxyPolicyTest {
         };
         assertPolicyAttributes(eventOf("some turn"), denied ? "deny" : "allow", rule, denied ? "deny" : "allow");
         assertThat(upstream.received).hasSize(denied ? 0 : 1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Api.class)
+    void onlyApprovedModelsReachTheProvider(Api api) throws Exception {
+        startProxy("""
+                id: corp
+                version: 5
+                default: allow
+                rules:
+                  - id: unapproved-models
+                    effect: deny
+                    destinations: ["*"]
+                    reason: this model is not approved
+                  - id: approved-models
+                    effect: allow
+                    destinations: ["*"]
+                    models: ["claude-sonnet-*", gpt-4.1, gemini-2.5-pro]
+                """, PolicySettings.AskFallback.WARN);
+
+        HttpResponse<String> approved = send(api, "approved model turn", api.approvedModel);
+        assertThat(approved.statusCode()).isEqualTo(200);
+        assertThat(upstream.received).hasSize(1);
+        AgentEgressEvent forwarded = eventOf("approved model turn");
+        assertPolicyAttributes(forwarded, "allow", "approved-models", "allow");
+        assertThat(forwarded.getAgent().getModel()).isEqualTo(api.approvedModel);
+
+        HttpResponse<String> denied = send(api, "unapproved model turn", api.unapprovedModel);
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.body()).contains(api.blockedShape, "this model is not approved (policy corp v5, rule unapproved-models)");
+        assertThat(upstream.received).as("the denied request never reaches the provider").hasSize(1);
+        AgentEgressEvent blocked = eventOf("unapproved model turn");
+        assertPolicyAttributes(blocked, "deny", "unapproved-models", "deny");
+        assertThat(blocked.getAgent().getModel()).isEqualTo(api.unapprovedModel);
     }
 
     @ParameterizedTest

@@ -135,6 +135,32 @@ class SensorAccessPolicyTest {
         }
     }
 
+    @ParameterizedTest(name = "model {0}")
+    @MethodSource("geminiModels")
+    void modelRulesDecideTheHooksThatNameTheModel(String model, String answer, String rule) throws Exception {
+        HookSample s = sample("gemini BeforeModel");
+        String policy = """
+                id: access
+                version: 3
+                default: allow
+                rules:
+                  - {id: no-pro, effect: deny, models: ["gemini-*-pro"], reason: use the flash models}
+                """;
+        try (SensorDaemon sensor = sensor(policy, PolicySettings.AskFallback.DENY)) {
+            HttpResponse<String> r = hook(sensor, s.agent().id(), s.event(), s.json().replace("gemini-2.5-pro", model));
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).startsWith(answer);
+            AgentEgressEvent e = gateway.await(1, WAIT).get(0);
+            assertThat(e.getAgent().getModel()).isEqualTo(model);
+            assertThat(e.getAttributes()).containsEntry("dlp.policy.rule", rule);
+        }
+    }
+
+    static Stream<Arguments> geminiModels() {
+        return Stream.of(Arguments.of("gemini-2.5-pro", "{\"decision\":\"deny\"", "no-pro"),
+                Arguments.of("gemini-2.5-flash", "{}", "default"));
+    }
+
     /** One tool hook per agent and what each effect must answer there (docs/policy.md, "Effects per agent"). */
     static Stream<Arguments> everyEffectForEveryAgent() {
         String[][] table = {
