@@ -68,8 +68,9 @@ final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int minAlerts;
 
-    @Option(names = "--warmup-seconds", defaultValue = "10", paramLabel = "S",
-            description = "Unrecorded warm-up at the start rate, 0 = none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-seconds", defaultValue = "60", paramLabel = "S",
+            description = "Unrecorded warm-up at the start rate before each guarantee's search, 0 = none; shorter "
+                    + "warm-ups leave JIT compilation competing with the stack in the first steps (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
     @Option(names = "--drain-seconds", defaultValue = "10", paramLabel = "S",
