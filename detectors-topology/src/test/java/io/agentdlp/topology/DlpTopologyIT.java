@@ -82,7 +82,7 @@ class DlpTopologyIT {
         assertThat(c.exactlyOnce()).isTrue();
         app = DlpApplication.start(c);
         serdes = TopicSerdes.fromConfig(Map.of("schema.registry.url", registry.url()));
-        await(Duration.ofSeconds(60), () -> app.streams().state() == KafkaStreams.State.RUNNING);
+        Await.until(Duration.ofSeconds(60), () -> app.streams().state() == KafkaStreams.State.RUNNING);
     }
 
     @AfterAll
@@ -138,7 +138,7 @@ class DlpTopologyIT {
 
         // HTTP API of the running instance.
         String base = "http://127.0.0.1:" + app.httpPort();
-        await(Duration.ofSeconds(30), () -> get(base + "/ready").statusCode() == 200);
+        Await.until(Duration.ofSeconds(30), () -> get(base + "/ready").statusCode() == 200);
         assertThat(get(base + "/health").body()).contains("\"streams_state\":\"RUNNING\"");
         String metrics = get(base + "/metrics").body();
         assertThat(metrics).contains("dlp_events_in_total{kind=\"prompt\",source=\"claude_hook\"}")
@@ -204,7 +204,7 @@ class DlpTopologyIT {
                     io.agentdlp.detection.fingerprint.CodeIndexCodec.key(CodeSamples.REPO, path), shards), path);
         }
         try (DlpApplication part = DlpApplication.start(c)) {
-            await(Duration.ofSeconds(90), () -> part.streams().state() == KafkaStreams.State.RUNNING);
+            Await.until(Duration.ofSeconds(90), () -> part.streams().state() == KafkaStreams.State.RUNNING);
             Properties pp = new Properties();
             pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
             var indexSerializer = serdes.valueSerde(Topics.CODE_INDEX).serializer();
@@ -272,21 +272,6 @@ class DlpTopologyIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(Duration max, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + max);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

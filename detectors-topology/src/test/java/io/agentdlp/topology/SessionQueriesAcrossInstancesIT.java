@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,7 +103,7 @@ class SessionQueriesAcrossInstancesIT {
         DlpApplication b = apps.get(1);
         HostInfo hostA = new HostInfo("127.0.0.1", a.httpPort());
         HostInfo hostB = new HostInfo("127.0.0.1", b.httpPort());
-        await(Duration.ofSeconds(120), () -> running(a) && running(b)
+        Await.until(Duration.ofSeconds(120), () -> running(a) && running(b)
                 && owner(a, Events.DEVICE + ":probe") != null && hostsOwningPartitions(a) == 2);
 
         // Two sessions owned by each instance (by Streams' own key metadata).
@@ -146,7 +145,7 @@ class SessionQueriesAcrossInstancesIT {
             String path = "/v1/sessions/" + URLEncoder.encode(key, StandardCharsets.UTF_8);
             for (DlpApplication asked : List.of(a, b)) {
                 String base = "http://127.0.0.1:" + asked.httpPort();
-                await(Duration.ofSeconds(60), () -> get(base + path).statusCode() == 200
+                Await.until(Duration.ofSeconds(60), () -> get(base + path).statusCode() == 200
                         && get(base + path + "/timeline").statusCode() == 200
                         && timelineEvents(get(base + path + "/timeline").body()).size() == 2);
                 HttpResponse<String> summary = get(base + path);
@@ -200,21 +199,6 @@ class SessionQueriesAcrossInstancesIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(Duration max, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + max);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }
