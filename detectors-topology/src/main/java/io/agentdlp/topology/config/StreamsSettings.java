@@ -2,6 +2,7 @@ package io.agentdlp.topology.config;
 
 import java.util.Properties;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import io.agentdlp.topics.Topics;
@@ -25,8 +26,15 @@ public final class StreamsSettings {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, c.string(TopologyOptions.APPLICATION_ID));
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, c.string(TopologyOptions.BOOTSTRAP_SERVERS));
         p.put(StreamsConfig.STATE_DIR_CONFIG, c.string(TopologyOptions.STATE_DIR));
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
-                ProcessingMode.parse(c.string(TopologyOptions.PROCESSING_GUARANTEE)).streamsValue());
+        ProcessingMode mode = ProcessingMode.parse(c.string(TopologyOptions.PROCESSING_GUARANTEE));
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, mode.streamsValue());
+        if (mode == ProcessingMode.EXACTLY_ONCE_V2) {
+            // Under transactions v2 each commit restarts every partition's sequence at 0; a first batch that meets
+            // CONCURRENT_TRANSACTIONS (the previous commit's markers still being written) makes the batches pipelined
+            // behind it fail as out of order, which the broker logs as errors before they are retried. With one
+            // request in flight the first batch is retried alone.
+            p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
+        }
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, c.integer(TopologyOptions.NUM_STREAM_THREADS));
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, c.integer(TopologyOptions.NUM_STANDBY_REPLICAS));
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, c.integer(TopologyOptions.REPLICATION_FACTOR));

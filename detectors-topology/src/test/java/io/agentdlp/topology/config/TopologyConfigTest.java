@@ -48,6 +48,17 @@ class TopologyConfigTest {
     }
 
     @Test
+    void exactlyOnceProducersKeepOneRequestInFlightUnlessOverridden() {
+        String inFlight = StreamsConfig.producerPrefix("max.in.flight.requests.per.connection");
+        TopologyConfig c = TopologyConfig.defaults();
+        assertThat(StreamsSettings.properties(c, DlpMetrics.detached()).get(inFlight)).isEqualTo(1);
+        assertThat(StreamsSettings.properties(c.with("processing.guarantee", "at-least-once"), DlpMetrics.detached()))
+                .doesNotContainKey(inFlight);
+        assertThat(StreamsSettings.properties(c.with("streams." + inFlight, "5"), DlpMetrics.detached()).get(inFlight))
+                .isEqualTo("5");
+    }
+
+    @Test
     void valuesAreParsedAndMistakesNamed() {
         assertThat(ConfigValues.duration("k", "500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(ConfigValues.duration("k", "PT5M")).isEqualTo(Duration.ofMinutes(5));

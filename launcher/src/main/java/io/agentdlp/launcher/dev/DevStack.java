@@ -212,11 +212,6 @@ public final class DevStack implements AutoCloseable {
         p.setProperty("http.host", "127.0.0.1");
         p.setProperty("http.port", String.valueOf(ports.topology()));
         p.setProperty("streams.commit.interval.ms", "200");
-        // under transactions v2 every commit starts the next transaction with sequence 0 on each partition; while the
-        // broker still writes the previous commit's markers it answers CONCURRENT_TRANSACTIONS, and with more than one
-        // request in flight the pipelined later batches hit OutOfOrderSequenceException (logged as ERROR by the broker)
-        // and are retried. One request in flight retries the first batch alone.
-        p.setProperty("streams.producer.max.in.flight.requests.per.connection", "1");
         topologyOverrides.forEach(p::setProperty);
         topologyConfig = TopologyConfig.from(p);
         topology = DlpApplication.start(topologyConfig);
