@@ -44,8 +44,10 @@ class DevDemoIT {
                      ConsumerConfig.GROUP_ID_CONFIG, "demo-it", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                      ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                      new StringDeserializer(), serdes.valueSerde(Topics.ALERTS).deserializer())) {
-            assertThat(PortsInUse.of(ports)).containsEntry("--gateway-port", ports.gateway())
-                    .containsEntry("--sensor-port", ports.sensorHooks());
+            // the ports the running stack bound (it was given 0) are seen as taken
+            DevPorts bound = new DevPorts(0, 0, 0, stack.gatewayUrl().getPort(), 0, 0, stack.sensorHookPort(), 0, 0, 0);
+            assertThat(PortsInUse.of(bound)).containsEntry("--gateway-port", bound.gateway())
+                    .containsEntry("--sensor-port", bound.sensorHooks());
 
             OwnCodeSample sample = OwnCodeSample.generate(5, 4);
             sample.writeTo(dataDir.resolve("own"));

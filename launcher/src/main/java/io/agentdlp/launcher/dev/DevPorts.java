@@ -1,8 +1,5 @@
 package io.agentdlp.launcher.dev;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-
 /**
  * The dev stack's ports (defaults are the product's documented ports).
  *
@@ -21,18 +18,11 @@ public record DevPorts(int kafka, int controller, int registry, int gateway, int
                        int sensorOtlp, int proxy, int forwardProxy) {
 
     /**
-     * Ports for a throw-away stack (tests, the benchmark): 0 where the component binds an ephemeral port
-     * itself and reports it, a port found free just now for the gateway and the sensor, which need theirs
-     * up front. Binding late-starting servers to 0 avoids racing the broker's own client connections for
-     * a port that was free a minute earlier.
+     * Ports for a throw-away stack (tests, the benchmark): 0 everywhere, each component binds an
+     * ephemeral port itself and the stack reports the bound one. A port found free up front could be
+     * taken by the broker's own client connections before the component binds it.
      */
-    public static DevPorts ephemeral() throws IOException {
-        return new DevPorts(0, 0, 0, freePort(), 0, 0, freePort(), freePort(), 0, 0);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    public static DevPorts ephemeral() {
+        return new DevPorts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

@@ -306,7 +306,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     public URI gatewayUrl() {
-        return URI.create("http://127.0.0.1:" + ports.gateway());
+        return URI.create("http://127.0.0.1:" + gateway.address().getPort());
     }
 
     /** Topic name of {@code topic} in this stack. */
@@ -327,9 +327,9 @@ public final class DevStack implements AutoCloseable {
         return sensor;
     }
 
-    /** Port of the sensor's hook endpoint. */
+    /** Port of the sensor's hook endpoint (the one it bound, when the stack was given port 0). */
     public int sensorHookPort() {
-        return ports.sensorHooks();
+        return sensor.hookAddress().getPort();
     }
 
     public EgressProxy proxy() {
