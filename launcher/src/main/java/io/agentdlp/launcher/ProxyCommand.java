@@ -39,7 +39,11 @@ import io.agentdlp.ingest.proxy.Enforcement;
 import io.agentdlp.ingest.proxy.ProxyConfig;
 import io.agentdlp.topics.TopicSerdes;
 import io.agentdlp.topics.Topics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -135,11 +139,15 @@ final class ProxyCommand implements Callable<Integer> {
         TextDetector detectors = TextDetector.all(List.of(
                 SecretScanner.builder().catalog(RuleCatalog.builtIn()).hasher(hasher).build(),
                 new PiiScanner(hasher, PiiOptions.defaults())));
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
         try (EdgePolicy policy = openPolicy(config.device());
              SpoolingPublisher events = new SpoolingPublisher(Spool.open(SpoolConfig.defaults(dataDir.resolve("spool"))),
                 upstream(), upstreamName(), SpoolingPublisher.Options.defaults(), Clock.systemUTC());
              EgressProxy proxy = EgressProxy.start(config, detectors, policy,
-                     e -> events.publish(List.of(e)).join(), new SimpleMeterRegistry())) {
+                     e -> events.publish(List.of(e)).join(), meters)) {
             CountDownLatch stop = new CountDownLatch(1);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -153,7 +161,7 @@ final class ProxyCommand implements Callable<Integer> {
             PolicyEngine enforced = policy.engineOrAllowAll();
             System.out.println("agentdlp proxy is up on http://" + host + ":" + proxy.port() + " (enforcement " + enforcement
                     + ", events to " + upstreamName() + ", policy " + enforced.document().id() + " v" + enforced.document().version()
-                    + (policy.sync() != null ? " synced from " + policy.sync().url() : "") + "; status: GET /agentdlp/status)");
+                    + (policy.sync() != null ? " synced from " + policy.sync().url() : "") + "; status: GET /agentdlp/status, metrics: GET /agentdlp/metrics)");
             try {
                 stop.await();
             } finally {

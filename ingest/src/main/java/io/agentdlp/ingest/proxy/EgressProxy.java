@@ -25,6 +25,7 @@ import io.agentdlp.ingest.policy.EdgePolicy;
 import io.agentdlp.ingest.policy.PolicySettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +89,9 @@ public final class EgressProxy implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", new ProxyHandler(config, client, inspector, seen, events, sink, new ProxyMetrics(meters)));
         server.createContext(ProxyStatus.PATH, new ProxyStatus(policyStatus));
+        if (meters instanceof PrometheusMeterRegistry prometheus) {
+            server.createContext(ProxyMetricsPage.PATH, new ProxyMetricsPage(prometheus));
+        }
         Gauge.builder("agentdlp_proxy_policy_version", () -> policy.get().document().version())
                 .description("version of the access policy the proxy enforces").register(meters);
         server.start();

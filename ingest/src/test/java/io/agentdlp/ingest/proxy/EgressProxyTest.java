@@ -31,7 +31,8 @@ import io.agentdlp.detection.policy.PolicyFile;
 import io.agentdlp.detection.secret.RuleCatalog;
 import io.agentdlp.detection.secret.SecretScanner;
 import io.agentdlp.ingest.normalize.DeviceContext;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ class EgressProxyTest {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<AgentEgressEvent> events = new CopyOnWriteArrayList<>();
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private FakeUpstream upstream;
     private EgressProxy proxy;
 
@@ -73,7 +75,7 @@ class EgressProxyTest {
                 Enforcement.parse(enforcement), 1024 * 1024, rejectMalformed, privacyMode, null, null,
                 new DeviceContext("dev-1", "laptop", "linux", "alice", "alice@acme.io"), 0);
         PolicyEngine policy = new PolicyEngine(PolicyFile.parse(policyYaml, "test-policy"));
-        proxy = EgressProxy.start(config, DETECTORS, () -> policy, events::add, new SimpleMeterRegistry());
+        proxy = EgressProxy.start(config, DETECTORS, () -> policy, events::add, meters);
     }
 
     private void startProxy(String enforcement) throws Exception {
@@ -154,6 +156,23 @@ class EgressProxyTest {
             }
             assertThat(rest.toString()).isEqualTo("\n" + FakeUpstream.SSE_REST);
         }
+    }
+
+    @Test
+    void metricsPageCountsOutcomesAndNeverShowsContent() throws Exception {
+        startProxy("enforce");
+        post("/v1/messages", anthropicBody("deploy with aws_secret_access_key = " + AWS_SECRET), claudeHeaders());
+        post("/v1/messages", anthropicBody("Refactor the parser please"), claudeHeaders());
+
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + proxy.port() + "/agentdlp/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(page.body()).containsPattern("agentdlp_proxy_requests_total\\{[^}]*outcome=\"blocked\"[^}]*} 1\\.0")
+                .contains("agentdlp_proxy_policy_version")
+                .contains("agentdlp_proxy_blocks_scanned_total")
+                .doesNotContain(AWS_SECRET).doesNotContain(API_KEY);
+        assertThat(upstream.received).hasSize(1);
     }
 
     @Test

@@ -58,7 +58,6 @@ import io.agentdlp.topics.TopicProvisioner;
 import io.agentdlp.topics.TopicSerdes;
 import io.agentdlp.topics.TopicSpec;
 import io.agentdlp.topics.Topics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -281,7 +280,8 @@ public final class DevStack implements AutoCloseable {
                 URI.create("http://127.0.0.1:" + gateway.address().getPort()), gatewayToken, null, Duration.ofSeconds(2)),
                 cfg.device(), dataDir.resolve("proxy"), Clock.systemUTC()).start();
         started.push(proxyPolicy);
-        proxy = EgressProxy.start(cfg, detectors, proxyPolicy, e -> publisher.publish(List.of(e)).join(), new SimpleMeterRegistry());
+        proxy = EgressProxy.start(cfg, detectors, proxyPolicy, e -> publisher.publish(List.of(e)).join(),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         started.push(proxy);
     }
 
