@@ -2,6 +2,7 @@ package io.agentdlp.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,11 +19,14 @@ import java.util.stream.Stream;
 import io.agentdlp.launcher.bench.BenchOutput;
 import io.agentdlp.launcher.bench.BenchRun;
 import io.agentdlp.launcher.bench.BenchSettings;
+import io.agentdlp.launcher.bench.GuaranteeJvm;
 import io.agentdlp.launcher.bench.StepResult;
 import io.agentdlp.launcher.dev.DevPorts;
 import io.agentdlp.launcher.dev.DevStack;
 import io.agentdlp.launcher.dev.OwnCodeSample;
 import io.agentdlp.topics.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,8 +42,11 @@ import picocli.CommandLine.Option;
                         + "gateway counts against latency (no coordinated omission).",
                 "Writes results.csv, results.json (with the machine: CPUs, model, RAM, JDK, load) and SVG charts (drawn "
                         + "from results.csv) to --out. Defaults fit in about 12 minutes (--max-minutes). See docs/BENCHMARKS.md.",
-                "Exit code 0 = done, 2 = error."})
+                "With more than one guarantee each runs in a JVM of its own (same options), so none inherits another's heap; "
+                        + "a guarantee that fails is reported, its measured steps kept, and the run goes on.",
+                "Exit code 0 = done, 1 = a guarantee failed (the others' results are written), 2 = bad options."})
 final class BenchCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(BenchCommand.class);
 
     @Option(names = "--guarantees", split = ",", paramLabel = "G",
             defaultValue = "exactly_once_v2,at_least_once",
@@ -157,37 +164,102 @@ final class BenchCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "agentdlp bench: %d CPU(s) %s, %s, %s; load %s%n", Runtime.getRuntime().availableProcessors(),
                 machine.get("cpu_model"), machine.get("ram"), machine.get("jdk"), machine.get("uptime_start"));
         List<StepResult> all = new ArrayList<>();
+        Map<String, String> failures = new LinkedHashMap<>();
         long started = System.nanoTime();
         long share = (long) (maxMinutes * 60e9 / guarantees.size());
         for (int i = 0; i < guarantees.size(); i++) {
             String g = guarantees.get(i);
-            o.println("== " + g + ": starting a fresh stack");
-            Path dir = Files.createTempDirectory("agentdlp-bench-");
-            Map<String, String> topology = Map.of("processing.guarantee", g, "num.stream.threads", String.valueOf(threads));
-            try (DevStack stack = new DevStack(dir, DevPorts.ephemeral(), o, topology).start()) {
-                List<String> excerpts = List.of();
-                if (ownCodeShare > 0) {
-                    OwnCodeSample sample = OwnCodeSample.generate(seed, 8);
-                    Path tree = dir.resolve("own-code");
-                    sample.writeTo(tree);
-                    new StackIndexer(stack).index(tree, "acme/bench-own-code", true);
-                    excerpts = new ArrayList<>();
-                    for (int f = 0; f < sample.files().size(); f++) {
-                        excerpts.add(sample.excerpt(f, 25));
-                    }
-                }
-                BenchRun.Target target = new BenchRun.Target(stack.gatewayUrl(), stack.gatewayToken(), stack.kafkaBootstrap(),
-                        stack.registryUrl(), stack.topic(Topics.ALERTS), stack.topic(Topics.EGRESS_EVENTS),
-                        stack.topologyApplicationId());
-                all.addAll(new BenchRun(settings, o).run(g, target, excerpts, started + (i + 1) * share));
-            } finally {
-                deleteTree(dir);
+            long deadline = started + (i + 1) * share;
+            String failure = guarantees.size() == 1
+                    ? runHere(g, threads, settings, deadline, all, output)
+                    : runInOwnJvm(g, deadline, all);
+            if (failure != null) {
+                failures.put(g, failure);
+                o.println("== " + g + " FAILED: " + failure + (i + 1 < guarantees.size() ? "; going on with the next guarantee" : ""));
             }
         }
         machine.put("uptime_end", output.load());
-        List<Path> files = output.write(all, machine, options(), Instant.now());
+        List<Path> files = output.write(all, machine, options(), failures, Instant.now());
         files.forEach(p -> o.println("wrote " + p));
-        return 0;
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * One guarantee on a fresh stack in this JVM; every measured step is added to {@code all} and results.csv
+     * rewritten at once, so a JVM that dies keeps them. Returns why it failed, or null.
+     */
+    private String runHere(String g, int threads, BenchSettings settings, long deadline, List<StepResult> all,
+                           BenchOutput output) throws IOException {
+        PrintStream o = System.out;
+        o.println("== " + g + ": starting a fresh stack");
+        Path dir = Files.createTempDirectory("agentdlp-bench-");
+        Map<String, String> topology = Map.of("processing.guarantee", g, "num.stream.threads", String.valueOf(threads));
+        try (DevStack stack = new DevStack(dir, DevPorts.ephemeral(), o, topology).start()) {
+            List<String> excerpts = List.of();
+            if (ownCodeShare > 0) {
+                OwnCodeSample sample = OwnCodeSample.generate(seed, 8);
+                Path tree = dir.resolve("own-code");
+                sample.writeTo(tree);
+                new StackIndexer(stack).index(tree, "acme/bench-own-code", true);
+                excerpts = new ArrayList<>();
+                for (int f = 0; f < sample.files().size(); f++) {
+                    excerpts.add(sample.excerpt(f, 25));
+                }
+            }
+            BenchRun.Target target = new BenchRun.Target(stack.gatewayUrl(), stack.gatewayToken(), stack.kafkaBootstrap(),
+                    stack.registryUrl(), stack.topic(Topics.ALERTS), stack.topic(Topics.EGRESS_EVENTS),
+                    stack.topologyApplicationId());
+            new BenchRun(settings, o).run(g, target, excerpts, deadline, step -> {
+                all.add(step);
+                try {
+                    output.writeSteps(all);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not write " + out.resolve("results.csv"), e);
+                }
+            });
+            return null;
+        } catch (Exception e) {
+            log.error("event=bench_guarantee_failed guarantee={} steps={}", g, all.size(), e);
+            return e.toString();
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /**
+     * One guarantee in a child JVM writing to {@code <out>/<guarantee>}; its steps (also those measured before
+     * it failed) are added to {@code all}. Returns why it failed, or null.
+     */
+    private String runInOwnJvm(String g, long deadline, List<StepResult> all) throws IOException, InterruptedException {
+        Path dir = out.resolve(g).toAbsolutePath();
+        Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve("results.csv"));
+        double minutes = Math.max(1, (deadline - System.nanoTime()) / 60e9);
+        System.out.printf(Locale.ROOT, "== %s: in its own JVM, results in %s, %.1f minutes%n", g, dir, minutes);
+        int exit = new GuaranteeJvm(AgentDlp.class.getName()).run(childArgs(g, dir, minutes), Path.of("").toAbsolutePath());
+        Path csv = dir.resolve("results.csv");
+        int before = all.size();
+        if (Files.exists(csv)) {
+            all.addAll(BenchOutput.readSteps(csv));
+        }
+        if (exit == 0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "its JVM exited with %d after %d measured step(s) (see its output above and %s)",
+                exit, all.size() - before, dir);
+    }
+
+    /** This command's options for one guarantee, its output directory and time budget. */
+    List<String> childArgs(String g, Path dir, double minutes) {
+        List<String> a = new ArrayList<>(List.of("bench", "--guarantees", g, "--out", dir.toString(),
+                "--max-minutes", String.format(Locale.ROOT, "%.2f", minutes)));
+        options().forEach((k, v) -> {
+            if (!k.equals("guarantees") && !k.equals("max_minutes")) {
+                a.add("--" + k.replace('_', '-'));
+                a.add(String.valueOf(v));
+            }
+        });
+        return a;
     }
 
     private Map<String, Object> options() {

@@ -39,19 +39,34 @@ public final class BenchOutput {
         return uptime();
     }
 
-    /** results.csv, results.json and the charts drawn from results.csv; returns the files written. */
-    public List<Path> write(List<StepResult> steps, Map<String, Object> machine, Map<String, Object> options, Instant finished)
-            throws IOException {
-        Files.createDirectories(dir);
-        Path csv = dir.resolve(BenchResults.CSV);
+    /**
+     * results.csv, results.json and the charts drawn from results.csv; {@code failures} names each guarantee
+     * whose run failed, with why (its steps measured before the failure are in {@code steps}). Returns the
+     * files written.
+     */
+    public List<Path> write(List<StepResult> steps, Map<String, Object> machine, Map<String, Object> options,
+                            Map<String, String> failures, Instant finished) throws IOException {
+        Path csv = writeSteps(steps);
         Path json = dir.resolve(BenchResults.JSON);
-        BenchResults.writeCsv(csv, steps, rule);
         Map<String, Object> opts = new LinkedHashMap<>(options);
         opts.put("finished", finished.toString());
-        BenchResults.writeJson(json, machine, opts, steps, rule);
+        BenchResults.writeJson(json, machine, opts, failures, steps, rule);
         List<Path> files = new ArrayList<>(List.of(csv, json));
         files.addAll(BenchCharts.writeFrom(csv, rule.p99BudgetMs()));
         return files;
+    }
+
+    /** Only results.csv, e.g. after each step so that a run that dies keeps what it measured; returns it. */
+    public Path writeSteps(List<StepResult> steps) throws IOException {
+        Files.createDirectories(dir);
+        Path csv = dir.resolve(BenchResults.CSV);
+        BenchResults.writeCsv(csv, steps, rule);
+        return csv;
+    }
+
+    /** The steps of a results.csv written by this bench version. */
+    public static List<StepResult> readSteps(Path resultsCsv) throws IOException {
+        return BenchResults.readCsv(resultsCsv);
     }
 
     /** Redraws the charts of an existing results.csv next to it. */

@@ -88,12 +88,13 @@ final class BenchResults {
         return steps;
     }
 
-    /** The JSON results: machine and options as given, per guarantee the best rate and its profile, every step. */
-    static void writeJson(Path file, Map<String, Object> machine, Map<String, Object> options, List<StepResult> steps,
-                          SustainedRule rule) throws IOException {
+    /** The JSON results: machine and options as given, the guarantees whose run failed and why, per guarantee the best rate and its profile, every step. */
+    static void writeJson(Path file, Map<String, Object> machine, Map<String, Object> options, Map<String, String> failures,
+                          List<StepResult> steps, SustainedRule rule) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("machine", machine);
         root.put("options", options);
+        root.put("failed", failures);
         root.put("sustained_means", "accepted >= 95% of offered and none refused; every planted secret alerted and the "
                 + "topology backlog drained within drain_seconds after the load; p99 event-to-alert <= p99_budget_ms");
         Map<String, Object> summary = new LinkedHashMap<>();

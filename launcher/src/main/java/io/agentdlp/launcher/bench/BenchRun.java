@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The benchmark against one running stack: a warm-up, the max-sustained-rate search, then a latency
@@ -31,14 +32,19 @@ public final class BenchRun {
     }
 
     /**
-     * Runs every step for {@code guarantee} (a label on the results) and returns them in order. The search
-     * stops early when its next step and a profile of that rate would no longer end before {@code deadlineNanos}
-     * ({@link System#nanoTime()}).
+     * Runs every step for {@code guarantee} (a label on the results) and returns them in order, each also handed
+     * to {@code onStep} as soon as it is measured (so a run that dies later keeps it). The search stops early when
+     * its next step and a profile of that rate would no longer end before {@code deadlineNanos}
+     * ({@link System#nanoTime()}). A step that cannot be run ends this guarantee's run: it is reported and
+     * rethrown as a {@link BenchStepException}; the steps measured before it went to {@code onStep}.
      */
-    public List<StepResult> run(String guarantee, Target target, List<String> ownCodeExcerpts, long deadlineNanos)
-            throws Exception {
+    public List<StepResult> run(String guarantee, Target target, List<String> ownCodeExcerpts, long deadlineNanos,
+                                Consumer<StepResult> onStep) throws Exception {
         List<StepResult> steps = new ArrayList<>();
-        SustainedRule rule = settings.rule();
+        Consumer<StepResult> measured = r -> {
+            print(r, settings.rule());
+            onStep.accept(r);
+        };
         BenchPayloads payloads = new BenchPayloads(settings.seed(), settings.secretShare(), settings.ownCodeShare(),
                 ownCodeExcerpts);
         try (AlertWatcher alerts = new AlertWatcher(target.bootstrap(), target.registryUrl(), target.alertsTopic(),
@@ -47,43 +53,48 @@ public final class BenchRun {
                      settings.maxInFlight());
              TopologyLag lag = new TopologyLag(target.bootstrap(), target.topologyGroup(), target.eventsTopic())) {
             StepRunner runner = new StepRunner(guarantee, load, alerts, lag);
-            if (!settings.warmup().isZero()) {
-                print(runner.step("warmup", settings.startRate(), settings.warmup()), rule);
+            try {
+                measureAll(guarantee, runner, deadlineNanos, steps, measured);
+            } catch (BenchStepException e) {
+                out.printf(Locale.ROOT, "  %s: FAILED: %s; the %d step(s) measured before it are kept%n", guarantee,
+                        e.getMessage(), steps.size());
+                throw e;
             }
-            MaxRateSearch search = new MaxRateSearch(settings.startRate(), settings.minRate(), settings.rampFactor(),
-                    settings.precision(), settings.maxSearchSteps(), rule,
-                    next -> System.nanoTime() + runner.estimateNanos(next) > deadlineNanos);
-            List<StepResult> searched = search.run(rate -> {
-                try {
-                    StepResult r = runner.step("search", rate, settings.stepLength(rate));
-                    print(r, rule);
-                    return r;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new BenchStepException(guarantee, rate, e);
-                } catch (Exception e) {
-                    throw new BenchStepException(guarantee, rate, e);
-                }
-            });
-            steps.addAll(searched);
-            StepResult best = MaxRateSearch.best(searched, rule);
-            if (best == null) {
-                out.printf(Locale.ROOT, "  %s: no rate down to %.0f events/s was sustained; no latency profile%n", guarantee,
-                        searched.isEmpty() ? settings.startRate() : searched.get(searched.size() - 1).targetRate());
-                printCost(guarantee, steps);
-                return steps;
-            }
-            out.printf(Locale.ROOT, "  %s: max sustained rate %.0f events/s; profiling at 25/50/75/100 %%%n", guarantee,
-                    best.targetRate());
-            for (double f : PROFILE) {
-                double rate = Math.max(1, Math.rint(best.targetRate() * f));
-                StepResult r = runner.step("profile", rate, settings.stepLength(rate));
-                print(r, rule);
-                steps.add(r);
-            }
-            printCost(guarantee, steps);
         }
         return steps;
+    }
+
+    private void measureAll(String guarantee, StepRunner runner, long deadlineNanos, List<StepResult> steps,
+                            Consumer<StepResult> measured) {
+        SustainedRule rule = settings.rule();
+        if (!settings.warmup().isZero()) {
+            print(runner.step("warmup", settings.startRate(), settings.warmup()), rule);
+        }
+        MaxRateSearch search = new MaxRateSearch(settings.startRate(), settings.minRate(), settings.rampFactor(),
+                settings.precision(), settings.maxSearchSteps(), rule,
+                next -> System.nanoTime() + runner.estimateNanos(next) > deadlineNanos);
+        List<StepResult> searched = search.run(rate -> {
+            StepResult r = runner.step("search", rate, settings.stepLength(rate));
+            steps.add(r);
+            measured.accept(r);
+            return r;
+        });
+        StepResult best = MaxRateSearch.best(searched, rule);
+        if (best == null) {
+            out.printf(Locale.ROOT, "  %s: no rate down to %.0f events/s was sustained; no latency profile%n", guarantee,
+                    searched.isEmpty() ? settings.startRate() : searched.get(searched.size() - 1).targetRate());
+            printCost(guarantee, steps);
+            return;
+        }
+        out.printf(Locale.ROOT, "  %s: max sustained rate %.0f events/s; profiling at 25/50/75/100 %%%n", guarantee,
+                best.targetRate());
+        for (double f : PROFILE) {
+            double rate = Math.max(1, Math.rint(best.targetRate() * f));
+            StepResult r = runner.step("profile", rate, settings.stepLength(rate));
+            steps.add(r);
+            measured.accept(r);
+        }
+        printCost(guarantee, steps);
     }
 
     private void printCost(String guarantee, List<StepResult> steps) {
@@ -108,8 +119,8 @@ public final class BenchRun {
     public static final class BenchStepException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        BenchStepException(String guarantee, double rate, Exception cause) {
-            super(String.format(Locale.ROOT, "bench step %s at %.0f events/s failed: %s", guarantee, rate, cause), cause);
+        BenchStepException(String guarantee, String phase, double rate, Exception cause) {
+            super(String.format(Locale.ROOT, "%s step of %s at %.0f events/s failed: %s", phase, guarantee, rate, cause), cause);
         }
     }
 
@@ -143,7 +154,19 @@ public final class BenchRun {
             return nanos;
         }
 
-        StepResult step(String phase, double rate, Duration duration) throws Exception {
+        /** One step; whatever stops it from being measured becomes a {@link BenchStepException}. */
+        StepResult step(String phase, double rate, Duration duration) {
+            try {
+                return measure(phase, rate, duration);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BenchStepException(guarantee, phase, rate, e);
+            } catch (Exception e) {
+                throw new BenchStepException(guarantee, phase, rate, e);
+            }
+        }
+
+        private StepResult measure(String phase, double rate, Duration duration) throws Exception {
             alerts.settle();
             ThreadCpu.Snapshot cpu0 = cpu.snapshot();
             long wall0 = System.nanoTime();
