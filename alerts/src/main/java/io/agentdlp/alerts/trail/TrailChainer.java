@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 import io.agentdlp.avro.AgentEgressEvent;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -83,6 +84,13 @@ public final class TrailChainer implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        // nobody waits on the trail within a second, while every commit is a transaction (markers on each written
+        // partition, offsets, changelog) whose broker cost does not shrink with the rate: exactly-once's 100 ms
+        // default made the writer ten commits a second of fixed cost; kafka.commit.interval.ms still wins
+        p.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        // for the same reason its fetches wait for 256 KB (or fetch.max.wait.ms, 500 ms) instead of returning each new
+        // record batch in a request of its own
+        p.putIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 256 * 1024);
         // transactions v2: a new transaction's first batch can meet CONCURRENT_TRANSACTIONS while the previous commit's
         // markers are written; batches pipelined behind it then fail with OutOfOrderSequenceException (broker ERROR
         // log) and are retried. One request in flight retries the first batch alone.

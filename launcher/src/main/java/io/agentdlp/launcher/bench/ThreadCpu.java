@@ -67,10 +67,11 @@ final class ThreadCpu {
     /**
      * The component a thread belongs to, from the names the stack gives its threads. The JDK HTTP
      * servers' dispatcher threads and unnamed producers count as the gateway: under the benchmark's load
-     * it is the only HTTP server and producer that works (sensor and proxy are idle).
+     * it is the only HTTP server and producer that works (sensor and proxy are idle). The {@code main} thread
+     * is the bench's: it starts the stack, then runs the load generator's schedule.
      */
     static String component(String thread) {
-        if (thread.contains("agentdlp-bench") || thread.startsWith("HttpClient-")) {
+        if (thread.contains("agentdlp-bench") || thread.startsWith("HttpClient-") || thread.equals("main")) {
             return ComponentCpu.BENCH;
         }
         if (thread.contains("agentdlp-topology")) {
@@ -93,7 +94,10 @@ final class ThreadCpu {
                 || thread.startsWith("controller-") || thread.startsWith("group-coordinator")
                 || thread.startsWith("share-") || thread.startsWith("transaction-") || thread.startsWith("executor-")
                 || thread.startsWith("ExpirationReaper") || thread.startsWith("raft-") || thread.startsWith("quorum-")
-                || thread.startsWith("LogDirFailureHandler") || thread.startsWith("persister-")) {
+                || thread.startsWith("LogDirFailureHandler") || thread.startsWith("persister-")
+                // the transaction coordinator's senders (markers, partition verification under transactions v2)
+                || thread.startsWith("TxnMarkerSenderThread") || thread.startsWith("AddPartitionsToTxnSenderThread")
+                || thread.startsWith("PersisterStateManager")) {
             return ComponentCpu.BROKER;
         }
         return ComponentCpu.OTHER;

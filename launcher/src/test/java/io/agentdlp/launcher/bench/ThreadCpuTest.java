@@ -18,6 +18,9 @@ class ThreadCpuTest {
         assertThat(ThreadCpu.component("kafka-producer-network-thread | producer-2")).isEqualTo(ComponentCpu.GATEWAY);
         assertThat(ThreadCpu.component("data-plane-kafka-request-handler-0")).isEqualTo(ComponentCpu.BROKER);
         assertThat(ThreadCpu.component("kafka-1-raft-io-thread")).isEqualTo(ComponentCpu.BROKER);
+        assertThat(ThreadCpu.component("TxnMarkerSenderThread-1")).isEqualTo(ComponentCpu.BROKER);
+        assertThat(ThreadCpu.component("AddPartitionsToTxnSenderThread-1")).isEqualTo(ComponentCpu.BROKER);
+        assertThat(ThreadCpu.component("main")).isEqualTo(ComponentCpu.BENCH);
         assertThat(ThreadCpu.component("agentdlp-alerts-feed")).isEqualTo(ComponentCpu.CONSOLE);
         assertThat(ThreadCpu.component("agentdlp-registry-http-1")).isEqualTo(ComponentCpu.REGISTRY);
         assertThat(ThreadCpu.component("kafka-admin-client-thread | agentdlp-bench-lag")).isEqualTo(ComponentCpu.BENCH);
