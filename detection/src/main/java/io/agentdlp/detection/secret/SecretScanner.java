@@ -49,6 +49,10 @@ public final class SecretScanner implements TextDetector {
     private final int[] keywordLengths;
     /** Per rule, hot fields of {@link SecretRule} in flat arrays for the keyword-hit loop. */
     private final boolean[] anchored;
+    /** Per rule: anchored, and {@link PatternShape#startsWithAssignment}: a hit without an operator after the name is dropped. */
+    private final boolean[] assignmentGated;
+    /** Per rule and allow pattern: the pattern can only match at the start, so {@code lookingAt} replaces {@code find}. */
+    private final boolean[][] allowStartAnchored;
     private final int[] windowBefore;
     private final int[] windowAfter;
     private final int[] keywordlessRules;
@@ -95,10 +99,17 @@ public final class SecretScanner implements TextDetector {
                 .toArray(int[][]::new);
         this.keywordLengths = keywords.stream().mapToInt(String::length).toArray();
         this.anchored = new boolean[rules.length];
+        this.assignmentGated = new boolean[rules.length];
+        this.allowStartAnchored = new boolean[rules.length][];
         this.windowBefore = new int[rules.length];
         this.windowAfter = new int[rules.length];
         for (int r = 0; r < rules.length; r++) {
             anchored[r] = rules[r].anchored();
+            assignmentGated[r] = anchored[r] && PatternShape.startsWithAssignment(rules[r].pattern().pattern());
+            allowStartAnchored[r] = new boolean[rules[r].allow().size()];
+            for (int i = 0; i < allowStartAnchored[r].length; i++) {
+                allowStartAnchored[r][i] = PatternShape.startAnchored(rules[r].allow().get(i).pattern());
+            }
             windowBefore[r] = rules[r].windowBefore();
             windowAfter[r] = rules[r].windowAfter();
         }
@@ -249,8 +260,10 @@ public final class SecretScanner implements TextDetector {
             return false;
         }
         List<Pattern> allow = rule.allow();
+        boolean[] startAnchored = allowStartAnchored[r];
         for (int i = 0; i < allow.size(); i++) {
-            if (ws.allowMatcher(r, i, allow.get(i), secret).find()) {
+            Matcher m = ws.allowMatcher(r, i, allow.get(i), secret);
+            if (startAnchored[i] ? m.lookingAt() : m.find()) {
                 return false;
             }
         }
@@ -373,6 +386,7 @@ public final class SecretScanner implements TextDetector {
         int[] touched = new int[16];
         int touchedCount;
         int viewLength;
+        char[] viewChars;
         ScanWork work;
 
         Workspace(int ruleCount) {
@@ -387,6 +401,7 @@ public final class SecretScanner implements TextDetector {
 
         void begin(DecodedText view, ScanWork w) {
             viewLength = view.length();
+            viewChars = view.buffer();
             work = w;
             touchedCount = 0;
         }
@@ -398,7 +413,9 @@ public final class SecretScanner implements TextDetector {
             for (int r : rulesByKeyword[keyword]) {
                 int stop = (int) Math.min(viewLength, (long) end + windowAfter[r]);
                 if (anchored[r]) {
-                    addAnchor(r, kStart, stop);
+                    if (!assignmentGated[r] || PatternShape.assignmentFollows(viewChars, kStart, stop)) {
+                        addAnchor(r, kStart, stop);
+                    }
                 } else {
                     addWindow(r, Math.max(0, kStart - windowBefore[r]), stop);
                 }
@@ -502,6 +519,7 @@ public final class SecretScanner implements TextDetector {
             }
             touchedCount = 0;
             Arrays.fill(matcherInput, null);
+            viewChars = null;
             work = null;
         }
     }

@@ -1,0 +1,257 @@
+package io.agentdlp.detection.secret;
+
+/**
+ * What the source text of a rule regex proves about every match, so that the scanner can skip the regex
+ * engine where the regex cannot match. Both recognisers are conservative: an unfamiliar construct means
+ * "not proven", never a wrong answer.
+ */
+final class PatternShape {
+    /**
+     * The assignment shared by the context rules: the rest of the name, an optional quote, up to four
+     * blanks, and an assignment operator ({@code = := => : ?=}).
+     */
+    static final String ASSIGNMENT = "[\\w.\\-]{0,30}+[\"']?[ \\t]{0,4}(?:=|:=|=>|:|\\?=)";
+
+    private PatternShape() {
+    }
+
+    /**
+     * True when {@code regex} can only match at the start of its input (or region): it begins with
+     * {@code ^}, possibly after inline {@code i}/{@code u} flags, and has no top-level alternative. Then
+     * {@code lookingAt()} finds a match exactly when {@code find()} does.
+     */
+    static boolean startAnchored(String regex) {
+        int i = skipFlagGroups(regex, 0);
+        return i < regex.length() && regex.charAt(i) == '^' && !hasAlternativeAtDepth(regex, 0);
+    }
+
+    /**
+     * True when every match of {@code regex} starts with a name made of {@code [\w.\-]} chars followed by
+     * {@link #ASSIGNMENT}: the regex is an optional {@code (?:}, a prefix that consumes only
+     * {@code [\w.\-]} chars and has no alternative outside its own groups, then {@link #ASSIGNMENT}.
+     * For such a regex, {@link #assignmentFollows} is a necessary condition of a match.
+     */
+    static boolean startsWithAssignment(String regex) {
+        int at = regex.indexOf(ASSIGNMENT);
+        if (at < 0) {
+            return false;
+        }
+        if (hasAlternativeAtDepth(regex, 0)) {
+            return false;
+        }
+        if (!regex.startsWith("(?:")) {
+            return isNamePrefix(regex.substring(0, at));
+        }
+        // the group opened first must hold the assignment on each of its paths: no alternative in it
+        int close = groupEnd(regex, 0);
+        return close > at + ASSIGNMENT.length() && at >= 3 && !hasAlternativeAtDepth(regex.substring(3, close - 1), 0)
+                && isNamePrefix(regex.substring(3, at));
+    }
+
+    /**
+     * For a regex of {@link #startsWithAssignment} shape anchored at {@code start}, whether the text can
+     * match within {@code [start, end)}: the maximal {@code [\w.\-]} run from {@code start} must be
+     * followed by an optional quote, at most four blanks and {@code =}, {@code :} or {@code ?}. The name
+     * part of the regex is possessive and the chars after it are not name chars, so the name always ends
+     * where the run ends.
+     */
+    static boolean assignmentFollows(char[] text, int start, int end) {
+        int i = start;
+        while (i < end && isNameChar(text[i])) {
+            i++;
+        }
+        if (i < end && (text[i] == '"' || text[i] == '\'')) {
+            i++;
+        }
+        int blanks = 0;
+        while (i < end && blanks < 4 && (text[i] == ' ' || text[i] == '\t')) {
+            i++;
+            blanks++;
+        }
+        return i < end && (text[i] == '=' || text[i] == ':' || text[i] == '?');
+    }
+
+    private static boolean isNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
+    }
+
+    private static int skipFlagGroups(String regex, int from) {
+        int i = from;
+        while (regex.startsWith("(?", i)) {
+            int j = i + 2;
+            while (j < regex.length() && (regex.charAt(j) == 'i' || regex.charAt(j) == 'u')) {
+                j++;
+            }
+            if (j == i + 2 || j >= regex.length() || regex.charAt(j) != ')') {
+                return i;
+            }
+            i = j + 1;
+        }
+        return i;
+    }
+
+    /** True when an alternative ({@code |}) occurs at paren depth {@code depth} or lower, or the regex is unfamiliar. */
+    private static boolean hasAlternativeAtDepth(String regex, int depth) {
+        int d = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == 'Q') {
+                    return true;
+                }
+                i++;
+            } else if (c == '[') {
+                i = classEnd(regex, i);
+                if (i < 0) {
+                    return true;
+                }
+            } else if (c == '(') {
+                d++;
+            } else if (c == ')') {
+                d--;
+            } else if (c == '|' && d <= depth) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Index of the {@code ]} closing the class opened at {@code open}, or -1 for a class this reader does not know. */
+    private static int classEnd(String regex, int open) {
+        int i = open + 1;
+        if (i < regex.length() && (regex.charAt(i) == ']' || regex.charAt(i) == '^' && i + 1 < regex.length() && regex.charAt(i + 1) == ']')) {
+            return -1;
+        }
+        for (; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                return -1;
+            } else if (c == ']') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * True when {@code prefix} is a regex fragment that consumes only {@code [\w.\-]} chars and has no
+     * {@code |} outside its own groups: name literals, {@code \w}, classes of name chars, groups, lookarounds
+     * (which consume nothing) and quantifiers.
+     */
+    private static boolean isNamePrefix(String prefix) {
+        int depth = 0;
+        int i = 0;
+        while (i < prefix.length()) {
+            char c = prefix.charAt(i);
+            if (isNameLiteral(c)) {
+                i++;
+            } else if (c == '\\') {
+                if (i + 1 >= prefix.length() || "w.-_".indexOf(prefix.charAt(i + 1)) < 0) {
+                    return false;
+                }
+                i += 2;
+            } else if (c == '[') {
+                int end = classEnd(prefix, i);
+                if (end < 0 || !isNameClass(prefix.substring(i + 1, end))) {
+                    return false;
+                }
+                i = end + 1;
+            } else if (prefix.startsWith("(?=", i) || prefix.startsWith("(?!", i) || prefix.startsWith("(?<=", i)
+                    || prefix.startsWith("(?<!", i)) {
+                i = groupEnd(prefix, i);
+                if (i < 0) {
+                    return false;
+                }
+            } else if (c == '(') {
+                i = prefix.startsWith("(?:", i) ? i + 3 : prefix.startsWith("(?i:", i) ? i + 4 : i + 1;
+                if (prefix.startsWith("?", i)) {
+                    return false;
+                }
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth < 0) {
+                    return false;
+                }
+                i++;
+            } else if (c == '|') {
+                if (depth == 0) {
+                    return false;
+                }
+                i++;
+            } else if (c == '?' || c == '*' || c == '+') {
+                i++;
+            } else if (c == '{') {
+                int close = prefix.indexOf('}', i);
+                if (close < 0 || !prefix.substring(i + 1, close).matches("\\d+(?:,\\d*)?")) {
+                    return false;
+                }
+                i = close + 1;
+            } else {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
+    private static boolean isNameLiteral(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+    }
+
+    /** A class body made of name chars, {@code \w}, {@code \.}, {@code \-} and letter or digit ranges. */
+    private static boolean isNameClass(String body) {
+        if (body.isEmpty() || body.charAt(0) == '^' || body.contains("&&")) {
+            return false;
+        }
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\') {
+                if (i + 1 >= body.length() || "w.-_".indexOf(body.charAt(i + 1)) < 0) {
+                    return false;
+                }
+                i++;
+            } else if (c == '-' && i > 0 && i + 1 < body.length()) {
+                char from = body.charAt(i - 1);
+                char to = body.charAt(i + 1);
+                boolean sameKind = inRange(from, 'a', 'z') && inRange(to, 'a', 'z') || inRange(from, 'A', 'Z') && inRange(to, 'A', 'Z')
+                        || inRange(from, '0', '9') && inRange(to, '0', '9');
+                if (!sameKind) {
+                    return false;
+                }
+            } else if (!isNameLiteral(c) && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean inRange(char c, char from, char to) {
+        return c >= from && c <= to;
+    }
+
+    /** Index after the {@code )} closing the group opened at {@code open}, or -1. */
+    private static int groupEnd(String regex, int open) {
+        int depth = 0;
+        for (int i = open; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = classEnd(regex, i);
+                if (i < 0) {
+                    return -1;
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0) {
+                    return i + 1;
+                }
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,151 @@
+package io.agentdlp.detection.secret;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.agentdlp.detection.secret.eval.AgentTrafficCorpus;
+import io.agentdlp.detection.text.AgentText;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shortcuts the scanner takes around the regex engine must never change a result: the assignment gate
+ * may only drop keyword hits where the rule's regex cannot match, and {@code lookingAt} may only replace
+ * {@code find} for allow patterns that match at the start or nowhere. Checked against the regex engine on
+ * generated and corpus text.
+ */
+class PatternShapeTest {
+    private static final String A = PatternShape.ASSIGNMENT;
+
+    @Test
+    void recognisesNamePrefixesFollowedByTheAssignment() {
+        assertThat(PatternShape.startsWithAssignment("(?i:(?:password|pwd|pass(?![a-z])))" + A + "(x)")).isTrue();
+        assertThat(PatternShape.startsWithAssignment("(?i:cohere[\\w.\\-]{0,20}?(?:api[_.\\-]?)?(?:key|token)|co_api_key)" + A + "(x)")).isTrue();
+        assertThat(PatternShape.startsWithAssignment("(?:(?i:airtable)" + A + "[ \\t]{0,4})(pat[a-z]{4})")).isTrue();
+        // a top-level alternative, a prefix that may consume other chars, or an alternative in the first group
+        assertThat(PatternShape.startsWithAssignment("(?i:a)|b" + A + "(x)")).isFalse();
+        assertThat(PatternShape.startsWithAssignment("a" + A + "(x)|y")).isFalse();
+        assertThat(PatternShape.startsWithAssignment("a.b" + A + "(x)")).isFalse();
+        assertThat(PatternShape.startsWithAssignment("a\\sb" + A + "(x)")).isFalse();
+        assertThat(PatternShape.startsWithAssignment("a[^x]" + A + "(x)")).isFalse();
+        assertThat(PatternShape.startsWithAssignment("a[0-z]" + A + "(x)")).isFalse();
+        assertThat(PatternShape.startsWithAssignment("(?:a" + A + "x|y)z")).isFalse();
+        assertThat(PatternShape.startsWithAssignment("(?<n>a)" + A + "(x)")).isFalse();
+        assertThat(PatternShape.startsWithAssignment("(?i)a" + A + "(x)")).isFalse();
+        assertThat(PatternShape.startsWithAssignment("\\bpassword=(x)")).isFalse();
+    }
+
+    @Test
+    void recognisesStartAnchoredPatterns() {
+        for (String p : List.of("^[A-Za-z]+$", "(?i)^https?:", "(?i)^(?:true|false)$", "^[\\$%<{\\[]", "^a[|]")) {
+            assertThat(PatternShape.startAnchored(p)).as(p).isTrue();
+        }
+        for (String p : List.of("^a|b", "(?m)^a", "a^", "(?i)\\.(?:pem|key)$", "\\Q^\\E|x", "(?x) ^a", "(?i)(?:^a|b)")) {
+            assertThat(PatternShape.startAnchored(p)).as(p).isFalse();
+        }
+    }
+
+    @Test
+    void theAssignmentGateNeverDropsAKeywordHitWhereTheRuleMatches() {
+        List<String> texts = new ArrayList<>(corpusTexts());
+        Random random = new Random(11);
+        List<SecretRule> gated = RuleCatalog.builtIn().rules().stream()
+                .filter(r -> r.anchored() && PatternShape.startsWithAssignment(r.pattern().pattern())).toList();
+        assertThat(gated).hasSizeGreaterThan(40);
+        for (SecretRule rule : gated) {
+            texts.add(generatedAssignments(rule, random));
+        }
+        long matches = 0;
+        long dropped = 0;
+        for (SecretRule rule : gated) {
+            for (String text : texts) {
+                char[] chars = text.toCharArray();
+                String lower = text.toLowerCase(Locale.ROOT);
+                Matcher m = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                for (String keyword : rule.keywords()) {
+                    for (int at = lower.indexOf(keyword); at >= 0; at = lower.indexOf(keyword, at + 1)) {
+                        int end = Math.min(text.length(), at + keyword.length() + rule.windowAfter());
+                        boolean match = m.region(at, end).lookingAt();
+                        boolean gate = PatternShape.assignmentFollows(chars, at, end);
+                        if (match) {
+                            matches++;
+                            assertThat(gate).as("%s at %d", rule.id(), at).isTrue();
+                        } else if (!gate) {
+                            dropped++;
+                        }
+                    }
+                }
+            }
+        }
+        // the check must have seen both outcomes many times to mean anything
+        assertThat(matches).isGreaterThan(1_000);
+        assertThat(dropped).isGreaterThan(1_000);
+    }
+
+    @Test
+    void lookingAtAgreesWithFindOnStartAnchoredAllowPatterns() {
+        List<Pattern> anchored = RuleCatalog.builtIn().rules().stream().flatMap(r -> r.allow().stream())
+                .filter(p -> PatternShape.startAnchored(p.pattern())).distinct().toList();
+        assertThat(anchored).hasSizeGreaterThan(10);
+        List<String> inputs = new ArrayList<>(List.of("abc", "ABC_DEF", "a.b.c", "/etc/x", "C:\\x", "$X", "https://x",
+                "http:", "true", "TRUE", "123", "your-key", "{abc=}", "00000000-", "", "\n", "x\nabc"));
+        Random random = new Random(5);
+        String alphabet = "aAzZ09_-./\\:$%<{[!&*|>@+ \nhtpsyourEXAMPLE";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(20);
+            for (int k = 0; k < n; k++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            inputs.add(sb.toString());
+        }
+        for (Pattern p : anchored) {
+            for (String s : inputs) {
+                assertThat(p.matcher(s).lookingAt()).as("%s on %s", p, s).isEqualTo(p.matcher(s).find());
+            }
+        }
+    }
+
+    private static List<String> corpusTexts() {
+        AgentTrafficCorpus corpus = new AgentTrafficCorpus(20250301L);
+        List<String> texts = new ArrayList<>();
+        for (boolean secrets : new boolean[]{true, false}) {
+            String raw = corpus.traffic(100_000, secrets);
+            texts.add(raw);
+            texts.add(AgentText.normalize(raw).toString());
+        }
+        return texts;
+    }
+
+    /** Keyword occurrences followed by near-miss and real assignment shapes. */
+    private static String generatedAssignments(SecretRule rule, Random random) {
+        String[] names = {"", "_KEY", ".value", "-x", "_a_very_long_suffix_of_name_chars_0123456789", "Ab9"};
+        String[] quotes = {"", "\"", "'", "\"\""};
+        String[] blanks = {"", " ", "\t", "    ", "     ", " \t "};
+        String[] operators = {"=", ":=", "=>", ":", "?=", "-", "(", " ", ";", "\n", ""};
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            String keyword = rule.keywords().get(random.nextInt(rule.keywords().size()));
+            sb.append(random.nextBoolean() ? keyword : keyword.toUpperCase(Locale.ROOT))
+                    .append(names[random.nextInt(names.length)])
+                    .append(quotes[random.nextInt(quotes.length)])
+                    .append(blanks[random.nextInt(blanks.length)])
+                    .append(operators[random.nextInt(operators.length)])
+                    .append(blanks[random.nextInt(blanks.length)])
+                    .append(quotes[random.nextInt(quotes.length)]);
+            for (int k = 0, n = 8 + random.nextInt(60); k < n; k++) {
+                sb.append("aZ09f_-+/=.~!".charAt(random.nextInt(13)));
+            }
+            sb.append(random.nextBoolean() ? "\n" : " ");
+        }
+        for (String tp : rule.examples().truePositives()) {
+            sb.append(tp).append('\n');
+        }
+        return sb.toString();
+    }
+}
