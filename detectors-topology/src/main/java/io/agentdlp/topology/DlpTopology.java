@@ -22,11 +22,11 @@ import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.CodeIndexRecord;
 import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.avro.Policy;
+import io.agentdlp.registry.client.SchemaRegistryClient;
 import io.agentdlp.topics.TopicNames;
 import io.agentdlp.topics.TopicSerdes;
 import io.agentdlp.topics.Topics;
 import io.agentdlp.detection.fingerprint.IndexOptions;
-import io.agentdlp.detection.fingerprint.MatchThresholds;
 import io.agentdlp.topology.alert.AlertAggregator;
 import io.agentdlp.topology.alert.AlertState;
 import io.agentdlp.topology.code.CodeIndexStats;
@@ -101,7 +101,20 @@ public final class DlpTopology implements AutoCloseable {
 
     /** Adds the whole topology to {@code builder}; close the result after the Streams instance. */
     public static DlpTopology buildTopology(StreamsBuilder builder, TopologyConfig config, DlpMetrics metrics) {
-        TopicSerdes serdes = TopicSerdes.fromConfig(config.serdeConfig());
+        return build(builder, config, metrics, TopicSerdes.fromConfig(config.serdeConfig()));
+    }
+
+    /**
+     * Adds the whole topology to {@code builder} with its serdes on {@code registry} (kept open by the
+     * caller) instead of the client {@code schema.registry.url} names: an offline driver can put the
+     * in-JVM registry behind the same client cache production uses.
+     */
+    public static DlpTopology buildTopology(StreamsBuilder builder, TopologyConfig config, DlpMetrics metrics,
+                                            SchemaRegistryClient registry) {
+        return build(builder, config, metrics, TopicSerdes.withClient(config.serdeConfig(), registry));
+    }
+
+    private static DlpTopology build(StreamsBuilder builder, TopologyConfig config, DlpMetrics metrics, TopicSerdes serdes) {
         DetectorSet detectors = DetectorSet.from(config, metrics);
         PolicyView policies = new PolicyView(POLICY_STORE);
         CodeIndexStats codeIndex = new CodeIndexStats();
@@ -214,7 +227,7 @@ public final class DlpTopology implements AutoCloseable {
                 KStream<String, DlpAlert> codeAlertsOut = PartitionedCodeIndex.build(builder, detected,
                         new PartitionedCodeIndex.Settings(names.name(Topics.CODE_INDEX), serdes.keySerde(Topics.CODE_INDEX),
                                 serdes.valueSerde(Topics.CODE_INDEX), config.integer(TopologyOptions.CODE_INDEX_SHARDS),
-                                indexOptions(), thresholds(), codeAlerts, config.duration(TopologyOptions.CODE_PROBE_TIMEOUT),
+                                indexOptions(), config.codeMatchThresholds(), codeAlerts, config.duration(TopologyOptions.CODE_PROBE_TIMEOUT),
                                 cleanup, this::supplier, metrics));
                 aggregateAndPublish(codeAlertsOut, CODE_ALERTS_STORE, "code");
             }
@@ -227,21 +240,10 @@ public final class DlpTopology implements AutoCloseable {
                     .withRowCacheEntries(config.integer(TopologyOptions.CODE_INDEX_ROW_CACHE_ENTRIES));
         }
 
-        private MatchThresholds thresholds() {
-            return MatchThresholds.DEFAULT
-                    .withMinMatchedFingerprints(config.integer(TopologyOptions.CODE_MIN_FINGERPRINTS))
-                    .withMinRenamedFingerprints(config.integer(TopologyOptions.CODE_MIN_RENAMED_FINGERPRINTS))
-                    .withMinSourceLines(config.integer(TopologyOptions.CODE_MIN_SOURCE_LINES))
-                    .withMinSimilarity(config.decimal(TopologyOptions.CODE_MIN_SIMILARITY))
-                    .withMaxDocumentFrequency(config.integer(TopologyOptions.CODE_MAX_DOCUMENT_FREQUENCY))
-                    .withRenamedCoverage(config.decimal(TopologyOptions.CODE_RENAMED_COVERAGE),
-                            config.integer(TopologyOptions.CODE_MIN_COVERING_FINGERPRINTS));
-        }
-
         private void codeIndexGlobalStore() {
             String topic = names.name(Topics.CODE_INDEX);
             Serde<CodeIndexRecord> valueSerde = serdes.valueSerde(Topics.CODE_INDEX);
-            builder.addGlobalStore(new CodeIndexStoreBuilder(CODE_INDEX_STORE, topic, indexOptions(), thresholds(),
+            builder.addGlobalStore(new CodeIndexStoreBuilder(CODE_INDEX_STORE, topic, indexOptions(), config.codeMatchThresholds(),
                             valueSerde.deserializer(), codeIndex), topic,
                     Consumed.with(serdes.keySerde(Topics.CODE_INDEX), valueSerde).withName("code-index-source"),
                     () -> new CodeIndexUpdater(CODE_INDEX_STORE));

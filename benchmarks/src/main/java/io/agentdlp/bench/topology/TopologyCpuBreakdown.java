@@ -68,11 +68,7 @@ public final class TopologyCpuBreakdown {
             long deser = deserialiseNanos(rig.eventDeserializer(), measured, mx);
             List<DlpAlert> alerts = alerts(rig.alertSerde(), alertValues);
             long ser = serialiseNanos(rig.alertSerde().serializer(), alerts, mx);
-            long cachedSer = serialiseNanos(rig.cachedAlertSerializer(), alerts, mx);
             print(profile, timersBefore, timersAfter, total, deser, ser, events, alertValues.size());
-            System.out.printf(Locale.ROOT, "alert serialisation with the registry client cache production uses: %.1f us per event "
-                    + "(%.1f per alert record; the run's mock:// registry renders the schema as text on every call)%n",
-                    us(cachedSer, events), alerts.isEmpty() ? 0.0 : cachedSer / 1e3 / alerts.size());
         }
         System.out.println("done; " + ThroughputConfigs.load());
     }

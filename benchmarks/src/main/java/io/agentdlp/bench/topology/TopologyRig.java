@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -37,7 +38,6 @@ import io.agentdlp.detection.fingerprint.Fingerprinter;
 import io.agentdlp.detection.fingerprint.IndexedDocument;
 import io.agentdlp.registry.client.CachedSchemaRegistryClient;
 import io.agentdlp.registry.client.MockSchemaRegistry;
-import io.agentdlp.serde.SpecificAvroSerializer;
 import io.agentdlp.topics.TopicSerdes;
 import io.agentdlp.topics.Topics;
 import io.agentdlp.topology.DlpTopology;
@@ -49,7 +49,8 @@ import io.agentdlp.topology.metrics.DlpMetrics;
 /**
  * The real topology ({@link DlpTopology#buildTopology}) in a TopologyTestDriver, without a broker:
  * RocksDB stores in a temporary state directory, the Confluent-wire Avro serde against an in-JVM
- * registry scope, the code index loaded from {@code dlp-code-index} records. Events are
+ * registry scope behind the registry client cache production uses, the code index loaded from
+ * {@code dlp-code-index} records. Events are
  * serialised up front so that piping measures what a stream thread does: deserialise, detect,
  * update stores, serialise alerts.
  */
@@ -60,6 +61,7 @@ final class TopologyRig implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final DlpTopology topology;
     private final TopicSerdes serdes;
+    private final CachedSchemaRegistryClient registry;
     private final TestInputTopic<byte[], byte[]> events;
     private final TestOutputTopic<byte[], byte[]> alerts;
 
@@ -78,8 +80,12 @@ final class TopologyRig implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        config = base.with("schema.registry.url", "mock://bench-" + UUID.randomUUID())
+        String scope = "bench-" + UUID.randomUUID();
+        config = base.with("schema.registry.url", MockSchemaRegistry.MOCK_URL_PREFIX + scope)
                 .with("state.dir", stateDir.toString()).with("hash.key", "benchmark-hash-key-0123456789");
+        // Production's registry client caches schema ids; mock:// alone hands out the uncached in-memory
+        // registry, which renders the schema as text on every call.
+        registry = new CachedSchemaRegistryClient(MockSchemaRegistry.scope(scope), 1000, Optional.empty());
         Properties props = StreamsSettings.properties(config, metrics);
         StreamsBuilder builder = new StreamsBuilder();
         if (profile != null) {
@@ -87,9 +93,9 @@ final class TopologyRig implements AutoCloseable {
             props.put(ProcessorCpuWrapper.PROFILE, profile);
             builder = new StreamsBuilder(new org.apache.kafka.streams.TopologyConfig(new StreamsConfig(props)));
         }
-        topology = DlpTopology.buildTopology(builder, config, metrics);
+        topology = DlpTopology.buildTopology(builder, config, metrics, registry);
         driver = new TopologyTestDriver(builder.build(props), props, Instant.parse("2026-03-02T09:00:00Z"));
-        serdes = TopicSerdes.fromConfig(config.serdeConfig());
+        serdes = TopicSerdes.withClient(config.serdeConfig(), registry);
         events = driver.createInputTopic(Topics.EGRESS_EVENTS.defaultName(), new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic(Topics.ALERTS.defaultName(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         if (!config.bool(TopologyOptions.CODE_ENABLED)) {
@@ -97,15 +103,24 @@ final class TopologyRig implements AutoCloseable {
         }
         var index = driver.createInputTopic(Topics.CODE_INDEX.defaultName(), new StringSerializer(),
                 serdes.valueSerde(Topics.CODE_INDEX).serializer());
+        for (Map.Entry<String, CodeIndexRecord> r : codeIndexRecords(indexed)) {
+            index.pipeInput(r.getKey(), r.getValue());
+        }
+    }
+
+    /** The {@code dlp-code-index} records (key, value) that index {@code indexed} with the default parameters. */
+    static List<Map.Entry<String, CodeIndexRecord>> codeIndexRecords(List<BenchCorpus.Source> indexed) {
         Fingerprinter fp = Fingerprinter.withDefaults();
+        List<Map.Entry<String, CodeIndexRecord>> out = new ArrayList<>(indexed.size());
         for (BenchCorpus.Source s : indexed) {
             IndexedDocument d = IndexedDocument.create("bench", s.path(), s.text().getBytes(StandardCharsets.UTF_8), fp,
                     false, null, 1);
-            index.pipeInput(CodeIndexCodec.key(d), CodeIndexRecord.newBuilder().setRepo(d.repo()).setSourcePath(d.sourcePath())
+            out.add(Map.entry(CodeIndexCodec.key(d), CodeIndexRecord.newBuilder().setRepo(d.repo()).setSourcePath(d.sourcePath())
                     .setContentSha256(d.contentSha256()).setLineCount(d.lineCount()).setK(d.k()).setW(d.w())
                     .setHashes(CodeIndexCodec.hashes(d)).setStartLines(CodeIndexCodec.startLines(d))
-                    .setEndLines(CodeIndexCodec.endLines(d)).setIndexVersion(1).setPublishedAt(Instant.EPOCH).build());
+                    .setEndLines(CodeIndexCodec.endLines(d)).setIndexVersion(1).setPublishedAt(Instant.EPOCH).build()));
         }
+        return out;
     }
 
     /** Serialised events ready to pipe: key bytes, Confluent-wire value bytes, event time. */
@@ -113,7 +128,11 @@ final class TopologyRig implements AutoCloseable {
     }
 
     List<Wire> serialise(EgressWorkload workload, int n) {
-        Serializer<AgentEgressEvent> ser = serdes.valueSerde(Topics.EGRESS_EVENTS).serializer();
+        return serialise(serdes.valueSerde(Topics.EGRESS_EVENTS).serializer(), workload, n);
+    }
+
+    /** The next {@code n} events of {@code workload}, serialised with {@code ser}. */
+    static List<Wire> serialise(Serializer<AgentEgressEvent> ser, EgressWorkload workload, int n) {
         List<Wire> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             EgressWorkload.Keyed k = workload.next();
@@ -143,22 +162,9 @@ final class TopologyRig implements AutoCloseable {
         return serdes.valueSerde(Topics.EGRESS_EVENTS).deserializer();
     }
 
-    /** The alert serde (Confluent wire, the in-JVM registry scope). */
+    /** The alert serde (Confluent wire, the in-JVM registry scope behind the client cache). */
     Serde<DlpAlert> alertSerde() {
         return serdes.valueSerde(Topics.ALERTS);
-    }
-
-    /**
-     * An alert serializer on the same in-JVM registry scope behind the registry client cache that
-     * production uses ({@code mock://} hands out the uncached in-memory registry, which renders the
-     * schema as text on every call).
-     */
-    Serializer<DlpAlert> cachedAlertSerializer() {
-        String scope = config.string(TopologyOptions.SCHEMA_REGISTRY_URL).substring(MockSchemaRegistry.MOCK_URL_PREFIX.length());
-        SpecificAvroSerializer<DlpAlert> s = new SpecificAvroSerializer<>(
-                new CachedSchemaRegistryClient(MockSchemaRegistry.scope(scope), 1000, Optional.empty()));
-        s.configure(config.serdeConfig(), false);
-        return s;
     }
 
     @Override
@@ -166,6 +172,7 @@ final class TopologyRig implements AutoCloseable {
         driver.close();
         topology.close();
         serdes.close();
+        registry.close();
         try (Stream<Path> files = Files.walk(stateDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import io.agentdlp.detection.fingerprint.MatchThresholds;
 import io.agentdlp.topics.TopicNames;
 
 /**
@@ -31,6 +32,21 @@ public final class TopologyConfig {
 
     private TopologyConfig(Map<String, String> values) {
         this.values = Map.copyOf(values);
+    }
+
+    /**
+     * The own-code match thresholds: the library's ({@link MatchThresholds#DEFAULT}) with the
+     * {@code code.*} options applied.
+     */
+    public MatchThresholds codeMatchThresholds() {
+        return MatchThresholds.DEFAULT
+                .withMinMatchedFingerprints(integer(TopologyOptions.CODE_MIN_FINGERPRINTS))
+                .withMinRenamedFingerprints(integer(TopologyOptions.CODE_MIN_RENAMED_FINGERPRINTS))
+                .withMinSourceLines(integer(TopologyOptions.CODE_MIN_SOURCE_LINES))
+                .withMinSimilarity(decimal(TopologyOptions.CODE_MIN_SIMILARITY))
+                .withMaxDocumentFrequency(integer(TopologyOptions.CODE_MAX_DOCUMENT_FREQUENCY))
+                .withRenamedCoverage(decimal(TopologyOptions.CODE_RENAMED_COVERAGE),
+                        integer(TopologyOptions.CODE_MIN_COVERING_FINGERPRINTS));
     }
 
     /** Defaults only. */

@@ -3,6 +3,7 @@ package io.agentdlp.topology.config;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.agentdlp.detection.fingerprint.MatchThresholds;
 import io.agentdlp.topics.TopicSpec;
 import io.agentdlp.topics.Topics;
 
@@ -18,6 +19,8 @@ public final class TopologyOptions {
     public static final String SERDE_PREFIX = "serde.";
 
     private static final List<ConfigOption> OPTIONS = new ArrayList<>();
+    /** The code-match options default to the library's thresholds, so the topology matches as {@code agentdlp scan} does. */
+    private static final MatchThresholds LIBRARY_MATCH = MatchThresholds.DEFAULT;
 
     // Kafka and Kafka Streams
     public static final ConfigOption BOOTSTRAP_SERVERS = add("bootstrap.servers", "localhost:9092", "Kafka bootstrap servers.");
@@ -69,19 +72,19 @@ public final class TopologyOptions {
             "Partitioned mode: number of index shards (partitions of the shard repartition topics).");
     public static final ConfigOption CODE_PROBE_TIMEOUT = add("code.probe.timeout", "10m",
             "Partitioned mode: a probe still missing shard answers after this long (wall clock) is reported with what arrived.");
-    public static final ConfigOption CODE_MIN_FINGERPRINTS = add("code.min.fingerprints", "3",
+    public static final ConfigOption CODE_MIN_FINGERPRINTS = add("code.min.fingerprints", String.valueOf(LIBRARY_MATCH.minMatchedFingerprints()),
             "Fewest shared fingerprints (identifier spellings agreeing) in one run for a code match.");
-    public static final ConfigOption CODE_MIN_RENAMED_FINGERPRINTS = add("code.min.renamed.fingerprints", "6",
+    public static final ConfigOption CODE_MIN_RENAMED_FINGERPRINTS = add("code.min.renamed.fingerprints", String.valueOf(LIBRARY_MATCH.minRenamedFingerprints()),
             "Fewest shared fingerprints in one run when identifiers were renamed.");
-    public static final ConfigOption CODE_RENAMED_COVERAGE = add("code.renamed.coverage", "0.9",
+    public static final ConfigOption CODE_RENAMED_COVERAGE = add("code.renamed.coverage", String.valueOf(LIBRARY_MATCH.renamedCoverage()),
             "Renamed code with fewer distinct shapes than code.min.renamed.fingerprints still matches when one gap-free run holds at least this share (0..1) of the sent text's code fingerprints (the text is that code and little else); 0 disables.");
-    public static final ConfigOption CODE_MIN_COVERING_FINGERPRINTS = add("code.min.covering.fingerprints", "3",
+    public static final ConfigOption CODE_MIN_COVERING_FINGERPRINTS = add("code.min.covering.fingerprints", String.valueOf(LIBRARY_MATCH.minCoveringFingerprints()),
             "Fewest shared fingerprints of such a covering run (at least 2; it also needs 2 distinct shapes).");
-    public static final ConfigOption CODE_MIN_SOURCE_LINES = add("code.min.source.lines", "3",
+    public static final ConfigOption CODE_MIN_SOURCE_LINES = add("code.min.source.lines", String.valueOf(LIBRARY_MATCH.minSourceLines()),
             "Fewest lines of the indexed file a match must cover.");
-    public static final ConfigOption CODE_MIN_SIMILARITY = add("code.min.similarity", "0.0",
+    public static final ConfigOption CODE_MIN_SIMILARITY = add("code.min.similarity", String.valueOf(LIBRARY_MATCH.minSimilarity()),
             "Lowest share (0..1) of the sent text's code fingerprints found in the file.");
-    public static final ConfigOption CODE_MAX_DOCUMENT_FREQUENCY = add("code.max.document.frequency", "32",
+    public static final ConfigOption CODE_MAX_DOCUMENT_FREQUENCY = add("code.max.document.frequency", String.valueOf(LIBRARY_MATCH.maxDocumentFrequency()),
             "Fingerprints found in more indexed files than this are common code, never evidence.");
     public static final ConfigOption CODE_HIGH_SEVERITY_LINES = add("code.high.severity.lines", "20",
             "A match covering at least this many source lines (or similarity >= 0.8) is HIGH, else MEDIUM.");

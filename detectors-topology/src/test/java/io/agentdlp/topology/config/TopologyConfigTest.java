@@ -14,6 +14,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.agentdlp.detection.fingerprint.MatchThresholds;
 import io.agentdlp.topics.Topics;
 import io.agentdlp.topology.deadletter.DeadLetterDeserializationHandler;
 import io.agentdlp.topology.metrics.DlpMetrics;
@@ -56,6 +57,18 @@ class TopologyConfigTest {
                 .doesNotContainKey(inFlight);
         assertThat(StreamsSettings.properties(c.with("streams." + inFlight, "5"), DlpMetrics.detached()).get(inFlight))
                 .isEqualTo("5");
+    }
+
+    @Test
+    void codeMatchThresholdsDefaultToTheLibrarysAndTakeOverrides() {
+        assertThat(TopologyConfig.defaults().codeMatchThresholds()).isEqualTo(MatchThresholds.DEFAULT);
+        assertThat(TopologyConfig.defaults().integer(TopologyOptions.CODE_MIN_RENAMED_FINGERPRINTS))
+                .isEqualTo(MatchThresholds.DEFAULT.minRenamedFingerprints()).isEqualTo(7);
+        MatchThresholds t = TopologyConfig.defaults().with("code.min.renamed.fingerprints", "5")
+                .with("code.renamed.coverage", "0").codeMatchThresholds();
+        assertThat(t.minRenamedFingerprints()).isEqualTo(5);
+        assertThat(t.renamedCoverage()).isZero();
+        assertThat(t.minMatchedFingerprints()).isEqualTo(MatchThresholds.DEFAULT.minMatchedFingerprints());
     }
 
     @Test
