@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 /** A real calendar date written right after a field or label that names a date of birth. */
 final class DateOfBirthMatcher implements PiiMatcher {
+    /** The farthest a label's piece starts before the label's end ({@code birth} of {@code birth_date}, {@code nacimiento}). */
+    private static final int LABEL_REACH = 14;
     private static final Pattern DOB = Pattern.compile(
             "(?i)(?:\\bd\\.?o\\.?b\\b|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|\\bborn(?: on)?|geburtsdatum|fecha[ _]de[ _]nacimiento|date[ _]de[ _]naissance)"
                     + "[\"']?\\s*[:=]?\\s*[\"']?"
@@ -14,7 +16,7 @@ final class DateOfBirthMatcher implements PiiMatcher {
     @Override
     public void find(Screening screening, Consumer<PiiCandidate> out) {
         String text = screening.text();
-        if (!screening.isUnscreened() && !mayHoldLabel(text)) {
+        if (!screening.isUnscreened() && !mayHoldLabel(text, screening.digits())) {
             return;
         }
         Matcher m = DOB.matcher(text);
@@ -38,13 +40,59 @@ final class DateOfBirthMatcher implements PiiMatcher {
     }
 
     /**
-     * Whether the text holds a piece every label alternative contains (ASCII case-insensitive, as
-     * the pattern): {@code birth}, {@code born}, {@code geburtsdatum}, {@code nacimiento},
-     * {@code naissance}, or {@code d}, {@code o}, {@code b} with optional dots between.
+     * Whether a label can end right before a date. The date starts with the first digit of a run of
+     * ASCII digits, preceded by nothing but quotes, {@code :}, {@code =} and white space back to the
+     * label's last letter; every label alternative holds a piece (ASCII case-insensitive, as the
+     * pattern) starting at most {@link #LABEL_REACH} characters before its end: {@code birth},
+     * {@code born}, {@code geburtsdatum}, {@code nacimiento}, {@code naissance}, or {@code d},
+     * {@code o}, {@code b} with optional dots between.
      */
-    static boolean mayHoldLabel(String text) {
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
+    static boolean mayHoldLabel(String text, DigitRuns digits) {
+        for (int r = 0; r < digits.size(); r++) {
+            int end = labelEnd(text, digits.start(r));
+            if (end >= 2 && labelEnding(text.charAt(end - 2), text.charAt(end - 1)) && labelPieceBefore(text, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether two characters can end a label (ASCII case-insensitive): {@code ob} or {@code .b}
+     * (dob), {@code th} (birth), {@code te} (birth date), {@code ay} (birthday), {@code rn} or
+     * {@code on} (born, born on), {@code um} (geburtsdatum), {@code to} (nacimiento), {@code ce}
+     * (naissance). Cheap enough to try before every digit run (hex strings have hundreds).
+     */
+    private static boolean labelEnding(char a, char b) {
+        char x = (char) (a | 0x20);
+        return switch ((char) (b | 0x20)) {
+            case 'b' -> x == 'o' || a == '.';
+            case 'h' -> x == 't';
+            case 'e' -> x == 't' || x == 'c';
+            case 'y' -> x == 'a';
+            case 'n' -> x == 'r' || x == 'o';
+            case 'm' -> x == 'u';
+            case 'o' -> x == 't';
+            default -> false;
+        };
+    }
+
+    /** Where a label would end for a date starting at {@code dateStart}: skips back over {@code ["']?\s*[:=]?\s*["']?}. */
+    private static int labelEnd(String text, int dateStart) {
+        int e = dateStart;
+        while (e > 0 && betweenLabelAndDate(text.charAt(e - 1))) {
+            e--;
+        }
+        return e;
+    }
+
+    private static boolean betweenLabelAndDate(char c) {
+        return c == '"' || c == '\'' || c == ':' || c == '=' || c == ' ' || c == '\t' || c == '\n' || c == '\u000B'
+                || c == '\f' || c == '\r';
+    }
+
+    private static boolean labelPieceBefore(String text, int end) {
+        for (int i = Math.max(0, end - LABEL_REACH); i < end; i++) {
             char c = (char) (text.charAt(i) | 0x20);
             if (c == 'b') {
                 if (at(text, i, "birth") || at(text, i, "born") || at(text, i - 2, "geburtsdatum") || dobEndsAt(text, i)) {

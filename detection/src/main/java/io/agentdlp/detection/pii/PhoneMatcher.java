@@ -21,11 +21,13 @@ final class PhoneMatcher implements PiiMatcher {
     private final String region;
     private final int minDigitsWithPlus;
     private final int minDigitsWithoutPlus;
+    private final PlainDigitGroups plain;
 
     PhoneMatcher(String region) {
         this.region = region;
         this.minDigitsWithPlus = PhoneNumberLengths.withCountryCode(util);
         this.minDigitsWithoutPlus = PhoneNumberLengths.withoutPlus(util, region);
+        this.plain = new PlainDigitGroups(util, region);
     }
 
     /**
@@ -37,7 +39,9 @@ final class PhoneMatcher implements PiiMatcher {
      * a copied context belongs to a neighbouring run and is left to it. A run can only hold a
      * reported number when it has a plus or a separator (see below) and at least as many digits as
      * the shortest valid number; three or more label letters could be read as keypad digits, so
-     * then they count as digits too.
+     * then they count as digits too. A run without any digit holds no candidate (the candidate pattern
+     * needs one), and a plain run whose digit groups cannot form a valid number ({@link PlainDigitGroups},
+     * e.g. the ISO dates of logs) is not searched either.
      */
     @Override
     public void find(Screening screening, Consumer<PiiCandidate> out) {
@@ -49,12 +53,19 @@ final class PhoneMatcher implements PiiMatcher {
             return;
         }
         JoinedRuns runs = new JoinedRuns(text);
-        PhoneWindows.forEach(text, (start, end, digits, letters, plus, separator) -> {
+        PhoneWindows.Window keep = (start, end, digits, letters, plus, separator) -> {
             int reachable = digits + (letters >= 3 ? letters : 0);
-            if (separator && reachable >= (plus ? minDigitsWithPlus : minDigitsWithoutPlus)) {
+            if (separator && digits > 0 && reachable >= (plus ? minDigitsWithPlus : minDigitsWithoutPlus)
+                    && (plus || plain.mayHoldValidNumber(text, start, end))) {
                 runs.add(start, end);
             }
-        });
+        };
+        DigitRuns digitRuns = screening.digits();
+        if (digitRuns.nonAscii()) {
+            PhoneWindows.forEach(text, keep);
+        } else {
+            PhoneWindows.forEachWithDigit(text, digitRuns, keep);
+        }
         if (runs.count == 0) {
             return;
         }

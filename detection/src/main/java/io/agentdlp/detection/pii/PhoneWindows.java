@@ -29,15 +29,67 @@ final class PhoneWindows {
     private PhoneWindows() {
     }
 
+    /** Every run of the text. */
     static void forEach(String text, Window out) {
+        run(text, 0, text.length(), out);
+    }
+
+    /**
+     * At least every run holding an ASCII digit, for a text without non-ASCII characters (where a
+     * run has no other digits). For each digit run not yet passed, the reading starts at the
+     * nearest point before it where the whole-text reading stands outside any run: after a
+     * character that is never a member or after a word that is not a label (a colon's membership
+     * depends on what precedes it, so the search steps over colons).
+     */
+    static void forEachWithDigit(String text, DigitRuns digits, Window out) {
+        int passed = 0;
+        for (int r = 0; r < digits.size(); r++) {
+            int anchor = digits.start(r);
+            if (anchor < passed) {
+                continue;
+            }
+            passed = run(text, outsideBefore(text, anchor, passed), digits.end(r), out);
+        }
+    }
+
+    private static int outsideBefore(String text, int anchor, int floor) {
+        int j = anchor;
+        while (j > floor) {
+            char c = text.charAt(j - 1);
+            if (isLetter(c)) {
+                int word = j - 1;
+                while (word > floor && isLetter(text.charAt(word - 1))) {
+                    word--;
+                }
+                if (!label(text, word, j)) {
+                    return j;
+                }
+                j = word;
+            } else if (c == ':' || (c < 128 && MEMBER[c])) {
+                j--;
+            } else {
+                return j;
+            }
+        }
+        return j;
+    }
+
+    /**
+     * Reads from {@code from}, where no run is open, reporting runs, until the reading stands outside
+     * any run at or after {@code until}; returns where it stopped.
+     */
+    private static int run(String text, int from, int until, Window out) {
         int n = text.length();
         int start = -1;
         int digits = 0;
         int letters = 0;
         boolean plus = false;
         boolean separator = false;
-        int i = 0;
+        int i = from;
         while (i < n) {
+            if (start < 0 && i >= until) {
+                return i;
+            }
             char c = text.charAt(i);
             int next = i + 1;
             boolean member;
@@ -48,7 +100,6 @@ final class PhoneWindows {
                     digits++;
                 }
             } else if (isLetter(c)) {
-                next = i + 1;
                 while (next < n && isLetter(text.charAt(next))) {
                     next++;
                 }
@@ -90,6 +141,7 @@ final class PhoneWindows {
         if (start >= 0) {
             out.accept(start, n, digits, letters, plus, separator);
         }
+        return n;
     }
 
     private static boolean isLetter(char c) {

@@ -104,15 +104,13 @@ public final class PiiScanner implements TextDetector {
      * keeps the escape letter from gluing onto a value, e.g. {@code \\nmaria@...}.
      */
     static String neutraliseEscapes(CharSequence text) {
+        String s = text.toString();
         StringBuilder sb = null;
-        for (int i = 0; i + 1 < text.length(); i++) {
-            if (text.charAt(i) != '\\') {
-                continue;
-            }
-            char next = text.charAt(i + 1);
+        for (int i = s.indexOf('\\'); i >= 0 && i + 1 < s.length(); i = s.indexOf('\\', i + 1)) {
+            char next = s.charAt(i + 1);
             if (next == 'n' || next == 'r' || next == 't' || next == '"') {
                 if (sb == null) {
-                    sb = new StringBuilder(text);
+                    sb = new StringBuilder(s);
                 }
                 sb.setCharAt(i, ' ');
                 sb.setCharAt(i + 1, ' ');
@@ -121,7 +119,7 @@ public final class PiiScanner implements TextDetector {
                 i++;
             }
         }
-        return sb == null ? text.toString() : sb.toString();
+        return sb == null ? s : sb.toString();
     }
 
     private static List<PiiCandidate> resolveOverlaps(List<PiiCandidate> candidates) {

@@ -13,6 +13,7 @@ final class Screening {
     private Spans identifiers;
     private Spans ipAddresses;
     private Spans emails;
+    private DigitRuns digits;
 
     private Screening(String text, boolean unscreened) {
         this.text = text;
@@ -36,18 +37,29 @@ final class Screening {
         return unscreened;
     }
 
+    /** The runs of ASCII digits, found once for all screens. */
+    DigitRuns digits() {
+        if (digits == null) {
+            digits = new DigitRuns(text);
+        }
+        return digits;
+    }
+
     /** Runs of {@code [A-Z0-9 +-x]} with at least two digits (the fewest any identifier has: an IBAN's check digits). */
     Spans identifiers() {
         if (identifiers == null) {
-            identifiers = unscreened ? Spans.whole(text) : SpanClass.IDENTIFIER.spans(text, 2, NO_LIMIT);
+            identifiers = unscreened ? Spans.whole(text) : SpanClass.IDENTIFIER.spans(text, digits(), 2, NO_LIMIT);
         }
         return identifiers;
     }
 
-    /** Runs of hex digits, dots and colons with four digits (IPv4) or two colons (IPv6). */
+    /**
+     * Runs of hex digits, dots and colons with four digits (IPv4), or two colons and a digit (IPv6: a
+     * public address is in 2000::/3, so its first group is written {@code 2xxx} or {@code 3xxx}).
+     */
     Spans ipAddresses() {
         if (ipAddresses == null) {
-            ipAddresses = unscreened ? Spans.whole(text) : SpanClass.IP_ADDRESS.spans(text, 4, 2);
+            ipAddresses = unscreened ? Spans.whole(text) : SpanClass.IP_ADDRESS.spans(text, digits(), 4, 2);
         }
         return ipAddresses;
     }

@@ -4,7 +4,8 @@ package io.agentdlp.detection.pii;
  * A set of characters that contains every character some matchers' patterns can match. A match
  * can therefore never cross a character outside the set: it lies inside one maximal run of
  * members, and searching those runs alone (with transparent bounds) finds exactly what a search
- * over the whole text finds. Runs are kept only when they hold at least a given number of digits.
+ * over the whole text finds. Runs are kept only when they hold at least a given number of digits
+ * (every class here has the digits as members).
  */
 enum SpanClass {
     /** Cards, IBAN, SSN, national ids: {@code [A-Z0-9 +-x]} (the {@code x} of a Chinese id's check character). */
@@ -46,28 +47,32 @@ enum SpanClass {
     }
 
     /**
-     * The maximal runs of members of {@code text} that hold at least {@code minDigits} digits or at
-     * least {@code minColons} colons.
+     * The maximal runs of members of {@code text} that hold a digit and at least {@code minDigits}
+     * digits or {@code minColons} colons: each run is grown from the first digit run inside it, so
+     * characters far from any digit are never looked at.
      */
-    Spans spans(String text, int minDigits, int minColons) {
+    Spans spans(String text, DigitRuns digits, int minDigits, int minColons) {
         Spans out = new Spans();
         boolean[] member = ascii;
         int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c >= 128 || !member[c]) {
-                i++;
+        int covered = 0;
+        for (int r = 0; r < digits.size(); r++) {
+            if (digits.start(r) < covered) {
                 continue;
             }
-            int start = i;
-            int digits = 0;
+            int start = digits.start(r);
+            char c;
+            while (start > 0 && (c = text.charAt(start - 1)) < 128 && member[c]) {
+                start--;
+            }
+            int i = start;
+            int count = 0;
             int upper = 0;
             int dots = 0;
             int colons = 0;
-            do {
+            while (i < n && (c = text.charAt(i)) < 128 && member[c]) {
                 if (c >= '0' && c <= '9') {
-                    digits++;
+                    count++;
                 } else if (c >= 'A' && c <= 'Z') {
                     upper++;
                 } else if (c == '.') {
@@ -76,9 +81,10 @@ enum SpanClass {
                     colons++;
                 }
                 i++;
-            } while (i < n && (c = text.charAt(i)) < 128 && member[c]);
-            if (digits >= minDigits || colons >= minColons) {
-                out.add(start, i, digits, upper, dots, colons);
+            }
+            covered = i;
+            if (count >= minDigits || colons >= minColons) {
+                out.add(start, i, count, upper, dots, colons);
             }
         }
         return out;

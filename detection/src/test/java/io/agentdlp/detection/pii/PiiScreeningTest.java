@@ -50,9 +50,40 @@ class PiiScreeningTest {
             "ids 2001:db8::1 2a00:1450:4001:82b::200e 81.2.69.142 v1.2.3.4",
             "mails a@b.cd x.y+z@kontor-berlin.de git@github.com:a/b",
             "DOB: 17/03/1984, d.o.b 1984-03-17, Geburtsdatum 17.03.1984",
+            "born on\n\t 1984-03-17; fecha de nacimiento: 17.03.1984; date de naissance = '17/03/1984'",
+            "birth_date\t\"1984-03-17\" BIRTHDAY='3/7/1984' D.O.B=1984-3-7 geburtsdatum:\"1.2.1960\"",
+            "logs 2025-03-06 1984-03-17 1999-12-31 0114-930-3493 011 49 30 34930146 310 4555 415 867 5309",
+            "groups 1 415 867 5309, 4158675309-1, 1-415-867-5309, 2.415.867.5309 and 415.867.5309.",
     })
     void screenedScanEqualsUnscreenedScanOnEdgeCases(String text) {
         assertSame(text);
+    }
+
+    /**
+     * Windows of digit groups with spaces, dashes and dots are decided without libphonenumber when
+     * no group range can be valid ({@link PlainDigitGroups}); random ones, with every first digit
+     * (national and international prefixes, the calling code) and group lengths around the valid
+     * ones, must still give exactly the unscreened result.
+     */
+    @Test
+    void screenedScanEqualsUnscreenedScanOnRandomDigitGroups() {
+        Random random = new Random(20261124L);
+        String[] separators = {" ", "-", ".", " - ", ". ", "  ", "--"};
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder text = new StringBuilder("tel ");
+            int groups = 1 + random.nextInt(5);
+            for (int g = 0; g < groups; g++) {
+                if (g > 0) {
+                    text.append(separators[random.nextInt(separators.length)]);
+                }
+                int length = 1 + random.nextInt(random.nextBoolean() ? 4 : 11);
+                for (int d = 0; d < length; d++) {
+                    text.append((char) ('0' + random.nextInt(10)));
+                }
+            }
+            text.append(random.nextBoolean() ? " end" : "");
+            assertSame(text.toString());
+        }
     }
 
     @Test

@@ -1,0 +1,62 @@
+package io.agentdlp.detection.pii;
+
+import java.util.Arrays;
+
+/**
+ * The maximal runs of ASCII digits of a text, found in one pass, and whether the text has any
+ * non-ASCII character. Every value the scanner reports (but an e-mail address) holds a digit, so
+ * the screens start from these runs instead of passing over all the text once per kind of value.
+ */
+final class DigitRuns {
+    private int[] bounds = new int[32];
+    private int size;
+    private final boolean nonAscii;
+
+    DigitRuns(String text) {
+        int n = text.length();
+        boolean wide = false;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c < '0') {
+                i++;
+            } else if (c <= '9') {
+                int start = i;
+                do {
+                    i++;
+                } while (i < n && (c = text.charAt(i)) >= '0' && c <= '9');
+                add(start, i);
+            } else {
+                wide |= c >= 128;
+                i++;
+            }
+        }
+        this.nonAscii = wide;
+    }
+
+    private void add(int start, int end) {
+        if (2 * size + 2 > bounds.length) {
+            bounds = Arrays.copyOf(bounds, bounds.length * 2);
+        }
+        bounds[2 * size] = start;
+        bounds[2 * size + 1] = end;
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int start(int i) {
+        return bounds[2 * i];
+    }
+
+    int end(int i) {
+        return bounds[2 * i + 1];
+    }
+
+    /** Whether the text has a character outside ASCII (Unicode digits, full-width signs). */
+    boolean nonAscii() {
+        return nonAscii;
+    }
+}
