@@ -45,8 +45,8 @@ public record TimelineEntry(long seq, String eventId, long time, String kind, St
                               List<String> previews) {
     }
 
-    /** Store serde (JSON: the HTTP API serves the same shape). */
+    /** Store serde (compact binary; reads JSON written by earlier versions; the HTTP API renders JSON). */
     public static Serde<TimelineEntry> serde() {
-        return JsonStoreSerde.of(TimelineEntry.class, "timeline entry");
+        return TimelineCodec.entrySerde();
     }
 }

@@ -30,8 +30,8 @@ public record TimelineHead(long firstSeq, long nextSeq, long firstSeen, long las
         return sessionKey + '\0' + "0".repeat(16 - hex.length()) + hex;
     }
 
-    /** Store serde (JSON). */
+    /** Store serde (compact binary; reads JSON written by earlier versions). */
     public static Serde<TimelineHead> serde() {
-        return JsonStoreSerde.of(TimelineHead.class, "timeline head");
+        return TimelineCodec.headSerde();
     }
 }
