@@ -51,8 +51,13 @@ public final class SecretScanner implements TextDetector {
     private final boolean[] anchored;
     /** Per rule: anchored, and {@link PatternShape#startsWithAssignment}: a hit without an operator after the name is dropped. */
     private final boolean[] assignmentGated;
-    /** Per rule and allow pattern: the pattern can only match at the start, so {@code lookingAt} replaces {@code find}. */
-    private final boolean[][] allowStartAnchored;
+    /**
+     * Per rule: its allow patterns that can only match at the start ({@link PatternShape#startAnchored}) as
+     * one alternation tried with {@code lookingAt}, or null; one matcher call instead of one per pattern.
+     */
+    private final Pattern[] allowAtStart;
+    /** Per rule: indexes of the other allow patterns, searched one by one. */
+    private final int[][] allowSearched;
     private final int[] windowBefore;
     private final int[] windowAfter;
     private final int[] keywordlessRules;
@@ -100,16 +105,22 @@ public final class SecretScanner implements TextDetector {
         this.keywordLengths = keywords.stream().mapToInt(String::length).toArray();
         this.anchored = new boolean[rules.length];
         this.assignmentGated = new boolean[rules.length];
-        this.allowStartAnchored = new boolean[rules.length][];
+        this.allowAtStart = new Pattern[rules.length];
+        this.allowSearched = new int[rules.length][];
         this.windowBefore = new int[rules.length];
         this.windowAfter = new int[rules.length];
         for (int r = 0; r < rules.length; r++) {
             anchored[r] = rules[r].anchored();
             assignmentGated[r] = anchored[r] && PatternShape.startsWithAssignment(rules[r].pattern().pattern());
-            allowStartAnchored[r] = new boolean[rules[r].allow().size()];
-            for (int i = 0; i < allowStartAnchored[r].length; i++) {
-                allowStartAnchored[r][i] = PatternShape.startAnchored(rules[r].allow().get(i).pattern());
+            List<Pattern> allow = rules[r].allow();
+            allowAtStart[r] = PatternShape.startAnchoredUnion(allow);
+            List<Integer> searched = new ArrayList<>();
+            for (int i = 0; i < allow.size(); i++) {
+                if (!PatternShape.startAnchored(allow.get(i).pattern())) {
+                    searched.add(i);
+                }
             }
+            allowSearched[r] = searched.stream().mapToInt(Integer::intValue).toArray();
             windowBefore[r] = rules[r].windowBefore();
             windowAfter[r] = rules[r].windowAfter();
         }
@@ -260,10 +271,11 @@ public final class SecretScanner implements TextDetector {
             return false;
         }
         List<Pattern> allow = rule.allow();
-        boolean[] startAnchored = allowStartAnchored[r];
-        for (int i = 0; i < allow.size(); i++) {
-            Matcher m = ws.allowMatcher(r, i, allow.get(i), secret);
-            if (startAnchored[i] ? m.lookingAt() : m.find()) {
+        if (allowAtStart[r] != null && ws.allowAtStartMatcher(r, allowAtStart[r], secret).lookingAt()) {
+            return false;
+        }
+        for (int i : allowSearched[r]) {
+            if (ws.allowMatcher(r, i, allow.get(i), secret).find()) {
                 return false;
             }
         }
@@ -380,6 +392,7 @@ public final class SecretScanner implements TextDetector {
         final Matcher[] matchers;
         final Matcher[] rejectMatchers;
         final Matcher[][] allowMatchers;
+        final Matcher[] allowAtStartMatchers;
         final PlaceholderMatcher.Matchers placeholderMatchers = placeholders.newMatchers();
         final int[] charCounts = new int[128];
         final CharSequence[] matcherInput;
@@ -396,6 +409,7 @@ public final class SecretScanner implements TextDetector {
             matchers = new Matcher[ruleCount];
             rejectMatchers = new Matcher[ruleCount];
             allowMatchers = new Matcher[ruleCount][];
+            allowAtStartMatchers = new Matcher[ruleCount];
             matcherInput = new CharSequence[ruleCount];
         }
 
@@ -479,6 +493,17 @@ public final class SecretScanner implements TextDetector {
                 ms[i].reset(secret);
             }
             return ms[i];
+        }
+
+        Matcher allowAtStartMatcher(int r, Pattern p, String secret) {
+            Matcher m = allowAtStartMatchers[r];
+            if (m == null) {
+                m = p.matcher(secret);
+                allowAtStartMatchers[r] = m;
+            } else {
+                m.reset(secret);
+            }
+            return m;
         }
 
         Matcher matcher(int r, Pattern p, CharSequence input) {

@@ -109,6 +109,21 @@ class PatternShapeTest {
                 assertThat(p.matcher(s).lookingAt()).as("%s on %s", p, s).isEqualTo(p.matcher(s).find());
             }
         }
+        // the distinct allow lists: most generic rules share one
+        List<List<Pattern>> allowLists = RuleCatalog.builtIn().rules().stream().map(SecretRule::allow)
+                .collect(java.util.stream.Collectors.toMap(l -> l.stream().map(Pattern::pattern).toList(), l -> l, (x, y) -> x))
+                .values().stream().toList();
+        for (List<Pattern> allow : allowLists) {
+            Pattern union = PatternShape.startAnchoredUnion(allow);
+            List<Pattern> atStart = allow.stream().filter(p -> PatternShape.startAnchored(p.pattern())).toList();
+            assertThat(union == null).isEqualTo(atStart.isEmpty());
+            if (union != null) {
+                for (String s : inputs) {
+                    boolean any = atStart.stream().anyMatch(p -> p.matcher(s).find());
+                    assertThat(union.matcher(s).lookingAt()).as("%s on %s", union, s).isEqualTo(any);
+                }
+            }
+        }
     }
 
     private static List<String> corpusTexts() {
