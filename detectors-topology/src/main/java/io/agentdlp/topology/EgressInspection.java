@@ -45,7 +45,8 @@ public final class EgressInspection {
         boolean cut = false;
         long bytes = c != null ? c.getBytes() : 0;
         if (raw != null) {
-            Utf8Prefix prefix = Utf8Prefix.of(raw, maxScanBytes);
+            // The sensor states the content's size; only tool input needs it counted here.
+            Utf8Prefix prefix = Utf8Prefix.of(raw, maxScanBytes, c == null);
             text = prefix.text();
             cut = prefix.cut();
             if (c == null) {
@@ -55,7 +56,7 @@ public final class EgressInspection {
         boolean truncated = cut || (c != null && c.getTruncated());
         String commandLine = commandLine(e);
         if (commandLine != null) {
-            commandLine = Utf8Prefix.of(commandLine, maxScanBytes).text();
+            commandLine = Utf8Prefix.of(commandLine, maxScanBytes, false).text();
         }
         CommandAnalysis command = commandLine == null ? CommandAnalysis.NONE : NetworkCommands.analyze(commandLine);
         List<Endpoint> endpoints = new ArrayList<>();
@@ -152,12 +153,15 @@ public final class EgressInspection {
         }
     }
 
-    /** A string cut to at most {@code max} UTF-8 bytes on a character boundary. */
+    /**
+     * A string cut to at most {@code max} UTF-8 bytes on a character boundary, and its whole UTF-8
+     * size ({@code -1} when short enough not to need cutting and the size was not asked for).
+     */
     record Utf8Prefix(String text, boolean cut, long totalBytes) {
-        static Utf8Prefix of(String s, int max) {
+        static Utf8Prefix of(String s, int max, boolean countBytes) {
             // Fast path: every char is at most 3 UTF-8 bytes.
             if ((long) s.length() * 3 <= max) {
-                return new Utf8Prefix(s, false, utf8Length(s));
+                return new Utf8Prefix(s, false, countBytes ? utf8Length(s) : -1);
             }
             long total = 0;
             int cutAt = -1;
