@@ -16,7 +16,8 @@ import io.agentdlp.detection.fingerprint.MatchThresholds;
  * The query and lookup figures of {@link IndexQueryBenchmark} per CPU time of the querying thread, which a
  * shared machine disturbs far less than wall time: on a loaded machine wall time mostly measures the wait
  * for a core. Against the same index of at least 5 million fingerprints ({@link LargeIndex}) with a warm
- * cache, with the default row cache and without it:
+ * cache, with the default row cache and without it, with the postings snapshot (the default) and without it
+ * (every row-cache miss then goes to RocksDB):
  * <ul>
  *   <li>{@code query20k}: the 20 KB prompt of {@link IndexQueryBenchmark#prompt} fingerprinted, looked up
  *       and assembled, {@value #QUERIES} times after at least {@value #WARM_QUERIES} warm-up queries and 10 s; percentiles of
@@ -29,8 +30,9 @@ import io.agentdlp.detection.fingerprint.MatchThresholds;
  * </ul>
  * JNI calls run on the calling thread, so its CPU time includes RocksDB's work. Garbage collection runs on
  * other threads and is not included (the query allocates little). Run:
- * {@code java -Xmx3g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.fingerprint.IndexQueryCpuTime [ROW_CACHES]},
- * where {@code ROW_CACHES} lists the row-cache sizes to measure, in order (default {@code 262144,0}).
+ * {@code java -Xmx3g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.fingerprint.IndexQueryCpuTime [CONFIGS]},
+ * where {@code CONFIGS} lists the configurations to measure, in order: row-cache sizes, each optionally
+ * followed by {@code :nosnapshot} (default {@code 262144,0,262144:nosnapshot,0:nosnapshot}).
  */
 public final class IndexQueryCpuTime {
     private static final int WARM_QUERIES = 1000;
@@ -52,22 +54,29 @@ public final class IndexQueryCpuTime {
         long[] realPresent = LargeIndex.presentFingerprints(built.realSources(), 200_000);
         long[] spreadPresent = LargeIndex.syntheticFingerprints(2_000_000);
         String prompt = IndexQueryBenchmark.prompt(built.realSources());
-        int[] rowCaches = args.length > 0 ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray()
-                : new int[] {262_144, 0};
-        for (int rowCache : rowCaches) {
+        String[] configs = (args.length > 0 ? args[0] : "262144,0,262144:nosnapshot,0:nosnapshot").split(",");
+        for (String config : configs) {
+            String[] parts = config.split(":");
+            int rowCache = Integer.parseInt(parts[0]);
+            boolean snapshot = parts.length == 1 || !parts[1].equals("nosnapshot");
+            String label = rowCache + (snapshot ? " snapshot" : " nosnapshot");
             try (FingerprintIndex index = FingerprintIndex.open(built.directory(),
-                    LargeIndex.options().withRowCacheEntries(rowCache))) {
+                    LargeIndex.options().withRowCacheEntries(rowCache).withPostingsSnapshot(snapshot))) {
+                if (index.snapshotInUse() != snapshot) {
+                    throw new IllegalStateException("postings snapshot in use: " + index.snapshotInUse() + ", wanted "
+                            + snapshot + " (" + built.directory() + ")");
+                }
                 index.warmUp();
-                query(index, prompt, rowCache);
-                lookup(index, "absent", rowCache, batches(realPresent, 0.0));
-                lookup(index, "5% present", rowCache, batches(realPresent, 0.05));
-                lookup(index, "100% present (200k real)", rowCache, batches(realPresent, 1.0));
-                lookup(index, "100% present (2M spread)", rowCache, batches(spreadPresent, 1.0));
+                query(index, prompt, label);
+                lookup(index, "absent", label, batches(realPresent, 0.0));
+                lookup(index, "5% present", label, batches(realPresent, 0.05));
+                lookup(index, "100% present (200k real)", label, batches(realPresent, 1.0));
+                lookup(index, "100% present (2M spread)", label, batches(spreadPresent, 1.0));
             }
         }
     }
 
-    private static void query(FingerprintIndex index, String prompt, int rowCache) {
+    private static void query(FingerprintIndex index, String prompt, String config) {
         List<CodeMatch> check = index.query(prompt, MatchThresholds.DEFAULT);
         if (check.isEmpty()) {
             throw new IllegalStateException("the benchmark prompt should match its indexed snippet");
@@ -89,8 +98,8 @@ public final class IndexQueryCpuTime {
         }
         Arrays.sort(cpu);
         Arrays.sort(wall);
-        System.out.printf(Locale.ROOT, "query20k rowCache=%d prompt=%d chars queries=%d | CPU ms p50 %.3f p90 %.3f p99 %.3f"
-                        + " p99.9 %.3f max %.3f | wall ms p50 %.3f p99 %.3f%n", rowCache, prompt.length(), QUERIES,
+        System.out.printf(Locale.ROOT, "query20k rowCache=%s prompt=%d chars queries=%d | CPU ms p50 %.3f p90 %.3f p99 %.3f"
+                        + " p99.9 %.3f max %.3f | wall ms p50 %.3f p99 %.3f%n", config, prompt.length(), QUERIES,
                 ms(cpu, 0.5), ms(cpu, 0.9), ms(cpu, 0.99), ms(cpu, 0.999), cpu[QUERIES - 1] / 1e6, ms(wall, 0.5),
                 ms(wall, 0.99));
     }
@@ -110,7 +119,7 @@ public final class IndexQueryCpuTime {
         return batches;
     }
 
-    private static void lookup(FingerprintIndex index, String label, int rowCache, long[][] batches) {
+    private static void lookup(FingerprintIndex index, String label, String config, long[][] batches) {
         int next = 0;
         long found = 0;
         for (int i = 0; i < LOOKUPS_PER_ROUND / BATCH; i++) {
@@ -128,7 +137,7 @@ public final class IndexQueryCpuTime {
         }
         Arrays.sort(rates);
         double presentShare = found / (double) ((LOOKUP_ROUNDS + 1) * LOOKUPS_PER_ROUND);
-        System.out.printf(Locale.ROOT, "lookup rowCache=%d %-26s found %.1f%% | median %.2f M per CPU-second, best %.2f%n",
-                rowCache, label, 100 * presentShare, rates[LOOKUP_ROUNDS / 2] / 1e6, rates[LOOKUP_ROUNDS - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "lookup rowCache=%s %-26s found %.1f%% | median %.2f M per CPU-second, best %.2f%n",
+                config, label, 100 * presentShare, rates[LOOKUP_ROUNDS / 2] / 1e6, rates[LOOKUP_ROUNDS - 1] / 1e6);
     }
 }

@@ -18,7 +18,8 @@ import io.agentdlp.detection.fingerprint.IndexedDocument;
 /**
  * A fingerprint index of at least {@code minFingerprints} fingerprints for the lookup and query
  * benchmarks: real source files from {@link BenchCorpus} (so probes have something to find) padded with
- * synthetic documents of random fingerprints, loaded through SST ingestion and compacted. Built once
+ * synthetic documents of random fingerprints, loaded through SST ingestion and compacted (which also
+ * writes the postings snapshot; directories of builds before it are not reused). Built once
  * into {@code target/} and reused by later runs (a marker file says it is complete).
  */
 public final class LargeIndex {
@@ -33,7 +34,7 @@ public final class LargeIndex {
 
     public static Built build(long minFingerprints, long realSourceBytes) throws IOException {
         Path dir = Path.of("target", "bench-fingerprint-index-f" + Fingerprinter.FORMAT_VERSION + "-"
-                + FingerprintConfig.DEFAULT.k() + "x" + FingerprintConfig.DEFAULT.w() + "-" + minFingerprints);
+                + FingerprintConfig.DEFAULT.k() + "x" + FingerprintConfig.DEFAULT.w() + "-" + minFingerprints + "-snapshot");
         List<BenchCorpus.Source> sources = BenchCorpus.sources(realSourceBytes);
         Path marker = dir.resolve("complete");
         if (Files.exists(marker)) {

@@ -117,6 +117,7 @@ public final class BulkLoad implements AutoCloseable {
         }
         try {
             index.persistNextFileId();
+            index.noteRowsChanging(keys, size);
             index.rowCache().beginWrite();
             try {
                 if (size > 0) {

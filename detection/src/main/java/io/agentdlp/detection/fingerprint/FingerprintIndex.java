@@ -80,6 +80,8 @@ public final class FingerprintIndex implements AutoCloseable {
     static final int MAX_CLEANED_ROW_BYTES = 64 * 1024;
     private static final int MULTI_GET_BATCH = 2048;
     private static final String PRESENCE_FILE = "presence.filter";
+    private static final String SNAPSHOT_FILE = "postings.snapshot";
+    private static final String SNAPSHOT_CHANGES_FILE = "postings.snapshot.changes";
     private static final long MIN_PRESENCE_KEYS = 1L << 20;
     private static final byte[] META_FORMAT = ascii("format");
     private static final byte[] META_NEXT_FILE = ascii("next-file-id");
@@ -106,6 +108,8 @@ public final class FingerprintIndex implements AutoCloseable {
     private final Map<String, Integer> repoIds = new ConcurrentHashMap<>();
     private final Map<Integer, String> repoNames = new ConcurrentHashMap<>();
     private volatile PresenceFilter presence;
+    /** Memory-mapped copy of the postings rows and what changed since; null when RocksDB answers all. */
+    private volatile SnapshotReads snapshotReads;
     private final RowCache rowCache;
     private long presenceAdds;
     private int nextFileId;
@@ -114,6 +118,7 @@ public final class FingerprintIndex implements AutoCloseable {
     private boolean closed;
     private final boolean presenceLoaded;
     private final int bulkBufferFingerprints;
+    private final boolean snapshotEnabled;
     /** Scratch directory of a reader (secondary instance), null for the writer. */
     private final Path readerDirectory;
 
@@ -123,6 +128,7 @@ public final class FingerprintIndex implements AutoCloseable {
         this.directory = directory;
         this.readerDirectory = readerDirectory;
         this.bulkBufferFingerprints = options.bulkBufferFingerprints();
+        this.snapshotEnabled = options.postingsSnapshot();
         this.rowCache = new RowCache(options.rowCacheEntries());
         this.db = db;
         this.resources = resources;
@@ -142,6 +148,7 @@ public final class FingerprintIndex implements AutoCloseable {
         this.indexVersion = v == null ? 0 : Bytes.readLong(v, 0);
         loadRepos();
         this.presenceLoaded = loadPresence();
+        this.snapshotReads = snapshotEnabled ? loadSnapshot() : null;
     }
 
     private <T extends RocksObject> T track(T o) {
@@ -331,6 +338,38 @@ public final class FingerprintIndex implements AutoCloseable {
         LOG.info("rebuilt presence filter dir={} keys={} capacity={}", directory, keys, f.capacity());
     }
 
+    private SnapshotReads loadSnapshot() {
+        try {
+            SnapshotReads s = SnapshotReads.open(directory.resolve(SNAPSHOT_FILE), directory.resolve(SNAPSHOT_CHANGES_FILE),
+                    db.getLatestSequenceNumber());
+            if (s != null) {
+                LOG.debug("postings snapshot in use dir={} rows={} changes={}", directory, s.snapshot().rows(), s.changes());
+            }
+            return s;
+        } catch (IOException e) {
+            // the snapshot only speeds lookups up; RocksDB answers them all without it
+            LOG.warn("cannot use postings snapshot dir={} error={}", directory, e.toString());
+            return null;
+        }
+    }
+
+    /** True when lookups are answered from a postings snapshot (see {@link #compact()}). */
+    public boolean snapshotInUse() {
+        return snapshotReads != null;
+    }
+
+    /**
+     * Records that the rows of {@code shapes[0, n)} are about to be written, so that lookups stop taking
+     * them from the postings snapshot. Called by the writer before it writes them.
+     */
+    void noteRowsChanging(long[] shapes, int n) {
+        SnapshotReads s = snapshotReads;
+        if (s != null && !s.markChanged(shapes, n)) {
+            snapshotReads = null;
+            LOG.info("postings snapshot dropped until the next compaction dir={} changes={}", directory, s.changes());
+        }
+    }
+
     /** True when the presence filter came from the file saved at the last close (for tests). */
     boolean presenceLoadedFromFile() {
         return presenceLoaded;
@@ -369,6 +408,12 @@ public final class FingerprintIndex implements AutoCloseable {
                 int fileId = nextFileId;
                 batch.put(meta, META_NEXT_FILE, Bytes.intKey(fileId + 1));
                 addRows(doc, repoId, fileId, pathKey, batch, true);
+                noteRowsChanging(removedShapes, removedShapes.length);
+                long[] added = new long[doc.size()];
+                for (int i = 0; i < added.length; i++) {
+                    added[i] = Fingerprints.shapeOf(doc.hashAt(i));
+                }
+                noteRowsChanging(added, added.length);
                 rowCache.beginWrite();
                 try {
                     db.write(writeOptions, batch);
@@ -415,6 +460,7 @@ public final class FingerprintIndex implements AutoCloseable {
         }
         try (WriteBatch batch = new WriteBatch()) {
             long[] shapes = removeRows(existing.fileId(), pathKey, batch);
+            noteRowsChanging(shapes, shapes.length);
             rowCache.beginWrite();
             try {
                 db.write(writeOptions, batch);
@@ -811,17 +857,24 @@ public final class FingerprintIndex implements AutoCloseable {
     }
 
     /**
-     * Postings rows of {@code shapes[0, n)} (null where absent): from the row cache, the rest with one
-     * multiGet per {@value #MULTI_GET_BATCH} shapes, which then go into the cache.
+     * Postings rows of {@code shapes[0, n)} (null where absent): from the row cache, else from the
+     * postings snapshot while it covers the shape, the rest with one multiGet per
+     * {@value #MULTI_GET_BATCH} shapes, which then go into the cache.
      */
     private byte[][] fetchRows(long[] shapes, int n) throws RocksDBException {
         byte[][] out = new byte[n][];
         int[] missing = new int[n];
         int m = 0;
+        SnapshotReads snapshot = snapshotReads;
         for (int i = 0; i < n; i++) {
             RowCache.Entry e = rowCache.get(shapes[i]);
             if (e != null) {
                 out[i] = e.row();
+                continue;
+            }
+            byte[] row = snapshot == null ? SnapshotReads.NOT_COVERED : snapshot.row(shapes[i]);
+            if (row != SnapshotReads.NOT_COVERED) {
+                out[i] = row;
             } else {
                 missing[m++] = i;
             }
@@ -893,8 +946,9 @@ public final class FingerprintIndex implements AutoCloseable {
     }
 
     /**
-     * Reads every postings row once so that the rows sit in the block cache (as far as it holds them):
-     * lookups after a restart then do not pay for cold blocks. Returns the rows read.
+     * Reads every postings row once so that the rows sit in the block cache (as far as it holds them),
+     * and touches every page of the postings snapshot so that it sits in the page cache: lookups after a
+     * restart then do not pay for cold blocks. Returns the rows read.
      */
     public long warmUp() {
         lifecycle.readLock().lock();
@@ -904,13 +958,20 @@ public final class FingerprintIndex implements AutoCloseable {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 rows++;
             }
+            SnapshotReads s = snapshotReads;
+            if (s != null) {
+                s.snapshot().touchPages();
+            }
             return rows;
         } finally {
             lifecycle.readLock().unlock();
         }
     }
 
-    /** Flushes memtables and compacts every column family (merges posting rows into single values). */
+    /**
+     * Flushes memtables, compacts every column family (merges posting rows into single values) and
+     * writes a new postings snapshot, which lookups use until later writes change too many rows.
+     */
     public void compact() {
         lifecycle.readLock().lock();
         try {
@@ -921,10 +982,35 @@ public final class FingerprintIndex implements AutoCloseable {
             for (ColumnFamilyHandle h : List.of(postings, documents, fingerprintsCf, paths, meta)) {
                 db.compactRange(h);
             }
+            if (snapshotEnabled) {
+                writeSnapshot();
+            }
         } catch (RocksDBException e) {
             throw new IndexException(directory, "compaction failed", e);
         } finally {
             lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Writes the postings snapshot of the current rows; writers wait meanwhile. */
+    private void writeSnapshot() throws RocksDBException {
+        writes.lock();
+        try (RocksIterator it = db.newIterator(postings)) {
+            long sequence = db.getLatestSequenceNumber();
+            long t0 = System.nanoTime();
+            Path file = directory.resolve(SNAPSHOT_FILE);
+            PostingsSnapshot.write(file, it, sequence, db.getLongProperty(postings, "rocksdb.estimate-num-keys"));
+            Files.deleteIfExists(directory.resolve(SNAPSHOT_CHANGES_FILE));
+            PostingsSnapshot written = PostingsSnapshot.open(file, sequence);
+            snapshotReads = written == null ? null : SnapshotReads.fresh(written);
+            LOG.info("wrote postings snapshot dir={} rows={} bytes={} ms={}", directory,
+                    written == null ? 0 : written.rows(), written == null ? 0 : written.fileBytes(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (IOException e) {
+            snapshotReads = null;
+            throw new IndexException(directory, "cannot write the postings snapshot", e);
+        } finally {
+            writes.unlock();
         }
     }
 
@@ -957,6 +1043,9 @@ public final class FingerprintIndex implements AutoCloseable {
             closed = true;
             if (readerDirectory == null) {
                 savePresence();
+                if (snapshotEnabled) {
+                    saveSnapshotChanges();
+                }
             }
             db.close();
             closeAll(resources);
@@ -981,6 +1070,29 @@ public final class FingerprintIndex implements AutoCloseable {
         } catch (IOException e) {
             // the filter is rebuilt from the postings at the next open; only the open gets slower
             LOG.warn("cannot save presence filter dir={} error={}", directory, e.toString());
+        }
+    }
+
+    /**
+     * Lets the next open keep using the snapshot when the index moved on after it; deletes a snapshot
+     * that is no longer used.
+     */
+    private void saveSnapshotChanges() {
+        SnapshotReads s = snapshotReads;
+        Path file = directory.resolve(SNAPSHOT_CHANGES_FILE);
+        long sequence = db.getLatestSequenceNumber();
+        try {
+            if (s == null) {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(directory.resolve(SNAPSHOT_FILE));
+            } else if (s.snapshot().sequence() == sequence) {
+                Files.deleteIfExists(file);
+            } else {
+                s.saveChanges(file, sequence);
+            }
+        } catch (IOException e) {
+            // without the file the next open reads every row from RocksDB until the next compaction
+            LOG.warn("cannot save postings snapshot changes dir={} error={}", directory, e.toString());
         }
     }
 

@@ -7,7 +7,9 @@ import java.util.Objects;
  * and filter blocks of all column families) plus {@code writeBufferBytes} (memtables, charged to the
  * same cache through a write-buffer manager) plus the in-heap presence filter (about 2 bytes per
  * distinct fingerprint) plus the row cache (about 50 bytes per entry) plus, while bulk loading,
- * {@code bulkBufferFingerprints} x 32 bytes.
+ * {@code bulkBufferFingerprints} x 32 bytes. The postings snapshot ({@code postingsSnapshot}) is a
+ * memory-mapped file: its pages live in the operating system's page cache (reclaimable, about 16 bytes
+ * per distinct fingerprint plus the postings values), not in the heap.
  *
  * @param fingerprint            k-gram/window parameters for a new index; an existing index must match
  * @param blockCacheBytes        LRU block cache shared by all column families
@@ -16,11 +18,15 @@ import java.util.Objects;
  * @param backgroundJobs         RocksDB flush/compaction threads
  * @param bulkBufferFingerprints postings held in memory by a bulk load before it writes an SST file
  * @param rowCacheEntries        postings rows cached in the heap (repeated lookups skip RocksDB); 0 disables
+ * @param postingsSnapshot       write a postings snapshot at {@link FingerprintIndex#compact()} and answer
+ *                               lookups from it while it is current; false leaves every lookup to RocksDB
+ *                               and existing snapshot files untouched
  */
 public record IndexOptions(FingerprintConfig fingerprint, long blockCacheBytes, long writeBufferBytes,
-                           int bloomBitsPerKey, int backgroundJobs, int bulkBufferFingerprints, int rowCacheEntries) {
+                           int bloomBitsPerKey, int backgroundJobs, int bulkBufferFingerprints, int rowCacheEntries,
+                           boolean postingsSnapshot) {
     public static final IndexOptions DEFAULT = new IndexOptions(FingerprintConfig.DEFAULT, 128L << 20, 64L << 20,
-            10, Math.max(2, Runtime.getRuntime().availableProcessors()), 4 << 20, 1 << 18);
+            10, Math.max(2, Runtime.getRuntime().availableProcessors()), 4 << 20, 1 << 18, true);
 
     public IndexOptions {
         Objects.requireNonNull(fingerprint, "fingerprint");
@@ -46,26 +52,31 @@ public record IndexOptions(FingerprintConfig fingerprint, long blockCacheBytes, 
 
     public IndexOptions withFingerprint(FingerprintConfig v) {
         return new IndexOptions(v, blockCacheBytes, writeBufferBytes, bloomBitsPerKey, backgroundJobs,
-                bulkBufferFingerprints, rowCacheEntries);
+                bulkBufferFingerprints, rowCacheEntries, postingsSnapshot);
     }
 
     public IndexOptions withBlockCacheBytes(long v) {
         return new IndexOptions(fingerprint, v, writeBufferBytes, bloomBitsPerKey, backgroundJobs,
-                bulkBufferFingerprints, rowCacheEntries);
+                bulkBufferFingerprints, rowCacheEntries, postingsSnapshot);
     }
 
     public IndexOptions withWriteBufferBytes(long v) {
         return new IndexOptions(fingerprint, blockCacheBytes, v, bloomBitsPerKey, backgroundJobs,
-                bulkBufferFingerprints, rowCacheEntries);
+                bulkBufferFingerprints, rowCacheEntries, postingsSnapshot);
     }
 
     public IndexOptions withBulkBufferFingerprints(int v) {
         return new IndexOptions(fingerprint, blockCacheBytes, writeBufferBytes, bloomBitsPerKey, backgroundJobs, v,
-                rowCacheEntries);
+                rowCacheEntries, postingsSnapshot);
     }
 
     public IndexOptions withRowCacheEntries(int v) {
         return new IndexOptions(fingerprint, blockCacheBytes, writeBufferBytes, bloomBitsPerKey, backgroundJobs,
-                bulkBufferFingerprints, v);
+                bulkBufferFingerprints, v, postingsSnapshot);
+    }
+
+    public IndexOptions withPostingsSnapshot(boolean v) {
+        return new IndexOptions(fingerprint, blockCacheBytes, writeBufferBytes, bloomBitsPerKey, backgroundJobs,
+                bulkBufferFingerprints, rowCacheEntries, v);
     }
 }
