@@ -28,9 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Lookups and queries against an index of at least 5 million fingerprints ({@link LargeIndex}, built
  * once into {@code target/}), with a warm cache ({@link FingerprintIndex#warmUp()} before measuring), with
  * and without the heap row cache ({@code rowCacheEntries}; lookups draw from 200,000 distinct present
- * fingerprints):
+ * fingerprints), with and without the postings snapshot ({@code postingsSnapshot}; without it every
+ * row-cache miss goes to RocksDB):
  * <ul>
- *   <li>{@code lookup}: batches of 1000 fingerprints through the presence filter and multiGet, with
+ *   <li>{@code lookup}: batches of 1000 fingerprints through the presence filter, row cache, snapshot and
+ *       multiGet, with
  *       {@code hitRatio} of them present; the {@code lookups} counter is fingerprints per second;</li>
  *   <li>{@code query20k}: a 20 KiB chat prompt (prose, a 60-line snippet of an indexed file, and code that
  *       is not indexed) fingerprinted, looked up and assembled into matches; sampled for percentiles.</li>
@@ -47,9 +49,13 @@ public class IndexQueryBenchmark {
     static final int PROMPT_CHARS = 20 * 1024;
     private static final int BATCH = 1000;
 
-    /** Heap row cache entries (the default, and 0 to see RocksDB alone). */
+    /** Heap row cache entries (the default, and 0 to see the snapshot or RocksDB alone). */
     @Param({"262144", "0"})
     public int rowCacheEntries;
+
+    /** Postings snapshot (the default), or every row-cache miss answered by RocksDB. */
+    @Param({"true", "false"})
+    public boolean postingsSnapshot;
 
     private FingerprintIndex index;
     private String prompt;
@@ -58,7 +64,8 @@ public class IndexQueryBenchmark {
     @Setup(Level.Trial)
     public void open() throws IOException {
         LargeIndex.Built built = LargeIndex.build(MIN_FINGERPRINTS, 8L << 20);
-        index = FingerprintIndex.open(built.directory(), LargeIndex.options().withRowCacheEntries(rowCacheEntries));
+        index = FingerprintIndex.open(built.directory(), LargeIndex.options().withRowCacheEntries(rowCacheEntries)
+                .withPostingsSnapshot(postingsSnapshot));
         index.warmUp();
         present = LargeIndex.presentFingerprints(built.realSources(), 200_000);
         prompt = prompt(built.realSources());
