@@ -87,7 +87,7 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--kgram", paramLabel = "K", description = "k-gram length in tokens for a new index (default: 16).")
     Integer kgram;
 
-    @Option(names = "--window", paramLabel = "W", description = "Winnowing window for a new index (default: 4).")
+    @Option(names = "--window", paramLabel = "W", description = "Winnowing window for a new index (default: 3).")
     Integer window;
 
     @Option(names = "--block-cache", defaultValue = "128MB", paramLabel = "SIZE",

@@ -14,7 +14,7 @@ package io.agentdlp.detection.fingerprint;
  */
 public record FingerprintConfig(int k, int w, int minStructural) {
     /** Defaults chosen on the evaluation recorded in docs/fingerprint.md. */
-    public static final FingerprintConfig DEFAULT = new FingerprintConfig(16, 4, 4);
+    public static final FingerprintConfig DEFAULT = new FingerprintConfig(16, 3, 4);
 
     public FingerprintConfig {
         if (k < 4 || k > 64) {

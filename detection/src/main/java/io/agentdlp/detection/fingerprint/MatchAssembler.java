@@ -17,7 +17,8 @@ import java.util.Set;
  * (preferring an occurrence with the same identifier spellings, then the line step
  * closest to the probe's), otherwise it starts a new run. Runs of
  * one hit are coincidences and dropped. A file matches only when one run has at least
- * {@code minMatchedFingerprints} hits whose identifier spellings agree too (code copied with its names),
+ * {@code minMatchedFingerprints} hits whose identifier spellings agree too (code copied with its names;
+ * one more in a probe of over {@value #LONG_PROBE} evidence fingerprints),
  * or at least {@code minRenamedFingerprints} distinct fingerprint shapes in all (code whose names were
  * changed: shape alone is weaker evidence, so more of it is needed, and counting distinct shapes keeps
  * repetitive code such as chains of {@code if (a != o.a) return false;} or runs of getters from piling
@@ -29,6 +30,12 @@ import java.util.Set;
 final class MatchAssembler {
     static final int MAX_LINE_JUMP = 40;
     static final int MIN_COVERING_SHAPES = 2;
+    /**
+     * Probes with more evidence fingerprints than this need one more spelled hit: the longer the probe,
+     * the likelier some short idiom of it (a NaN check, an escape table) is also in an indexed file.
+     * A 5-line window has a few dozen at most, and code copied into a long probe has many more hits anyway.
+     */
+    static final int LONG_PROBE = 64;
 
     /** A file the probe matched, before the file's repo and path are looked up. */
     record Candidate(int fileId, int sourceStartLine, int sourceEndLine, int probeStartLine, int probeEndLine,
@@ -117,11 +124,12 @@ final class MatchAssembler {
         }
         List<Segment> kept = new ArrayList<>();
         boolean evidence = false;
+        int spelledNeeded = thresholds.minMatchedFingerprints() + (evidencePositions > LONG_PROBE ? 1 : 0);
         for (Segment s : segments) {
             if (s.count >= 2) {
                 kept.add(s);
             }
-            evidence |= s.spelled >= thresholds.minMatchedFingerprints()
+            evidence |= s.spelled >= spelledNeeded
                     || s.shapes.size() >= thresholds.minRenamedFingerprints()
                     || coversProbe(s);
         }

@@ -22,8 +22,12 @@ package io.agentdlp.detection.fingerprint;
 public record MatchThresholds(int minMatchedFingerprints, int minRenamedFingerprints, int minSourceLines,
                               double minSimilarity, int maxDocumentFrequency, int maxGap, int maxResults,
                               double renamedCoverage, int minCoveringFingerprints) {
-    /** Defaults chosen on the evaluation recorded in docs/fingerprint.md. */
-    public static final MatchThresholds DEFAULT = new MatchThresholds(3, 7, 3, 0.0, 32, 8, 20, 0.9, 3);
+    /**
+     * Defaults chosen on the evaluation recorded in docs/fingerprint.md, for the fingerprint density of
+     * {@link FingerprintConfig#DEFAULT}: the counts are fingerprints, so an index built with a larger w
+     * (fewer fingerprints per line) reports less renamed code with them.
+     */
+    public static final MatchThresholds DEFAULT = new MatchThresholds(3, 9, 3, 0.0, 32, 8, 20, 0.9, 3);
 
     /** The covering rule for renamed code: share of the probe and fewest hits; coverage 0 disables it. */
     public MatchThresholds withRenamedCoverage(double coverage, int minFingerprints) {

@@ -101,7 +101,9 @@ class RealCorpusEvaluationTest {
                 .split(",")) {
             seeds.add(Long.parseLong(seed.trim()));
         }
-        FingerprintEvaluation eval = new FingerprintEvaluation(indexed, ignore, clean, prose, new int[] {5, 10, 20, 50},
+        int[] windows = java.util.Arrays.stream(System.getProperty("agentdlp.eval.windows", "5,10,20,50").split(","))
+                .mapToInt(w -> Integer.parseInt(w.trim())).toArray();
+        FingerprintEvaluation eval = new FingerprintEvaluation(indexed, ignore, clean, prose, windows,
                 probes, cleanProbes);
         StringBuilder report = new StringBuilder("# Fingerprint evaluation\n\nindexed: " + INDEXED_MAVEN + " " + INDEXED_NPM
                 + "\nignore corpus: " + (useIgnore ? IGNORE_MAVEN + " " + IGNORE_NPM : "none")
