@@ -36,15 +36,7 @@ public final class PiiCost {
 
     public static void main(String[] args) throws java.io.IOException {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
-        AvroClassTrust.trustGenerated();
-        EgressWorkload workload = new EgressWorkload(20260302L, BenchCorpus.sources(2L << 20));
-        List<String> texts = new ArrayList<>(n);
-        while (texts.size() < n) {
-            AgentEgressEvent e = workload.next().event();
-            if (e.getContent() != null && e.getContent().getText() != null) {
-                texts.add(e.getContent().getText());
-            }
-        }
+        List<String> texts = workloadTexts(n);
         long bytes = texts.stream().mapToLong(String::length).sum();
         KeyedHasher hasher = KeyedHasher.fromSecret("benchmark-key-0123456789");
         PiiScanner pii = new PiiScanner(hasher, PiiOptions.defaults());
@@ -60,6 +52,20 @@ public final class PiiCost {
             return c;
         });
         measure("SecretScanner.scan", texts, bytes, t -> secrets.scan(t).findings().size());
+    }
+
+    /** The first {@code n} content texts of the topology benchmark's workload (fixed seed). */
+    public static List<String> workloadTexts(int n) throws java.io.IOException {
+        AvroClassTrust.trustGenerated();
+        EgressWorkload workload = new EgressWorkload(20260302L, BenchCorpus.sources(2L << 20));
+        List<String> texts = new ArrayList<>(n);
+        while (texts.size() < n) {
+            AgentEgressEvent e = workload.next().event();
+            if (e.getContent() != null && e.getContent().getText() != null) {
+                texts.add(e.getContent().getText());
+            }
+        }
+        return texts;
     }
 
     private static void measure(String name, List<String> texts, long bytes, ToIntFunction<String> f) {

@@ -1,0 +1,118 @@
+package io.agentdlp.bench.pii;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import io.agentdlp.bench.topology.PiiCost;
+
+/**
+ * Interleaved A/B of two builds of the detection library's {@code PiiScanner} in one JVM, on the
+ * topology workload's texts: each build is loaded by its own class loader from a classpath you give
+ * (a {@code detection/target/classes} directory or jar first, then the benchmarks jar for the
+ * libraries), the two first prove they return equal results on every text, then alternate one pass
+ * each per round. Reports CPU µs per text of this thread per round and the median over the second
+ * half of the rounds, with the median A/B ratio. On a machine shared with other work both builds see
+ * the same load within a round, so the ratio holds where absolute CPU figures drift.
+ *
+ * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.pii.PiiScanAB
+ * <classpathA> <classpathB> [rounds] [texts]}, classpaths separated by {@code :}.
+ */
+public final class PiiScanAB {
+    private PiiScanAB() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: PiiScanAB <classpathA> <classpathB> [rounds] [texts]");
+        }
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        int n = args.length > 3 ? Integer.parseInt(args[3]) : 1_500;
+        List<String> texts = PiiCost.workloadTexts(n);
+        long bytes = texts.stream().mapToLong(String::length).sum();
+        Scanner a = new Scanner(loader(args[0]));
+        Scanner b = new Scanner(loader(args[1]));
+        for (int i = 0; i < texts.size(); i++) {
+            if (!a.scan(texts.get(i)).toString().equals(b.scan(texts.get(i)).toString())) {
+                throw new IllegalStateException("builds A and B return different results on text " + i);
+            }
+        }
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double[] usA = new double[rounds];
+        double[] usB = new double[rounds];
+        long sink = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < 2; k++) {
+                boolean first = (r + k) % 2 == 0;
+                Scanner s = first ? a : b;
+                long cpu0 = mx.getCurrentThreadCpuTime();
+                for (String t : texts) {
+                    sink += s.scan(t).hashCode();
+                }
+                double us = (mx.getCurrentThreadCpuTime() - cpu0) / 1e3 / texts.size();
+                (first ? usA : usB)[r] = us;
+            }
+            System.out.printf(Locale.ROOT, "round %2d  A %8.1f  B %8.1f us/text  A/B %.2f%n", r, usA[r], usB[r], usA[r] / usB[r]);
+        }
+        int from = rounds / 2;
+        double[] ratio = new double[rounds - from];
+        for (int i = 0; i < ratio.length; i++) {
+            ratio[i] = usA[from + i] / usB[from + i];
+        }
+        double medianA = median(Arrays.copyOfRange(usA, from, rounds));
+        double medianB = median(Arrays.copyOfRange(usB, from, rounds));
+        double mean = (double) bytes / texts.size();
+        System.out.printf(Locale.ROOT, "%d texts, mean %.0f chars; median of the last %d rounds: A %.1f us/text (%.1f MB/CPU-s), "
+                        + "B %.1f us/text (%.1f MB/CPU-s), median A/B %.2f (checksum %d)%n", texts.size(), mean, ratio.length,
+                medianA, mean / medianA, medianB, mean / medianB, median(ratio), sink);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static ClassLoader loader(String classpath) throws MalformedURLException {
+        String[] parts = classpath.split(":");
+        URL[] urls = new URL[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            urls[i] = Path.of(parts[i]).toUri().toURL();
+        }
+        return new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+    }
+
+    /** A {@code PiiScanner} of one build, called reflectively (its classes are not this loader's). */
+    private static final class Scanner {
+        private final Object scanner;
+        private final Method scan;
+
+        Scanner(ClassLoader loader) throws ReflectiveOperationException {
+            Class<?> hasherType = loader.loadClass("io.agentdlp.detection.KeyedHasher");
+            Object hasher = hasherType.getMethod("fromSecret", String.class).invoke(null, "benchmark-key-0123456789");
+            Class<?> optionsType = loader.loadClass("io.agentdlp.detection.pii.PiiOptions");
+            Object options = optionsType.getMethod("defaults").invoke(null);
+            Class<?> scannerType = loader.loadClass("io.agentdlp.detection.pii.PiiScanner");
+            this.scanner = scannerType.getConstructor(hasherType, optionsType).newInstance(hasher, options);
+            this.scan = scannerType.getMethod("scan", CharSequence.class);
+        }
+
+        Object scan(String text) {
+            try {
+                return scan.invoke(scanner, text);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("PiiScanner.scan not accessible", e);
+            } catch (InvocationTargetException e) {
+                throw new IllegalStateException("PiiScanner.scan failed", e.getCause());
+            }
+        }
+    }
+}
