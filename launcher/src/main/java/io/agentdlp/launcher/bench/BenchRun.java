@@ -80,6 +80,11 @@ public final class BenchRun {
             return r;
         });
         StepResult best = MaxRateSearch.best(searched, rule);
+        if (searched.isEmpty()) {
+            out.printf(Locale.ROOT, "  %s: no search step fitted in this guarantee's share of --max-minutes after the "
+                    + "warm-up; no rate measured%n", guarantee);
+            return;
+        }
         if (best == null) {
             out.printf(Locale.ROOT, "  %s: no rate down to %.0f events/s was sustained; no latency profile%n", guarantee,
                     searched.isEmpty() ? settings.startRate() : searched.get(searched.size() - 1).targetRate());
