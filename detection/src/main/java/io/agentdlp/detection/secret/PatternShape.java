@@ -90,6 +90,75 @@ final class PatternShape {
         return i < end && (text[i] == '=' || text[i] == ':' || text[i] == '?');
     }
 
+    /**
+     * For a regex that starts (after an optional lookbehind) with a literal such as {@code https://}, then
+     * {@code [^SET]{1,n}} (optionally as a group) and {@code :}, where {@code SET} holds {@code :}: the user
+     * part of a URL credential. Returns the check that the text can match at a hit, or null for any other
+     * regex. Because {@code :} ends the run of non-{@code SET} chars, a match needs that run to be 1 to n
+     * chars long and followed by {@code :}.
+     */
+    static UserinfoGate userinfoGate(String regex) {
+        java.util.regex.Matcher m = USERINFO.matcher(regex);
+        if (!m.lookingAt() || hasAlternativeAtDepth(regex, 0)) {
+            return null;
+        }
+        Pattern excluded;
+        try {
+            excluded = Pattern.compile("[" + m.group(2) + "]");
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return null;
+        }
+        if (!excluded.matcher(":").matches()) {
+            return null;
+        }
+        return new UserinfoGate(m.group(1).replace("\\", ""), excluded, Integer.parseInt(m.group(3)));
+    }
+
+    /** Lookbehind, literal, {@code [^SET]{1,n}} in an optional group, then {@code :}. */
+    private static final Pattern USERINFO = Pattern.compile(
+            "(?:\\(\\?<=[^()]*\\))?((?:[A-Za-z0-9/:]|\\\\.)+)\\(?\\[\\^([^\\[\\]]+)\\]\\{1,(\\d{1,4})\\}\\)?:");
+
+    /** The check of {@link #userinfoGate}; immutable. */
+    static final class UserinfoGate {
+        private final char[] literal;
+        private final boolean[] asciiExcluded = new boolean[128];
+        private final Pattern excluded;
+        private final int max;
+
+        private UserinfoGate(String literal, Pattern excluded, int max) {
+            this.literal = literal.toCharArray();
+            this.excluded = excluded;
+            this.max = max;
+            for (char c = 0; c < 128; c++) {
+                asciiExcluded[c] = excluded.matcher(String.valueOf(c)).matches();
+            }
+        }
+
+        /** Whether the regex can match at {@code start} within {@code [start, end)}. */
+        boolean admits(char[] text, int start, int end) {
+            // the regex starts with the literal, case-sensitively
+            if (end - start < literal.length) {
+                return false;
+            }
+            for (int k = 0; k < literal.length; k++) {
+                if (text[start + k] != literal[k]) {
+                    return false;
+                }
+            }
+            int from = start + literal.length;
+            int i = from;
+            int stop = Math.min(end, from + max + 1);
+            while (i < stop && !isExcluded(text[i])) {
+                i++;
+            }
+            return i > from && i - from <= max && i < end && text[i] == ':';
+        }
+
+        private boolean isExcluded(char c) {
+            return c < 128 ? asciiExcluded[c] : excluded.matcher(String.valueOf(c)).matches();
+        }
+    }
+
     private static boolean isNameChar(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
     }

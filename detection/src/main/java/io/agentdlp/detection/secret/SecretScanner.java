@@ -51,6 +51,8 @@ public final class SecretScanner implements TextDetector {
     private final boolean[] anchored;
     /** Per rule: anchored, and {@link PatternShape#startsWithAssignment}: a hit without an operator after the name is dropped. */
     private final boolean[] assignmentGated;
+    /** Per rule: anchored with a {@link PatternShape#userinfoGate} (URL credentials), or null. */
+    private final PatternShape.UserinfoGate[] userinfoGates;
     /**
      * Per rule: its allow patterns that can only match at the start ({@link PatternShape#startAnchored}) as
      * one alternation tried with {@code lookingAt}, or null; one matcher call instead of one per pattern.
@@ -106,12 +108,14 @@ public final class SecretScanner implements TextDetector {
         this.anchored = new boolean[rules.length];
         this.assignmentGated = new boolean[rules.length];
         this.allowAtStart = new Pattern[rules.length];
+        this.userinfoGates = new PatternShape.UserinfoGate[rules.length];
         this.allowSearched = new int[rules.length][];
         this.windowBefore = new int[rules.length];
         this.windowAfter = new int[rules.length];
         for (int r = 0; r < rules.length; r++) {
             anchored[r] = rules[r].anchored();
             assignmentGated[r] = anchored[r] && PatternShape.startsWithAssignment(rules[r].pattern().pattern());
+            userinfoGates[r] = anchored[r] ? PatternShape.userinfoGate(rules[r].pattern().pattern()) : null;
             List<Pattern> allow = rules[r].allow();
             allowAtStart[r] = PatternShape.startAnchoredUnion(allow);
             List<Integer> searched = new ArrayList<>();
@@ -427,7 +431,8 @@ public final class SecretScanner implements TextDetector {
             for (int r : rulesByKeyword[keyword]) {
                 int stop = (int) Math.min(viewLength, (long) end + windowAfter[r]);
                 if (anchored[r]) {
-                    if (!assignmentGated[r] || PatternShape.assignmentFollows(viewChars, kStart, stop)) {
+                    if ((!assignmentGated[r] || PatternShape.assignmentFollows(viewChars, kStart, stop))
+                            && (userinfoGates[r] == null || userinfoGates[r].admits(viewChars, kStart, stop))) {
                         addAnchor(r, kStart, stop);
                     }
                 } else {

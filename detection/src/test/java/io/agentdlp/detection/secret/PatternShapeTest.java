@@ -41,6 +41,81 @@ class PatternShapeTest {
     }
 
     @Test
+    void recognisesTheUserPartOfUrlCredentials() {
+        assertThat(PatternShape.userinfoGate("(?<=[a-z0-9])://([^:/?#\\s'\"@]{1,128}):([^@]{3,256})@")).isNotNull();
+        assertThat(PatternShape.userinfoGate("https://[^:/\\s@]{1,100}:([^@/\\s]{8,256})@")).isNotNull();
+        // the run must end at ':' (':' excluded from it), the regex must have no top-level alternative
+        assertThat(PatternShape.userinfoGate("https://[^/\\s@]{1,100}:(x)")).isNull();
+        assertThat(PatternShape.userinfoGate("https://[^:/\\s@]{1,100}:(x)|y")).isNull();
+        assertThat(PatternShape.userinfoGate("https://[^:/\\s@]{0,100}:(x)")).isNull();
+        assertThat(PatternShape.userinfoGate("(?i)https://[^:/\\s@]{1,100}:(x)")).isNull();
+        String sample = "https://user:pw@host https://:pw@h https://u/x:pw@h HTTPS://u:p@h";
+        char[] text = sample.toCharArray();
+        PatternShape.UserinfoGate gate = PatternShape.userinfoGate("https://[^:/\\s@]{1,100}:([^@/\\s]{8,256})@");
+        assertThat(gate.admits(text, 0, text.length)).isTrue();
+        assertThat(gate.admits(text, sample.indexOf("https://:"), text.length)).isFalse();
+        assertThat(gate.admits(text, sample.indexOf("https://u/"), text.length)).isFalse();
+        assertThat(gate.admits(text, sample.indexOf("HTTPS"), text.length)).isFalse();
+        assertThat(gate.admits(text, 0, 12)).isFalse();
+    }
+
+    @Test
+    void theUserinfoGateNeverDropsAKeywordHitWhereTheRuleMatches() {
+        List<String> texts = new ArrayList<>(corpusTexts());
+        Random random = new Random(13);
+        String[] parts = {"https://", "http://", "postgres://", "://", "user", "u", ":", "@", "/", "?", "#", " ", "\n", "'",
+                "p%40ss", "S3cr3tPassw0rd", "github.com", "host.git", "-", "_", ".", "\u00e9"};
+        StringBuilder generated = new StringBuilder();
+        for (int i = 0; i < 40_000; i++) {
+            generated.append(parts[random.nextInt(parts.length)]);
+        }
+        // URL-shaped: scheme, user, ':', password, '@', host, each part drawn from an alphabet with separators
+        String alphabet = "abcXYZ019-_.%:/@?# '\"";
+        String[] schemes = {"https://", "http://", "postgres://", "mongodb+srv://", "HTTPS://", "x://"};
+        String[] hosts = {"github.com", "gitlab.com", "db.internal", "scm.acme.io", "host.git"};
+        for (int i = 0; i < 4_000; i++) {
+            generated.append(' ').append(schemes[random.nextInt(schemes.length)]);
+            for (String part : new String[]{"user", ":", "password", "@"}) {
+                int n = part.length() == 1 ? 1 : random.nextInt(part.equals("user") ? 10 : 30);
+                for (int k = 0; k < n; k++) {
+                    generated.append(part.length() == 1 && random.nextInt(8) > 0 ? part.charAt(0)
+                            : alphabet.charAt(random.nextInt(random.nextInt(4) == 0 ? alphabet.length() : 9)));
+                }
+            }
+            generated.append(hosts[random.nextInt(hosts.length)]);
+        }
+        texts.add(generated.toString());
+        List<SecretRule> gated = RuleCatalog.builtIn().rules().stream()
+                .filter(r -> r.anchored() && PatternShape.userinfoGate(r.pattern().pattern()) != null).toList();
+        assertThat(gated).extracting(SecretRule::id).contains("url-credentials", "git-credentials");
+        long matches = 0;
+        long dropped = 0;
+        for (SecretRule rule : gated) {
+            PatternShape.UserinfoGate gate = PatternShape.userinfoGate(rule.pattern().pattern());
+            for (String text : texts) {
+                char[] chars = text.toCharArray();
+                String lower = text.toLowerCase(Locale.ROOT);
+                Matcher m = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                for (String keyword : rule.keywords()) {
+                    for (int at = lower.indexOf(keyword); at >= 0; at = lower.indexOf(keyword, at + 1)) {
+                        int end = Math.min(text.length(), at + keyword.length() + rule.windowAfter());
+                        boolean match = m.region(at, end).lookingAt();
+                        boolean admitted = gate.admits(chars, at, end);
+                        if (match) {
+                            matches++;
+                            assertThat(admitted).as("%s at %d", rule.id(), at).isTrue();
+                        } else if (!admitted) {
+                            dropped++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(matches).isGreaterThan(100);
+        assertThat(dropped).isGreaterThan(1_000);
+    }
+
+    @Test
     void recognisesStartAnchoredPatterns() {
         for (String p : List.of("^[A-Za-z]+$", "(?i)^https?:", "(?i)^(?:true|false)$", "^[\\$%<{\\[]", "^a[|]")) {
             assertThat(PatternShape.startAnchored(p)).as(p).isTrue();
