@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -61,7 +62,9 @@ import io.agentdlp.topology.metrics.DlpMetrics;
  * TopologyTestDriver commits after every record, a stream thread every {@code commit.interval.ms}.
  *
  * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.topology.StreamThreadThroughput
- * [events] [warmup] [configurations]} (names of {@link ThroughputConfigs}; default {@code default}).
+ * [events] [warmup] [configurations] [profile]} (names of {@link ThroughputConfigs}; default {@code default});
+ * {@code profile} adds {@link ProcessorCpuWrapper}'s per-processor CPU on the stream thread over the whole run
+ * (one stream thread).
  */
 public final class StreamThreadThroughput {
     /** Stream threads are {@code <client id>-StreamThread-<n>}; the producer's network thread only contains that. */
@@ -74,6 +77,7 @@ public final class StreamThreadThroughput {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
         List<String> names = args.length > 2 ? List.of(args[2].split(",")) : List.of("default");
+        boolean profile = args.length > 3 && args[3].equals("profile");
         List<BenchCorpus.Source> indexed = BenchCorpus.sources(2L << 20);
         System.out.printf(Locale.ROOT, "workload: %d events measured after %d warm-up, %d indexed files (%s code); "
                 + "real KafkaStreams on the in-JVM broker, stream threads' CPU only; %s%n", events, warmup, indexed.size(),
@@ -81,14 +85,14 @@ public final class StreamThreadThroughput {
         try (EmbeddedKafka kafka = EmbeddedKafka.startTemporary()) {
             for (String name : names) {
                 var c = ThroughputConfigs.named(name);
-                run(kafka, c.getKey(), c.getValue(), indexed, events, warmup);
+                run(kafka, c.getKey(), c.getValue(), indexed, events, warmup, profile ? new ProcessorCpuProfile() : null);
             }
         }
         System.out.println("done; " + ThroughputConfigs.load());
     }
 
     private static void run(EmbeddedKafka kafka, String label, TopologyConfig base, List<BenchCorpus.Source> indexed,
-                            int events, int warmup) throws InterruptedException {
+                            int events, int warmup, ProcessorCpuProfile profile) throws InterruptedException {
         Path stateDir = tempDir();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String scope = "bench-broker-" + run;
@@ -101,7 +105,7 @@ public final class StreamThreadThroughput {
                 .with("topic.dead-letter", "dead-letter-" + run);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        DlpMetrics metrics = new DlpMetrics(meters);
+        DlpMetrics metrics = profile == null ? new DlpMetrics(meters) : new DlpMetrics(meters, profile::cpuNow);
         try (CachedSchemaRegistryClient registry = new CachedSchemaRegistryClient(MockSchemaRegistry.scope(scope), 1000,
                 Optional.empty()); TopicSerdes serdes = TopicSerdes.withClient(config.serdeConfig(), registry)) {
             createTopics(config);
@@ -111,9 +115,14 @@ public final class StreamThreadThroughput {
             long bytes = wires.subList(warmup, wires.size()).stream().mapToLong(TopologyRig.Wire::contentBytes).sum();
             produce(config, serdes, indexed, wires);
 
+            Properties props = StreamsSettings.properties(config, metrics);
             StreamsBuilder builder = new StreamsBuilder();
+            if (profile != null) {
+                props.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, ProcessorCpuWrapper.class.getName());
+                props.put(ProcessorCpuWrapper.PROFILE, profile);
+                builder = new StreamsBuilder(new org.apache.kafka.streams.TopologyConfig(new StreamsConfig(props)));
+            }
             try (DlpTopology topology = DlpTopology.buildTopology(builder, config, metrics, registry)) {
-                Properties props = StreamsSettings.properties(config, metrics);
                 KafkaStreams streams = new KafkaStreams(builder.build(props), props);
                 streams.start();
                 try {
@@ -126,6 +135,10 @@ public final class StreamThreadThroughput {
                     System.out.printf(Locale.ROOT, "    stream-thread CPU per event %.1f us (commit.interval.ms %s, %s)%n",
                             w.cpuNanos() / 1e3 / w.events(), props.getOrDefault("commit.interval.ms", "Streams default"),
                             config.string(TopologyOptions.PROCESSING_GUARANTEE));
+                    if (profile != null) {
+                        streams.close(Duration.ofSeconds(30));
+                        printProfile(profile, w);
+                    }
                 } finally {
                     streams.close(Duration.ofSeconds(30));
                     streams.cleanUp();
@@ -136,8 +149,35 @@ public final class StreamThreadThroughput {
         }
     }
 
-    /** What the stream threads did between the warm-up mark and the end mark. */
-    private record Window(long events, long cpuNanos, long wallNanos, long processCpuNanos, int threads) {
+    /**
+     * What the stream threads did between the warm-up mark and the end mark; {@code eventsTotal} and
+     * {@code cpuTotalNanos}: every event processed and the stream threads' CPU since they started.
+     */
+    private record Window(long events, long cpuNanos, long wallNanos, long processCpuNanos, int threads, long eventsTotal,
+                          long cpuTotalNanos) {
+    }
+
+    /**
+     * The profile covers the whole run (the stream thread writes it; it is read after Streams closed):
+     * per-processor exclusive CPU per event over every event, the rest being Streams' own work on the
+     * stream thread (polling and parsing fetches, record caches and their flushes, changelog and output
+     * sends, commits and transactions) and the start-up.
+     */
+    private static void printProfile(ProcessorCpuProfile profile, Window w) {
+        double n = w.eventsTotal();
+        long clock = profile.clockCostNanos();
+        long accounted = 0;
+        System.out.printf(Locale.ROOT, "    whole run: %d events, stream-thread CPU %.1f us per event (start-up included); "
+                + "exclusive CPU per processor (us per event, clock reads taken off):%n", w.eventsTotal(), w.cpuTotalNanos() / 1e3 / n);
+        for (String p : profile.processors()) {
+            long own = profile.exclusiveNanos(p);
+            accounted += own;
+            System.out.printf(Locale.ROOT, "      %-44s %8.1f%n", p, own / 1e3 / n);
+        }
+        long clockTotal = profile.clockReads() * clock;
+        System.out.printf(Locale.ROOT, "      %-44s %8.1f%n", "reading the CPU clock (profiling only)", clockTotal / 1e3 / n);
+        System.out.printf(Locale.ROOT, "      %-44s %8.1f%n", "rest: Streams on the stream thread",
+                Math.max(0, w.cpuTotalNanos() - accounted - clockTotal) / 1e3 / n);
     }
 
     private static Window measure(KafkaStreams streams, SimpleMeterRegistry meters, ThreadMXBean mx, long startAt,
@@ -159,8 +199,9 @@ public final class StreamThreadThroughput {
                 wall0 = System.nanoTime();
                 process0 = processCpu();
             } else if (count0 >= 0 && count >= endAt) {
-                return new Window(count - count0, cpu(mx, threads) - cpu0, System.nanoTime() - wall0,
-                        processCpu() - process0, threads.length);
+                long cpuNow = cpu(mx, threads);
+                return new Window(count - count0, cpuNow - cpu0, System.nanoTime() - wall0,
+                        processCpu() - process0, threads.length, count, cpuNow);
             }
             Thread.sleep(2);
         }
