@@ -63,10 +63,10 @@ class TopologyConfigTest {
     void codeMatchThresholdsDefaultToTheLibrarysAndTakeOverrides() {
         assertThat(TopologyConfig.defaults().codeMatchThresholds()).isEqualTo(MatchThresholds.DEFAULT);
         assertThat(TopologyConfig.defaults().integer(TopologyOptions.CODE_MIN_RENAMED_FINGERPRINTS))
-                .isEqualTo(MatchThresholds.DEFAULT.minRenamedFingerprints()).isEqualTo(7);
-        MatchThresholds t = TopologyConfig.defaults().with("code.min.renamed.fingerprints", "5")
+                .isEqualTo(MatchThresholds.DEFAULT.minRenamedFingerprints());
+        MatchThresholds t = TopologyConfig.defaults().with("code.min.renamed.fingerprints", "4")
                 .with("code.renamed.coverage", "0").codeMatchThresholds();
-        assertThat(t.minRenamedFingerprints()).isEqualTo(5);
+        assertThat(t.minRenamedFingerprints()).isEqualTo(4);
         assertThat(t.renamedCoverage()).isZero();
         assertThat(t.minMatchedFingerprints()).isEqualTo(MatchThresholds.DEFAULT.minMatchedFingerprints());
     }
