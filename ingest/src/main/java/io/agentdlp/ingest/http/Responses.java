@@ -42,6 +42,18 @@ public final class Responses {
         json(ex, p.status(), "{\"error\":\"" + quote(p.reason()) + "\",\"message\":\"" + quote(p.getMessage()) + "\"}");
     }
 
+    /**
+     * For a handler serving one read-only page: true when the request is {@code GET path}; otherwise
+     * answers 404 (the JDK server routes by prefix, so longer paths arrive here too) and returns false.
+     */
+    public static boolean isGetOf(HttpExchange ex, String path) throws IOException {
+        if (ex.getRequestURI().getPath().equals(path) && ex.getRequestMethod().equals("GET")) {
+            return true;
+        }
+        json(ex, 404, "{\"error\":\"not found\"}");
+        return false;
+    }
+
     /** JSON string escaping. */
     public static String quote(String s) {
         return s == null ? "" : new String(JsonStringEncoder.getInstance().quoteAsString(s));

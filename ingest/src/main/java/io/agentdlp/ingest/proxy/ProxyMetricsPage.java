@@ -24,8 +24,7 @@ final class ProxyMetricsPage implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            if (!ex.getRequestURI().getPath().equals(PATH) || !ex.getRequestMethod().equals("GET")) {
-                Responses.json(ex, 404, "{\"error\":\"not found\"}");
+            if (!Responses.isGetOf(ex, PATH)) {
                 return;
             }
             Responses.send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape().getBytes(StandardCharsets.UTF_8));

@@ -34,8 +34,7 @@ final class ProxyStatus implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            if (!ex.getRequestURI().getPath().equals(PATH) || !ex.getRequestMethod().equals("GET")) {
-                Responses.json(ex, 404, "{\"error\":\"not found\"}");
+            if (!Responses.isGetOf(ex, PATH)) {
                 return;
             }
             Responses.json(ex, 200, "{\"status\":\"up\",\"policy\":" + policyJson.get() + "}");

@@ -172,6 +172,10 @@ class EgressProxyTest {
                 .contains("agentdlp_proxy_policy_version")
                 .contains("agentdlp_proxy_blocks_scanned_total")
                 .doesNotContain(AWS_SECRET).doesNotContain(API_KEY);
+        // the page is the proxy's own and read-only: other methods and longer paths are not forwarded either
+        assertThat(post("/agentdlp/metrics", "{}", claudeHeaders()).statusCode()).isEqualTo(404);
+        assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + "/agentdlp/metrics/x"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
         assertThat(upstream.received).hasSize(1);
     }
 
