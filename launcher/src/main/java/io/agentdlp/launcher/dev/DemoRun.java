@@ -97,7 +97,7 @@ public final class DemoRun implements AutoCloseable {
                 for (ConsumerRecord<String, DlpAlert> r : consumer.poll(Duration.ofMillis(200))) {
                     DlpAlert a = r.value();
                     if (a != null) {
-                        out.printf("demo: ALERT %-8s %-9s %-34s session=%s%n", a.getSeverity(), a.getDetector(), a.getRuleId(),
+                        out.printf("demo: ALERT %-8s %-16s %-28s session=%s%n", a.getSeverity(), a.getDetector(), a.getRuleId(),
                                 a.getSessionId() == null ? "-" : a.getSessionId());
                     }
                 }
