@@ -1,5 +1,9 @@
 package io.agentdlp.detection.pii;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +30,7 @@ final class PlainDigitGroups {
     private static final int PREFIX_DIGITS = 3;
 
     private final boolean enabled;
+    private final int minDigits;
     private final boolean[] validLength = new boolean[MAX_DIGITS + 1];
     /**
      * By its first one, two and three digits (index {@code [k-1][digits]}): whether a digit string
@@ -33,12 +38,24 @@ final class PlainDigitGroups {
      * {@code 03} cannot start the prefix 011, while one starting with {@code 0} alone could.
      */
     private final boolean[][] mayStrip = {new boolean[10], new boolean[100], new boolean[1000]};
+    /** As {@link #mayStrip}, for the international prefix alone: after it comes another country's number. */
+    private final boolean[][] mayStartInternational = {new boolean[10], new boolean[100], new boolean[1000]};
+    /**
+     * By length: the general-description patterns of the regions sharing the calling code that list
+     * the length as possible. A valid number's national significant number matches one of them
+     * (validation checks the general description of the region it assigns the number to).
+     */
+    private final List<List<Pattern>> nationalPatterns = new ArrayList<>();
 
     PlainDigitGroups(PhoneNumberUtil util, String region) {
         PhoneMetadata metadata = util.getSupportedRegions().contains(region)
                 ? DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource().getMetadataForRegion(region)
                 : null;
         boolean usable = metadata != null && metadata.getNationalPrefixTransformRule().isEmpty();
+        List<Set<String>> patternsByLength = new ArrayList<>();
+        for (int length = 0; length <= MAX_DIGITS; length++) {
+            patternsByLength.add(new LinkedHashSet<>());
+        }
         if (usable) {
             int code = metadata.getCountryCode();
             for (String sharing : util.getRegionCodesForCountryCode(code)) {
@@ -50,6 +67,7 @@ final class PlainDigitGroups {
                 for (int length : m.getGeneralDesc().getPossibleLengthList()) {
                     if (length > 0 && length <= MAX_DIGITS) {
                         validLength[length] = true;
+                        patternsByLength.get(length).add(m.getGeneralDesc().getNationalNumberPattern());
                     }
                 }
             }
@@ -59,13 +77,18 @@ final class PlainDigitGroups {
             for (int k = 1; k <= PREFIX_DIGITS; k++) {
                 for (int p = 0; p < mayStrip[k - 1].length; p++) {
                     String first = digits(p, k);
+                    mayStartInternational[k - 1][p] = mayStartMatch(internationalPrefix, first);
                     mayStrip[k - 1][p] = callingCode.startsWith(first) || first.startsWith(callingCode)
                             || (!metadata.getNationalPrefixForParsing().isEmpty() && mayStartMatch(nationalPrefix, first))
-                            || mayStartMatch(internationalPrefix, first);
+                            || mayStartInternational[k - 1][p];
                 }
             }
         }
+        for (Set<String> patterns : patternsByLength) {
+            nationalPatterns.add(patterns.stream().map(Pattern::compile).toList());
+        }
         this.enabled = usable;
+        this.minDigits = PhoneNumberLengths.withoutPlus(util, region);
     }
 
     private static String digits(int value, int length) {
@@ -117,36 +140,13 @@ final class PlainDigitGroups {
         if (!enabled) {
             return true;
         }
-        char[] digits = new char[MAX_DIGITS];
-        int[] groupAt = new int[MAX_GROUPS + 1];
-        int groups = 0;
-        int count = 0;
-        int i = start;
-        while (i < end) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (groups == MAX_GROUPS) {
-                    return true;
-                }
-                groupAt[groups++] = count;
-                while (i < end && (c = text.charAt(i)) >= '0' && c <= '9') {
-                    if (count == MAX_DIGITS) {
-                        return true;
-                    }
-                    digits[count++] = c;
-                    i++;
-                }
-            } else if (c == ' ' || c == '-' || c == '.') {
-                i++;
-            } else {
-                return true;
-            }
+        Groups g = Groups.read(text, start, end);
+        if (g == null) {
+            return true;
         }
-        groupAt[groups] = count;
-        for (int from = 0; from < groups; from++) {
-            for (int to = from + 1; to <= groups; to++) {
-                int length = groupAt[to] - groupAt[from];
-                if (validLength[length] || mayStrip(digits, groupAt[from], length)) {
+        for (int from = 0; from < g.count; from++) {
+            for (int to = from + 1; to <= g.count; to++) {
+                if (lengthAllows(g.digits, g.at[from], g.at[to] - g.at[from])) {
                     return true;
                 }
             }
@@ -154,12 +154,118 @@ final class PlainDigitGroups {
         return false;
     }
 
+    /**
+     * False when {@link #mayHoldValidNumber} is, and also when no range of digit groups whose length
+     * allows a valid number can have a national significant number matching the general description
+     * of a region sharing the calling code where its length is possible. Read with the default region,
+     * a digit string that cannot start a prefix is its own national significant number; one that can
+     * start the calling code or the national prefix has as national significant number itself or what
+     * remains after stripping, a suffix of it (every suffix is tried); one that can start the
+     * international prefix is left to libphonenumber (what follows is another country's number). Runs
+     * the patterns, so meant for the windows {@link #mayHoldValidNumber} keeps.
+     */
+    boolean mayMatchNationalPattern(String text, int start, int end) {
+        if (!enabled) {
+            return true;
+        }
+        Groups g = Groups.read(text, start, end);
+        if (g == null) {
+            return true;
+        }
+        for (int from = 0; from < g.count; from++) {
+            for (int to = from + 1; to <= g.count; to++) {
+                int at = g.at[from];
+                int length = g.at[to] - at;
+                if (lengthAllows(g.digits, at, length) && (startsInternational(g.digits, at, length)
+                        || nationalNumberMayMatch(g.digits, at, length))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean lengthAllows(char[] digits, int from, int length) {
+        return validLength[length] || (length >= minDigits && mayStrip(digits, from, length));
+    }
+
+    private boolean nationalNumberMayMatch(char[] digits, int from, int length) {
+        if (!mayStrip(digits, from, length)) {
+            return matchesNationalPattern(digits, from, length);
+        }
+        for (int suffix = from; suffix < from + length; suffix++) {
+            if (matchesNationalPattern(digits, suffix, from + length - suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean matchesNationalPattern(char[] digits, int from, int length) {
+        List<Pattern> patterns = nationalPatterns.get(length);
+        if (patterns.isEmpty()) {
+            return false;
+        }
+        String national = new String(digits, from, length);
+        for (Pattern p : patterns) {
+            if (p.matcher(national).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean mayStrip(char[] digits, int from, int length) {
+        return mayStrip[Math.min(PREFIX_DIGITS, length) - 1][firstDigits(digits, from, length)];
+    }
+
+    private boolean startsInternational(char[] digits, int from, int length) {
+        return mayStartInternational[Math.min(PREFIX_DIGITS, length) - 1][firstDigits(digits, from, length)];
+    }
+
+    /** The first (up to {@link #PREFIX_DIGITS}) digits of a digit string as a number, the index into the prefix tables. */
+    private static int firstDigits(char[] digits, int from, int length) {
         int k = Math.min(PREFIX_DIGITS, length);
         int key = 0;
         for (int i = 0; i < k; i++) {
             key = key * 10 + digits[from + i] - '0';
         }
-        return mayStrip[k - 1][key];
+        return key;
+    }
+
+    /** The digits of a plain window and where each of its digit groups starts among them. */
+    private static final class Groups {
+        private final char[] digits = new char[MAX_DIGITS];
+        private final int[] at = new int[MAX_GROUPS + 1];
+        private int count;
+
+        /** Null when the window is not plain or has more groups or digits than are modelled. */
+        static Groups read(String text, int start, int end) {
+            Groups g = new Groups();
+            int digits = 0;
+            int i = start;
+            while (i < end) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    if (g.count == MAX_GROUPS) {
+                        return null;
+                    }
+                    g.at[g.count++] = digits;
+                    while (i < end && (c = text.charAt(i)) >= '0' && c <= '9') {
+                        if (digits == MAX_DIGITS) {
+                            return null;
+                        }
+                        g.digits[digits++] = c;
+                        i++;
+                    }
+                } else if (c == ' ' || c == '-' || c == '.') {
+                    i++;
+                } else {
+                    return null;
+                }
+            }
+            g.at[g.count] = digits;
+            return g;
+        }
     }
 }
