@@ -181,7 +181,7 @@ public final class DlpTopology implements AutoCloseable {
             KStream<String, InspectedEvent> inspected = events.process(() -> new InspectProcessor(inspection, metrics),
                     Named.as("inspect"));
             if (config.bool(TopologyOptions.DEDUP_ENABLED)) {
-                builder.addStateStore(store(DEDUP_STORE, Serdes.Long()));
+                builder.addStateStore(writeOnceStore(DEDUP_STORE, Serdes.Long()));
                 Duration ttl = config.duration(TopologyOptions.DEDUP_TTL);
                 inspected = inspected.process(() -> new DuplicateContentFilter(DEDUP_STORE, ttl, cleanup, metrics),
                         Named.as("dedup"), DEDUP_STORE);
@@ -210,7 +210,7 @@ public final class DlpTopology implements AutoCloseable {
             int timelineEvents = config.integer(TopologyOptions.SESSION_TIMELINE_MAX_EVENTS);
             if (timelineEvents > 0) {
                 builder.addStateStore(store(TIMELINE_HEAD_STORE, TimelineHead.serde()));
-                builder.addStateStore(store(TIMELINE_STORE, TimelineEntry.serde()));
+                builder.addStateStore(writeOnceStore(TIMELINE_STORE, TimelineEntry.serde()));
                 detected = detected.process(() -> new TimelineRecorder(TIMELINE_HEAD_STORE, TIMELINE_STORE, timelineEvents,
                         sessionTtl, cleanup), Named.as("session-timeline"), TIMELINE_HEAD_STORE, TIMELINE_STORE);
             }
@@ -280,6 +280,16 @@ public final class DlpTopology implements AutoCloseable {
 
         private <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
             return Stores.keyValueStoreBuilder(supplier(name), Serdes.String(), valueSerde).withCachingEnabled();
+        }
+
+        /**
+         * A store whose keys are written once and not read back while they could still be cached (content
+         * hashes, timeline entries): a record cache would only add a sorted-map insert per write, fill up with
+         * entries no one reads and evict the cached state of the stores that do read theirs. Its changelog
+         * receives the same records, so turning the cache off changes no state and no output.
+         */
+        private <V> StoreBuilder<KeyValueStore<String, V>> writeOnceStore(String name, Serde<V> valueSerde) {
+            return Stores.keyValueStoreBuilder(supplier(name), Serdes.String(), valueSerde);
         }
 
         private KeyValueBytesStoreSupplier supplier(String name) {

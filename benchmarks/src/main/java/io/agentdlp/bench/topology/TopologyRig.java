@@ -147,6 +147,16 @@ final class TopologyRig implements AutoCloseable {
         events.pipeInput(w.key(), w.value(), w.time());
     }
 
+    /** Advances the driver's wall clock (punctuations, the alert update interval). */
+    void advanceWallClock(java.time.Duration d) {
+        driver.advanceWallClockTime(d);
+    }
+
+    /** Drains the alert records written so far as (key, value) pairs, as the topology serialised them. */
+    List<org.apache.kafka.streams.test.TestRecord<byte[], byte[]>> drainAlertRecords() {
+        return alerts.readRecordsToList();
+    }
+
     /** Drains and counts the alert records written so far. */
     int drainAlerts() {
         return alerts.readRecordsToList().size();
