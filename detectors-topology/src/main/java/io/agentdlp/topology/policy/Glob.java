@@ -13,10 +13,17 @@ import java.util.regex.Pattern;
 public final class Glob {
     private final String text;
     private final Pattern pattern;
+    private final String literal;
 
-    private Glob(String text, Pattern pattern) {
+    /**
+     * @param literal the glob's longest run of plain characters: every value the pattern matches contains
+     *                it, so a value without it is rejected before running the regex (most paths and hosts
+     *                checked against sensitive-path and policy globs match none)
+     */
+    private Glob(String text, Pattern pattern, String literal) {
         this.text = text;
         this.pattern = pattern;
+        this.literal = literal;
     }
 
     /** A glob over file paths. */
@@ -26,12 +33,14 @@ public final class Glob {
             g = "**/" + g;
         }
         StringBuilder re = new StringBuilder();
+        Literals literals = new Literals();
         int i = 0;
         while (i < g.length()) {
             char c = g.charAt(i);
             if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
                 boolean slashAfter = i + 2 < g.length() && g.charAt(i + 2) == '/';
                 re.append(slashAfter ? "(?:.*/)?" : ".*");
+                literals.wildcard();
                 i += slashAfter ? 3 : 2;
                 continue;
             }
@@ -40,26 +49,37 @@ public final class Glob {
                 case '?' -> re.append("[^/]");
                 default -> re.append(Pattern.quote(String.valueOf(c)));
             }
+            if (c == '*' || c == '?') {
+                literals.wildcard();
+            } else {
+                literals.plain(c);
+            }
             i++;
         }
-        return new Glob(glob, Pattern.compile(re.toString()));
+        return new Glob(glob, Pattern.compile(re.toString()), literals.longest());
     }
 
     /** A case-insensitive glob over host names (or other dot-separated names: MCP servers, remotes). */
     public static Glob host(String glob) {
         StringBuilder re = new StringBuilder();
+        Literals literals = new Literals();
         for (char c : glob.trim().toLowerCase(Locale.ROOT).toCharArray()) {
             switch (c) {
                 case '*' -> re.append(".*");
                 case '?' -> re.append('.');
                 default -> re.append(Pattern.quote(String.valueOf(c)));
             }
+            if (c == '*' || c == '?') {
+                literals.wildcard();
+            } else {
+                literals.plain(c);
+            }
         }
-        return new Glob(glob, Pattern.compile(re.toString()));
+        return new Glob(glob, Pattern.compile(re.toString()), literals.longest());
     }
 
     public boolean matches(String value) {
-        if (value == null) {
+        if (value == null || !value.contains(literal)) {
             return false;
         }
         return pattern.matcher(value).matches();
@@ -91,6 +111,27 @@ public final class Glob {
             }
         }
         return false;
+    }
+
+    /** Tracks the longest run of plain characters while a glob is compiled. */
+    private static final class Literals {
+        private final StringBuilder run = new StringBuilder();
+        private String longest = "";
+
+        void plain(char c) {
+            run.append(c);
+            if (run.length() > longest.length()) {
+                longest = run.toString();
+            }
+        }
+
+        void wildcard() {
+            run.setLength(0);
+        }
+
+        String longest() {
+            return longest;
+        }
     }
 
     @Override
