@@ -119,6 +119,11 @@ public final class FingerprintIndex implements AutoCloseable {
     private final boolean presenceLoaded;
     private final int bulkBufferFingerprints;
     private final boolean snapshotEnabled;
+    /**
+     * Shapes of generated boilerplate that are never evidence (the built-in ignore corpus). Built at open,
+     * once per JVM and k/w, so that no query (in the topology, under a probe timeout) pays for it.
+     */
+    private final BoilerplateShapes boilerplate;
     /** Scratch directory of a reader (secondary instance), null for the writer. */
     private final Path readerDirectory;
 
@@ -142,6 +147,7 @@ public final class FingerprintIndex implements AutoCloseable {
         this.writeOptions = track(new WriteOptions());
         this.config = readOrWriteFormat(options.fingerprint());
         this.fingerprinter = new Fingerprinter(this.config);
+        this.boilerplate = options.builtInIgnore() ? BoilerplateShapes.forConfig(config) : BoilerplateShapes.NONE;
         this.nextFileId = readInt(META_NEXT_FILE, 1);
         this.nextRepoId = readInt(META_NEXT_REPO, 1);
         byte[] v = db.get(meta, META_INDEX_VERSION);
@@ -769,14 +775,16 @@ public final class FingerprintIndex implements AutoCloseable {
         boolean[] suppressed = new boolean[n];
         int[] rowOf = new int[n];
         for (int i = 0; i < n; i++) {
-            int r = Arrays.binarySearch(unique, 0, c, Fingerprints.shapeOf(probe.hash(i)));
+            long shape = Fingerprints.shapeOf(probe.hash(i));
+            int r = Arrays.binarySearch(unique, 0, c, shape);
             rowOf[i] = r;
-            suppressed[i] = r >= 0 && rows.common[r];
+            // boilerplate is suppressed whether or not the index holds it, as if it were in the ignore corpus
+            suppressed[i] = (r >= 0 && rows.common[r]) || boilerplate.contains(shape);
         }
         MatchAssembler assembler = new MatchAssembler(probe, suppressed, thresholds);
         for (int i = 0; i < n; i++) {
             int r = rowOf[i];
-            if (r < 0 || rows.common[r]) {
+            if (r < 0 || suppressed[i]) {
                 continue;
             }
             int spelling = Fingerprints.spellingOf(probe.hash(i));

@@ -21,12 +21,16 @@ import java.util.Objects;
  * @param postingsSnapshot       write a postings snapshot at {@link FingerprintIndex#compact()} and answer
  *                               lookups from it while it is current; false leaves every lookup to RocksDB
  *                               and existing snapshot files untouched
+ * @param builtInIgnore          queries treat the shapes of the built-in ignore corpus of generated
+ *                               boilerplate ({@code equals}/{@code hashCode}, accessor and assignment
+ *                               ladders, escape tables) like fingerprints of the user's ignore corpus:
+ *                               not evidence. Query-time only: the index and the topic do not change
  */
 public record IndexOptions(FingerprintConfig fingerprint, long blockCacheBytes, long writeBufferBytes,
                            int bloomBitsPerKey, int backgroundJobs, int bulkBufferFingerprints, int rowCacheEntries,
-                           boolean postingsSnapshot) {
+                           boolean postingsSnapshot, boolean builtInIgnore) {
     public static final IndexOptions DEFAULT = new IndexOptions(FingerprintConfig.DEFAULT, 128L << 20, 64L << 20,
-            10, Math.max(2, Runtime.getRuntime().availableProcessors()), 4 << 20, 1 << 18, true);
+            10, Math.max(2, Runtime.getRuntime().availableProcessors()), 4 << 20, 1 << 18, true, true);
 
     public IndexOptions {
         Objects.requireNonNull(fingerprint, "fingerprint");
@@ -52,31 +56,36 @@ public record IndexOptions(FingerprintConfig fingerprint, long blockCacheBytes, 
 
     public IndexOptions withFingerprint(FingerprintConfig v) {
         return new IndexOptions(v, blockCacheBytes, writeBufferBytes, bloomBitsPerKey, backgroundJobs,
-                bulkBufferFingerprints, rowCacheEntries, postingsSnapshot);
+                bulkBufferFingerprints, rowCacheEntries, postingsSnapshot, builtInIgnore);
     }
 
     public IndexOptions withBlockCacheBytes(long v) {
         return new IndexOptions(fingerprint, v, writeBufferBytes, bloomBitsPerKey, backgroundJobs,
-                bulkBufferFingerprints, rowCacheEntries, postingsSnapshot);
+                bulkBufferFingerprints, rowCacheEntries, postingsSnapshot, builtInIgnore);
     }
 
     public IndexOptions withWriteBufferBytes(long v) {
         return new IndexOptions(fingerprint, blockCacheBytes, v, bloomBitsPerKey, backgroundJobs,
-                bulkBufferFingerprints, rowCacheEntries, postingsSnapshot);
+                bulkBufferFingerprints, rowCacheEntries, postingsSnapshot, builtInIgnore);
     }
 
     public IndexOptions withBulkBufferFingerprints(int v) {
         return new IndexOptions(fingerprint, blockCacheBytes, writeBufferBytes, bloomBitsPerKey, backgroundJobs, v,
-                rowCacheEntries, postingsSnapshot);
+                rowCacheEntries, postingsSnapshot, builtInIgnore);
     }
 
     public IndexOptions withRowCacheEntries(int v) {
         return new IndexOptions(fingerprint, blockCacheBytes, writeBufferBytes, bloomBitsPerKey, backgroundJobs,
-                bulkBufferFingerprints, v, postingsSnapshot);
+                bulkBufferFingerprints, v, postingsSnapshot, builtInIgnore);
     }
 
     public IndexOptions withPostingsSnapshot(boolean v) {
         return new IndexOptions(fingerprint, blockCacheBytes, writeBufferBytes, bloomBitsPerKey, backgroundJobs,
-                bulkBufferFingerprints, rowCacheEntries, v);
+                bulkBufferFingerprints, rowCacheEntries, v, builtInIgnore);
+    }
+
+    public IndexOptions withBuiltInIgnore(boolean v) {
+        return new IndexOptions(fingerprint, blockCacheBytes, writeBufferBytes, bloomBitsPerKey, backgroundJobs,
+                bulkBufferFingerprints, rowCacheEntries, postingsSnapshot, v);
     }
 }

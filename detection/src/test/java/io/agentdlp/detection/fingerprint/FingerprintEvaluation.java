@@ -133,7 +133,7 @@ final class FingerprintEvaluation {
     /** One index build, evaluated for each seed's probes under each of {@code thresholdsList}. */
     List<Report> run(FingerprintConfig config, List<MatchThresholds> thresholdsList, List<Long> seeds, Path dir) {
         IndexOptions options = IndexOptions.DEFAULT.withFingerprint(config).withBlockCacheBytes(64 << 20)
-                .withWriteBufferBytes(32 << 20);
+                .withWriteBufferBytes(32 << 20).withBuiltInIgnore(!Boolean.getBoolean("agentdlp.eval.noBuiltInIgnore"));
         try (FingerprintIndex index = FingerprintIndex.open(dir, options)) {
             long t0 = System.nanoTime();
             Fingerprinter f = index.fingerprinter();
@@ -179,8 +179,12 @@ final class FingerprintEvaluation {
             if (!m.isEmpty()) {
                 fp++;
                 counts[1]++;
-                if (examples.size() < 12) {
+                if (examples.size() < 12 || Boolean.getBoolean("agentdlp.eval.verbose")) {
                     examples.add(m.get(0) + " <- " + abbreviate(probe.text()));
+                }
+                if (Boolean.getBoolean("agentdlp.eval.dumpFalsePositives")) {
+                    System.out.println("FALSE POSITIVE seed=" + seed + " " + probe.source() + " " + m + "\n" + probe.text()
+                            + "\n----");
                 }
             }
         }

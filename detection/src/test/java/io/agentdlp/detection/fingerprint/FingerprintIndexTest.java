@@ -99,6 +99,57 @@ class FingerprintIndexTest {
         }
     }
 
+    /** Own code: a method of real logic next to the equals/hashCode an IDE generates for any class. */
+    private static final String SHIPMENT = """
+            package logistics;
+
+            public final class Shipment {
+                Quote quote(Route route, Parcel parcel, Clock clock) {
+                    long chargeable = Math.max(parcel.weightGrams(), parcel.volumeCm3() / VOLUMETRIC_DIVISOR);
+                    Money base = route.tariff().priceFor(chargeable).plus(route.zoneSurcharge(parcel.destination()));
+                    if (parcel.isHazardous() && !route.acceptsHazardous()) {
+                        throw new RouteRejectedException(route.id(), "hazardous goods on " + route.carrier());
+                    }
+                    Instant cutoff = route.cutoff().atDate(LocalDate.now(clock)).toInstant(route.zone());
+                    int extraDays = clock.instant().isAfter(cutoff) ? 1 : 0;
+                    return new Quote(base.multiply(fuelIndex.current()), route.transitDays() + extraDays);
+                }
+
+                @Override
+                public boolean equals(Object o) {
+                    if (this == o) return true;
+                    if (o == null || getClass() != o.getClass()) return false;
+                    Shipment shipment = (Shipment) o;
+                    return weightGrams == shipment.weightGrams && Objects.equals(carrier, shipment.carrier)
+                            && Objects.equals(trackingId, shipment.trackingId);
+                }
+
+                @Override
+                public int hashCode() {
+                    return Objects.hash(weightGrams, carrier, trackingId);
+                }
+            }
+            """;
+
+    @Test
+    void generatedBoilerplateIsNotEvidenceButALeakAroundItIsFound(@TempDir Path plain) {
+        String equalsAndHashCode = lines(SHIPMENT, 15, 27);
+        String logicAndEquals = lines(SHIPMENT, 5, 27);
+        try (FingerprintIndex index = FingerprintIndex.open(dir, OPTIONS)) {
+            index.put(doc("logistics", "Shipment.java", SHIPMENT));
+            assertThat(index.query(equalsAndHashCode, THRESHOLDS)).as("generated code copied verbatim").isEmpty();
+            List<CodeMatch> leak = index.query("Why is this quote wrong?\n```java\n" + logicAndEquals + "```\n", THRESHOLDS);
+            assertThat(leak).extracting(CodeMatch::sourcePath).containsExactly("Shipment.java");
+            assertThat(leak.get(0).sourceStartLine()).isBetween(5, 7);
+            assertThat(leak.get(0).sourceEndLine()).as("the equals lines are not evidence").isBetween(12, 18);
+        }
+        try (FingerprintIndex index = FingerprintIndex.open(plain, OPTIONS.withBuiltInIgnore(false))) {
+            index.put(doc("logistics", "Shipment.java", SHIPMENT));
+            assertThat(index.query(equalsAndHashCode, THRESHOLDS)).as("the switch turns the built-in corpus off")
+                    .extracting(CodeMatch::sourcePath).containsExactly("Shipment.java");
+        }
+    }
+
     private static final String CUSTOMER = """
             package shop.model;
 
