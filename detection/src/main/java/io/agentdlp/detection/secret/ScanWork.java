@@ -8,4 +8,7 @@ final class ScanWork {
     long windowChars;
     long regexFinds;
     long candidates;
+    /** Candidate checks run, and those answered by an earlier check of the same value and check profile. */
+    long valueChecks;
+    long valueChecksReused;
 }

@@ -65,6 +65,11 @@ public final class SecretScanner implements TextDetector {
     private final int[] keywordlessRules;
     private final int[] required;
     private final int[] pairedRules;
+    /**
+     * Per rule, its check profile: rules with the same minimum entropy, allow patterns and validator
+     * accept exactly the same values, so a value's verdict is shared between them ({@link ValueChecks}).
+     */
+    private final int[] checkProfile;
     private final PlaceholderMatcher placeholders;
     private final KeyedHasher hasher;
     private final Redactor redactor;
@@ -128,6 +133,7 @@ public final class SecretScanner implements TextDetector {
             windowBefore[r] = rules[r].windowBefore();
             windowAfter[r] = rules[r].windowAfter();
         }
+        this.checkProfile = checkProfiles(rules);
         this.keywordlessRules = keywordless.stream().mapToInt(Integer::intValue).toArray();
         this.required = new int[rules.length];
         for (int r = 0; r < rules.length; r++) {
@@ -140,6 +146,22 @@ public final class SecretScanner implements TextDetector {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    private static int[] checkProfiles(SecretRule[] rules) {
+        Map<List<Object>, Integer> ids = new HashMap<>();
+        int[] profile = new int[rules.length];
+        for (int r = 0; r < rules.length; r++) {
+            List<Object> key = new ArrayList<>();
+            key.add(rules[r].minEntropy());
+            key.add(String.valueOf(rules[r].validator()));
+            for (Pattern p : rules[r].allow()) {
+                key.add(p.pattern());
+                key.add(p.flags());
+            }
+            profile[r] = ids.computeIfAbsent(key, k -> ids.size());
+        }
+        return profile;
     }
 
     /** Number of rules in use. */
@@ -164,7 +186,13 @@ public final class SecretScanner implements TextDetector {
         int limit = Math.min(text.length(), maxScanChars);
         Workspace ws = workspaces.get();
         List<Candidate> candidates = new ArrayList<>();
-        scanLayer(DecodedText.of(text, limit), ws, candidates, work);
+        ws.forgetValues();
+        try {
+            scanLayer(DecodedText.of(text, limit), ws, candidates, work);
+        } finally {
+            // the matched values must not outlive the scan
+            ws.forgetValues();
+        }
         return new ScanResult(findings(text, limit, candidates), truncated);
     }
 
@@ -268,10 +296,28 @@ public final class SecretScanner implements TextDetector {
         return 0;
     }
 
-    /** Cheapest checks first: most rejected candidates fail on entropy or an allow pattern. */
+    /** The value passes the rule's checks; each distinct value is checked once per check profile and scan. */
     private boolean accept(int r, String secret, Workspace ws) {
+        ValueChecks value = ws.values.get(secret);
+        if (value == null) {
+            value = new ValueChecks();
+            ws.values.put(secret, value);
+        }
+        int verdict = value.verdict(checkProfile[r]);
+        if (verdict != ValueChecks.UNCHECKED) {
+            ws.work.valueChecksReused++;
+            return verdict == ValueChecks.ACCEPTED;
+        }
+        ws.work.valueChecks++;
+        boolean accepted = check(r, secret, value, ws);
+        value.record(checkProfile[r], accepted);
+        return accepted;
+    }
+
+    /** Cheapest checks first: most rejected candidates fail on entropy or an allow pattern. */
+    private boolean check(int r, String secret, ValueChecks value, Workspace ws) {
         SecretRule rule = rules[r];
-        if (rule.minEntropy() > 0 && Entropy.bitsPerChar(secret, ws.charCounts) < rule.minEntropy()) {
+        if (rule.minEntropy() > 0 && value.entropy(secret, ws.charCounts) < rule.minEntropy()) {
             return false;
         }
         List<Pattern> allow = rule.allow();
@@ -286,7 +332,7 @@ public final class SecretScanner implements TextDetector {
         if (rule.validator() != null && !rule.validator().accepts(secret)) {
             return false;
         }
-        if (isPlaceholder(secret, ws)) {
+        if (value.placeholder(secret, placeholders, ws.placeholderMatchers)) {
             return false;
         }
         String decoded = rule.validator() == null ? secret : rule.validator().decodedForm(secret);
@@ -399,6 +445,8 @@ public final class SecretScanner implements TextDetector {
         final Matcher[] allowAtStartMatchers;
         final PlaceholderMatcher.Matchers placeholderMatchers = placeholders.newMatchers();
         final int[] charCounts = new int[128];
+        /** The current scan's matched values and what their checks found. */
+        Map<String, ValueChecks> values = new HashMap<>();
         final CharSequence[] matcherInput;
         int[] touched = new int[16];
         int touchedCount;
@@ -415,6 +463,15 @@ public final class SecretScanner implements TextDetector {
             allowMatchers = new Matcher[ruleCount][];
             allowAtStartMatchers = new Matcher[ruleCount];
             matcherInput = new CharSequence[ruleCount];
+        }
+
+        /** Drops the matched values; a map grown by a large text is replaced, since clearing costs its capacity. */
+        void forgetValues() {
+            if (values.size() > 256) {
+                values = new HashMap<>();
+            } else {
+                values.clear();
+            }
         }
 
         void begin(DecodedText view, ScanWork w) {

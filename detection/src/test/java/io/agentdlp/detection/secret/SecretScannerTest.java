@@ -185,6 +185,38 @@ class SecretScannerTest {
     }
 
     @Test
+    void aValueIsCheckedOncePerCheckProfileAndEachRuleGetsItsOwnProfilesVerdict() {
+        String rules = """
+                version: 1
+                rules:
+                  - id: test-allows-k7q
+                    severity: high
+                    keywords: ['zqa=']
+                    pattern: 'zqa=([a-z0-9]{12})'
+                    allow: ['^k7q']
+                  - id: test-allows-nothing
+                    severity: high
+                    keywords: ['zqb=']
+                    pattern: 'zqb=([a-z0-9]{12})'
+                """;
+        RuleFile file = RuleFileParser.parse("value-checks.yaml", new java.io.ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)));
+        SecretScanner scanner = SecretScanner.builder().hasher(HASHER).catalog(RuleCatalog.builtIn().with(List.of(file))).build();
+        // the same value under both rules, twice each, in an order where a verdict shared between the
+        // profiles would report it for the first rule or drop it for the second
+        String text = "zqb=k7q9wd2x5mzp zqa=k7q9wd2x5mzp\nzqa=k7q9wd2x5mzp zqb=k7q9wd2x5mzp\n";
+        ScanWork work = new ScanWork();
+        List<Finding> findings = scanner.scan(text, work).findings();
+        assertThat(findings).extracting(Finding::ruleId).containsExactly("test-allows-nothing", "test-allows-nothing");
+        assertThat(findings).extracting(Finding::offset).containsExactly(4L, 55L);
+        assertThat(work.valueChecks).isEqualTo(2);
+        assertThat(work.valueChecksReused).isEqualTo(2);
+        // nothing is remembered from one scan to the next
+        ScanWork again = new ScanWork();
+        assertThat(scanner.scan(text, again).findings()).isEqualTo(findings);
+        assertThat(again.valueChecks).isEqualTo(2);
+    }
+
+    @Test
     void isATextDetector() {
         assertThat(SCANNER.detect("t " + GITHUB_TOKEN)).extracting(Finding::ruleId).containsExactly("github-pat-classic");
         assertThat(SCANNER.ruleCount()).isEqualTo(RuleCatalog.builtIn().rules().size());

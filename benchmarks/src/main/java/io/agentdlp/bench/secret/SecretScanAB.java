@@ -1,0 +1,127 @@
+package io.agentdlp.bench.secret;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+import io.agentdlp.detection.secret.eval.AgentTrafficCorpus;
+
+/**
+ * Interleaved A/B of two builds of the detection library's {@code SecretScanner} in one JVM, on the
+ * benchmark traffic of {@link CpuTimeThroughput}: each build is loaded by its own class loader from a
+ * classpath you give (a classes directory or jar first, then the benchmarks jar for the libraries). The
+ * two first prove they report equal findings on every text, then alternate one pass each per round.
+ * Reports MB per CPU-second of this thread per round, the medians over the second half of the rounds
+ * and the median B/A speed-up. On a machine shared with other work both builds see the same load within
+ * a round, so the ratio holds where absolute CPU figures drift.
+ *
+ * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.secret.SecretScanAB
+ * <classpathA> <classpathB> [size=102400] [traffic=mixed|clean] [rounds=16]}, classpaths separated by
+ * {@code :}.
+ */
+public final class SecretScanAB {
+    private SecretScanAB() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: SecretScanAB <classpathA> <classpathB> [size] [mixed|clean] [rounds]");
+        }
+        int size = args.length > 2 ? Integer.parseInt(args[2]) : 102_400;
+        boolean mixed = args.length <= 3 || "mixed".equals(args[3]);
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+        AgentTrafficCorpus corpus = new AgentTrafficCorpus(20250301L);
+        String[] texts = new String[size >= 1 << 20 ? 1 : 32];
+        long bytes = 0;
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = corpus.traffic(size, mixed);
+            bytes += texts[i].getBytes(StandardCharsets.UTF_8).length;
+        }
+        // about 4 MB per build and round
+        int passes = (int) Math.max(1, (4L << 20) / bytes);
+        Scanner a = new Scanner(loader(args[0]));
+        Scanner b = new Scanner(loader(args[1]));
+        for (int i = 0; i < texts.length; i++) {
+            if (!a.scan(texts[i]).toString().equals(b.scan(texts[i]).toString())) {
+                throw new IllegalStateException("builds A and B report different findings on text " + i);
+            }
+        }
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double[] mbA = new double[rounds];
+        double[] mbB = new double[rounds];
+        long sink = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < 2; k++) {
+                boolean first = (r + k) % 2 == 0;
+                Scanner s = first ? a : b;
+                long cpu0 = mx.getCurrentThreadCpuTime();
+                for (int p = 0; p < passes; p++) {
+                    for (String t : texts) {
+                        sink += s.scan(t).hashCode();
+                    }
+                }
+                double seconds = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+                (first ? mbA : mbB)[r] = passes * bytes / 1e6 / seconds;
+            }
+            System.out.printf(Locale.ROOT, "round %2d  A %6.1f  B %6.1f MB per CPU-second  B/A %.2f%n", r, mbA[r], mbB[r], mbB[r] / mbA[r]);
+        }
+        int from = rounds / 2;
+        double[] ratio = new double[rounds - from];
+        for (int i = 0; i < ratio.length; i++) {
+            ratio[i] = mbB[from + i] / mbA[from + i];
+        }
+        System.out.printf(Locale.ROOT, "size=%d traffic=%s, %.1f MB per build and round; median of the last %d rounds: "
+                        + "A %.1f, B %.1f MB per CPU-second, median B/A %.2f (checksum %d)%n", size, mixed ? "mixed" : "clean",
+                passes * bytes / 1e6, ratio.length, median(Arrays.copyOfRange(mbA, from, rounds)),
+                median(Arrays.copyOfRange(mbB, from, rounds)), median(ratio), sink);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static ClassLoader loader(String classpath) throws MalformedURLException {
+        String[] parts = classpath.split(":");
+        URL[] urls = new URL[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            urls[i] = Path.of(parts[i]).toUri().toURL();
+        }
+        return new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+    }
+
+    /** A {@code SecretScanner} of one build, called reflectively (its classes are not this loader's). */
+    private static final class Scanner {
+        private final Object scanner;
+        private final Method detect;
+
+        Scanner(ClassLoader loader) throws ReflectiveOperationException {
+            Class<?> hasherType = loader.loadClass("io.agentdlp.detection.KeyedHasher");
+            Object hasher = hasherType.getMethod("fromSecret", String.class).invoke(null, "benchmark-hash-key-0123456789");
+            Class<?> scannerType = loader.loadClass("io.agentdlp.detection.secret.SecretScanner");
+            Object builder = scannerType.getMethod("builder").invoke(null);
+            builder.getClass().getMethod("hasher", hasherType).invoke(builder, hasher);
+            this.scanner = builder.getClass().getMethod("build").invoke(builder);
+            this.detect = scannerType.getMethod("detect", CharSequence.class);
+        }
+
+        Object scan(String text) {
+            try {
+                return detect.invoke(scanner, text);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("SecretScanner.detect not accessible", e);
+            } catch (InvocationTargetException e) {
+                throw new IllegalStateException("SecretScanner.detect failed", e.getCause());
+            }
+        }
+    }
+}
