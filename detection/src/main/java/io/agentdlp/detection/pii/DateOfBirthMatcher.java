@@ -16,7 +16,7 @@ final class DateOfBirthMatcher implements PiiMatcher {
     @Override
     public void find(Screening screening, Consumer<PiiCandidate> out) {
         String text = screening.text();
-        if (!screening.isUnscreened() && !mayHoldLabel(text, screening.digits())) {
+        if (!screening.isUnscreened() && !mayHoldLabel(screening.chars(), screening.digits())) {
             return;
         }
         Matcher m = DOB.matcher(text);
@@ -47,10 +47,10 @@ final class DateOfBirthMatcher implements PiiMatcher {
      * {@code born}, {@code geburtsdatum}, {@code nacimiento}, {@code naissance}, or {@code d},
      * {@code o}, {@code b} with optional dots between.
      */
-    static boolean mayHoldLabel(String text, DigitRuns digits) {
+    static boolean mayHoldLabel(char[] text, DigitRuns digits) {
         for (int r = 0; r < digits.size(); r++) {
             int end = labelEnd(text, digits.start(r));
-            if (end >= 2 && labelEnding(text.charAt(end - 2), text.charAt(end - 1)) && labelPieceBefore(text, end)) {
+            if (end >= 2 && labelEnding(text[end - 2], text[end - 1]) && labelPieceBefore(text, end)) {
                 return true;
             }
         }
@@ -78,9 +78,9 @@ final class DateOfBirthMatcher implements PiiMatcher {
     }
 
     /** Where a label would end for a date starting at {@code dateStart}: skips back over {@code ["']?\s*[:=]?\s*["']?}. */
-    private static int labelEnd(String text, int dateStart) {
+    private static int labelEnd(char[] text, int dateStart) {
         int e = dateStart;
-        while (e > 0 && betweenLabelAndDate(text.charAt(e - 1))) {
+        while (e > 0 && betweenLabelAndDate(text[e - 1])) {
             e--;
         }
         return e;
@@ -91,9 +91,9 @@ final class DateOfBirthMatcher implements PiiMatcher {
                 || c == '\f' || c == '\r';
     }
 
-    private static boolean labelPieceBefore(String text, int end) {
+    private static boolean labelPieceBefore(char[] text, int end) {
         for (int i = Math.max(0, end - LABEL_REACH); i < end; i++) {
-            char c = (char) (text.charAt(i) | 0x20);
+            char c = (char) (text[i] | 0x20);
             if (c == 'b') {
                 if (at(text, i, "birth") || at(text, i, "born") || at(text, i - 2, "geburtsdatum") || dobEndsAt(text, i)) {
                     return true;
@@ -105,23 +105,32 @@ final class DateOfBirthMatcher implements PiiMatcher {
         return false;
     }
 
-    private static boolean dobEndsAt(String text, int b) {
+    private static boolean dobEndsAt(char[] text, int b) {
         int i = b - 1;
-        if (i >= 0 && text.charAt(i) == '.') {
+        if (i >= 0 && text[i] == '.') {
             i--;
         }
-        if (i < 0 || (text.charAt(i) | 0x20) != 'o') {
+        if (i < 0 || (text[i] | 0x20) != 'o') {
             return false;
         }
         i--;
-        if (i >= 0 && text.charAt(i) == '.') {
+        if (i >= 0 && text[i] == '.') {
             i--;
         }
-        return i >= 0 && (text.charAt(i) | 0x20) == 'd';
+        return i >= 0 && (text[i] | 0x20) == 'd';
     }
 
-    private static boolean at(String text, int from, String lower) {
-        return from >= 0 && text.regionMatches(true, from, lower, 0, lower.length());
+    /** Whether {@code lower} is spelled at {@code from}, ASCII case-insensitively (as the pattern's {@code (?i)}). */
+    private static boolean at(char[] text, int from, String lower) {
+        if (from < 0 || from + lower.length() > text.length) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            if (Character.toLowerCase(Character.toUpperCase(text[from + k])) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String date(String y, String mo, String d) {

@@ -62,9 +62,9 @@ final class PhoneMatcher implements PiiMatcher {
         };
         DigitRuns digitRuns = screening.digits();
         if (digitRuns.nonAscii()) {
-            PhoneWindows.forEach(text, keep);
+            PhoneWindows.forEach(screening.chars(), keep);
         } else {
-            PhoneWindows.forEachWithDigit(text, digitRuns, keep);
+            PhoneWindows.forEachWithDigit(screening.chars(), digitRuns, keep);
         }
         if (runs.count == 0) {
             return;

@@ -30,8 +30,8 @@ final class PhoneWindows {
     }
 
     /** Every run of the text. */
-    static void forEach(String text, Window out) {
-        run(text, 0, text.length(), out);
+    static void forEach(char[] text, Window out) {
+        run(text, 0, text.length, out);
     }
 
     /**
@@ -41,7 +41,7 @@ final class PhoneWindows {
      * character that is never a member or after a word that is not a label (a colon's membership
      * depends on what precedes it, so the search steps over colons).
      */
-    static void forEachWithDigit(String text, DigitRuns digits, Window out) {
+    static void forEachWithDigit(char[] text, DigitRuns digits, Window out) {
         int passed = 0;
         for (int r = 0; r < digits.size(); r++) {
             int anchor = digits.start(r);
@@ -52,13 +52,13 @@ final class PhoneWindows {
         }
     }
 
-    private static int outsideBefore(String text, int anchor, int floor) {
+    private static int outsideBefore(char[] text, int anchor, int floor) {
         int j = anchor;
         while (j > floor) {
-            char c = text.charAt(j - 1);
+            char c = text[j - 1];
             if (isLetter(c)) {
                 int word = j - 1;
-                while (word > floor && isLetter(text.charAt(word - 1))) {
+                while (word > floor && isLetter(text[word - 1])) {
                     word--;
                 }
                 if (!label(text, word, j)) {
@@ -78,8 +78,8 @@ final class PhoneWindows {
      * Reads from {@code from}, where no run is open, reporting runs, until the reading stands outside
      * any run at or after {@code until}; returns where it stopped.
      */
-    private static int run(String text, int from, int until, Window out) {
-        int n = text.length();
+    private static int run(char[] text, int from, int until, Window out) {
+        int n = text.length;
         int start = -1;
         int digits = 0;
         int letters = 0;
@@ -90,7 +90,7 @@ final class PhoneWindows {
             if (start < 0 && i >= until) {
                 return i;
             }
-            char c = text.charAt(i);
+            char c = text[i];
             int next = i + 1;
             boolean member;
             if (c >= 128) {
@@ -100,16 +100,16 @@ final class PhoneWindows {
                     digits++;
                 }
             } else if (isLetter(c)) {
-                while (next < n && isLetter(text.charAt(next))) {
+                while (next < n && isLetter(text[next])) {
                     next++;
                 }
-                member = label(text, i, next) || (i > 0 && text.charAt(i - 1) >= 128) || (next < n && text.charAt(next) >= 128);
+                member = label(text, i, next) || (i > 0 && text[i - 1] >= 128) || (next < n && text[next] >= 128);
                 if (member) {
                     letters += next - i;
                 }
             } else if (c == ':') {
                 // only right after a label ("ext: 12", "#: 12")
-                char prev = i > 0 ? text.charAt(i - 1) : ' ';
+                char prev = i > 0 ? text[i - 1] : ' ';
                 member = start >= 0 && (isLetter(prev) || prev == '#' || prev == '~' || prev >= 128);
             } else {
                 member = MEMBER[c];
@@ -148,17 +148,27 @@ final class PhoneWindows {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static boolean label(String text, int from, int to) {
-        char first = (char) (text.charAt(from) | 0x20);
+    private static boolean label(char[] text, int from, int to) {
+        char first = (char) (text[from] | 0x20);
         if (first != 'x' && first != 'e' && first != 'i' && first != 'a') {
             return false;
         }
         int length = to - from;
         for (String label : LABELS) {
-            if (label.length() == length && text.regionMatches(true, from, label, 0, length)) {
+            if (label.length() == length && equalsIgnoringCase(text, from, label)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the ASCII letters at {@code from} spell {@code lower} in any case. */
+    private static boolean equalsIgnoringCase(char[] text, int from, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            if ((text[from + k] | 0x20) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -6,13 +6,22 @@ package io.agentdlp.detection.pii;
  * its whole length as the only span, which is what the spans must be equivalent to.
  */
 final class Screening {
-    private static final int NO_LIMIT = Integer.MAX_VALUE;
+    /**
+     * The loosest span filters of the identifier matchers: a Spanish DNI (7 digits and a letter), a
+     * UK NINO (6 digits, 3 upper-case letters), an IBAN (2 upper-case letters, 12 characters); every
+     * other identifier needs more digits. A span none of them accepts is dropped at once.
+     */
+    private static final Spans.Filter ANY_IDENTIFIER = (s, i) -> s.digits(i) >= 7
+            || (s.upper(i) >= 2 && s.length(i) >= 12) || (s.digits(i) >= 6 && s.upper(i) >= 3);
+    /** The span filters of the IP matcher: IPv4 (4 digits, 3 dots) or IPv6 (2 colons). */
+    private static final Spans.Filter ANY_IP_ADDRESS = (s, i) -> (s.digits(i) >= 4 && s.dots(i) >= 3) || s.colons(i) >= 2;
 
     private final String text;
     private final boolean unscreened;
     private Spans identifiers;
     private Spans ipAddresses;
     private Spans emails;
+    private char[] chars;
     private DigitRuns digits;
 
     private Screening(String text, boolean unscreened) {
@@ -37,29 +46,37 @@ final class Screening {
         return unscreened;
     }
 
+    /** The text's characters, copied once so the screens read an array (no per-character string checks). */
+    char[] chars() {
+        if (chars == null) {
+            chars = text.toCharArray();
+        }
+        return chars;
+    }
+
     /** The runs of ASCII digits, found once for all screens. */
     DigitRuns digits() {
         if (digits == null) {
-            digits = new DigitRuns(text);
+            digits = new DigitRuns(chars());
         }
         return digits;
     }
 
-    /** Runs of {@code [A-Z0-9 +-x]} with at least two digits (the fewest any identifier has: an IBAN's check digits). */
+    /** Runs of {@code [A-Z0-9 +-x]} with a digit that some identifier matcher's span filter accepts. */
     Spans identifiers() {
         if (identifiers == null) {
-            identifiers = unscreened ? Spans.whole(text) : SpanClass.IDENTIFIER.spans(text, digits(), 2, NO_LIMIT);
+            identifiers = unscreened ? Spans.whole(text) : SpanClass.IDENTIFIER.spans(chars(), digits(), ANY_IDENTIFIER);
         }
         return identifiers;
     }
 
     /**
-     * Runs of hex digits, dots and colons with four digits (IPv4), or two colons and a digit (IPv6: a
+     * Runs of hex digits, dots and colons with four digits and three dots (IPv4), or two colons and a digit (IPv6: a
      * public address is in 2000::/3, so its first group is written {@code 2xxx} or {@code 3xxx}).
      */
     Spans ipAddresses() {
         if (ipAddresses == null) {
-            ipAddresses = unscreened ? Spans.whole(text) : SpanClass.IP_ADDRESS.spans(text, digits(), 4, 2);
+            ipAddresses = unscreened ? Spans.whole(text) : SpanClass.IP_ADDRESS.spans(chars(), digits(), ANY_IP_ADDRESS);
         }
         return ipAddresses;
     }

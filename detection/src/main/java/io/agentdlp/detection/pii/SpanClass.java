@@ -4,8 +4,7 @@ package io.agentdlp.detection.pii;
  * A set of characters that contains every character some matchers' patterns can match. A match
  * can therefore never cross a character outside the set: it lies inside one maximal run of
  * members, and searching those runs alone (with transparent bounds) finds exactly what a search
- * over the whole text finds. Runs are kept only when they hold at least a given number of digits
- * (every class here has the digits as members).
+ * over the whole text finds. Runs are kept only when some matcher of the class could use them.
  */
 enum SpanClass {
     /** Cards, IBAN, SSN, national ids: {@code [A-Z0-9 +-x]} (the {@code x} of a Chinese id's check character). */
@@ -47,14 +46,14 @@ enum SpanClass {
     }
 
     /**
-     * The maximal runs of members of {@code text} that hold a digit and at least {@code minDigits}
-     * digits or {@code minColons} colons: each run is grown from the first digit run inside it, so
-     * characters far from any digit are never looked at.
+     * The maximal runs of members of {@code text} that hold a digit and pass {@code keep}: each run
+     * is grown from the first digit run inside it, so characters far from any digit are never looked
+     * at, and counted (digits, upper-case letters, dots, colons) for {@code keep} and the matchers.
      */
-    Spans spans(String text, DigitRuns digits, int minDigits, int minColons) {
+    Spans spans(char[] text, DigitRuns digits, Spans.Filter keep) {
         Spans out = new Spans();
         boolean[] member = ascii;
-        int n = text.length();
+        int n = text.length;
         int covered = 0;
         for (int r = 0; r < digits.size(); r++) {
             if (digits.start(r) < covered) {
@@ -62,7 +61,7 @@ enum SpanClass {
             }
             int start = digits.start(r);
             char c;
-            while (start > 0 && (c = text.charAt(start - 1)) < 128 && member[c]) {
+            while (start > 0 && (c = text[start - 1]) < 128 && member[c]) {
                 start--;
             }
             int i = start;
@@ -70,7 +69,7 @@ enum SpanClass {
             int upper = 0;
             int dots = 0;
             int colons = 0;
-            while (i < n && (c = text.charAt(i)) < 128 && member[c]) {
+            while (i < n && (c = text[i]) < 128 && member[c]) {
                 if (c >= '0' && c <= '9') {
                     count++;
                 } else if (c >= 'A' && c <= 'Z') {
@@ -83,8 +82,9 @@ enum SpanClass {
                 i++;
             }
             covered = i;
-            if (count >= minDigits || colons >= minColons) {
-                out.add(start, i, count, upper, dots, colons);
+            out.add(start, i, count, upper, dots, colons);
+            if (!keep.test(out, out.size() - 1)) {
+                out.removeLast();
             }
         }
         return out;

@@ -38,6 +38,11 @@ final class Spans {
         size++;
     }
 
+    /** Forgets the span added last. */
+    void removeLast() {
+        size--;
+    }
+
     int size() {
         return size;
     }
