@@ -32,7 +32,8 @@ import io.agentdlp.detection.fingerprint.MatchThresholds;
  * other threads and is not included (the query allocates little). Run:
  * {@code java -Xmx3g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.fingerprint.IndexQueryCpuTime [CONFIGS]},
  * where {@code CONFIGS} lists the configurations to measure, in order: row-cache sizes, each optionally
- * followed by {@code :nosnapshot} (default {@code 262144,0,262144:nosnapshot,0:nosnapshot}).
+ * followed by {@code :nosnapshot} and/or {@code :nobuiltin} (the built-in ignore corpus of generated
+ * boilerplate off) (default {@code 262144,0,262144:nosnapshot,0:nosnapshot}).
  */
 public final class IndexQueryCpuTime {
     private static final int WARM_QUERIES = 1000;
@@ -58,10 +59,12 @@ public final class IndexQueryCpuTime {
         for (String config : configs) {
             String[] parts = config.split(":");
             int rowCache = Integer.parseInt(parts[0]);
-            boolean snapshot = parts.length == 1 || !parts[1].equals("nosnapshot");
-            String label = rowCache + (snapshot ? " snapshot" : " nosnapshot");
-            try (FingerprintIndex index = FingerprintIndex.open(built.directory(),
-                    LargeIndex.options().withRowCacheEntries(rowCache).withPostingsSnapshot(snapshot))) {
+            List<String> flags = List.of(parts).subList(1, parts.length);
+            boolean snapshot = !flags.contains("nosnapshot");
+            boolean builtIn = !flags.contains("nobuiltin");
+            String label = rowCache + (snapshot ? " snapshot" : " nosnapshot") + (builtIn ? "" : " nobuiltin");
+            try (FingerprintIndex index = FingerprintIndex.open(built.directory(), LargeIndex.options()
+                    .withRowCacheEntries(rowCache).withPostingsSnapshot(snapshot).withBuiltInIgnore(builtIn))) {
                 if (index.snapshotInUse() != snapshot) {
                     throw new IllegalStateException("postings snapshot in use: " + index.snapshotInUse() + ", wanted "
                             + snapshot + " (" + built.directory() + ")");

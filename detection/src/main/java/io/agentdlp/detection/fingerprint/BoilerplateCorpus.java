@@ -1,6 +1,7 @@
 package io.agentdlp.detection.fingerprint;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,8 +11,9 @@ import java.util.List;
  * {@code equals}/{@code hashCode}/{@code toString} (Java, Kotlin, C#, Python), getter and setter
  * ladders, constructor and builder field assignments, Go's generated getters, and string-to-string
  * escape tables. Names are irrelevant (fingerprint shapes are renaming-invariant), so each template is
- * expanded over field types only: every list of up to three field kinds, plus one long list that
- * holds every run of three kinds, so that each k-gram of a generated method of any length appears.
+ * expanded over field kinds and types only: short lists of them plus one long list (a de Bruijn
+ * sequence) that holds every run of two or three, so that the k-grams of a generated method of any
+ * length appear. Changing the templates changes which code is suppressed, not the index: no rebuild.
  */
 final class BoilerplateCorpus {
     /** Java field kinds as equals/hashCode templates treat them. */
@@ -87,7 +89,7 @@ final class BoilerplateCorpus {
     }
 
     private static <T> T[] map(int[] indexes, T[] values, T[] out) {
-        T[] result = out.length == indexes.length ? out : java.util.Arrays.copyOf(out, indexes.length);
+        T[] result = out.length == indexes.length ? out : Arrays.copyOf(out, indexes.length);
         for (int i = 0; i < indexes.length; i++) {
             result[i] = values[indexes[i]];
         }

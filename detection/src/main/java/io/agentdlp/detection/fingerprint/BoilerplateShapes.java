@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The fingerprint shapes of the {@link BoilerplateCorpus}, for one {@link FingerprintConfig}: every code
  * k-gram of the corpus, not only the winnowed ones, because a probe's winnowing may select any k-gram of
  * a generated method it contains. A query treats a probe fingerprint with one of these shapes like one
- * of the user's ignore corpus: neither evidence nor gap. Built once per configuration and JVM (a few
- * milliseconds; an open-addressing table of 8 bytes per slot), then shared by every index.
+ * of the user's ignore corpus: neither evidence nor gap. Built once per configuration and JVM (about
+ * 1 MB of generated text to fingerprint, under a second in a cold JVM; an open-addressing table of
+ * 8 bytes per slot, about 17,000 shapes in 512 KB with the default k), then shared by every index.
  */
 final class BoilerplateShapes {
     /** Suppresses nothing: the built-in ignore corpus turned off. */
