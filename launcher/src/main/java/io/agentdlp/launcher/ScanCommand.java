@@ -77,6 +77,11 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Also report own code found in the inputs, from the fingerprint index in DIR (built by 'agentdlp index').")
     Path indexDir;
 
+    @Option(names = "--no-builtin-ignore",
+            description = "With --index-dir, let generated boilerplate (IDE-generated equals/hashCode/toString, accessor and "
+                    + "constructor ladders, escape tables) count as evidence of own code; by default it never does.")
+    boolean noBuiltInIgnore;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, directories, or - for standard input.")
     List<String> paths;
 
@@ -95,7 +100,7 @@ public final class ScanCommand implements Callable<Integer> {
             maxBytes = parseSize(maxSize);
             catalog = RuleCatalog.load(rules.toArray(Path[]::new));
             hasher = HashKeys.resolve(environment, hashKeyFile);
-            code = indexDir == null ? null : CodeMatchScan.open(indexDir, hasher);
+            code = indexDir == null ? null : CodeMatchScan.open(indexDir, hasher, !noBuiltInIgnore);
         } catch (RuleFileException | IllegalArgumentException | IOException | IndexException e) {
             err.println("agentdlp scan: " + e.getMessage());
             return 2;

@@ -72,6 +72,44 @@ class ScanOwnCodeTest {
         assertThat(request.get("lines").get(0).asInt()).isEqualTo(1);
     }
 
+    /** IntelliJ's equals/hashCode for a Kotlin class, as any project has it. */
+    private static final String GENERATED_EQUALS = """
+            class Pin(val pattern: String, val hashAlgorithm: String, val hash: ByteString) {
+                override fun equals(other: Any?): Boolean {
+                    if (this === other) return true
+                    if (other !is Pin) return false
+                    if (pattern != other.pattern) return false
+                    if (hashAlgorithm != other.hashAlgorithm) return false
+                    if (hash != other.hash) return false
+                    return true
+                }
+
+                override fun hashCode(): Int {
+                    var result = pattern.hashCode()
+                    result = 31 * result + hashAlgorithm.hashCode()
+                    result = 31 * result + hash.hashCode()
+                    return result
+                }
+            }
+            """;
+
+    @Test
+    void generatedBoilerplateIsNotReportedUnlessTheBuiltInIgnoreCorpusIsOff() throws IOException {
+        Path generated = Files.createDirectories(tmp.resolve("generated"));
+        Files.writeString(generated.resolve("Pin.kt"), GENERATED_EQUALS);
+        CliRun built = CliRun.of("index", "--index-dir", index.toString(), "--repo", "pins", "--quiet", generated.toString());
+        assertThat(built.exit()).as(built.err()).isZero();
+        Path input = Files.writeString(tmp.resolve("equals.md"), "Is this right?\n\n```kotlin\n"
+                + GENERATED_EQUALS.lines().skip(1).limit(15).map(l -> l + "\n").reduce("", String::concat) + "```\n");
+        CliRun on = CliRun.of("scan", "--index-dir", index.toString(), "--format", "jsonl", "--hash-key-file",
+                tmp.resolve("key").toString(), input.toString());
+        assertThat(on.exit()).as(on.err()).isZero();
+        CliRun off = CliRun.of("scan", "--index-dir", index.toString(), "--no-builtin-ignore", "--format", "jsonl",
+                "--hash-key-file", tmp.resolve("key").toString(), input.toString());
+        assertThat(off.exit()).as(off.err()).isEqualTo(1);
+        assertThat(lines(off.out())).extracting(n -> n.get("source_path").asText()).containsExactly("Pin.kt");
+    }
+
     @Test
     void scansWhileAnotherProcessWritesTheIndex() throws IOException {
         try (FingerprintIndex writer = FingerprintIndex.open(index, IndexOptions.DEFAULT)) {

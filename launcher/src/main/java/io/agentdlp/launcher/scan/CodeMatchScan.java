@@ -45,15 +45,16 @@ public final class CodeMatchScan implements AutoCloseable {
     /**
      * Opens the index built by {@code agentdlp index} in {@code dir} for reading; it must exist. A
      * reader does not take RocksDB's lock, so {@code agentdlp index} may write the same directory
-     * meanwhile; the scan then sees the index as it was when opened.
+     * meanwhile; the scan then sees the index as it was when opened. {@code builtInIgnore} false lets
+     * generated boilerplate count as evidence ({@link IndexOptions#withBuiltInIgnore}).
      */
-    public static CodeMatchScan open(Path dir, KeyedHasher hasher) {
+    public static CodeMatchScan open(Path dir, KeyedHasher hasher, boolean builtInIgnore) {
         if (!Files.isDirectory(dir)) {
             throw new IndexException(dir, "no fingerprint index here; build one with 'agentdlp index --index-dir "
                     + dir + " --repo NAME PATH...'");
         }
         FingerprintIndex index = FingerprintIndex.openReader(dir, IndexOptions.DEFAULT.withBlockCacheBytes(BLOCK_CACHE)
-                .withWriteBufferBytes(WRITE_BUFFER));
+                .withWriteBufferBytes(WRITE_BUFFER).withBuiltInIgnore(builtInIgnore));
         return new CodeMatchScan(index, MatchThresholds.DEFAULT, hasher);
     }
 
