@@ -731,8 +731,10 @@ public final class FingerprintIndex implements AutoCloseable {
 
     /**
      * Files whose code the probe contains: probe fingerprints are looked up (presence filter, then one
-     * multiGet per {@value #MULTI_GET_BATCH}), common ones dropped, hits grouped per file and assembled
-     * by {@link MatchAssembler}. Best matches first.
+     * multiGet per {@value #MULTI_GET_BATCH}), common ones dropped (in too many files, in the user's ignore
+     * corpus, or generated boilerplate of the built-in ignore corpus unless
+     * {@link IndexOptions#builtInIgnore()} is off), hits grouped per file and assembled by
+     * {@link MatchAssembler}. Best matches first.
      */
     public List<CodeMatch> query(Fingerprints probe, MatchThresholds thresholds) {
         Objects.requireNonNull(probe, "probe");
