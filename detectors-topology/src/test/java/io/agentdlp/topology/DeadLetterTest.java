@@ -71,7 +71,8 @@ class DeadLetterTest {
         Path rules = dir.resolve("risky.json");
         Files.writeString(rules, "{\"rules\":[{\"id\":\"pathological\",\"target\":\"command\",\"pattern\":\"(?:a|b(?:c)?)*z\"}]}");
         try (TopologyFixture f = new TopologyFixture(AT_LEAST_ONCE.with("risky.rules.file", rules.toString()))) {
-            String command = "echo " + Events.GITHUB_TOKEN + " " + "ab".repeat(300_000);
+            // The trailing z: a text without the literal the rule requires never reaches the regex (RequiredLiterals).
+            String command = "echo " + Events.GITHUB_TOKEN + " " + "ab".repeat(300_000) + " z";
             f.send(Events.shell(T0, command));
             var dead = f.deadLetters.readRecordsToList();
             assertThat(dead).hasSize(1);

@@ -10,11 +10,13 @@ import io.agentdlp.detection.shell.NetworkCommands;
 /** Runs the risky-action rules over one tool call. Thread-safe. */
 public final class RiskyActionDetector {
     private final List<RiskyActionRule> rules;
+    private final RequiredLiterals[] required;
     private final HostClassifier hosts;
     private final Set<String> knownRemotes;
 
     public RiskyActionDetector(RiskyActionRules rules, HostClassifier hosts, Set<String> knownRemotes) {
         this.rules = rules.rules();
+        this.required = this.rules.stream().map(r -> RequiredLiterals.of(r.pattern())).toArray(RequiredLiterals[]::new);
         this.hosts = hosts;
         this.knownRemotes = Set.copyOf(knownRemotes);
     }
@@ -34,12 +36,64 @@ public final class RiskyActionDetector {
     /** The rules that fire. */
     public List<RiskyActionRule> detect(Input in) {
         List<RiskyActionRule> out = new ArrayList<>(0);
-        for (RiskyActionRule r : rules) {
-            if (patternMatches(r, in) && conditionHolds(r, in)) {
+        Lowered lowered = new Lowered(in);
+        for (int i = 0; i < required.length; i++) {
+            RiskyActionRule r = rules.get(i);
+            if (mayMatch(r, required[i], lowered) && patternMatches(r, in) && conditionHolds(r, in)) {
                 out.add(r);
             }
         }
         return out;
+    }
+
+    /** False when no text the rule looks at contains one of its required literals. */
+    private static boolean mayMatch(RiskyActionRule r, RequiredLiterals req, Lowered in) {
+        if (req == RequiredLiterals.NONE) {
+            return true;
+        }
+        return switch (r.target()) {
+            case COMMAND -> contains(req, in.commandLine());
+            case TOOL_INPUT -> contains(req, in.toolInput());
+            case PATH -> contains(req, in.path());
+            case ANY -> contains(req, in.commandLine()) || contains(req, in.toolInput());
+        };
+    }
+
+    private static boolean contains(RequiredLiterals req, String lowered) {
+        return lowered != null && req.mayMatch(lowered);
+    }
+
+    /** The input's texts with ASCII letters lowered, each computed once per input when a rule asks. */
+    private static final class Lowered {
+        private final Input in;
+        private String commandLine;
+        private String toolInput;
+        private String path;
+
+        Lowered(Input in) {
+            this.in = in;
+        }
+
+        String commandLine() {
+            if (commandLine == null && in.commandLine() != null) {
+                commandLine = RequiredLiterals.lowerAscii(in.commandLine());
+            }
+            return commandLine;
+        }
+
+        String toolInput() {
+            if (toolInput == null && in.toolInput() != null) {
+                toolInput = RequiredLiterals.lowerAscii(in.toolInput());
+            }
+            return toolInput;
+        }
+
+        String path() {
+            if (path == null && in.path() != null) {
+                path = RequiredLiterals.lowerAscii(in.path());
+            }
+            return path;
+        }
     }
 
     /** Whether {@code example} fires {@code rule}, evaluated as the rule's target (rule self-tests). */
