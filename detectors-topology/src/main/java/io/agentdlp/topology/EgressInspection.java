@@ -80,8 +80,21 @@ public final class EgressInspection {
                 }
             }
         }
-        return new InspectedEvent(key, e, text, truncated, bytes, commandLine, command,
-                endpoints.stream().distinct().toList());
+        return new InspectedEvent(key, e, text, truncated, bytes, commandLine, command, distinct(endpoints));
+    }
+
+    /** The endpoints without repeats, first occurrences in order (most events name none or one). */
+    private static List<Endpoint> distinct(List<Endpoint> endpoints) {
+        if (endpoints.size() < 2) {
+            return endpoints;
+        }
+        List<Endpoint> out = new ArrayList<>(endpoints.size());
+        for (Endpoint p : endpoints) {
+            if (!out.contains(p)) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** The command line of a shell tool call: {@code command} (string or argv array) or {@code cmd} of the input. */

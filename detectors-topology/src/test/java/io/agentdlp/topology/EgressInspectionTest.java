@@ -38,4 +38,12 @@ class EgressInspectionTest {
         assertThat(input).startsWith(r.text());
         assertThat(r.contentBytes()).isEqualTo(input.getBytes(StandardCharsets.UTF_8).length);
     }
+
+    @Test
+    void everyDestinationIsListedOnceInTheOrderTheCommandNamesThem() {
+        EgressInspection inspection = new EgressInspection(1 << 20);
+        InspectedEvent e = inspection.inspect(Events.KEY, Events.shell(T,
+                "curl https://b.example.org/x; curl https://a.example.org/y; wget https://b.example.org/x; curl https://c.example.org/"));
+        assertThat(e.endpoints()).extracting(p -> p.host()).containsExactly("b.example.org", "a.example.org", "c.example.org");
+    }
 }
