@@ -51,6 +51,8 @@ public final class SecretScanner implements TextDetector {
     private final boolean[] anchored;
     /** Per rule: anchored, and {@link PatternShape#startsWithAssignment}: a hit without an operator after the name is dropped. */
     private final boolean[] assignmentGated;
+    /** Per rule: gated, with its regex matched by hand after the prefix ({@link AssignmentMatcher}), or null. */
+    private final AssignmentMatcher[] assignmentMatchers;
     /** Per rule: anchored with a {@link PatternShape#userinfoGate} (URL credentials), or null. */
     private final PatternShape.UserinfoGate[] userinfoGates;
     /**
@@ -114,6 +116,7 @@ public final class SecretScanner implements TextDetector {
         this.assignmentGated = new boolean[rules.length];
         this.allowAtStart = new Pattern[rules.length];
         this.userinfoGates = new PatternShape.UserinfoGate[rules.length];
+        this.assignmentMatchers = new AssignmentMatcher[rules.length];
         this.allowSearched = new int[rules.length][];
         this.windowBefore = new int[rules.length];
         this.windowAfter = new int[rules.length];
@@ -121,6 +124,8 @@ public final class SecretScanner implements TextDetector {
             anchored[r] = rules[r].anchored();
             assignmentGated[r] = anchored[r] && PatternShape.startsWithAssignment(rules[r].pattern().pattern());
             userinfoGates[r] = anchored[r] ? PatternShape.userinfoGate(rules[r].pattern().pattern()) : null;
+            assignmentMatchers[r] = assignmentGated[r] && rules[r].secretGroup() == 1
+                    ? AssignmentMatcher.of(rules[r].pattern().pattern()) : null;
             List<Pattern> allow = rules[r].allow();
             allowAtStart[r] = PatternShape.startAnchoredUnion(allow);
             List<Integer> searched = new ArrayList<>();
@@ -244,6 +249,8 @@ public final class SecretScanner implements TextDetector {
     private void evaluate(int r, DecodedText view, Workspace ws, List<Candidate> out, int firstOfView, ScanWork work) {
         SecretRule rule = rules[r];
         Matcher m = ws.matcher(r, rule.pattern(), view);
+        AssignmentMatcher assignment = assignmentMatchers[r];
+        Matcher prefix = assignment == null ? null : ws.prefixMatcher(r, assignment.prefix(), view);
         int[] starts = ws.winStart[r];
         int[] ends = ws.winEnd[r];
         int count = ws.winCount[r];
@@ -252,6 +259,19 @@ public final class SecretScanner implements TextDetector {
         for (int w = 0; w < count; w++) {
             work.windows++;
             work.windowChars += ends[w] - starts[w];
+            if (assignment != null) {
+                work.regexFinds++;
+                int valueEnd = assignment.match(view.buffer(), view.length(), starts[w], ends[w], prefix, ws.valueStart);
+                if (valueEnd == AssignmentMatcher.NO_MATCH) {
+                    continue;
+                }
+                if (valueEnd != AssignmentMatcher.UNDECIDED) {
+                    work.handMatched++;
+                    consider(r, view, ws, out, firstOfView, ws.valueStart[0], valueEnd, starts[w], valueEnd);
+                    continue;
+                }
+                work.regexFinds--;
+            }
             m.region(starts[w], ends[w]);
             boolean more = true;
             while (more) {
@@ -270,13 +290,19 @@ public final class SecretScanner implements TextDetector {
                 if (gs < 0 || ge <= gs) {
                     continue;
                 }
-                String secret = view.substring(gs, ge);
-                if (accept(r, secret, ws) && (required[r] < 0 || pairFound(required[r], gs, rule.requiresWithin(), view, out, firstOfView))
-                        && !rejected(r, m.start(), m.end(), view, ws)) {
-                    work.candidates++;
-                    out.add(new Candidate(r, secret, view, gs, view.originalOffset(gs), view.originalOffset(ge)));
-                }
+                consider(r, view, ws, out, firstOfView, gs, ge, m.start(), m.end());
             }
+        }
+    }
+
+    /** A match of rule {@code r} with its secret at {@code [gs, ge)}: a candidate if it passes the rule's checks. */
+    private void consider(int r, DecodedText view, Workspace ws, List<Candidate> out, int firstOfView, int gs, int ge,
+                          int matchStart, int matchEnd) {
+        String secret = view.substring(gs, ge);
+        if (accept(r, secret, ws) && (required[r] < 0 || pairFound(required[r], gs, rules[r].requiresWithin(), view, out, firstOfView))
+                && !rejected(r, matchStart, matchEnd, view, ws)) {
+            ws.work.candidates++;
+            out.add(new Candidate(r, secret, view, gs, view.originalOffset(gs), view.originalOffset(ge)));
         }
     }
 
@@ -441,6 +467,9 @@ public final class SecretScanner implements TextDetector {
         final int[] winCount;
         final Matcher[] matchers;
         final Matcher[] rejectMatchers;
+        final Matcher[] prefixMatchers;
+        /** Out parameter of {@link AssignmentMatcher#match}: the value's start. */
+        final int[] valueStart = new int[1];
         final Matcher[][] allowMatchers;
         final Matcher[] allowAtStartMatchers;
         final PlaceholderMatcher.Matchers placeholderMatchers = placeholders.newMatchers();
@@ -460,6 +489,7 @@ public final class SecretScanner implements TextDetector {
             winCount = new int[ruleCount];
             matchers = new Matcher[ruleCount];
             rejectMatchers = new Matcher[ruleCount];
+            prefixMatchers = new Matcher[ruleCount];
             allowMatchers = new Matcher[ruleCount][];
             allowAtStartMatchers = new Matcher[ruleCount];
             matcherInput = new CharSequence[ruleCount];
@@ -582,6 +612,19 @@ public final class SecretScanner implements TextDetector {
             return m;
         }
 
+        Matcher prefixMatcher(int r, Pattern p, DecodedText view) {
+            Matcher m = prefixMatchers[r];
+            if (m == null) {
+                m = p.matcher(view);
+                m.useTransparentBounds(true);
+                m.useAnchoringBounds(false);
+                prefixMatchers[r] = m;
+            } else {
+                m.reset(view);
+            }
+            return m;
+        }
+
         Matcher rejectMatcher(int r, Pattern p, DecodedText view) {
             Matcher m = rejectMatchers[r];
             if (m == null) {
@@ -602,6 +645,9 @@ public final class SecretScanner implements TextDetector {
                 matchers[touched[i]].reset("");
                 if (rejectMatchers[touched[i]] != null) {
                     rejectMatchers[touched[i]].reset("");
+                }
+                if (prefixMatchers[touched[i]] != null) {
+                    prefixMatchers[touched[i]].reset("");
                 }
             }
             touchedCount = 0;

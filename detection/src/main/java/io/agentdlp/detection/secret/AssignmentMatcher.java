@@ -1,0 +1,182 @@
+package io.agentdlp.detection.secret;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The regex of an assignment rule, {@code PREFIX} + {@link PatternShape#ASSIGNMENT} +
+ * {@code [ \t]{0,4}["'`]?([CLASS]{m,n}+)(?![(\w])} (the quote and the lookahead optional), matched by hand
+ * after its prefix: the regex engine reads every value char through a node per char, this reads them
+ * from the array. It answers what {@code Matcher.lookingAt} with transparent bounds answers, or
+ * {@link #UNDECIDED} where the hand-written walk would need more of the regex engine's rules (a name
+ * longer than the prefix plus 30 chars, a non-ASCII char in the value), and then the regex decides.
+ *
+ * <p>Why the walk is the regex's: the prefix consumes only name chars ({@link PatternShape#startsWithAssignment}),
+ * so whichever prefix alternative matches, the possessive name part ends where the run of name chars
+ * ends. The optional quote, the blanks and the value cannot give back chars to a later part, because
+ * {@code CLASS} holds no blank and no quote (checked when the shape is recognised): the only choices the
+ * regex engine explores are the operator alternatives, tried here in the regex's order.
+ * {@code AssignmentMatcherTest} compares the two on corpus text and generated near-misses. Immutable.
+ */
+final class AssignmentMatcher {
+    /** {@link #match} result: no match at this start. */
+    static final int NO_MATCH = -1;
+    /** {@link #match} result: the regex engine must decide. */
+    static final int UNDECIDED = -2;
+    private static final int NAME_MAX = 30;
+    private static final Pattern VALUE_TAIL = Pattern.compile(
+            "\\[ \\\\t\\]\\{0,4\\}(\\[\"'`\\]\\?)?\\(\\[((?:\\\\.|[^\\]\\\\])+)\\]\\{(\\d{1,4}),(\\d{1,4})\\}\\+\\)(\\(\\?!\\[\\(\\\\w\\]\\))?");
+
+    private final Pattern prefix;
+    private final boolean[] valueChar = new boolean[128];
+    private final boolean quote;
+    private final int min;
+    private final int max;
+    private final boolean lookahead;
+
+    private AssignmentMatcher(Pattern prefix, boolean quote, int min, int max, boolean lookahead) {
+        this.prefix = prefix;
+        this.quote = quote;
+        this.min = min;
+        this.max = max;
+        this.lookahead = lookahead;
+    }
+
+    /** The matcher for {@code regex} (compiled without flags), or null when it does not have the shape. */
+    static AssignmentMatcher of(String regex) {
+        int at = regex.indexOf(PatternShape.ASSIGNMENT);
+        if (at <= 0 || !PatternShape.startsWithAssignment(regex) || regex.startsWith("(?:")) {
+            return null;
+        }
+        Matcher tail = VALUE_TAIL.matcher(regex.substring(at + PatternShape.ASSIGNMENT.length()));
+        if (!tail.matches()) {
+            return null;
+        }
+        Pattern prefix;
+        Pattern valueClass;
+        try {
+            prefix = Pattern.compile(regex.substring(0, at));
+            valueClass = Pattern.compile("[" + tail.group(2) + "]");
+        } catch (PatternSyntaxException e) {
+            return null;
+        }
+        int min = Integer.parseInt(tail.group(3));
+        int max = Integer.parseInt(tail.group(4));
+        if (prefix.matcher("").groupCount() != 0 || min < 1 || max < min) {
+            return null;
+        }
+        AssignmentMatcher m = new AssignmentMatcher(prefix, tail.group(1) != null, min, max, tail.group(5) != null);
+        for (char c = 0; c < 128; c++) {
+            m.valueChar[c] = valueClass.matcher(String.valueOf(c)).matches();
+        }
+        // a blank or quote in the value class would let the regex engine give chars back to the value
+        for (char c : new char[]{' ', '\t', '"', '\'', '`'}) {
+            if (m.valueChar[c]) {
+                return null;
+            }
+        }
+        return m;
+    }
+
+    /** The prefix alone, for a matcher that {@link #match} runs at the hit. */
+    Pattern prefix() {
+        return prefix;
+    }
+
+    /**
+     * Matches at {@code start} within {@code [start, end)} of {@code text[0, length)}, seeing beyond
+     * {@code end} only for the final lookahead (transparent bounds). Returns the end of the value (group 1,
+     * which is also the end of the match) and stores its start in {@code valueStart[0]}, or
+     * {@link #NO_MATCH}, or {@link #UNDECIDED}. {@code prefixMatcher} is a matcher of {@link #prefix()}
+     * over the same text with transparent, non-anchoring bounds.
+     */
+    int match(char[] text, int length, int start, int end, Matcher prefixMatcher, int[] valueStart) {
+        int nameEnd = start;
+        while (nameEnd < end && isNameChar(text[nameEnd])) {
+            nameEnd++;
+        }
+        if (!prefixMatcher.region(start, end).lookingAt()) {
+            return NO_MATCH;
+        }
+        if (prefixMatcher.end() > nameEnd || nameEnd - prefixMatcher.end() > NAME_MAX) {
+            // another prefix alternative might be long enough: the regex engine tries them all
+            return UNDECIDED;
+        }
+        int i = nameEnd;
+        if (i < end && (text[i] == '"' || text[i] == '\'')) {
+            i++;
+        }
+        i = skipBlanks(text, i, end);
+        if (i >= end) {
+            return NO_MATCH;
+        }
+        // the operator alternatives in the regex's order: = := => : ?=
+        char c = text[i];
+        boolean next = i + 1 < end;
+        if (c == '=') {
+            int v = value(text, length, i + 1, end, valueStart);
+            if (v != NO_MATCH || !next || text[i + 1] != '>') {
+                return v;
+            }
+            return value(text, length, i + 2, end, valueStart);
+        }
+        if (c == ':') {
+            if (next && text[i + 1] == '=') {
+                int v = value(text, length, i + 2, end, valueStart);
+                if (v != NO_MATCH) {
+                    return v;
+                }
+            }
+            return value(text, length, i + 1, end, valueStart);
+        }
+        if (c == '?' && next && text[i + 1] == '=') {
+            return value(text, length, i + 2, end, valueStart);
+        }
+        return NO_MATCH;
+    }
+
+    /** Blanks, the optional quote, the possessive value run and the lookahead after an operator ending at {@code from}. */
+    private int value(char[] text, int length, int from, int end, int[] valueStart) {
+        int i = skipBlanks(text, from, end);
+        if (quote && i < end && (text[i] == '"' || text[i] == '\'' || text[i] == '`')) {
+            i++;
+        }
+        int first = i;
+        int stop = (int) Math.min(end, (long) first + max);
+        while (i < stop) {
+            char c = text[i];
+            if (c >= 128) {
+                return UNDECIDED;
+            }
+            if (!valueChar[c]) {
+                break;
+            }
+            i++;
+        }
+        if (i - first < min) {
+            return NO_MATCH;
+        }
+        if (lookahead && i < length && (text[i] == '(' || isWordChar(text[i]))) {
+            return NO_MATCH;
+        }
+        valueStart[0] = first;
+        return i;
+    }
+
+    private static int skipBlanks(char[] text, int from, int end) {
+        int i = from;
+        while (i < end && i - from < 4 && (text[i] == ' ' || text[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static boolean isNameChar(char c) {
+        return isWordChar(c) || c == '.' || c == '-';
+    }
+}
