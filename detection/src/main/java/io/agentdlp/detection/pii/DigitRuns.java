@@ -8,47 +8,39 @@ import java.util.Arrays;
  * the screens start from these runs instead of passing over all the text once per kind of value.
  */
 final class DigitRuns {
-    /** Characters read between two checks of the room left for bounds: each can add at most one bound. */
-    private static final int BLOCK = 64;
-
-    private final int[] bounds;
-    private final int size;
+    private int[] bounds = new int[64];
+    private int size;
     private final boolean nonAscii;
 
-    /**
-     * Records the index of every change between digit and non-digit without branching on the
-     * character (hex strings alternate digits and letters at random, which defeats branch
-     * prediction): each index is written, and the count only moves on a change.
-     */
     DigitRuns(char[] text) {
         int n = text.length;
-        int[] b = new int[2 * BLOCK];
-        int k = 0;
-        int inDigits = 0;
-        int any = 0;
-        for (int from = 0; from < n; from += BLOCK) {
-            if (k + BLOCK + 1 > b.length) {
-                b = Arrays.copyOf(b, Math.max(2 * b.length, k + BLOCK + 1));
-            }
-            int to = Math.min(n, from + BLOCK);
-            for (int i = from; i < to; i++) {
-                char c = text[i];
-                any |= c;
-                int x = c - '0';
-                int digit = ((x - 10) & ~x) >>> 31;
-                b[k] = i;
-                k += digit ^ inDigits;
-                inDigits = digit;
+        boolean wide = false;
+        int i = 0;
+        while (i < n) {
+            char c = text[i];
+            if (c < '0') {
+                i++;
+            } else if (c <= '9') {
+                int start = i;
+                do {
+                    i++;
+                } while (i < n && (c = text[i]) >= '0' && c <= '9');
+                add(start, i);
+            } else {
+                wide |= c >= 128;
+                i++;
             }
         }
-        if (k + 1 > b.length) {
-            b = Arrays.copyOf(b, k + 1);
+        this.nonAscii = wide;
+    }
+
+    private void add(int start, int end) {
+        if (2 * size + 2 > bounds.length) {
+            bounds = Arrays.copyOf(bounds, bounds.length * 2);
         }
-        b[k] = n;
-        k += inDigits;
-        this.bounds = b;
-        this.size = k / 2;
-        this.nonAscii = any >= 128;
+        bounds[2 * size] = start;
+        bounds[2 * size + 1] = end;
+        size++;
     }
 
     int size() {

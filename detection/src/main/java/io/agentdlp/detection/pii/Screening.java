@@ -76,7 +76,7 @@ final class Screening {
      */
     Spans ipAddresses() {
         if (ipAddresses == null) {
-            ipAddresses = unscreened ? Spans.whole(text) : SpanClass.IP_ADDRESS.spans(chars(), digits(), ANY_IP_ADDRESS);
+            ipAddresses = unscreened ? Spans.whole(text) : SpanClass.IP_ADDRESS.around(text, chars(), '.', ':', ANY_IP_ADDRESS);
         }
         return ipAddresses;
     }

@@ -46,6 +46,62 @@ enum SpanClass {
     }
 
     /**
+     * The maximal runs of members of {@code text} that hold a digit and one of {@code a} or {@code b}
+     * and pass {@code keep}: each run is grown from the first {@code a} or {@code b} inside it, found
+     * by {@link String#indexOf(int, int)} (a vectorised search), so runs without either, such as the
+     * hex digests of logs, are never read.
+     */
+    Spans around(String text, char[] chars, char a, char b, Spans.Filter keep) {
+        Spans out = new Spans();
+        boolean[] member = ascii;
+        int n = chars.length;
+        int nextA = text.indexOf(a);
+        int nextB = text.indexOf(b);
+        int covered = 0;
+        while (nextA >= 0 || nextB >= 0) {
+            int at = nextA < 0 ? nextB : nextB < 0 ? nextA : Math.min(nextA, nextB);
+            if (at >= covered) {
+                int start = at;
+                char c;
+                while (start > 0 && (c = chars[start - 1]) < 128 && member[c]) {
+                    start--;
+                }
+                int i = start;
+                int count = 0;
+                int upper = 0;
+                int dots = 0;
+                int colons = 0;
+                while (i < n && (c = chars[i]) < 128 && member[c]) {
+                    if (c >= '0' && c <= '9') {
+                        count++;
+                    } else if (c >= 'A' && c <= 'Z') {
+                        upper++;
+                    } else if (c == '.') {
+                        dots++;
+                    } else if (c == ':') {
+                        colons++;
+                    }
+                    i++;
+                }
+                covered = i;
+                if (count > 0) {
+                    out.add(start, i, count, upper, dots, colons);
+                    if (!keep.test(out, out.size() - 1)) {
+                        out.removeLast();
+                    }
+                }
+            }
+            if (nextA >= 0 && nextA < Math.max(covered, at + 1)) {
+                nextA = text.indexOf(a, Math.max(covered, at + 1));
+            }
+            if (nextB >= 0 && nextB < Math.max(covered, at + 1)) {
+                nextB = text.indexOf(b, Math.max(covered, at + 1));
+            }
+        }
+        return out;
+    }
+
+    /**
      * The maximal runs of members of {@code text} that hold a digit and pass {@code keep}: each run
      * is grown from the first digit run inside it, so characters far from any digit are never looked
      * at, and counted (digits, upper-case letters, dots, colons) for {@code keep} and the matchers.
