@@ -13,10 +13,17 @@ final class PhoneWindows {
     private static final String[] LABELS = {"x", "xt", "ext", "xtn", "extn", "int", "anexo", "xtensi", "extensi",
             "xtensin", "extensin", "xtensio", "extensio", "xtension", "extension"};
     private static final boolean[] MEMBER = new boolean[128];
+    /** The letters of the labels, lower case. */
+    private static final boolean[] LABEL_LETTER = new boolean[128];
 
     static {
         for (char c : "0123456789 \t()[].\\/~-+#,;=".toCharArray()) {
             MEMBER[c] = true;
+        }
+        for (String label : LABELS) {
+            for (char c : label.toCharArray()) {
+                LABEL_LETTER[c] = true;
+            }
         }
     }
 
@@ -35,8 +42,9 @@ final class PhoneWindows {
     }
 
     /**
-     * At least every run holding an ASCII digit, for a text without non-ASCII characters (where a
-     * run has no other digits). For each digit run not yet passed, the reading starts at the
+     * At least every run holding an ASCII digit and some other member, for a text without non-ASCII
+     * characters (where a run has no other digits); a run of digits alone is skipped (see
+     * {@link #digitsAlone}). For each other digit run not yet passed, the reading starts at the
      * nearest point before it where the whole-text reading stands outside any run: after a
      * character that is never a member or after a word that is not a label (a colon's membership
      * depends on what precedes it, so the search steps over colons).
@@ -45,11 +53,26 @@ final class PhoneWindows {
         int passed = 0;
         for (int r = 0; r < digits.size(); r++) {
             int anchor = digits.start(r);
-            if (anchor < passed) {
+            if (anchor < passed || digitsAlone(text, anchor, digits.end(r))) {
                 continue;
             }
             passed = run(text, outsideBefore(text, anchor, passed), digits.end(r), out);
         }
+    }
+
+    /**
+     * Whether the digit run {@code [start, end)} is a whole run by itself: the character before it and
+     * the one after it can never be members there (a letter outside every label, such as the
+     * {@code b c d f} of hex digests, ends a run whatever word it is in; a colon right after a digit is
+     * no member). Such a run has neither a separator nor a plus, so it holds no number this scanner
+     * reports, and the reading can skip it.
+     */
+    private static boolean digitsAlone(char[] text, int start, int end) {
+        return (start == 0 || neverMember(text[start - 1])) && (end == text.length || text[end] == ':' || neverMember(text[end]));
+    }
+
+    private static boolean neverMember(char c) {
+        return c < 128 && !MEMBER[c] && c != ':' && (!isLetter(c) || !LABEL_LETTER[c | 0x20]);
     }
 
     private static int outsideBefore(char[] text, int anchor, int floor) {

@@ -13,6 +13,8 @@ final class Screening {
      */
     private static final Spans.Filter ANY_IDENTIFIER = (s, i) -> s.digits(i) >= 7
             || (s.upper(i) >= 2 && s.length(i) >= 12) || (s.digits(i) >= 6 && s.upper(i) >= 3);
+    /** The fewest digits a span of digits alone needs to pass {@link #ANY_IDENTIFIER}. */
+    private static final int IDENTIFIER_MIN_DIGITS_ALONE = 7;
     /** The span filters of the IP matcher: IPv4 (4 digits, 3 dots) or IPv6 (2 colons). */
     private static final Spans.Filter ANY_IP_ADDRESS = (s, i) -> (s.digits(i) >= 4 && s.dots(i) >= 3) || s.colons(i) >= 2;
 
@@ -65,7 +67,7 @@ final class Screening {
     /** Runs of {@code [A-Z0-9 +-x]} with a digit that some identifier matcher's span filter accepts. */
     Spans identifiers() {
         if (identifiers == null) {
-            identifiers = unscreened ? Spans.whole(text) : SpanClass.IDENTIFIER.spans(chars(), digits(), ANY_IDENTIFIER);
+            identifiers = unscreened ? Spans.whole(text) : SpanClass.IDENTIFIER.spans(chars(), digits(), IDENTIFIER_MIN_DIGITS_ALONE, ANY_IDENTIFIER);
         }
         return identifiers;
     }

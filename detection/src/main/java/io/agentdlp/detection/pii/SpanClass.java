@@ -105,8 +105,11 @@ enum SpanClass {
      * The maximal runs of members of {@code text} that hold a digit and pass {@code keep}: each run
      * is grown from the first digit run inside it, so characters far from any digit are never looked
      * at, and counted (digits, upper-case letters, dots, colons) for {@code keep} and the matchers.
+     * {@code keep} must reject every run made of nothing but fewer than {@code minDigitsAlone} digits:
+     * such a digit run between two non-members (the digits of a lower-case hex digest) is skipped
+     * without being grown.
      */
-    Spans spans(char[] text, DigitRuns digits, Spans.Filter keep) {
+    Spans spans(char[] text, DigitRuns digits, int minDigitsAlone, Spans.Filter keep) {
         Spans out = new Spans();
         boolean[] member = ascii;
         int n = text.length;
@@ -116,7 +119,11 @@ enum SpanClass {
                 continue;
             }
             int start = digits.start(r);
+            int end = digits.end(r);
             char c;
+            if (end - start < minDigitsAlone && (start == 0 || !member(text[start - 1])) && (end == n || !member(text[end]))) {
+                continue;
+            }
             while (start > 0 && (c = text[start - 1]) < 128 && member[c]) {
                 start--;
             }
