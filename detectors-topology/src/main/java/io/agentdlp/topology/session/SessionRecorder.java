@@ -1,6 +1,8 @@
 package io.agentdlp.topology.session;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -53,13 +55,14 @@ public final class SessionRecorder extends ContextualProcessor<String, Inspected
             s = SessionSummary.start(record.key(), ev.getSessionId(), ev.getDevice().getId(), ev.getUser().getId(),
                     ev.getAgent().getName());
         }
+        List<SessionSummary.RecentFinding> found = new ArrayList<>(e.detections().size());
         for (DlpAlert a : e.detections()) {
-            s = s.with(new SessionSummary.RecentFinding(a.getLastSeen().toEpochMilli(), a.getAlertId(), a.getDetector(),
+            found.add(new SessionSummary.RecentFinding(a.getLastSeen().toEpochMilli(), a.getAlertId(), a.getDetector(),
                     a.getRuleId(), a.getSeverity().name(), a.getTitle(),
-                    a.getEvidence().stream().map(Finding::getRedactedPreview).toList()), maxRecent);
+                    a.getEvidence().stream().map(Finding::getRedactedPreview).toList()));
             context().forward(new Record<>(a.getAlertId(), a, record.timestamp()));
         }
-        summaries.put(record.key(), s);
+        summaries.put(record.key(), s.withAll(found, maxRecent));
     }
 
     private void cleanup() {

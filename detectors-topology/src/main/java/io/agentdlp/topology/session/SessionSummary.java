@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Risk summary of one session for {@code GET /v1/sessions/{id}}: counts of detections by detector
@@ -79,6 +78,42 @@ public record SessionSummary(String sessionKey, String sessionId, String deviceI
                 Math.max(lastSeen, f.time()), detections + 1, score, sev, det, r);
     }
 
+    /**
+     * This summary with {@code findings} added in order: the same summary as {@link #with} applied to
+     * each in turn (ties in time keep the later finding first, trimmed findings could never come back),
+     * built with one copy of the counts and the list instead of one per finding.
+     */
+    public SessionSummary withAll(List<RecentFinding> findings, int maxRecent) {
+        if (findings.isEmpty()) {
+            return this;
+        }
+        if (findings.size() == 1) {
+            return with(findings.get(0), maxRecent);
+        }
+        Map<String, Long> sev = new TreeMap<>(bySeverity);
+        Map<String, Long> det = new TreeMap<>(byDetector);
+        List<RecentFinding> r = new ArrayList<>(recent.size() + findings.size());
+        long first = firstSeen;
+        long last = lastSeen;
+        int score = riskScore;
+        for (int i = findings.size() - 1; i >= 0; i--) {
+            RecentFinding f = findings.get(i);
+            r.add(f);
+            sev.merge(f.severity(), 1L, Long::sum);
+            det.merge(f.detector(), 1L, Long::sum);
+            first = Math.min(first, f.time());
+            last = Math.max(last, f.time());
+            score += weight(f.severity());
+        }
+        r.addAll(recent);
+        r.sort((a, b) -> Long.compare(b.time(), a.time()));
+        while (r.size() > maxRecent) {
+            r.remove(r.size() - 1);
+        }
+        return new SessionSummary(sessionKey, sessionId, deviceId, userId, agentName, first, last,
+                detections + findings.size(), Math.min(MAX_SCORE, score), sev, det, r);
+    }
+
     private static int weight(String severity) {
         return switch (severity) {
             case "LOW" -> 1;
@@ -105,9 +140,8 @@ public record SessionSummary(String sessionKey, String sessionId, String deviceI
         }
     }
 
-    /** Store serde (JSON: the HTTP API serves the same shape). */
+    /** Store serde: compact binary ({@link SummaryCodec}); JSON values of earlier versions are still read. */
     public static Serde<SessionSummary> serde() {
-        return Serdes.serdeFrom((topic, s) -> s == null ? null : s.toJson(),
-                (topic, b) -> b == null ? null : fromJson(b));
+        return SummaryCodec.serde();
     }
 }
