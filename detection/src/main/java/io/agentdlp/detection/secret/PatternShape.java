@@ -30,18 +30,28 @@ final class PatternShape {
     }
 
     /**
-     * The {@link #startAnchored} patterns of {@code patterns} as one alternation, or null if there are none:
-     * its {@code lookingAt} succeeds exactly when one of theirs does (inline flags stay within each
-     * pattern's group), at the cost of one matcher call.
+     * The {@link #inStartAnchoredUnion} patterns of {@code patterns} as one alternation, or null if there
+     * are none: its {@code lookingAt} succeeds exactly when one of theirs does (inline flags stay within
+     * each pattern's group), at the cost of one matcher call.
      */
     static Pattern startAnchoredUnion(List<Pattern> patterns) {
         List<String> atStart = new ArrayList<>();
         for (Pattern p : patterns) {
-            if (startAnchored(p.pattern())) {
+            if (inStartAnchoredUnion(p)) {
                 atStart.add("(?:" + p.pattern() + ")");
             }
         }
         return atStart.isEmpty() ? null : Pattern.compile(String.join("|", atStart));
+    }
+
+    /**
+     * Whether {@code p} joins {@link #startAnchoredUnion}: start-anchored, and nothing in it that means
+     * something else once joined. Groups are renumbered in the union (a backreference would point at
+     * another pattern's group, a repeated group name does not compile), and flags passed to
+     * {@code Pattern.compile} are not part of the source text. User rule files may have either.
+     */
+    static boolean inStartAnchoredUnion(Pattern p) {
+        return p.flags() == 0 && p.matcher("").groupCount() == 0 && startAnchored(p.pattern());
     }
 
     /**

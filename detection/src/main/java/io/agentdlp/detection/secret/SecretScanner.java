@@ -130,7 +130,7 @@ public final class SecretScanner implements TextDetector {
             allowAtStart[r] = PatternShape.startAnchoredUnion(allow);
             List<Integer> searched = new ArrayList<>();
             for (int i = 0; i < allow.size(); i++) {
-                if (!PatternShape.startAnchored(allow.get(i).pattern())) {
+                if (!PatternShape.inStartAnchoredUnion(allow.get(i))) {
                     searched.add(i);
                 }
             }

@@ -190,7 +190,7 @@ class PatternShapeTest {
                 .values().stream().toList();
         for (List<Pattern> allow : allowLists) {
             Pattern union = PatternShape.startAnchoredUnion(allow);
-            List<Pattern> atStart = allow.stream().filter(p -> PatternShape.startAnchored(p.pattern())).toList();
+            List<Pattern> atStart = allow.stream().filter(PatternShape::inStartAnchoredUnion).toList();
             assertThat(union == null).isEqualTo(atStart.isEmpty());
             if (union != null) {
                 for (String s : inputs) {

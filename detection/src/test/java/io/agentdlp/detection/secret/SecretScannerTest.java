@@ -185,6 +185,32 @@ class SecretScannerTest {
     }
 
     @Test
+    void userAllowPatternsWithGroupsKeepTheirMeaning() {
+        // the start-anchored allow patterns of a rule are joined into one regex; groups must not be
+        // renumbered into another pattern's backreference, and a group name used twice must still build
+        String rules = """
+                version: 1
+                rules:
+                  - id: test-allow-groups
+                    severity: high
+                    keywords: ['zqc=']
+                    pattern: 'zqc=([a-z0-9]{12})'
+                    allow: ['^(ab)c', '^([a-z0-9]{2})\\1', '^(?<v>q)r', '^(?<v>s)t', '^k9m']
+                  - id: test-allow-none
+                    severity: high
+                    keywords: ['zqd=']
+                    pattern: 'zqd=([a-z0-9]{12})'
+                """;
+        RuleFile file = RuleFileParser.parse("allow-groups.yaml", new java.io.ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)));
+        SecretScanner scanner = SecretScanner.builder().hasher(HASHER).catalog(RuleCatalog.builtIn().with(List.of(file))).build();
+        String values = "k7k7x2p9w4m3 qr7x2p9w4m3z st7x2p9w4m3z k9m2p9w4m3zx abcx2p9w4m3z";
+        String allowed = "zqc=" + values.replace(" ", " zqc=");
+        String control = "zqd=" + values.replace(" ", " zqd=");
+        assertThat(scanner.scan(allowed).findings()).isEmpty();
+        assertThat(scanner.scan(control).findings()).hasSize(5);
+    }
+
+    @Test
     void aValueIsCheckedOncePerCheckProfileAndEachRuleGetsItsOwnProfilesVerdict() {
         String rules = """
                 version: 1
