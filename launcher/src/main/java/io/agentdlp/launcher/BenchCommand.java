@@ -189,7 +189,7 @@ final class BenchCommand implements Callable<Integer> {
      * rewritten at once, so a JVM that dies keeps them. Returns why it failed, or null.
      */
     private String runHere(String g, int threads, BenchSettings settings, long deadline, List<StepResult> all,
-                           BenchOutput output) throws IOException {
+                           BenchOutput output) throws IOException, InterruptedException {
         PrintStream o = System.out;
         o.println("== " + g + ": starting a fresh stack");
         Path dir = Files.createTempDirectory("agentdlp-bench-");
@@ -218,6 +218,9 @@ final class BenchCommand implements Callable<Integer> {
                 }
             });
             return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw e;
         } catch (Exception e) {
             log.error("event=bench_guarantee_failed guarantee={} steps={}", g, all.size(), e);
             return e.toString();
@@ -236,7 +239,7 @@ final class BenchCommand implements Callable<Integer> {
         Files.deleteIfExists(dir.resolve("results.csv"));
         double minutes = Math.max(1, (deadline - System.nanoTime()) / 60e9);
         System.out.printf(Locale.ROOT, "== %s: in its own JVM, results in %s, %.1f minutes%n", g, dir, minutes);
-        int exit = new GuaranteeJvm(AgentDlp.class.getName()).run(childArgs(g, dir, minutes), Path.of("").toAbsolutePath());
+        int exit = new GuaranteeJvm(AgentDlp.class.getName()).run(childArgs(g, dir, minutes), dir);
         Path csv = dir.resolve("results.csv");
         int before = all.size();
         if (Files.exists(csv)) {

@@ -87,7 +87,7 @@ public final class BenchRun {
         }
         if (best == null) {
             out.printf(Locale.ROOT, "  %s: no rate down to %.0f events/s was sustained; no latency profile%n", guarantee,
-                    searched.isEmpty() ? settings.startRate() : searched.get(searched.size() - 1).targetRate());
+                    searched.get(searched.size() - 1).targetRate());
             printCost(guarantee, steps);
             return;
         }

@@ -1,5 +1,6 @@
 package io.agentdlp.launcher.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -20,21 +21,39 @@ public final class GuaranteeJvm {
         this.mainClass = mainClass;
     }
 
-    /** The command line of a child JVM running {@code args}. */
+    /**
+     * The command line of a child JVM running {@code args}. Options that bind a port (a debugger agent,
+     * remote JMX) are left out: the parent holds the port. The class path is made absolute because the
+     * child runs in a directory of its own, where relative files of other options (a JFR recording, a GC
+     * log) do not overwrite those of another guarantee.
+     */
     public List<String> command(List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // a debugger agent would try to bind the parent's port again
-            if (!a.startsWith("-agentlib:jdwp") && !a.startsWith("-Xrunjdwp")) {
+            if (!bindsAPort(a)) {
                 cmd.add(a);
             }
         }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(absoluteClassPath(System.getProperty("java.class.path")));
         cmd.add(mainClass);
         cmd.addAll(args);
         return cmd;
+    }
+
+    static boolean bindsAPort(String jvmOption) {
+        return jvmOption.startsWith("-agentlib:jdwp") || jvmOption.startsWith("-Xrunjdwp")
+                || jvmOption.startsWith("-Dcom.sun.management.jmxremote.port=")
+                || jvmOption.startsWith("-Dcom.sun.management.jmxremote.rmi.port=");
+    }
+
+    static String absoluteClassPath(String classPath) {
+        List<String> entries = new ArrayList<>();
+        for (String e : classPath.split(File.pathSeparator)) {
+            entries.add(e.isEmpty() ? e : Path.of(e).toAbsolutePath().toString());
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     /**

@@ -37,8 +37,22 @@ class GuaranteeJvmTest {
     void theCommandKeepsThisJvmsOptionsAndClassPathButNoDebuggerAgent() {
         List<String> cmd = new GuaranteeJvm("a.Main").command(List.of("bench", "--out", "x"));
 
-        assertThat(cmd).containsSubsequence("-cp", System.getProperty("java.class.path"), "a.Main", "bench", "--out", "x");
+        assertThat(cmd).containsSubsequence("-cp", GuaranteeJvm.absoluteClassPath(System.getProperty("java.class.path")),
+                "a.Main", "bench", "--out", "x");
         assertThat(cmd).noneMatch(a -> a.startsWith("-agentlib:jdwp"));
         assertThat(Path.of(cmd.get(0)).getFileName().toString()).startsWith("java");
+    }
+
+    @Test
+    void optionsThatBindAPortAreLeftOutAndTheClassPathIsAbsolute() {
+        assertThat(GuaranteeJvm.bindsAPort("-agentlib:jdwp=transport=dt_socket,server=y,address=5005")).isTrue();
+        assertThat(GuaranteeJvm.bindsAPort("-Dcom.sun.management.jmxremote.port=9010")).isTrue();
+        assertThat(GuaranteeJvm.bindsAPort("-Dcom.sun.management.jmxremote.rmi.port=9011")).isTrue();
+        assertThat(GuaranteeJvm.bindsAPort("-Xmx2g")).isFalse();
+        assertThat(GuaranteeJvm.bindsAPort("-XX:StartFlightRecording=filename=bench.jfr")).isFalse();
+
+        String sep = java.io.File.pathSeparator;
+        String cp = GuaranteeJvm.absoluteClassPath("launcher/target/all.jar" + sep + "/opt/x.jar");
+        assertThat(cp.split(sep)).containsExactly(Path.of("launcher/target/all.jar").toAbsolutePath().toString(), "/opt/x.jar");
     }
 }
