@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.agentdlp.detection.fingerprint.CodeMatch;
-import io.agentdlp.detection.fingerprint.FingerprintConfig;
 import io.agentdlp.detection.fingerprint.FingerprintIndex;
 import io.agentdlp.detection.fingerprint.IndexOptions;
 import io.agentdlp.detection.fingerprint.MatchThresholds;
@@ -41,7 +40,7 @@ class IndexCommandTest {
         CliRun first = CliRun.of("index", "--index-dir", index.toString(), "--repo", "acme", "--quiet", tree.toString());
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("indexed repo acme: 2 file(s): 2 added, 0 replaced, 0 unchanged, 0 removed")
-                .contains("bulk load").contains("k=" + FingerprintConfig.DEFAULT.k() + ", w=" + FingerprintConfig.DEFAULT.w());
+                .contains("bulk load").contains("k=16, w=3");
 
         Files.writeString(tree.resolve("src/Router.java"), OwnCodeSamples.RETRY.replace("def ", "def x_"));
         Files.delete(tree.resolve("src/ledger/Ledger.java"));
