@@ -172,4 +172,18 @@ class PostingsSnapshotTest {
             assertThat(index.query(a, THRESHOLDS)).extracting(CodeMatch::sourcePath).containsExactly("A.java");
         }
     }
+
+    @Test
+    void aSnapshotThatCannotBeWrittenLeavesTheCompactionAndLookupsWorking() throws Exception {
+        String a = SyntheticCode.java(502, 8);
+        // a directory where the snapshot's temporary file goes makes its write fail
+        Files.createDirectories(dir.resolve("postings.snapshot.tmp").resolve("blocked"));
+        try (FingerprintIndex index = FingerprintIndex.open(dir, OPTIONS)) {
+            index.put(doc("r", "A.java", a));
+            index.compact();
+            assertThat(index.snapshotInUse()).isFalse();
+            assertThat(index.query(a, THRESHOLDS)).extracting(CodeMatch::sourcePath).containsExactly("A.java");
+        }
+        assertThat(dir.resolve("postings.snapshot")).doesNotExist();
+    }
 }
