@@ -60,9 +60,12 @@ final class SnapshotReads {
      */
     boolean markChanged(long[] shapes, int n) {
         for (int i = 0; i < n; i++) {
-            changed.add(shapes[i]);
+            // a shape already marked (re-indexed file, repeated fingerprint) does not fill the filter further
+            if (!changed.mightContain(shapes[i])) {
+                changed.add(shapes[i]);
+                changes++;
+            }
         }
-        changes += n;
         return changes <= changed.capacity();
     }
 

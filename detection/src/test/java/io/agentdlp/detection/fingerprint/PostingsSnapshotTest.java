@@ -138,6 +138,24 @@ class PostingsSnapshotTest {
     }
 
     @Test
+    void aFileReindexedOverAndOverCountsItsShapesOnceTowardTheChangeBudget() {
+        IndexedDocument v1 = randomDoc("f.bin", 1000, 1);
+        IndexedDocument v2 = randomDoc("f.bin", 1000, 3);
+        try (FingerprintIndex index = FingerprintIndex.open(dir, OPTIONS)) {
+            index.put(v1);
+            index.compact();
+            // 80 rewrites mark 160,000 shapes, more than the changed-shapes filter holds, but only 2,000 distinct
+            for (int i = 0; i < 40; i++) {
+                index.put(v2);
+                index.put(v1);
+            }
+            assertThat(index.snapshotInUse()).isTrue();
+            assertThat(index.lookup(v1.hashes())).isEqualTo(shapes(v1).length);
+            assertThat(index.lookup(v2.hashes())).isZero();
+        }
+    }
+
+    @Test
     void tooManyChangesDropTheSnapshotUntilTheNextCompaction() {
         IndexedDocument first = randomDoc("first.bin", 1000, 1);
         try (FingerprintIndex index = FingerprintIndex.open(dir, OPTIONS)) {
