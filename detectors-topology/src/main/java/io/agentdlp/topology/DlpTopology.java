@@ -283,10 +283,10 @@ public final class DlpTopology implements AutoCloseable {
         }
 
         /**
-         * A store whose keys are written once and not read back while they could still be cached (content
-         * hashes, timeline entries): a record cache would only add a sorted-map insert per write, fill up with
-         * entries no one reads and evict the cached state of the stores that do read theirs. Its changelog
-         * receives the same records, so turning the cache off changes no state and no output.
+         * A store whose keys are mostly written once (content hashes, timeline entries): a record cache would
+         * add a sorted-map insert per write, fill up with entries no one reads and evict the cached state of
+         * the stores that do read theirs. Without it the state and the output are the same; a key updated twice
+         * within one commit interval (content re-sent at once) writes two changelog records instead of one.
          */
         private <V> StoreBuilder<KeyValueStore<String, V>> writeOnceStore(String name, Serde<V> valueSerde) {
             return Stores.keyValueStoreBuilder(supplier(name), Serdes.String(), valueSerde);
