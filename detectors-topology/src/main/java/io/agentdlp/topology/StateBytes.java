@@ -3,7 +3,9 @@ package io.agentdlp.topology;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -71,6 +73,16 @@ public final class StateBytes {
             putInt(b.length);
             ensure(b.length);
             buf.put(b);
+            return this;
+        }
+
+        /** Count-prefixed strings; null written as count -1. */
+        public Writer putStrings(List<String> values) {
+            if (values == null) {
+                return putInt(-1);
+            }
+            putInt(values.size());
+            values.forEach(this::putString);
             return this;
         }
 
@@ -143,6 +155,19 @@ public final class StateBytes {
                 return null;
             }
             return new String(bytes(n), StandardCharsets.UTF_8);
+        }
+
+        /** What {@link Writer#putStrings} wrote. */
+        public List<String> getStrings() {
+            int n = getInt();
+            if (n < 0) {
+                return null;
+            }
+            List<String> out = new ArrayList<>(Math.min(n, 64));
+            for (int i = 0; i < n; i++) {
+                out.add(getString());
+            }
+            return out;
         }
 
         public byte[] getBytes() {

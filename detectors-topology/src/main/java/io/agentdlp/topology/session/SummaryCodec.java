@@ -52,7 +52,7 @@ final class SummaryCodec {
             for (SessionSummary.RecentFinding f : s.recent()) {
                 w.putLong(f.time()).putString(f.alertId()).putString(f.detector()).putString(f.rule())
                         .putString(f.severity()).putString(f.title());
-                putStrings(w, f.previews());
+                w.putStrings(f.previews());
             }
         }
         return w.toByteArray();
@@ -76,7 +76,7 @@ final class SummaryCodec {
             recent = new ArrayList<>(Math.min(n, 64));
             for (int i = 0; i < n; i++) {
                 recent.add(new SessionSummary.RecentFinding(r.getLong(), r.getString(), r.getString(), r.getString(),
-                        r.getString(), r.getString(), getStrings(r)));
+                        r.getString(), r.getString(), r.getStrings()));
             }
         }
         return new SessionSummary(key, sessionId, deviceId, userId, agentName, firstSeen, lastSeen, detections, score,
@@ -101,27 +101,6 @@ final class SummaryCodec {
         Map<String, Long> out = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             out.put(r.getString(), r.getLong());
-        }
-        return out;
-    }
-
-    private static void putStrings(StateBytes.Writer w, List<String> values) {
-        if (values == null) {
-            w.putInt(-1);
-            return;
-        }
-        w.putInt(values.size());
-        values.forEach(w::putString);
-    }
-
-    private static List<String> getStrings(StateBytes.Reader r) {
-        int n = r.getInt();
-        if (n < 0) {
-            return null;
-        }
-        List<String> out = new ArrayList<>(Math.min(n, 64));
-        for (int i = 0; i < n; i++) {
-            out.add(r.getString());
         }
         return out;
     }

@@ -58,7 +58,7 @@ final class TimelineCodec {
     private static byte[] encode(TimelineEntry e) {
         StateBytes.Writer w = new StateBytes.Writer(256, VERSION).putLong(e.seq()).putString(e.eventId()).putLong(e.time())
                 .putString(e.kind()).putString(e.source()).putString(e.tool()).putString(e.filePath());
-        putStrings(w, e.destinations());
+        w.putStrings(e.destinations());
         w.putLong(e.contentBytes()).putBoolean(e.truncated()).putBoolean(e.duplicate())
                 .putByte(e.destinationAllowed() == null ? -1 : e.destinationAllowed() ? 1 : 0);
         if (e.alerts() == null) {
@@ -68,7 +68,7 @@ final class TimelineCodec {
             for (TimelineEntry.PlacedAlert a : e.alerts()) {
                 w.putString(a.alertId()).putString(a.detector()).putString(a.rule()).putString(a.severity())
                         .putString(a.title());
-                putStrings(w, a.previews());
+                w.putStrings(a.previews());
             }
         }
         return w.toByteArray();
@@ -82,7 +82,7 @@ final class TimelineCodec {
         String source = r.getString();
         String tool = r.getString();
         String filePath = r.getString();
-        List<String> destinations = getStrings(r);
+        List<String> destinations = r.getStrings();
         long contentBytes = r.getLong();
         boolean truncated = r.getBoolean();
         boolean duplicate = r.getBoolean();
@@ -93,31 +93,10 @@ final class TimelineCodec {
             alerts = new ArrayList<>(Math.min(n, 64));
             for (int i = 0; i < n; i++) {
                 alerts.add(new TimelineEntry.PlacedAlert(r.getString(), r.getString(), r.getString(), r.getString(),
-                        r.getString(), getStrings(r)));
+                        r.getString(), r.getStrings()));
             }
         }
         return new TimelineEntry(seq, eventId, time, kind, source, tool, filePath, destinations, contentBytes, truncated,
                 duplicate, allowed < 0 ? null : allowed == 1, alerts);
-    }
-
-    private static void putStrings(StateBytes.Writer w, List<String> values) {
-        if (values == null) {
-            w.putInt(-1);
-            return;
-        }
-        w.putInt(values.size());
-        values.forEach(w::putString);
-    }
-
-    private static List<String> getStrings(StateBytes.Reader r) {
-        int n = r.getInt();
-        if (n < 0) {
-            return null;
-        }
-        List<String> out = new ArrayList<>(Math.min(n, 64));
-        for (int i = 0; i < n; i++) {
-            out.add(r.getString());
-        }
-        return out;
     }
 }
