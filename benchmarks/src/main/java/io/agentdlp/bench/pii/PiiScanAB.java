@@ -4,14 +4,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import io.agentdlp.bench.BuildUnderTest;
 import io.agentdlp.bench.topology.PiiCost;
 
 /**
@@ -38,8 +35,8 @@ public final class PiiScanAB {
         int n = args.length > 3 ? Integer.parseInt(args[3]) : 1_500;
         List<String> texts = PiiCost.workloadTexts(n);
         long bytes = texts.stream().mapToLong(String::length).sum();
-        Scanner a = new Scanner(loader(args[0]));
-        Scanner b = new Scanner(loader(args[1]));
+        Scanner a = new Scanner(BuildUnderTest.loader(args[0]));
+        Scanner b = new Scanner(BuildUnderTest.loader(args[1]));
         for (int i = 0; i < texts.size(); i++) {
             if (!a.scan(texts.get(i)).toString().equals(b.scan(texts.get(i)).toString())) {
                 throw new IllegalStateException("builds A and B return different results on text " + i);
@@ -67,27 +64,12 @@ public final class PiiScanAB {
         for (int i = 0; i < ratio.length; i++) {
             ratio[i] = usA[from + i] / usB[from + i];
         }
-        double medianA = median(Arrays.copyOfRange(usA, from, rounds));
-        double medianB = median(Arrays.copyOfRange(usB, from, rounds));
+        double medianA = BuildUnderTest.median(Arrays.copyOfRange(usA, from, rounds));
+        double medianB = BuildUnderTest.median(Arrays.copyOfRange(usB, from, rounds));
         double mean = (double) bytes / texts.size();
         System.out.printf(Locale.ROOT, "%d texts, mean %.0f chars; median of the last %d rounds: A %.1f us/text (%.1f MB/CPU-s), "
                         + "B %.1f us/text (%.1f MB/CPU-s), median A/B %.2f (checksum %d)%n", texts.size(), mean, ratio.length,
-                medianA, mean / medianA, medianB, mean / medianB, median(ratio), sink);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static ClassLoader loader(String classpath) throws MalformedURLException {
-        String[] parts = classpath.split(":");
-        URL[] urls = new URL[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            urls[i] = Path.of(parts[i]).toUri().toURL();
-        }
-        return new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+                medianA, mean / medianA, medianB, mean / medianB, BuildUnderTest.median(ratio), sink);
     }
 
     /** A {@code PiiScanner} of one build, called reflectively (its classes are not this loader's). */

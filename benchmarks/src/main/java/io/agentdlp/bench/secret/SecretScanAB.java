@@ -4,14 +4,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
+import io.agentdlp.bench.BuildUnderTest;
 import io.agentdlp.detection.secret.eval.AgentTrafficCorpus;
 
 /**
@@ -47,8 +44,8 @@ public final class SecretScanAB {
         }
         // about 4 MB per build and round
         int passes = (int) Math.max(1, (4L << 20) / bytes);
-        Scanner a = new Scanner(loader(args[0]));
-        Scanner b = new Scanner(loader(args[1]));
+        Scanner a = new Scanner(BuildUnderTest.loader(args[0]));
+        Scanner b = new Scanner(BuildUnderTest.loader(args[1]));
         for (int i = 0; i < texts.length; i++) {
             if (!a.scan(texts[i]).toString().equals(b.scan(texts[i]).toString())) {
                 throw new IllegalStateException("builds A and B report different findings on text " + i);
@@ -80,23 +77,8 @@ public final class SecretScanAB {
         }
         System.out.printf(Locale.ROOT, "size=%d traffic=%s, %.1f MB per build and round; median of the last %d rounds: "
                         + "A %.1f, B %.1f MB per CPU-second, median B/A %.2f (checksum %d)%n", size, mixed ? "mixed" : "clean",
-                passes * bytes / 1e6, ratio.length, median(Arrays.copyOfRange(mbA, from, rounds)),
-                median(Arrays.copyOfRange(mbB, from, rounds)), median(ratio), sink);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static ClassLoader loader(String classpath) throws MalformedURLException {
-        String[] parts = classpath.split(":");
-        URL[] urls = new URL[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            urls[i] = Path.of(parts[i]).toUri().toURL();
-        }
-        return new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+                passes * bytes / 1e6, ratio.length, BuildUnderTest.median(Arrays.copyOfRange(mbA, from, rounds)),
+                BuildUnderTest.median(Arrays.copyOfRange(mbB, from, rounds)), BuildUnderTest.median(ratio), sink);
     }
 
     /** A {@code SecretScanner} of one build, called reflectively (its classes are not this loader's). */
