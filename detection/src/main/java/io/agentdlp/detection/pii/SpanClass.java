@@ -53,43 +53,13 @@ enum SpanClass {
      */
     Spans around(String text, char[] chars, char a, char b, Spans.Filter keep) {
         Spans out = new Spans();
-        boolean[] member = ascii;
-        int n = chars.length;
         int nextA = text.indexOf(a);
         int nextB = text.indexOf(b);
         int covered = 0;
         while (nextA >= 0 || nextB >= 0) {
             int at = nextA < 0 ? nextB : nextB < 0 ? nextA : Math.min(nextA, nextB);
             if (at >= covered) {
-                int start = at;
-                char c;
-                while (start > 0 && (c = chars[start - 1]) < 128 && member[c]) {
-                    start--;
-                }
-                int i = start;
-                int count = 0;
-                int upper = 0;
-                int dots = 0;
-                int colons = 0;
-                while (i < n && (c = chars[i]) < 128 && member[c]) {
-                    if (c >= '0' && c <= '9') {
-                        count++;
-                    } else if (c >= 'A' && c <= 'Z') {
-                        upper++;
-                    } else if (c == '.') {
-                        dots++;
-                    } else if (c == ':') {
-                        colons++;
-                    }
-                    i++;
-                }
-                covered = i;
-                if (count > 0) {
-                    out.add(start, i, count, upper, dots, colons);
-                    if (!keep.test(out, out.size() - 1)) {
-                        out.removeLast();
-                    }
-                }
+                covered = addRun(chars, at, out, keep);
             }
             if (nextA >= 0 && nextA < Math.max(covered, at + 1)) {
                 nextA = text.indexOf(a, Math.max(covered, at + 1));
@@ -111,7 +81,6 @@ enum SpanClass {
      */
     Spans spans(char[] text, DigitRuns digits, int minDigitsAlone, Spans.Filter keep) {
         Spans out = new Spans();
-        boolean[] member = ascii;
         int n = text.length;
         int covered = 0;
         for (int r = 0; r < digits.size(); r++) {
@@ -120,36 +89,50 @@ enum SpanClass {
             }
             int start = digits.start(r);
             int end = digits.end(r);
-            char c;
             if (end - start < minDigitsAlone && (start == 0 || !member(text[start - 1])) && (end == n || !member(text[end]))) {
                 continue;
             }
-            while (start > 0 && (c = text[start - 1]) < 128 && member[c]) {
-                start--;
+            covered = addRun(text, start, out, keep);
+        }
+        return out;
+    }
+
+    /**
+     * Grows the maximal run of members around {@code at}, counts its digits, upper-case letters, dots
+     * and colons, and adds it to {@code out} if it holds a digit and {@code keep} accepts it. Returns
+     * the run's end.
+     */
+    private int addRun(char[] text, int at, Spans out, Spans.Filter keep) {
+        boolean[] member = ascii;
+        int n = text.length;
+        int start = at;
+        char c;
+        while (start > 0 && (c = text[start - 1]) < 128 && member[c]) {
+            start--;
+        }
+        int i = start;
+        int count = 0;
+        int upper = 0;
+        int dots = 0;
+        int colons = 0;
+        while (i < n && (c = text[i]) < 128 && member[c]) {
+            if (c >= '0' && c <= '9') {
+                count++;
+            } else if (c >= 'A' && c <= 'Z') {
+                upper++;
+            } else if (c == '.') {
+                dots++;
+            } else if (c == ':') {
+                colons++;
             }
-            int i = start;
-            int count = 0;
-            int upper = 0;
-            int dots = 0;
-            int colons = 0;
-            while (i < n && (c = text[i]) < 128 && member[c]) {
-                if (c >= '0' && c <= '9') {
-                    count++;
-                } else if (c >= 'A' && c <= 'Z') {
-                    upper++;
-                } else if (c == '.') {
-                    dots++;
-                } else if (c == ':') {
-                    colons++;
-                }
-                i++;
-            }
-            covered = i;
+            i++;
+        }
+        if (count > 0) {
             out.add(start, i, count, upper, dots, colons);
             if (!keep.test(out, out.size() - 1)) {
                 out.removeLast();
             }
         }
-        return out;
+        return i;
     }
 }
