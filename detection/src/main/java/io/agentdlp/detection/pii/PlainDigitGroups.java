@@ -46,6 +46,9 @@ final class PlainDigitGroups {
      * (validation checks the general description of the region it assigns the number to).
      */
     private final List<List<Pattern>> nationalPatterns = new ArrayList<>();
+    private final RangeTest lengthAllows = this::rangeLengthAllows;
+    private final RangeTest nationalPatternMayMatch = (digits, from, length) -> rangeLengthAllows(digits, from, length)
+            && (startsInternational(digits, from, length) || nationalNumberMayMatch(digits, from, length));
 
     PlainDigitGroups(PhoneNumberUtil util, String region) {
         PhoneMetadata metadata = util.getSupportedRegions().contains(region)
@@ -137,21 +140,7 @@ final class PlainDigitGroups {
      * dashes, dots) and no contiguous range of its digit groups can be a valid number.
      */
     boolean mayHoldValidNumber(String text, int start, int end) {
-        if (!enabled) {
-            return true;
-        }
-        Groups g = Groups.read(text, start, end);
-        if (g == null) {
-            return true;
-        }
-        for (int from = 0; from < g.count; from++) {
-            for (int to = from + 1; to <= g.count; to++) {
-                if (lengthAllows(g.digits, g.at[from], g.at[to] - g.at[from])) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return anyGroupRange(text, start, end, lengthAllows);
     }
 
     /**
@@ -165,6 +154,16 @@ final class PlainDigitGroups {
      * the patterns, so meant for the windows {@link #mayHoldValidNumber} keeps.
      */
     boolean mayMatchNationalPattern(String text, int start, int end) {
+        return anyGroupRange(text, start, end, nationalPatternMayMatch);
+    }
+
+    /** A test of the digits {@code [from, from + length)} of a window's digit string. */
+    private interface RangeTest {
+        boolean test(char[] digits, int from, int length);
+    }
+
+    /** Whether the window is not plain, or some contiguous range of its digit groups passes {@code test}. */
+    private boolean anyGroupRange(String text, int start, int end, RangeTest test) {
         if (!enabled) {
             return true;
         }
@@ -174,10 +173,7 @@ final class PlainDigitGroups {
         }
         for (int from = 0; from < g.count; from++) {
             for (int to = from + 1; to <= g.count; to++) {
-                int at = g.at[from];
-                int length = g.at[to] - at;
-                if (lengthAllows(g.digits, at, length) && (startsInternational(g.digits, at, length)
-                        || nationalNumberMayMatch(g.digits, at, length))) {
+                if (test.test(g.digits, g.at[from], g.at[to] - g.at[from])) {
                     return true;
                 }
             }
@@ -185,7 +181,7 @@ final class PlainDigitGroups {
         return false;
     }
 
-    private boolean lengthAllows(char[] digits, int from, int length) {
+    private boolean rangeLengthAllows(char[] digits, int from, int length) {
         return validLength[length] || (length >= minDigits && mayStrip(digits, from, length));
     }
 
