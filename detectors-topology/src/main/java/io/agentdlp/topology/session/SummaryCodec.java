@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 import io.agentdlp.topology.StateBytes;
 
@@ -20,23 +17,13 @@ import io.agentdlp.topology.StateBytes;
  */
 final class SummaryCodec {
     private static final int VERSION = 1;
-    private static final byte JSON_START = '{';
 
     private SummaryCodec() {
     }
 
     static Serde<SessionSummary> serde() {
-        Serializer<SessionSummary> ser = (topic, s) -> s == null ? null : encode(s);
-        Deserializer<SessionSummary> de = (topic, b) -> {
-            if (b == null) {
-                return null;
-            }
-            if (b.length > 0 && b[0] == JSON_START) {
-                return SessionSummary.fromJson(b);
-            }
-            return decode(new StateBytes.Reader(b, "session summary", VERSION));
-        };
-        return Serdes.serdeFrom(ser, de);
+        return BinaryStoreSerde.of("session summary", VERSION, SummaryCodec::encode, SummaryCodec::decode,
+                SessionSummary::fromJson);
     }
 
     private static byte[] encode(SessionSummary s) {

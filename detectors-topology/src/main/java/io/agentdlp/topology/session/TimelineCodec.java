@@ -5,8 +5,6 @@ import java.util.List;
 
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 import io.agentdlp.topology.StateBytes;
 
@@ -18,41 +16,23 @@ import io.agentdlp.topology.StateBytes;
  */
 final class TimelineCodec {
     private static final int VERSION = 1;
-    private static final byte JSON_START = '{';
 
     private TimelineCodec() {
     }
 
     static Serde<TimelineHead> headSerde() {
         Deserializer<TimelineHead> json = JsonStoreSerde.of(TimelineHead.class, "timeline head").deserializer();
-        Serializer<TimelineHead> ser = (topic, h) -> h == null ? null : new StateBytes.Writer(33, VERSION)
-                .putLong(h.firstSeq()).putLong(h.nextSeq()).putLong(h.firstSeen()).putLong(h.lastSeen()).toByteArray();
-        Deserializer<TimelineHead> de = (topic, b) -> {
-            if (b == null) {
-                return null;
-            }
-            if (b.length > 0 && b[0] == JSON_START) {
-                return json.deserialize(topic, b);
-            }
-            StateBytes.Reader r = new StateBytes.Reader(b, "timeline head", VERSION);
-            return new TimelineHead(r.getLong(), r.getLong(), r.getLong(), r.getLong());
-        };
-        return Serdes.serdeFrom(ser, de);
+        return BinaryStoreSerde.of("timeline head", VERSION,
+                h -> new StateBytes.Writer(33, VERSION).putLong(h.firstSeq()).putLong(h.nextSeq()).putLong(h.firstSeen())
+                        .putLong(h.lastSeen()).toByteArray(),
+                r -> new TimelineHead(r.getLong(), r.getLong(), r.getLong(), r.getLong()),
+                b -> json.deserialize(null, b));
     }
 
     static Serde<TimelineEntry> entrySerde() {
         Deserializer<TimelineEntry> json = JsonStoreSerde.of(TimelineEntry.class, "timeline entry").deserializer();
-        Serializer<TimelineEntry> ser = (topic, e) -> e == null ? null : encode(e);
-        Deserializer<TimelineEntry> de = (topic, b) -> {
-            if (b == null) {
-                return null;
-            }
-            if (b.length > 0 && b[0] == JSON_START) {
-                return json.deserialize(topic, b);
-            }
-            return decode(new StateBytes.Reader(b, "timeline entry", VERSION));
-        };
-        return Serdes.serdeFrom(ser, de);
+        return BinaryStoreSerde.of("timeline entry", VERSION, TimelineCodec::encode, TimelineCodec::decode,
+                b -> json.deserialize(null, b));
     }
 
     private static byte[] encode(TimelineEntry e) {
