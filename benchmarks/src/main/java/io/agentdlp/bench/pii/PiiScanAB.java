@@ -1,10 +1,7 @@
 package io.agentdlp.bench.pii;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,39 +34,35 @@ public final class PiiScanAB {
         long bytes = texts.stream().mapToLong(String::length).sum();
         Scanner a = new Scanner(BuildUnderTest.loader(args[0]));
         Scanner b = new Scanner(BuildUnderTest.loader(args[1]));
-        for (int i = 0; i < texts.size(); i++) {
-            if (!a.scan(texts.get(i)).toString().equals(b.scan(texts.get(i)).toString())) {
-                throw new IllegalStateException("builds A and B return different results on text " + i);
-            }
-        }
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        double[] usA = new double[rounds];
-        double[] usB = new double[rounds];
-        long sink = 0;
+        BuildUnderTest.requireEqualResults(texts, a::scan, b::scan);
+        BuildUnderTest.Rounds cpu = BuildUnderTest.alternate(rounds, () -> pass(a, texts), () -> pass(b, texts));
+        double[] usA = perText(cpu.a(), texts.size());
+        double[] usB = perText(cpu.b(), texts.size());
         for (int r = 0; r < rounds; r++) {
-            for (int k = 0; k < 2; k++) {
-                boolean first = (r + k) % 2 == 0;
-                Scanner s = first ? a : b;
-                long cpu0 = mx.getCurrentThreadCpuTime();
-                for (String t : texts) {
-                    sink += s.scan(t).hashCode();
-                }
-                double us = (mx.getCurrentThreadCpuTime() - cpu0) / 1e3 / texts.size();
-                (first ? usA : usB)[r] = us;
-            }
             System.out.printf(Locale.ROOT, "round %2d  A %8.1f  B %8.1f us/text  A/B %.2f%n", r, usA[r], usB[r], usA[r] / usB[r]);
         }
-        int from = rounds / 2;
-        double[] ratio = new double[rounds - from];
-        for (int i = 0; i < ratio.length; i++) {
-            ratio[i] = usA[from + i] / usB[from + i];
-        }
-        double medianA = BuildUnderTest.median(Arrays.copyOfRange(usA, from, rounds));
-        double medianB = BuildUnderTest.median(Arrays.copyOfRange(usB, from, rounds));
+        double medianA = cpu.medianA() * 1e6 / texts.size();
+        double medianB = cpu.medianB() * 1e6 / texts.size();
         double mean = (double) bytes / texts.size();
         System.out.printf(Locale.ROOT, "%d texts, mean %.0f chars; median of the last %d rounds: A %.1f us/text (%.1f MB/CPU-s), "
-                        + "B %.1f us/text (%.1f MB/CPU-s), median A/B %.2f (checksum %d)%n", texts.size(), mean, ratio.length,
-                medianA, mean / medianA, medianB, mean / medianB, BuildUnderTest.median(ratio), sink);
+                        + "B %.1f us/text (%.1f MB/CPU-s), median A/B %.2f (checksum %d)%n", texts.size(), mean,
+                rounds - cpu.from(), medianA, mean / medianA, medianB, mean / medianB, cpu.medianRatio(), cpu.checksum());
+    }
+
+    private static long pass(Scanner s, List<String> texts) {
+        long sink = 0;
+        for (String t : texts) {
+            sink += s.scan(t).hashCode();
+        }
+        return sink;
+    }
+
+    private static double[] perText(double[] cpuSeconds, int texts) {
+        double[] us = new double[cpuSeconds.length];
+        for (int r = 0; r < us.length; r++) {
+            us[r] = cpuSeconds[r] * 1e6 / texts;
+        }
+        return us;
     }
 
     /** A {@code PiiScanner} of one build, called reflectively (its classes are not this loader's). */

@@ -1,11 +1,9 @@
 package io.agentdlp.bench.secret;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import io.agentdlp.bench.BuildUnderTest;
@@ -46,39 +44,27 @@ public final class SecretScanAB {
         int passes = (int) Math.max(1, (4L << 20) / bytes);
         Scanner a = new Scanner(BuildUnderTest.loader(args[0]));
         Scanner b = new Scanner(BuildUnderTest.loader(args[1]));
-        for (int i = 0; i < texts.length; i++) {
-            if (!a.scan(texts[i]).toString().equals(b.scan(texts[i]).toString())) {
-                throw new IllegalStateException("builds A and B report different findings on text " + i);
-            }
-        }
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        double[] mbA = new double[rounds];
-        double[] mbB = new double[rounds];
-        long sink = 0;
+        List<String> inputs = List.of(texts);
+        BuildUnderTest.requireEqualResults(inputs, a::scan, b::scan);
+        BuildUnderTest.Rounds cpu = BuildUnderTest.alternate(rounds, () -> pass(a, inputs, passes), () -> pass(b, inputs, passes));
+        double mb = passes * bytes / 1e6;
         for (int r = 0; r < rounds; r++) {
-            for (int k = 0; k < 2; k++) {
-                boolean first = (r + k) % 2 == 0;
-                Scanner s = first ? a : b;
-                long cpu0 = mx.getCurrentThreadCpuTime();
-                for (int p = 0; p < passes; p++) {
-                    for (String t : texts) {
-                        sink += s.scan(t).hashCode();
-                    }
-                }
-                double seconds = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
-                (first ? mbA : mbB)[r] = passes * bytes / 1e6 / seconds;
-            }
-            System.out.printf(Locale.ROOT, "round %2d  A %6.1f  B %6.1f MB per CPU-second  B/A %.2f%n", r, mbA[r], mbB[r], mbB[r] / mbA[r]);
-        }
-        int from = rounds / 2;
-        double[] ratio = new double[rounds - from];
-        for (int i = 0; i < ratio.length; i++) {
-            ratio[i] = mbB[from + i] / mbA[from + i];
+            System.out.printf(Locale.ROOT, "round %2d  A %6.1f  B %6.1f MB per CPU-second  B/A %.2f%n", r, mb / cpu.a()[r],
+                    mb / cpu.b()[r], cpu.a()[r] / cpu.b()[r]);
         }
         System.out.printf(Locale.ROOT, "size=%d traffic=%s, %.1f MB per build and round; median of the last %d rounds: "
                         + "A %.1f, B %.1f MB per CPU-second, median B/A %.2f (checksum %d)%n", size, mixed ? "mixed" : "clean",
-                passes * bytes / 1e6, ratio.length, BuildUnderTest.median(Arrays.copyOfRange(mbA, from, rounds)),
-                BuildUnderTest.median(Arrays.copyOfRange(mbB, from, rounds)), BuildUnderTest.median(ratio), sink);
+                mb, rounds - cpu.from(), mb / cpu.medianA(), mb / cpu.medianB(), cpu.medianRatio(), cpu.checksum());
+    }
+
+    private static long pass(Scanner s, List<String> texts, int passes) {
+        long sink = 0;
+        for (int p = 0; p < passes; p++) {
+            for (String t : texts) {
+                sink += s.scan(t).hashCode();
+            }
+        }
+        return sink;
     }
 
     /** A {@code SecretScanner} of one build, called reflectively (its classes are not this loader's). */
