@@ -28,12 +28,18 @@ import io.agentdlp.bench.fingerprint.BenchCorpus;
  * happen at the same points in every run) and once past the update interval at the end. Run it on
  * two builds and {@code diff} the files: a change to the frame must not change a line.
  *
+ * <p>{@link EgressWorkload} raises no sequence, risky-action, volume or policy alert in the
+ * {@code stateful} configuration, so a second section runs {@link StatefulAlertWorkload} (its policy
+ * published first, {@value #STATEFUL_EVENTS} events) in that workload's configuration, where every
+ * stateful detector fires.
+ *
  * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.topology.AlertEquivalence
  * <out-file> [events] [configurations]} (default 3000 events, {@code default,stateful}).
  */
 public final class AlertEquivalence {
     private static final int EVENTS_PER_TICK = 40;
     private static final Duration TICK = Duration.ofSeconds(2);
+    private static final int STATEFUL_EVENTS = 4_000;
 
     private AlertEquivalence() {
     }
@@ -50,34 +56,37 @@ public final class AlertEquivalence {
         List<String> lines = new ArrayList<>();
         for (String name : names) {
             lines.add("# configuration " + name);
-            lines.addAll(run(ThroughputConfigs.named(name).getValue(), indexed, events));
+            try (TopologyRig rig = new TopologyRig(ThroughputConfigs.named(name).getValue(), indexed)) {
+                lines.addAll(run(rig, rig.serialise(new EgressWorkload(20260302L, indexed), events)));
+            }
+        }
+        lines.add("# workload stateful-alerts");
+        try (TopologyRig rig = new TopologyRig(StatefulAlertWorkload.config(), List.of())) {
+            rig.publishPolicy("default", StatefulAlertWorkload.policy());
+            lines.addAll(run(rig, rig.serialise(new StatefulAlertWorkload(20261124L)::next, STATEFUL_EVENTS)));
         }
         Files.write(out, lines, StandardCharsets.UTF_8);
         System.out.printf(Locale.ROOT, "%d lines, sha256 %s -> %s%n", lines.size(), digest(lines), out);
     }
 
-    private static List<String> run(io.agentdlp.topology.config.TopologyConfig config, List<BenchCorpus.Source> indexed,
-                                    int events) {
+    private static List<String> run(TopologyRig rig, List<TopologyRig.Wire> wires) {
         List<String> records = new ArrayList<>();
         Map<String, String> last = new TreeMap<>();
-        try (TopologyRig rig = new TopologyRig(config, indexed)) {
-            Deserializer<DlpAlert> de = rig.alertSerde().deserializer();
-            List<TopologyRig.Wire> wires = rig.serialise(new EgressWorkload(20260302L, indexed), events);
-            for (int i = 0; i < wires.size(); i++) {
-                rig.pipe(wires.get(i));
-                if ((i + 1) % EVENTS_PER_TICK == 0) {
-                    rig.advanceWallClock(TICK);
-                }
+        Deserializer<DlpAlert> de = rig.alertSerde().deserializer();
+        for (int i = 0; i < wires.size(); i++) {
+            rig.pipe(wires.get(i));
+            if ((i + 1) % EVENTS_PER_TICK == 0) {
+                rig.advanceWallClock(TICK);
             }
-            rig.advanceWallClock(Duration.ofMinutes(2));
-            for (TestRecord<byte[], byte[]> r : rig.drainAlertRecords()) {
-                String key = new String(r.key(), StandardCharsets.UTF_8);
-                DlpAlert a = de.deserialize("alerts", r.value());
-                String line = String.join(" ", key, a.getDetector(), a.getRuleId(), String.valueOf(a.getOccurrenceCount()),
-                        a.getSeverity().name());
-                records.add(line);
-                last.put(key, line);
-            }
+        }
+        rig.advanceWallClock(Duration.ofMinutes(2));
+        for (TestRecord<byte[], byte[]> r : rig.drainAlertRecords()) {
+            String key = new String(r.key(), StandardCharsets.UTF_8);
+            DlpAlert a = de.deserialize("alerts", r.value());
+            String line = String.join(" ", key, a.getDetector(), a.getRuleId(), String.valueOf(a.getOccurrenceCount()),
+                    a.getSeverity().name());
+            records.add(line);
+            last.put(key, line);
         }
         records.sort(null);
         List<String> lines = new ArrayList<>(records.size() + last.size() + 2);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -32,6 +33,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.CodeIndexRecord;
 import io.agentdlp.avro.DlpAlert;
+import io.agentdlp.avro.Policy;
 import io.agentdlp.bench.fingerprint.BenchCorpus;
 import io.agentdlp.detection.fingerprint.CodeIndexCodec;
 import io.agentdlp.detection.fingerprint.Fingerprinter;
@@ -128,19 +130,34 @@ final class TopologyRig implements AutoCloseable {
     }
 
     List<Wire> serialise(EgressWorkload workload, int n) {
-        return serialise(serdes.valueSerde(Topics.EGRESS_EVENTS).serializer(), workload, n);
+        return serialise(serdes.valueSerde(Topics.EGRESS_EVENTS).serializer(), workload::next, n);
     }
 
     /** The next {@code n} events of {@code workload}, serialised with {@code ser}. */
     static List<Wire> serialise(Serializer<AgentEgressEvent> ser, EgressWorkload workload, int n) {
+        return serialise(ser, workload::next, n);
+    }
+
+    /** The next {@code n} events of {@code events}, serialised with the rig's event serde. */
+    List<Wire> serialise(Supplier<EgressWorkload.Keyed> events, int n) {
+        return serialise(serdes.valueSerde(Topics.EGRESS_EVENTS).serializer(), events, n);
+    }
+
+    private static List<Wire> serialise(Serializer<AgentEgressEvent> ser, Supplier<EgressWorkload.Keyed> events, int n) {
         List<Wire> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            EgressWorkload.Keyed k = workload.next();
+            EgressWorkload.Keyed k = events.get();
             AgentEgressEvent e = k.event();
             out.add(new Wire(k.key().getBytes(StandardCharsets.UTF_8), ser.serialize(Topics.EGRESS_EVENTS.defaultName(), e),
                     e.getEventTime().toEpochMilli(), e.getContent() == null ? 0 : (int) e.getContent().getBytes()));
         }
         return out;
+    }
+
+    /** Publishes a policy document to {@code dlp-policies} (the GlobalKTable the policy detectors read). */
+    void publishPolicy(String key, Policy policy) {
+        driver.createInputTopic(Topics.POLICIES.defaultName(), new StringSerializer(),
+                serdes.valueSerde(Topics.POLICIES).serializer()).pipeInput(key, policy);
     }
 
     void pipe(Wire w) {
