@@ -49,12 +49,29 @@ final class DateOfBirthMatcher implements PiiMatcher {
      */
     static boolean mayHoldLabel(char[] text, DigitRuns digits) {
         for (int r = 0; r < digits.size(); r++) {
+            if (!mayStartDate(text, digits.start(r), digits.end(r))) {
+                continue;
+            }
             int end = labelEnd(text, digits.start(r));
             if (end >= 2 && labelEnding(text[end - 2], text[end - 1]) && labelPieceBefore(text, end)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the digit run {@code [start, end)} can be the first group of a date: the pattern reads
+     * {@code \d{4}} or {@code \d{1,2}} and then one of {@code - / .}, so the run has 4, 2 or 1 digits
+     * and one of those follows it. Most digit runs (hex digests) fail this before any label is looked for.
+     */
+    private static boolean mayStartDate(char[] text, int start, int end) {
+        int length = end - start;
+        if ((length != 4 && length > 2) || end == text.length) {
+            return false;
+        }
+        char next = text[end];
+        return next == '-' || next == '/' || next == '.';
     }
 
     /**

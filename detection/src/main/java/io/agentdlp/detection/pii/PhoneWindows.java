@@ -15,6 +15,9 @@ final class PhoneWindows {
     private static final boolean[] MEMBER = new boolean[128];
     /** The letters of the labels, lower case. */
     private static final boolean[] LABEL_LETTER = new boolean[128];
+    /** The letters a label can start and end with, lower case. */
+    private static final boolean[] LABEL_FIRST_LETTER = new boolean[128];
+    private static final boolean[] LABEL_LAST_LETTER = new boolean[128];
 
     static {
         for (char c : "0123456789 \t()[].\\/~-+#,;=".toCharArray()) {
@@ -24,6 +27,8 @@ final class PhoneWindows {
             for (char c : label.toCharArray()) {
                 LABEL_LETTER[c] = true;
             }
+            LABEL_FIRST_LETTER[label.charAt(0)] = true;
+            LABEL_LAST_LETTER[label.charAt(label.length() - 1)] = true;
         }
     }
 
@@ -62,13 +67,46 @@ final class PhoneWindows {
 
     /**
      * Whether the digit run {@code [start, end)} is a whole run by itself: the character before it and
-     * the one after it can never be members there (a letter outside every label, such as the
-     * {@code b c d f} of hex digests, ends a run whatever word it is in; a colon right after a digit is
-     * no member). Such a run has neither a separator nor a plus, so it holds no number this scanner
-     * reports, and the reading can skip it.
+     * the one after it are no members there. A letter belongs only to a word that is a whole label, so
+     * the word ending right before the run and the word starting right after it are checked (the
+     * {@code b c d f} of hex digests end no label, the {@code a e} of {@code 83e1} start a word
+     * {@code e} that is none); a colon right after a digit is no member. Such a run has neither a
+     * separator nor a plus, so it holds no number this scanner reports, and the reading can skip it.
      */
     private static boolean digitsAlone(char[] text, int start, int end) {
-        return (start == 0 || neverMember(text[start - 1])) && (end == text.length || text[end] == ':' || neverMember(text[end]));
+        return (start == 0 || noMemberBefore(text, start)) && (end == text.length || noMemberAfter(text, end));
+    }
+
+    /** Whether {@code text[at - 1]} is no member, in an ASCII text, when {@code text[at]} is a digit. */
+    private static boolean noMemberBefore(char[] text, int at) {
+        char c = text[at - 1];
+        if (!isLetter(c)) {
+            return neverMember(c);
+        }
+        if (!LABEL_LAST_LETTER[c | 0x20]) {
+            return true;
+        }
+        int word = at - 1;
+        while (word > 0 && isLetter(text[word - 1])) {
+            word--;
+        }
+        return !label(text, word, at);
+    }
+
+    /** Whether {@code text[at]} is no member, in an ASCII text, when {@code text[at - 1]} is a digit. */
+    private static boolean noMemberAfter(char[] text, int at) {
+        char c = text[at];
+        if (!isLetter(c)) {
+            return c == ':' || neverMember(c);
+        }
+        if (!LABEL_FIRST_LETTER[c | 0x20]) {
+            return true;
+        }
+        int word = at + 1;
+        while (word < text.length && isLetter(text[word])) {
+            word++;
+        }
+        return !label(text, at, word);
     }
 
     private static boolean neverMember(char c) {

@@ -54,6 +54,9 @@ class PiiScreeningTest {
             "birth_date\t\"1984-03-17\" BIRTHDAY='3/7/1984' D.O.B=1984-3-7 geburtsdatum:\"1.2.1960\"",
             "logs 2025-03-06 1984-03-17 1999-12-31 0114-930-3493 011 49 30 34930146 310 4555 415 867 5309",
             "groups 1 415 867 5309, 4158675309-1, 1-415-867-5309, 2.415.867.5309 and 415.867.5309.",
+            "labels glued to digits: 415-867-5309ext12 4158675309anexo12 12ext3456789 12Extension3456789 4158675309x7 x415-867-5309",
+            "near-labels glued to digits: 415-867-5309e12 415-867-5309a12 415-867-5309ex12 4158675309extensionx7 bx4158675309 9e415-867-5309",
+            "dates of birth of every first-group length: dob 123-4-1984 dob 12345.1.1 dob 7/3/1984 dob 07-03-1984 dob 1984-3-7 dob 19840-3-7",
     })
     void screenedScanEqualsUnscreenedScanOnEdgeCases(String text) {
         assertSame(text);
