@@ -110,15 +110,46 @@ final class PlaceholderMatcher {
         return new String(c);
     }
 
-    /** True when one ASCII letter or digit occurs {@code run} times in a row (letters case-insensitively). */
+    /**
+     * True when one ASCII letter or digit occurs {@code run} times in a row (letters case-insensitively).
+     * A run of {@code run} chars holds two positions {@code run / 2} apart of which the first is a multiple
+     * of {@code run / 2}, so only those pairs are compared, and the run around a pair that agrees is measured.
+     */
     static boolean hasRepeatedRun(String s, int run) {
+        if (run < 4) {
+            return hasRepeatedRunCharByChar(s, run);
+        }
+        int step = run / 2;
+        int n = s.length();
+        for (int p = 0; p + step < n; p += step) {
+            char c = fold(s.charAt(p));
+            if (c == fold(s.charAt(p + step)) && isAsciiAlnum(c) && runAround(s, p, c) >= run) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Length of the run of {@code c} (folded) through position {@code p}. */
+    private static int runAround(String s, int p, char c) {
+        int from = p;
+        while (from > 0 && fold(s.charAt(from - 1)) == c) {
+            from--;
+        }
+        int to = p + 1;
+        while (to < s.length() && fold(s.charAt(to)) == c) {
+            to++;
+        }
+        return to - from;
+    }
+
+    /** {@link #hasRepeatedRun} one char at a time, for runs too short to compare pairs. */
+    static boolean hasRepeatedRunCharByChar(String s, int run) {
         int length = 0;
         char previous = 0;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            char folded = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-            boolean alnum = folded >= 'a' && folded <= 'z' || folded >= '0' && folded <= '9';
-            if (!alnum) {
+            char folded = fold(s.charAt(i));
+            if (!isAsciiAlnum(folded)) {
                 length = 0;
             } else if (length > 0 && folded == previous) {
                 length++;
@@ -131,6 +162,14 @@ final class PlaceholderMatcher {
             previous = folded;
         }
         return false;
+    }
+
+    private static char fold(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    private static boolean isAsciiAlnum(char folded) {
+        return folded >= 'a' && folded <= 'z' || folded >= '0' && folded <= '9';
     }
 
     /** Reusable matchers, one per regex placeholder; confined to one thread. */

@@ -2,12 +2,12 @@ package io.agentdlp.detection.secret;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,6 +78,14 @@ public final class SecretScanner implements TextDetector {
     private final int maxScanChars;
     private final int maxDecodeDepth;
     private final ThreadLocal<Workspace> workspaces;
+    /**
+     * Which of two overlapping candidates is reported: a specific rule before a generic one, then the
+     * higher confidence, the longer span, the earlier start, the rule id. The rule parts are ranks
+     * computed once ({@link #ranks}), so comparing two candidates reads ints only.
+     */
+    private final Comparator<Candidate> overlapPriority;
+    /** The order of the reported findings: offset, then rule id. */
+    private final Comparator<Candidate> reportOrder;
 
     private SecretScanner(Builder b) {
         this.rules = b.catalog.rules().toArray(SecretRule[]::new);
@@ -147,6 +155,38 @@ public final class SecretScanner implements TextDetector {
         this.pairedRules = java.util.stream.IntStream.range(0, rules.length).filter(r -> required[r] >= 0).toArray();
         this.placeholders = new PlaceholderMatcher(b.catalog.placeholders());
         this.workspaces = ThreadLocal.withInitial(() -> new Workspace(rules.length));
+        int[] priorityRank = ranks(rules, Comparator.<SecretRule>comparingInt(rule -> rule.generic() ? 1 : 0)
+                .thenComparing(Comparator.comparingDouble(SecretRule::confidence).reversed()));
+        int[] idRank = ranks(rules, Comparator.comparing(SecretRule::id));
+        this.overlapPriority = (x, y) -> {
+            int c = Integer.compare(priorityRank[x.rule], priorityRank[y.rule]);
+            if (c == 0) {
+                c = Integer.compare(y.originalEnd - y.originalStart, x.originalEnd - x.originalStart);
+            }
+            if (c == 0) {
+                c = Integer.compare(x.originalStart, y.originalStart);
+            }
+            return c != 0 ? c : Integer.compare(idRank[x.rule], idRank[y.rule]);
+        };
+        this.reportOrder = (x, y) -> {
+            int c = Integer.compare(x.originalStart, y.originalStart);
+            return c != 0 ? c : Integer.compare(idRank[x.rule], idRank[y.rule]);
+        };
+    }
+
+    /** Per rule, its rank in {@code order}; rules the order finds equal share a rank. */
+    private static int[] ranks(SecretRule[] rules, Comparator<SecretRule> order) {
+        Integer[] sorted = new Integer[rules.length];
+        for (int r = 0; r < rules.length; r++) {
+            sorted[r] = r;
+        }
+        Arrays.sort(sorted, (a, b) -> order.compare(rules[a], rules[b]));
+        int[] rank = new int[rules.length];
+        for (int i = 1; i < sorted.length; i++) {
+            boolean tie = order.compare(rules[sorted[i - 1]], rules[sorted[i]]) == 0;
+            rank[sorted[i]] = tie ? rank[sorted[i - 1]] : rank[sorted[i - 1]] + 1;
+        }
+        return rank;
     }
 
     public static Builder builder() {
@@ -198,7 +238,7 @@ public final class SecretScanner implements TextDetector {
             // the matched values must not outlive the scan
             ws.forgetValues();
         }
-        return new ScanResult(findings(text, limit, candidates), truncated);
+        return new ScanResult(findings(text, limit, candidates, ws), truncated);
     }
 
     private void scanLayer(DecodedText raw, Workspace ws, List<Candidate> out, ScanWork work) {
@@ -379,28 +419,27 @@ public final class SecretScanner implements TextDetector {
         return false;
     }
 
-    private List<Finding> findings(CharSequence original, int limit, List<Candidate> candidates) {
+    private List<Finding> findings(CharSequence original, int limit, List<Candidate> candidates, Workspace ws) {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        candidates.sort(Comparator.<Candidate>comparingInt(c -> rules[c.rule].generic() ? 1 : 0)
-                .thenComparing(Comparator.comparingDouble((Candidate c) -> rules[c.rule].confidence()).reversed())
-                .thenComparing(Comparator.comparingInt((Candidate c) -> c.originalEnd - c.originalStart).reversed())
-                .thenComparingInt(c -> c.originalStart)
-                .thenComparing(c -> rules[c.rule].id()));
-        TreeMap<Integer, Integer> taken = new TreeMap<>();
+        candidates.sort(overlapPriority);
+        // a candidate overlapping one kept before it is dropped; the kept ones are disjoint and non-empty,
+        // so a candidate overlaps one exactly when a char of its span (at least one char) is covered
+        BitSet taken = ws.taken;
         List<Candidate> kept = new ArrayList<>();
         for (Candidate c : candidates) {
-            Map.Entry<Integer, Integer> before = taken.floorEntry(c.originalStart);
-            Map.Entry<Integer, Integer> after = taken.ceilingEntry(c.originalStart);
-            boolean overlaps = before != null && before.getValue() > c.originalStart
-                    || after != null && after.getKey() < Math.max(c.originalEnd, c.originalStart + 1);
-            if (!overlaps) {
-                taken.put(c.originalStart, Math.max(c.originalEnd, c.originalStart + 1));
+            int end = Math.max(c.originalEnd, c.originalStart + 1);
+            int covered = taken.nextSetBit(c.originalStart);
+            if (covered < 0 || covered >= end) {
+                taken.set(c.originalStart, end);
                 kept.add(c);
             }
         }
-        kept.sort(Comparator.<Candidate>comparingInt(c -> c.originalStart).thenComparing(c -> rules[c.rule].id()));
+        for (Candidate c : kept) {
+            taken.clear(c.originalStart, Math.max(c.originalEnd, c.originalStart + 1));
+        }
+        kept.sort(reportOrder);
         // kept is sorted by offset: lines after the last finding are never asked for
         LineIndex lines = LineIndex.of(original, Math.min(limit, kept.get(kept.size() - 1).originalStart + 1));
         List<Finding> findings = new ArrayList<>(kept.size());
@@ -474,6 +513,8 @@ public final class SecretScanner implements TextDetector {
         final Matcher[] allowAtStartMatchers;
         final PlaceholderMatcher.Matchers placeholderMatchers = placeholders.newMatchers();
         final int[] charCounts = new int[128];
+        /** Original offsets covered by the findings kept so far; cleared after each scan. */
+        final BitSet taken = new BitSet();
         /** The current scan's matched values and what their checks found. */
         Map<String, ValueChecks> values = new HashMap<>();
         final CharSequence[] matcherInput;

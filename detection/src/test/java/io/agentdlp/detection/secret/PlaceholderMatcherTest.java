@@ -66,4 +66,30 @@ class PlaceholderMatcherTest {
         }
         assertThat(positives).isBetween(inputs.size() / 10, inputs.size() * 9 / 10);
     }
+
+    @Test
+    void repeatedRunByPairsAgreesWithTheBackReferenceRegex() {
+        Random random = new Random(11);
+        String[] alphabets = {"aA", "ab", "aAb0", "a0-", "aaaaab", "zZ9 \n", "xX\u00e0"};
+        int positives = 0;
+        int total = 0;
+        for (int run = 2; run <= 10; run++) {
+            Pattern reference = Pattern.compile("([A-Za-z0-9])\\1{" + (run - 1) + ",}", Pattern.CASE_INSENSITIVE);
+            for (int i = 0; i < 3_000; i++) {
+                String alphabet = alphabets[random.nextInt(alphabets.length)];
+                StringBuilder sb = new StringBuilder();
+                int n = random.nextInt(3 * run + 8);
+                for (int k = 0; k < n; k++) {
+                    sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                String s = sb.toString();
+                boolean expected = reference.matcher(s).find();
+                assertThat(PlaceholderMatcher.hasRepeatedRun(s, run)).as("run %d in '%s'", run, s).isEqualTo(expected);
+                assertThat(PlaceholderMatcher.hasRepeatedRunCharByChar(s, run)).as("run %d in '%s'", run, s).isEqualTo(expected);
+                positives += expected ? 1 : 0;
+                total++;
+            }
+        }
+        assertThat(positives).isBetween(total / 10, total * 9 / 10);
+    }
 }
