@@ -1,5 +1,7 @@
 package io.agentdlp.detection.pii;
 
+import java.util.Arrays;
+
 /**
  * The stretches of a text where libphonenumber's candidate pattern can match: maximal runs of
  * digits, its punctuation ({@code - x ( ) [ ] . / ~} and spaces), plus signs and the pieces of its
@@ -12,6 +14,8 @@ final class PhoneWindows {
     /** The words an extension label can be ({@code e?xt(?:ensi(?:o\u0301?|ó))?n?}, {@code int}, {@code anexo}, {@code x}). */
     private static final String[] LABELS = {"x", "xt", "ext", "xtn", "extn", "int", "anexo", "xtensi", "extensi",
             "xtensin", "extensin", "xtensio", "extensio", "xtension", "extension"};
+    /** The labels by length: most words next to digits (the letters of hex digests) have no label of their length to compare. */
+    private static final String[][] LABELS_BY_LENGTH = new String[10][];
     private static final boolean[] MEMBER = new boolean[128];
     /** The letters of the labels, lower case. */
     private static final boolean[] LABEL_LETTER = new boolean[128];
@@ -20,6 +24,10 @@ final class PhoneWindows {
     private static final boolean[] LABEL_LAST_LETTER = new boolean[128];
 
     static {
+        for (int length = 0; length < LABELS_BY_LENGTH.length; length++) {
+            int l = length;
+            LABELS_BY_LENGTH[length] = Arrays.stream(LABELS).filter(label -> label.length() == l).toArray(String[]::new);
+        }
         for (char c : "0123456789 \t()[].\\/~-+#,;=".toCharArray()) {
             MEMBER[c] = true;
         }
@@ -210,13 +218,12 @@ final class PhoneWindows {
     }
 
     private static boolean label(char[] text, int from, int to) {
-        char first = (char) (text[from] | 0x20);
-        if (first != 'x' && first != 'e' && first != 'i' && first != 'a') {
+        int length = to - from;
+        if (length >= LABELS_BY_LENGTH.length) {
             return false;
         }
-        int length = to - from;
-        for (String label : LABELS) {
-            if (label.length() == length && equalsIgnoringCase(text, from, label)) {
+        for (String label : LABELS_BY_LENGTH[length]) {
+            if (equalsIgnoringCase(text, from, label)) {
                 return true;
             }
         }

@@ -7,14 +7,15 @@ package io.agentdlp.detection.pii;
  */
 final class Screening {
     /**
-     * The loosest span filters of the identifier matchers: a Spanish DNI (7 digits and a letter), a
-     * UK NINO (6 digits, 3 upper-case letters), an IBAN (2 upper-case letters, 12 characters); every
-     * other identifier needs more digits. A span none of them accepts is dropped at once.
+     * The union of the identifier matchers' span filters: 9 digits (SSN, BSN, HETU; every other
+     * all-digit identifier needs more), 7 digits and an upper-case letter (Spanish DNI/NIE), 6 digits
+     * and 3 upper-case letters (UK NINO), 2 upper-case letters over 12 characters (IBAN). A span none
+     * of them accepts is dropped at once.
      */
-    private static final Spans.Filter ANY_IDENTIFIER = (s, i) -> s.digits(i) >= 7
+    private static final Spans.Filter ANY_IDENTIFIER = (s, i) -> s.digits(i) >= 9 || (s.digits(i) >= 7 && s.upper(i) >= 1)
             || (s.upper(i) >= 2 && s.length(i) >= 12) || (s.digits(i) >= 6 && s.upper(i) >= 3);
     /** The fewest digits a span of digits alone needs to pass {@link #ANY_IDENTIFIER}. */
-    private static final int IDENTIFIER_MIN_DIGITS_ALONE = 7;
+    private static final int IDENTIFIER_MIN_DIGITS_ALONE = 9;
     /** The span filters of the IP matcher: IPv4 (4 digits, 3 dots) or IPv6 (2 colons). */
     private static final Spans.Filter ANY_IP_ADDRESS = (s, i) -> (s.digits(i) >= 4 && s.dots(i) >= 3) || s.colons(i) >= 2;
 

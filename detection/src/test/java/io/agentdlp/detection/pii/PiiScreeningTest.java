@@ -56,6 +56,7 @@ class PiiScreeningTest {
             "groups 1 415 867 5309, 4158675309-1, 1-415-867-5309, 2.415.867.5309 and 415.867.5309.",
             "labels glued to digits: 415-867-5309ext12 4158675309anexo12 12ext3456789 12Extension3456789 4158675309x7 x415-867-5309",
             "near-labels glued to digits: 415-867-5309e12 415-867-5309a12 415-867-5309ex12 4158675309extensionx7 bx4158675309 9e415-867-5309",
+            "identifiers at the screen's smallest spans: ssn 536-22-1234 ssn 536221234 bsn 111222333 HETU 131052-308T DNI 12345678Z NIE X1234567L nino QQ123456C",
             "dates of birth of every first-group length: dob 123-4-1984 dob 12345.1.1 dob 7/3/1984 dob 07-03-1984 dob 1984-3-7 dob 19840-3-7",
     })
     void screenedScanEqualsUnscreenedScanOnEdgeCases(String text) {
