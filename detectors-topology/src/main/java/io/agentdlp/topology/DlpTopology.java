@@ -244,7 +244,7 @@ public final class DlpTopology implements AutoCloseable {
             String topic = names.name(Topics.CODE_INDEX);
             Serde<CodeIndexRecord> valueSerde = serdes.valueSerde(Topics.CODE_INDEX);
             builder.addGlobalStore(new CodeIndexStoreBuilder(CODE_INDEX_STORE, topic, indexOptions(), config.codeMatchThresholds(),
-                            valueSerde.deserializer(), codeIndex), topic,
+                            valueSerde.deserializer(), codeIndex, config.duration(TopologyOptions.CODE_INDEX_SNAPSHOT_INTERVAL)), topic,
                     Consumed.with(serdes.keySerde(Topics.CODE_INDEX), valueSerde).withName("code-index-source"),
                     () -> new CodeIndexUpdater(CODE_INDEX_STORE));
         }

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,11 @@ import io.agentdlp.detection.fingerprint.MatchThresholds;
  * <p>If a record carries other fingerprint parameters (k, w) than the index and a newer index version,
  * the index is rebuilt with the new parameters (a k/w change republishes every file); older records
  * with foreign parameters are skipped and counted.
+ *
+ * <p>With a positive snapshot interval the index gets a postings snapshot (lookups of present
+ * fingerprints from a memory-mapped file instead of RocksDB): a {@link SnapshotCompactor} compacts it in
+ * the background once the restore is done ({@link #restored()}) and again when the index stopped using
+ * its snapshot after enough changes. Matches are the same with and without it.
  */
 public final class CodeIndexStore implements StateStore {
     private static final Logger log = LoggerFactory.getLogger(CodeIndexStore.class);
@@ -60,20 +66,33 @@ public final class CodeIndexStore implements StateStore {
     private final MatchThresholds thresholds;
     private final Deserializer<CodeIndexRecord> valueDeserializer;
     private final CodeIndexStats stats;
+    private final Duration snapshotInterval;
     private final Map<TopicPartition, Long> offsets = new HashMap<>();
     private Path dir;
     private Path indexDir;
     private volatile FingerprintIndex index;
+    private volatile SnapshotCompactor compactor;
     private long highestVersion;
     private String topic;
 
+    /** A store whose index is never compacted, so it has no postings snapshot. */
     CodeIndexStore(String name, IndexOptions options, MatchThresholds thresholds,
                    Deserializer<CodeIndexRecord> valueDeserializer, CodeIndexStats stats) {
+        this(name, options, thresholds, valueDeserializer, stats, Duration.ZERO);
+    }
+
+    /**
+     * @param snapshotInterval how often to check whether the index needs a new postings snapshot;
+     *                         zero: never compact, no snapshot
+     */
+    CodeIndexStore(String name, IndexOptions options, MatchThresholds thresholds,
+                   Deserializer<CodeIndexRecord> valueDeserializer, CodeIndexStats stats, Duration snapshotInterval) {
         this.name = name;
         this.options = options;
         this.thresholds = thresholds;
         this.valueDeserializer = valueDeserializer;
         this.stats = stats;
+        this.snapshotInterval = snapshotInterval;
     }
 
     @Override
@@ -97,8 +116,7 @@ public final class CodeIndexStore implements StateStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare code index directory " + dir, e);
         }
-        index = FingerprintIndex.open(indexDir, options);
-        stats.opened(index.stats());
+        openIndex(options);
         StringDeserializer keys = new StringDeserializer();
         context.register(root, (key, value) -> {
             try {
@@ -124,6 +142,7 @@ public final class CodeIndexStore implements StateStore {
         if (value == null) {
             if (index.remove(k.repo(), k.sourcePath())) {
                 stats.removed();
+                changed();
             }
             return;
         }
@@ -144,18 +163,66 @@ public final class CodeIndexStore implements StateStore {
         highestVersion = Math.max(highestVersion, doc.indexVersion());
         FingerprintIndex.PutResult r = index.put(doc);
         stats.applied(r, value.getPublishedAt().toEpochMilli(), doc.indexVersion());
+        if (r != FingerprintIndex.PutResult.UNCHANGED) {
+            changed();
+        }
+    }
+
+    private void changed() {
+        if (compactor != null) {
+            compactor.changed();
+        }
+    }
+
+    /**
+     * The restore from the topic is done (the updater starts): compacts the index in the background so
+     * that it gets a postings snapshot, unless it already has one or snapshots are off.
+     */
+    public void restored() {
+        if (compactor != null) {
+            compactor.restored();
+        }
+    }
+
+    /** True when lookups are answered from a postings snapshot. */
+    boolean snapshotInUse() {
+        return index.snapshotInUse();
+    }
+
+    /** Background compactions of the current index so far (0 without snapshots). */
+    long snapshotCompactions() {
+        SnapshotCompactor c = compactor;
+        return c == null ? 0 : c.compactions();
+    }
+
+    private void openIndex(IndexOptions o) {
+        index = FingerprintIndex.open(indexDir, o);
+        stats.opened(index.stats());
+        if (!snapshotInterval.isZero()) {
+            compactor = new SnapshotCompactor(index, name, snapshotInterval);
+        }
+    }
+
+    private void closeIndex() {
+        if (compactor != null) {
+            compactor.close();
+            compactor = null;
+        }
+        FingerprintIndex i = index;
+        if (i != null) {
+            i.close();
+        }
     }
 
     private void rebuild(FingerprintConfig config) {
         log.info("event=code_index_rebuilt store={} k={} w={}", name, config.k(), config.w());
-        index.close();
+        closeIndex();
         try {
             deleteTree(indexDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot wipe code index " + indexDir, e);
         }
-        index = FingerprintIndex.open(indexDir, options.withFingerprint(config));
-        stats.opened(index.stats());
+        openIndex(options.withFingerprint(config));
     }
 
     /** Matches of a text against the index, with the index's own fingerprinter. */
@@ -216,11 +283,8 @@ public final class CodeIndexStore implements StateStore {
 
     @Override
     public void close() {
-        FingerprintIndex i = index;
-        if (i != null) {
-            i.close();
-            index = null;
-        }
+        closeIndex();
+        index = null;
     }
 
     @Override

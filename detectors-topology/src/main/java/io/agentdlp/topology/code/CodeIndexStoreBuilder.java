@@ -1,5 +1,6 @@
 package io.agentdlp.topology.code;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.common.serialization.Deserializer;
@@ -20,15 +21,22 @@ public final class CodeIndexStoreBuilder implements StoreBuilder<CodeIndexStore>
     private final MatchThresholds thresholds;
     private final Deserializer<CodeIndexRecord> deserializer;
     private final CodeIndexStats stats;
+    private final Duration snapshotInterval;
 
+    /**
+     * @param snapshotInterval how often the store checks whether its index needs a new postings snapshot
+     *                         (it also compacts once after the restore); zero: no snapshot
+     */
     public CodeIndexStoreBuilder(String name, String topic, IndexOptions options, MatchThresholds thresholds,
-                                 Deserializer<CodeIndexRecord> deserializer, CodeIndexStats stats) {
+                                 Deserializer<CodeIndexRecord> deserializer, CodeIndexStats stats,
+                                 Duration snapshotInterval) {
         this.name = name;
         this.topic = topic;
         this.options = options;
         this.thresholds = thresholds;
         this.deserializer = deserializer;
         this.stats = stats;
+        this.snapshotInterval = snapshotInterval;
     }
 
     @Override
@@ -53,7 +61,7 @@ public final class CodeIndexStoreBuilder implements StoreBuilder<CodeIndexStore>
 
     @Override
     public CodeIndexStore build() {
-        CodeIndexStore s = new CodeIndexStore(name, options, thresholds, deserializer, stats);
+        CodeIndexStore s = new CodeIndexStore(name, options, thresholds, deserializer, stats, snapshotInterval);
         s.topic(topic);
         return s;
     }

@@ -18,6 +18,8 @@ public final class CodeIndexUpdater implements Processor<String, CodeIndexRecord
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         store = CodeIndexQueryType.unwrap(context.getStateStore(storeName));
+        // Streams initialises a global store's processors after restoring the store
+        store.restored();
     }
 
     @Override

@@ -94,6 +94,8 @@ public final class TopologyOptions {
             "Memtable budget of the materialised code index.");
     public static final ConfigOption CODE_INDEX_ROW_CACHE_ENTRIES = add("code.index.row.cache.entries", "262144",
             "Postings rows of the code index cached in the Java heap (about 50 bytes each; re-sent context hits it); 0 disables.");
+    public static final ConfigOption CODE_INDEX_SNAPSHOT_INTERVAL = add("code.index.snapshot.interval", "5m",
+            "Global mode: the code index is compacted in the background after its restore and, checked this often, whenever it stopped using its postings snapshot (present fingerprints read from a memory-mapped file instead of RocksDB); 0 disables the snapshot.");
     public static final ConfigOption SENSOR_FINDINGS_ENABLED = add("detector.sensor.enabled", "true",
             "Alerts from findings the sensor or proxy attached to events (the only evidence in privacy mode).");
     public static final ConfigOption POLICY_ENABLED = add("detector.policy.enabled", "true", "Destination policy detector.");
