@@ -26,7 +26,6 @@ import io.agentdlp.topology.policy.Destinations;
 public final class EgressInspection {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> DESTINATION_ATTRIBUTES = List.of("url", "server.address", "http.url", "base_url");
-    private static final int MAX_URLS_IN_INPUT = 16;
 
     private final int maxScanBytes;
 
@@ -68,7 +67,7 @@ public final class EgressInspection {
         }
         if (tool != null && tool.getInputJson() != null
                 && (tool.getCategory() == ToolCategory.web || tool.getCategory() == ToolCategory.mcp)) {
-            urlsIn(tool.getInputJson(), endpoints);
+            ToolInputUrls.addTo(tool.getInputJson(), endpoints);
         }
         endpoints.addAll(command.endpoints());
         if (endpoints.isEmpty()) {
@@ -137,33 +136,6 @@ public final class EgressInspection {
     private static String quote(String s) {
         return s.isEmpty() || s.chars().anyMatch(ch -> " \t'\"|&;<>$`\\".indexOf(ch) >= 0)
                 ? "'" + s.replace("'", "'\\''") + "'" : s;
-    }
-
-    private static void urlsIn(String json, List<Endpoint> out) {
-        try {
-            collectUrls(JSON.readTree(json), out, new int[] {0});
-        } catch (JsonProcessingException ex) {
-            // Not JSON: the input is scanned as text by the content detectors; no destination from it.
-        }
-    }
-
-    private static void collectUrls(JsonNode n, List<Endpoint> out, int[] seen) {
-        if (seen[0] >= MAX_URLS_IN_INPUT) {
-            return;
-        }
-        if (n.isTextual()) {
-            String s = n.asText();
-            if (s.contains("://")) {
-                Endpoint.fromUrl(s).ifPresent(e -> {
-                    out.add(e);
-                    seen[0]++;
-                });
-            }
-        } else if (n.isContainerNode()) {
-            for (JsonNode child : n) {
-                collectUrls(child, out, seen);
-            }
-        }
     }
 
     /**
