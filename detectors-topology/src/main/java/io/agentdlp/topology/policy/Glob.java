@@ -95,18 +95,28 @@ public final class Glob {
         return host != null && matches(host.toLowerCase(Locale.ROOT));
     }
 
+    /** Whether any glob matches the path, normalised once for all of them (as {@link #matchesPath}). */
     public static boolean anyPath(List<Glob> globs, String path) {
+        if (path == null) {
+            return false;
+        }
+        String normalised = path.replace('\\', '/');
         for (Glob g : globs) {
-            if (g.matchesPath(path)) {
+            if (g.matches(normalised)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Whether any glob matches the host, lower-cased once for all of them (as {@link #matchesHost}). */
     public static boolean anyHost(List<Glob> globs, String host) {
+        if (host == null) {
+            return false;
+        }
+        String lower = host.toLowerCase(Locale.ROOT);
         for (Glob g : globs) {
-            if (g.matchesHost(host)) {
+            if (g.matches(lower)) {
                 return true;
             }
         }

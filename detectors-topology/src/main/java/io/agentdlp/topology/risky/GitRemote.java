@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 final class GitRemote {
     private static final Pattern URL = Pattern.compile("(?i)[a-z+]+://(?:[^@/]*@)?([^/:]+)(?::\\d+)?/(.*)");
     private static final Pattern SCP = Pattern.compile("(?:[^@/]+@)?([^/:]+):(.*)");
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+    private static final Pattern LEADING_SLASHES = Pattern.compile("^/+");
 
     private GitRemote() {
     }
@@ -25,10 +27,10 @@ final class GitRemote {
                 return null;
             }
         }
-        String path = m.group(2).replaceAll("/+$", "");
+        String path = TRAILING_SLASHES.matcher(m.group(2)).replaceAll("");
         if (path.endsWith(".git")) {
             path = path.substring(0, path.length() - 4);
         }
-        return (m.group(1) + "/" + path.replaceAll("^/+", "")).toLowerCase(Locale.ROOT);
+        return (m.group(1) + "/" + LEADING_SLASHES.matcher(path).replaceAll("")).toLowerCase(Locale.ROOT);
     }
 }

@@ -135,8 +135,12 @@ public final class RiskyActionDetector {
                 return true;
             }
         }
+        List<String> urls = in.command().pushedUrls();
+        if (urls.isEmpty()) {
+            return false;
+        }
         String own = GitRemote.normalize(in.repoRemote());
-        for (String url : in.command().pushedUrls()) {
+        for (String url : urls) {
             String target = GitRemote.normalize(url);
             if (target == null || !target.equals(own)) {
                 return true;

@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.Serde;
  * @param lastSeen  latest event time (epoch ms)
  */
 public record TimelineHead(long firstSeq, long nextSeq, long firstSeen, long lastSeen) {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     static TimelineHead start(long time) {
         return new TimelineHead(0, 0, time, time);
@@ -26,8 +27,14 @@ public record TimelineHead(long firstSeq, long nextSeq, long firstSeen, long las
 
     /** Store key of entry {@code seq} of a session: the session key, a NUL, 16 hex digits (sorts by seq). */
     static String entryKey(String sessionKey, long seq) {
-        String hex = Long.toHexString(seq);
-        return sessionKey + '\0' + "0".repeat(16 - hex.length()) + hex;
+        int n = sessionKey.length();
+        char[] k = new char[n + 17];
+        sessionKey.getChars(0, n, k, 0);
+        k[n] = '\0';
+        for (int i = 0; i < 16; i++) {
+            k[n + 1 + i] = HEX[(int) (seq >>> (60 - 4 * i)) & 0xf];
+        }
+        return new String(k);
     }
 
     /** Store serde (compact binary; reads JSON written by earlier versions). */

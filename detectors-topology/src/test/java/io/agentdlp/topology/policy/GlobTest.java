@@ -42,6 +42,23 @@ class GlobTest {
     }
 
     @Test
+    void anyOfAListMatchesWhenOneGlobMatchesAlone() {
+        List<Glob> paths = PATH_GLOBS.stream().filter(g -> !g.equals("**") && !g.equals("*")).map(Glob::path).toList();
+        List<Glob> hosts = HOST_GLOBS.stream().filter(g -> !g.equals("*")).map(Glob::host).toList();
+        for (String p : values(new Random(11), "/.-_abcdenvpmkyrsticlxyAEPM\\", List.of(".env", "id_rsa", ".pem", "secrets",
+                ".aws\\credentials", "C:\\x\\y", "/etc/", "src/", "main."))) {
+            assertThat(Glob.anyPath(paths, p)).as(p).isEqualTo(paths.stream().anyMatch(g -> g.matchesPath(p)));
+        }
+        for (String h : values(new Random(13), ".-abcehilmnoprstxACEMX10", List.of("EXAMPLE.com", "api.", ".Internal", "corp"))) {
+            assertThat(Glob.anyHost(hosts, h)).as(h).isEqualTo(hosts.stream().anyMatch(g -> g.matchesHost(h)));
+        }
+        assertThat(Glob.anyPath(paths, "C:\\Users\\dev\\.aws\\credentials")).isTrue();
+        assertThat(Glob.anyHost(hosts, "API.X.INTERNAL")).isTrue();
+        assertThat(Glob.anyPath(paths, null)).isFalse();
+        assertThat(Glob.anyHost(hosts, null)).isFalse();
+    }
+
+    @Test
     void aValueWithoutTheGlobsLiteralNeverMatchesAndOneWithItStillNeedsTheWholeGlob() {
         assertThat(Glob.path("**/*.pem").matchesPath("/tmp/key.pe")).isFalse();
         assertThat(Glob.path("**/*.pem").matchesPath("/tmp/key.pem")).isTrue();
