@@ -238,4 +238,46 @@ class PatternShapeTest {
         }
         return sb.toString();
     }
+
+    /**
+     * The generic rules' allow patterns use possessive runs where the char after a run can never be one of
+     * the run's chars (a separator or the end), so backtracking into the run cannot find a match: the
+     * possessive forms match exactly the strings the backtracking forms (before the fifth round) matched.
+     */
+    @Test
+    void possessiveAllowPatternsMatchWhatTheirBacktrackingFormsMatched() {
+        String[][] pairs = {
+                {"^[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+$", "^[A-Za-z_$][\\w$]*+(?:\\.[A-Za-z_$][\\w$]*+)+$"},
+                {"^[a-z]+(?:_[a-z]+)+$", "^[a-z]++(?:_[a-z]++)+$"},
+                {"^[A-Z]+(?:_[A-Z0-9]+)+$", "^[A-Z]++(?:_[A-Z0-9]++)+$"},
+                {"^[a-z]+(?:-[a-z]+)+$", "^[a-z]++(?:-[a-z]++)+$"},
+                {"^[-.a-z_]*(?:/[-.a-z_]+)+/?$", "^[-.a-z_]*+(?:/[-.a-z_]++)+/?$"},
+        };
+        List<Pattern> shipped = RuleCatalog.builtIn().rules().stream().flatMap(r -> r.allow().stream()).toList();
+        Random random = new Random(5);
+        String alphabet = "abzAZ09_$.-/\n\u00e9";
+        // per string, mostly the chars of one value shape, with a few of any kind
+        String[] shapes = {alphabet, "abz_", "AZ09_", "abz-", "ab./_", "aZ0$.", "ab"};
+        for (String[] pair : pairs) {
+            assertThat(shipped).extracting(Pattern::pattern).contains(pair[1]).doesNotContain(pair[0]);
+            Pattern backtracking = Pattern.compile(pair[0]);
+            Pattern possessive = Pattern.compile(pair[1]);
+            int matches = 0;
+            for (int i = 0; i < 40_000; i++) {
+                StringBuilder sb = new StringBuilder();
+                int n = random.nextInt(14);
+                        String chars = shapes[random.nextInt(shapes.length)];
+                for (int k = 0; k < n; k++) {
+                    sb.append(random.nextInt(5) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                            : chars.charAt(random.nextInt(chars.length())));
+                }
+                String s = sb.toString();
+                boolean expected = backtracking.matcher(s).lookingAt();
+                assertThat(possessive.matcher(s).lookingAt()).as("%s on '%s'", pair[1], s).isEqualTo(expected);
+                assertThat(possessive.matcher(s).find()).as("%s on '%s'", pair[1], s).isEqualTo(backtracking.matcher(s).find());
+                matches += expected ? 1 : 0;
+            }
+            assertThat(matches).as(pair[1]).isGreaterThan(100);
+        }
+    }
 }
