@@ -2,7 +2,6 @@ package io.agentdlp.detection.secret;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -426,18 +425,17 @@ public final class SecretScanner implements TextDetector {
         candidates.sort(overlapPriority);
         // a candidate overlapping one kept before it is dropped; the kept ones are disjoint and non-empty,
         // so a candidate overlaps one exactly when a char of its span (at least one char) is covered
-        BitSet taken = ws.taken;
+        CoveredOffsets taken = ws.taken;
         List<Candidate> kept = new ArrayList<>();
         for (Candidate c : candidates) {
             int end = Math.max(c.originalEnd, c.originalStart + 1);
-            int covered = taken.nextSetBit(c.originalStart);
-            if (covered < 0 || covered >= end) {
-                taken.set(c.originalStart, end);
+            if (!taken.anyIn(c.originalStart, end)) {
+                taken.cover(c.originalStart, end);
                 kept.add(c);
             }
         }
         for (Candidate c : kept) {
-            taken.clear(c.originalStart, Math.max(c.originalEnd, c.originalStart + 1));
+            taken.uncover(c.originalStart, Math.max(c.originalEnd, c.originalStart + 1));
         }
         kept.sort(reportOrder);
         // kept is sorted by offset: lines after the last finding are never asked for
@@ -514,7 +512,7 @@ public final class SecretScanner implements TextDetector {
         final PlaceholderMatcher.Matchers placeholderMatchers = placeholders.newMatchers();
         final int[] charCounts = new int[128];
         /** Original offsets covered by the findings kept so far; cleared after each scan. */
-        final BitSet taken = new BitSet();
+        final CoveredOffsets taken = new CoveredOffsets();
         /** The current scan's matched values and what their checks found. */
         Map<String, ValueChecks> values = new HashMap<>();
         final CharSequence[] matcherInput;
