@@ -12,11 +12,13 @@ import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 
 /**
- * Proves, without libphonenumber, that a phone window written only with ASCII digits, spaces, dashes
- * and dots and without a plus (a date such as {@code 2025-03-06}, digit groups) cannot hold a valid
- * number. Every string libphonenumber's matcher parses from such a window (the whole candidate, and
- * the pieces its inner-match rules cut at spaces, dots and spaced dashes) has as digits the digits
- * of a contiguous range of the window's digit groups. Parsed with the default region, a digit string
+ * Proves, without libphonenumber, that a phone window written only with ASCII digits, spaces, dashes,
+ * dots, slashes and {@code =} and without a plus (a date such as {@code 2025-03-06}, digit groups, the
+ * {@code =12345678-} of {@code request_id=12345678-…}) cannot hold a valid number. Every string
+ * libphonenumber's matcher parses from such a window (the whole candidate, and the pieces its
+ * inner-match rules cut at spaces, dots, slashes and spaced dashes; a candidate never holds an
+ * {@code =} outside an {@code ;ext=} extension, which needs letters) has as digits the digits of a
+ * contiguous range of the window's digit groups. Parsed with the default region, a digit string
  * that neither starts with the region's calling code nor can start a national prefix or an
  * international prefix is a national significant number as written, and is valid only if its length
  * is a possible length of a region sharing the calling code. A window none of whose group ranges
@@ -25,7 +27,12 @@ import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider
  */
 final class PlainDigitGroups {
     private static final int MAX_GROUPS = 8;
-    private static final int MAX_DIGITS = 24;
+    /**
+     * Windows with more digits are left to libphonenumber. Up to this many, every candidate the matcher
+     * reads is a contiguous range of whole groups: its candidate pattern takes up to 21 blocks of up to
+     * 20 digits, more than 8 groups of 48 digits in all can need.
+     */
+    private static final int MAX_DIGITS = 48;
     private static final int PROBE_BUDGET = 100_000;
     private static final int PREFIX_DIGITS = 3;
 
@@ -46,6 +53,8 @@ final class PlainDigitGroups {
      * (validation checks the general description of the region it assigns the number to).
      */
     private final List<List<Pattern>> nationalPatterns = new ArrayList<>();
+    /** Whether a number type of a region sharing the calling code can match, by length and first digits. */
+    private final NumberTypeStarts typeStarts;
     private final RangeTest lengthAllows = this::rangeLengthAllows;
     private final RangeTest nationalPatternMayMatch = (digits, from, length) -> rangeLengthAllows(digits, from, length)
             && (startsInternational(digits, from, length) || nationalNumberMayMatch(digits, from, length));
@@ -55,6 +64,7 @@ final class PlainDigitGroups {
                 ? DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource().getMetadataForRegion(region)
                 : null;
         boolean usable = metadata != null && metadata.getNationalPrefixTransformRule().isEmpty();
+        List<PhoneMetadata> sharingRegions = new ArrayList<>();
         List<Set<String>> patternsByLength = new ArrayList<>();
         for (int length = 0; length <= MAX_DIGITS; length++) {
             patternsByLength.add(new LinkedHashSet<>());
@@ -64,6 +74,7 @@ final class PlainDigitGroups {
             for (String sharing : util.getRegionCodesForCountryCode(code)) {
                 PhoneMetadata m = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource()
                         .getMetadataForRegion(sharing);
+                sharingRegions.add(m);
                 if (m.getGeneralDesc().getPossibleLengthCount() == 0) {
                     usable = false;
                 }
@@ -90,6 +101,7 @@ final class PlainDigitGroups {
         for (Set<String> patterns : patternsByLength) {
             nationalPatterns.add(patterns.stream().map(Pattern::compile).toList());
         }
+        this.typeStarts = new NumberTypeStarts(sharingRegions, MAX_DIGITS);
         this.enabled = usable;
         this.minDigits = PhoneNumberLengths.withoutPlus(util, region);
     }
@@ -137,7 +149,7 @@ final class PlainDigitGroups {
 
     /**
      * False only when the window {@code [start, end)} of {@code text} is plain (ASCII digits, spaces,
-     * dashes, dots) and no contiguous range of its digit groups can be a valid number.
+     * dashes, dots, slashes, {@code =}) and no contiguous range of its digit groups can be a valid number.
      */
     boolean mayHoldValidNumber(String text, int start, int end) {
         return anyGroupRange(text, start, end, lengthAllows);
@@ -146,7 +158,8 @@ final class PlainDigitGroups {
     /**
      * False when {@link #mayHoldValidNumber} is, and also when no range of digit groups whose length
      * allows a valid number can have a national significant number matching the general description
-     * of a region sharing the calling code where its length is possible. Read with the default region,
+     * of a region sharing the calling code where its length is possible, and whose length and first
+     * digits some number type of such a region allows ({@link NumberTypeStarts}). Read with the default region,
      * a digit string that cannot start a prefix is its own national significant number; one that can
      * start the calling code or the national prefix has as national significant number itself or what
      * remains after stripping, a suffix of it (every suffix is tried); one that can start the
@@ -199,7 +212,7 @@ final class PlainDigitGroups {
 
     private boolean matchesNationalPattern(char[] digits, int from, int length) {
         List<Pattern> patterns = nationalPatterns.get(length);
-        if (patterns.isEmpty()) {
+        if (patterns.isEmpty() || !typeStarts.may(digits, from, length)) {
             return false;
         }
         String national = new String(digits, from, length);
@@ -254,7 +267,7 @@ final class PlainDigitGroups {
                         g.digits[digits++] = c;
                         i++;
                     }
-                } else if (c == ' ' || c == '-' || c == '.') {
+                } else if (c == ' ' || c == '-' || c == '.' || c == '/' || c == '=') {
                     i++;
                 } else {
                     return null;

@@ -57,6 +57,8 @@ class PiiScreeningTest {
             "labels glued to digits: 415-867-5309ext12 4158675309anexo12 12ext3456789 12Extension3456789 4158675309x7 x415-867-5309",
             "near-labels glued to digits: 415-867-5309e12 415-867-5309a12 415-867-5309ex12 4158675309extensionx7 bx4158675309 9e415-867-5309",
             "identifiers at the screen's smallest spans: ssn 536-22-1234 ssn 536221234 bsn 111222333 HETU 131052-308T DNI 12345678Z NIE X1234567L nino QQ123456C",
+            "slashes and '=' around groups: id=415-867-5309 x=4158675309= /415/867/5309 415/867-5309 1=415 867 5309 2025/03/06=310-4555",
+            "long digit groups: xoxb-706192160730-2180122578297-2k 4158675309-706192160730-2180122578297 1-415-867-5309-0000000000000000000",
             "dates of birth of every first-group length: dob 123-4-1984 dob 12345.1.1 dob 7/3/1984 dob 07-03-1984 dob 1984-3-7 dob 19840-3-7",
     })
     void screenedScanEqualsUnscreenedScanOnEdgeCases(String text) {

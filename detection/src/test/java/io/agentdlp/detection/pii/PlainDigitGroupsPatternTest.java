@@ -26,8 +26,10 @@ class PlainDigitGroupsPatternTest {
             "1 415 867 5309  | true",
             // the international prefix: another country's rules, left to libphonenumber
             "0114-930-34     | true",
+            // no number type of a +1 region starts a 10-digit number with these digits (git mode after a digest)
+            "2855 100644     | false",
             // not plain
-            "2025/03/06      | true",
+            "2025(03)06      | true",
     })
     void decidesByTheNationalPatterns(String window, boolean expected) {
         assertThat(us.mayMatchNationalPattern(window, 0, window.length())).isEqualTo(expected);

@@ -23,8 +23,13 @@ class PlainDigitGroupsTest {
             "310-4555        | true",
             "415 867 5309    | true",
             "2025-03-06 455  | true",
+            // slashes and '=' separate groups too (a candidate never holds an '=' without "ext")
+            "2025/03/06      | false",
+            "=45522462-4901- | false",
+            // more groups of digits than the 24 digits once modelled (Slack tokens)
+            "-706192160730-2180122578297- | false",
             // not plain: decided by libphonenumber
-            "2025/03/06      | true",
+            "2025(03)06      | true",
             "2025-03-06x1    | true",
     })
     void decidesPlainWindowsByTheLengthsOfGroupRanges(String window, boolean expected) {
