@@ -14,24 +14,27 @@ final class DigitRuns {
 
     DigitRuns(char[] text) {
         int n = text.length;
-        boolean wide = false;
+        int seen = 0;
         int i = 0;
         while (i < n) {
             char c = text[i];
-            if (c < '0') {
-                i++;
-            } else if (c <= '9') {
+            if (isDigit(c)) {
                 int start = i;
                 do {
                     i++;
-                } while (i < n && (c = text[i]) >= '0' && c <= '9');
+                } while (i < n && isDigit(text[i]));
                 add(start, i);
             } else {
-                wide |= c >= 128;
+                seen |= c;
                 i++;
             }
         }
-        this.nonAscii = wide;
+        this.nonAscii = seen >= 128;
+    }
+
+    /** One unsigned comparison: one branch per character where two range tests would take two. */
+    static boolean isDigit(char c) {
+        return (char) (c - '0') < 10;
     }
 
     private void add(int start, int end) {

@@ -116,15 +116,11 @@ enum SpanClass {
         int dots = 0;
         int colons = 0;
         while (i < n && (c = text[i]) < 128 && member[c]) {
-            if (c >= '0' && c <= '9') {
-                count++;
-            } else if (c >= 'A' && c <= 'Z') {
-                upper++;
-            } else if (c == '.') {
-                dots++;
-            } else if (c == ':') {
-                colons++;
-            }
+            // counted without branches: the members of a run (digits, letters, separators) alternate unpredictably
+            count += DigitRuns.isDigit(c) ? 1 : 0;
+            upper += (char) (c - 'A') < 26 ? 1 : 0;
+            dots += c == '.' ? 1 : 0;
+            colons += c == ':' ? 1 : 0;
             i++;
         }
         if (count > 0) {
