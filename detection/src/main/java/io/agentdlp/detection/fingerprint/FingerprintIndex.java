@@ -774,6 +774,10 @@ public final class FingerprintIndex implements AutoCloseable {
                 rows.set(i, decoded, thresholds.maxDocumentFrequency());
             }
         }
+        if (rows.size == 0) {
+            // no posting to hit (most texts hold no indexed code): the result is empty whatever is suppressed
+            return List.of();
+        }
         boolean[] suppressed = new boolean[n];
         int[] rowOf = new int[n];
         for (int i = 0; i < n; i++) {

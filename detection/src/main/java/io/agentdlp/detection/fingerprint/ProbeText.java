@@ -142,9 +142,17 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
     private static void unescape(char[] a, int from, int to, Builder out, int originalLine) {
         int i = from;
         while (i < to) {
-            char c = a[i];
-            if (c != '\\' || i + 1 >= to) {
-                out.append(c);
+            int run = i;
+            while (run < to && a[run] != '\\') {
+                run++;
+            }
+            out.append(a, i, run);
+            i = run;
+            if (i >= to) {
+                break;
+            }
+            if (i + 1 >= to) {
+                out.append(a[i]);
                 i++;
                 continue;
             }
@@ -234,14 +242,39 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             while (end < n && a[end] != '\n') {
                 end++;
             }
-            int content = afterLineNumber(a, start, end);
-            if (content != start || startsWith(a, content, end, "@@ -") || isFence(a, content, end)
-                    || isDiffHeader(a, content, end)) {
-                return true;
+            if (mayBeDecorated(a, start, end)) {
+                int content = afterLineNumber(a, start, end);
+                if (content != start || startsWith(a, content, end, "@@ -") || isFence(a, content, end)
+                        || isDiffHeader(a, content, end)) {
+                    return true;
+                }
             }
             start = end + 1;
         }
         return false;
+    }
+
+    /**
+     * False when the line cannot start with a line number, a hunk header, a fence or a diff header: its
+     * first char is none of {@code @ d - +} and its first char after blanks is no digit, backtick or tilde.
+     */
+    private static boolean mayBeDecorated(char[] a, int start, int end) {
+        if (start >= end) {
+            return false;
+        }
+        char first = a[start];
+        if (first == '@' || first == 'd' || first == '-' || first == '+') {
+            return true;
+        }
+        int i = start;
+        while (i < end && (a[i] == ' ' || a[i] == '\t')) {
+            i++;
+        }
+        if (i >= end) {
+            return false;
+        }
+        char c = a[i];
+        return (c >= '0' && c <= '9') || c == '`' || c == '~';
     }
 
     /** Offset of the content after a {@code "   12\t"} or {@code "   12→"} prefix, or {@code start}. */
@@ -379,14 +412,18 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             if (lines == 0) {
                 addLine(source.originalLine(l));
             }
-            for (int i = from; i < to; i++) {
-                char c = a[i];
-                if (c == '\n') {
+            int i = from;
+            while (i < to) {
+                int run = i;
+                while (run < to && a[run] != '\n') {
+                    run++;
+                }
+                append(a, i, run);
+                if (run < to) {
                     l++;
                     newline(source.originalLine(l));
-                } else {
-                    append(c);
                 }
+                i = run + 1;
             }
         }
 
