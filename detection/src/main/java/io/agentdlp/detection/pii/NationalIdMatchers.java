@@ -38,7 +38,7 @@ final class NationalIdMatchers {
             String text = screening.text();
             Spans spans = screening.identifiers();
             spans.find(DASHED, text, (s, i) -> s.digits(i) >= 9 && s.length(i) >= 11, m -> emit(m, text, out, false));
-            spans.find(BARE, text, (s, i) -> s.digits(i) >= 9, m -> emit(m, text, out, true));
+            spans.find(BARE, text, (s, i) -> s.longestDigitRun(i) >= 9, m -> emit(m, text, out, true));
         }
 
         private static void emit(Matcher m, CharSequence text, Consumer<PiiCandidate> out, boolean needsLabel) {
@@ -80,13 +80,13 @@ final class NationalIdMatchers {
         public void find(Screening screening, Consumer<PiiCandidate> out) {
             String text = screening.text();
             Spans spans = screening.identifiers();
-            spans.find(DNI, text, (s, i) -> s.digits(i) >= 7 && s.upper(i) >= 1, m -> {
+            spans.find(DNI, text, (s, i) -> s.longestDigitRun(i) >= 7 && s.upper(i) >= 1, m -> {
                 String id = m.group(1) + m.group(2);
                 if (Checksums.spanishDniOrNie(id) && !id.startsWith("00000000")) {
                     out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "ES" + id, 0.9));
                 }
             });
-            spans.find(ELEVEN_OR_NINE, text, (s, i) -> s.digits(i) >= 9, m -> {
+            spans.find(ELEVEN_OR_NINE, text, (s, i) -> s.longestDigitRun(i) >= 9, m -> {
                 String d = m.group(1);
                 if (d.length() == 9 && Checksums.dutchBsn(d) && labelled(text, m.start(), BSN_LABEL)) {
                     out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "NL" + d, 0.9));
@@ -94,7 +94,7 @@ final class NationalIdMatchers {
                     out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "PL" + d, 0.9));
                 }
             });
-            spans.find(HETU, text, (s, i) -> s.digits(i) >= 9 && s.length(i) >= 11, m -> {
+            spans.find(HETU, text, (s, i) -> s.digits(i) >= 9 && s.length(i) >= 11 && s.longestDigitRun(i) >= 6, m -> {
                 String id = m.group().toUpperCase(Locale.ROOT);
                 int century = switch (m.group(4).charAt(0)) {
                     case '+' -> 1800;
@@ -105,7 +105,7 @@ final class NationalIdMatchers {
                     out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "FI" + id, 0.9));
                 }
             });
-            spans.find(SWEDISH, text, (s, i) -> s.digits(i) >= 10, m -> {
+            spans.find(SWEDISH, text, (s, i) -> s.digits(i) >= 10 && s.longestDigitRun(i) >= 6, m -> {
                 String ten = m.group(1) + m.group(2) + m.group(3) + m.group(5);
                 int yy = Integer.parseInt(m.group(1));
                 int day = Integer.parseInt(m.group(3));
@@ -123,7 +123,7 @@ final class NationalIdMatchers {
 
         @Override
         public void find(Screening screening, Consumer<PiiCandidate> out) {
-            screening.identifiers().find(ID, screening.text(), (s, i) -> s.digits(i) >= 17, m -> {
+            screening.identifiers().find(ID, screening.text(), (s, i) -> s.longestDigitRun(i) >= 17, m -> {
                 int year = Integer.parseInt(m.group(2));
                 if (year >= 1900 && validDate(year, m.group(3), m.group(4)) && Checksums.chineseResidentId(m.group())) {
                     out.accept(new PiiCandidate(PiiType.CN_RESIDENT_ID, m.start(), m.end(), m.group().toUpperCase(Locale.ROOT), 0.95));
@@ -147,7 +147,7 @@ final class NationalIdMatchers {
                     out.accept(new PiiCandidate(PiiType.IN_AADHAAR, m.start(), m.end(), d, 0.85));
                 }
             });
-            spans.find(BARE, text, (s, i) -> s.digits(i) >= 12, m -> {
+            spans.find(BARE, text, (s, i) -> s.longestDigitRun(i) >= 12, m -> {
                 if (Checksums.verhoeff(m.group(1)) && labelled(text, m.start(), LABEL)) {
                     out.accept(new PiiCandidate(PiiType.IN_AADHAAR, m.start(), m.end(), m.group(1), 0.9));
                 }

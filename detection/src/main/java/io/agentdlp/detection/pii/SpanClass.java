@@ -40,7 +40,7 @@ enum SpanClass {
             while (end < text.length() && member(text.charAt(end))) {
                 end++;
             }
-            out.add(start, end, 0, 0, 0, 0);
+            out.add(start, end, 0, 0, 0, 0, 0);
         }
         return out;
     }
@@ -98,8 +98,8 @@ enum SpanClass {
     }
 
     /**
-     * Grows the maximal run of members around {@code at}, counts its digits, upper-case letters, dots
-     * and colons, and adds it to {@code out} if it holds a digit and {@code keep} accepts it. Returns
+     * Grows the maximal run of members around {@code at}, counts its digits, upper-case letters, dots,
+     * colons and longest run of digits, and adds it to {@code out} if it holds a digit and {@code keep} accepts it. Returns
      * the run's end.
      */
     private int addRun(char[] text, int at, Spans out, Spans.Filter keep) {
@@ -115,16 +115,21 @@ enum SpanClass {
         int upper = 0;
         int dots = 0;
         int colons = 0;
+        int digitRun = 0;
+        int longestDigitRun = 0;
         while (i < n && (c = text[i]) < 128 && member[c]) {
             // counted without branches: the members of a run (digits, letters, separators) alternate unpredictably
-            count += DigitRuns.isDigit(c) ? 1 : 0;
+            boolean digit = DigitRuns.isDigit(c);
+            count += digit ? 1 : 0;
+            digitRun = digit ? digitRun + 1 : 0;
+            longestDigitRun = Math.max(longestDigitRun, digitRun);
             upper += (char) (c - 'A') < 26 ? 1 : 0;
             dots += c == '.' ? 1 : 0;
             colons += c == ':' ? 1 : 0;
             i++;
         }
         if (count > 0) {
-            out.add(start, i, count, upper, dots, colons);
+            out.add(start, i, count, upper, dots, colons, longestDigitRun);
             if (!keep.test(out, out.size() - 1)) {
                 out.removeLast();
             }

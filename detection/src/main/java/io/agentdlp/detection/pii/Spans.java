@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * The stretches of a text a matcher has to look at, with counts of the characters its patterns need
- * (digits, upper-case letters, dots, colons), so a matcher can skip a stretch that cannot hold a
+ * (digits, upper-case letters, dots, colons) and the longest run of consecutive digits, so a matcher can skip a stretch that cannot hold a
  * match without running any pattern on it.
  */
 final class Spans {
-    private static final int STRIDE = 6;
+    private static final int STRIDE = 7;
     private static final int UNLIMITED = Integer.MAX_VALUE;
 
     private int[] data = new int[STRIDE * 8];
@@ -20,11 +20,11 @@ final class Spans {
     /** One span over the whole text with unlimited counts: every matcher runs over all of it. */
     static Spans whole(CharSequence text) {
         Spans s = new Spans();
-        s.add(0, text.length(), UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED);
+        s.add(0, text.length(), UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED);
         return s;
     }
 
-    void add(int start, int end, int digits, int upper, int dots, int colons) {
+    void add(int start, int end, int digits, int upper, int dots, int colons, int longestDigitRun) {
         if ((size + 1) * STRIDE > data.length) {
             data = Arrays.copyOf(data, data.length * 2);
         }
@@ -35,6 +35,7 @@ final class Spans {
         data[at + 3] = upper;
         data[at + 4] = dots;
         data[at + 5] = colons;
+        data[at + 6] = longestDigitRun;
         size++;
     }
 
@@ -73,6 +74,11 @@ final class Spans {
 
     int colons(int i) {
         return data[i * STRIDE + 5];
+    }
+
+    /** The most consecutive ASCII digits in span {@code i} (what a pattern's {@code \d{n}} needs). */
+    int longestDigitRun(int i) {
+        return data[i * STRIDE + 6];
     }
 
     /** Whether span {@code i} of {@code spans} can hold a match at all. */
