@@ -752,19 +752,18 @@ public final class FingerprintIndex implements AutoCloseable {
 
     private List<CodeMatch> runQuery(Fingerprints probe, MatchThresholds thresholds) throws RocksDBException {
         int n = probe.size();
+        // the presence filter first: most shapes are absent, so only the few left are sorted and deduplicated
         long[] unique = new long[n];
-        for (int i = 0; i < n; i++) {
-            unique[i] = Fingerprints.shapeOf(probe.hash(i));
-        }
-        Arrays.sort(unique);
-        int u = dedupe(unique, n);
         PresenceFilter filter = presence;
         int c = 0;
-        for (int i = 0; i < u; i++) {
-            if (filter.mightContain(unique[i])) {
-                unique[c++] = unique[i];
+        for (int i = 0; i < n; i++) {
+            long shape = Fingerprints.shapeOf(probe.hash(i));
+            if (filter.mightContain(shape)) {
+                unique[c++] = shape;
             }
         }
+        Arrays.sort(unique, 0, c);
+        c = dedupe(unique, c);
         PostingRows rows = new PostingRows(c);
         PostingList.Decoded decoded = new PostingList.Decoded();
         byte[][] values = fetchRows(unique, c);
