@@ -56,7 +56,7 @@ final class PhoneMatcher implements PiiMatcher {
         PhoneWindows.Window keep = (start, end, digits, letters, plus, separator) -> {
             int reachable = digits + (letters >= 3 ? letters : 0);
             if (separator && digits > 0 && reachable >= (plus ? minDigitsWithPlus : minDigitsWithoutPlus)
-                    && (plus || (plain.mayHoldValidNumber(text, start, end) && plain.mayMatchNationalPattern(text, start, end)))) {
+                    && (plus || plain.mayMatchNationalPattern(text, start, end))) {
                 runs.add(start, end);
             }
         };

@@ -19,8 +19,9 @@ final class PhoneWindows {
     private static final boolean[] MEMBER = new boolean[128];
     /** The letters of the labels, lower case. */
     private static final boolean[] LABEL_LETTER = new boolean[128];
-    /** The letters a label can start and end with, lower case. */
-    private static final boolean[] LABEL_FIRST_LETTER = new boolean[128];
+    /** The first two letters of a label (index {@code 128 * first + second}, second 0 for a one-letter label), lower case. */
+    private static final boolean[] LABEL_START = new boolean[128 * 128];
+    /** The letters a label can end with, lower case. */
     private static final boolean[] LABEL_LAST_LETTER = new boolean[128];
 
     static {
@@ -35,7 +36,7 @@ final class PhoneWindows {
             for (char c : label.toCharArray()) {
                 LABEL_LETTER[c] = true;
             }
-            LABEL_FIRST_LETTER[label.charAt(0)] = true;
+            LABEL_START[128 * label.charAt(0) + (label.length() > 1 ? label.charAt(1) : 0)] = true;
             LABEL_LAST_LETTER[label.charAt(label.length() - 1)] = true;
         }
     }
@@ -77,8 +78,7 @@ final class PhoneWindows {
      * Whether the digit run {@code [start, end)} is a whole run by itself: the character before it and
      * the one after it are no members there. A letter belongs only to a word that is a whole label, so
      * the word ending right before the run and the word starting right after it are checked (the
-     * {@code b c d f} of hex digests end no label, the {@code a e} of {@code 83e1} start a word
-     * {@code e} that is none); a colon right after a digit is no member. Such a run has neither a
+     * {@code b c d f} of hex digests end no label, and no label starts {@code e1} or {@code ab}); a colon right after a digit is no member. Such a run has neither a
      * separator nor a plus, so it holds no number this scanner reports, and the reading can skip it.
      */
     private static boolean digitsAlone(char[] text, int start, int end) {
@@ -107,7 +107,8 @@ final class PhoneWindows {
         if (!isLetter(c)) {
             return c == ':' || neverMember(c);
         }
-        if (!LABEL_FIRST_LETTER[c | 0x20]) {
+        char second = at + 1 < text.length && isLetter(text[at + 1]) ? (char) (text[at + 1] | 0x20) : 0;
+        if (!LABEL_START[128 * (c | 0x20) + second]) {
             return true;
         }
         int word = at + 1;
