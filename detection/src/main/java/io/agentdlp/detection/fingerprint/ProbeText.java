@@ -77,6 +77,11 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         int i = 0;
         while (i < n) {
             char c = a[i];
+            // one comparison for most chars: '\n' and '"' are the only ones that matter here, both below '#'
+            if (c > '"') {
+                i++;
+                continue;
+            }
             if (c == '\n') {
                 line++;
                 i++;
@@ -88,8 +93,17 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             }
             int j = i + 1;
             int escapedNewlines = 0;
-            while (j < n && a[j] != '"' && a[j] != '\n') {
-                if (a[j] != '\\') {
+            while (j < n) {
+                char d = a[j];
+                // letters and most punctuation are above '\\', which is above '"' and '\n'
+                if (d > '\\') {
+                    j++;
+                    continue;
+                }
+                if (d == '"' || d == '\n') {
+                    break;
+                }
+                if (d != '\\') {
                     j++;
                     continue;
                 }
