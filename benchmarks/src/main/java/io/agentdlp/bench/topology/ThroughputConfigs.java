@@ -25,6 +25,11 @@ final class ThroughputConfigs {
         m.put("no-code", Map.entry("without own-code detector", defaults.with("detector.code.enabled", "false")));
         m.put("no-pii", Map.entry("without personal-data detector", defaults.with("detector.pii.enabled", "false")));
         m.put("stateful", Map.entry("stateful detectors only (no secret, code, pii)", noContent));
+        // What one part of the stateful frame costs at most: the same without it.
+        m.put("stateful-no-volume", Map.entry("stateful without the volume detector and its repartition",
+                noContent.with("detector.volume.enabled", "false")));
+        m.put("stateful-no-timeline", Map.entry("stateful without the session timeline",
+                noContent.with("session.timeline.max.events", "0")));
         m.put("frame", Map.entry("frame only (every detector off, no timeline)", noContent.with("detector.risky.enabled", "false")
                 .with("detector.policy.enabled", "false").with("detector.sequence.enabled", "false")
                 .with("detector.volume.enabled", "false").with("detector.sensor.enabled", "false")
