@@ -60,7 +60,7 @@ final class Screening {
     /** The runs of ASCII digits, found once for all screens. */
     DigitRuns digits() {
         if (digits == null) {
-            digits = new DigitRuns(chars());
+            digits = DigitRuns.of(text, chars());
         }
         return digits;
     }
