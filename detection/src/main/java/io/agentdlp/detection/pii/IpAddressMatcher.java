@@ -29,13 +29,23 @@ final class IpAddressMatcher implements PiiMatcher {
                 out.accept(new PiiCandidate(PiiType.IP_ADDRESS, m.start(), m.end(), m.group(), 0.6));
             }
         });
-        spans.find(V6, text, (s, i) -> s.colons(i) >= 2, m -> {
+        // parseV6 takes eight groups (seven colons) or one "::": time stamps (10:10:00.000) have neither
+        spans.find(V6, text, (s, i) -> s.colons(i) >= 7 || (s.colons(i) >= 2 && doubleColonWithin(text, s.start(i), s.end(i))), m -> {
             String s = m.group(1).toLowerCase(Locale.ROOT);
             int[] groups = parseV6(s);
             if (groups != null && !nonPublicV6(groups)) {
                 out.accept(new PiiCandidate(PiiType.IP_ADDRESS, m.start(), m.end(), s, 0.6));
             }
         });
+    }
+
+    private static boolean doubleColonWithin(String text, int start, int end) {
+        for (int i = start + 1; i < end; i++) {
+            if (text.charAt(i) == ':' && text.charAt(i - 1) == ':') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean nonPublicV4(int a, int b, int c) {
