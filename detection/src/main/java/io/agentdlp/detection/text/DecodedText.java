@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * A decoded rendering of an original text (JSON-unescaped, prefix-stripped, base64-decoded, ...) that
- * remembers, for every decoded char, the offset in the original text it came from. Detectors scan the
- * decoded chars and report locations in the original text through {@link #originalOffset(int)}.
+ * remembers, for every decoded char, the offset in the original text it came from (as runs, see
+ * {@link OffsetRuns}). Detectors scan the decoded chars and report locations in the original text through
+ * {@link #originalOffset(int)}.
  *
  * <p>Instances are immutable once built and safe to share between threads. The identity rendering
  * ({@link #of(CharSequence)}) keeps no offset map.
@@ -14,12 +15,12 @@ public final class DecodedText implements CharSequence {
     private final CharSequence original;
     private final char[] chars;
     private final int length;
-    /** origin[i] = original offset of decoded char i; origin[length] = original end; null means identity. */
-    private final int[] origin;
+    /** Original offsets of the decoded chars; null means identity. */
+    private final OffsetRuns origin;
     private final int originEnd;
     private final int depth;
 
-    private DecodedText(CharSequence original, char[] chars, int length, int[] origin, int originEnd, int depth) {
+    private DecodedText(CharSequence original, char[] chars, int length, OffsetRuns origin, int originEnd, int depth) {
         this.original = original;
         this.chars = chars;
         this.length = length;
@@ -48,9 +49,9 @@ public final class DecodedText implements CharSequence {
         return new DecodedText(text, c, n, null, n, 0);
     }
 
-    /** Built by decoders: {@code origin} has {@code length + 1} entries already mapped to the original. */
-    static DecodedText mapped(CharSequence original, char[] chars, int length, int[] origin, int depth) {
-        return new DecodedText(original, chars, length, origin, origin[length], depth);
+    /** Built by decoders: {@code origin} maps the decoded chars to the original, {@code originEnd} is where they end. */
+    static DecodedText mapped(CharSequence original, char[] chars, int length, OffsetRuns origin, int originEnd, int depth) {
+        return new DecodedText(original, chars, length, origin, originEnd, depth);
     }
 
     /** The text this rendering was decoded from (the outermost original, not an intermediate layer). */
@@ -63,11 +64,11 @@ public final class DecodedText implements CharSequence {
         if (origin == null) {
             return index;
         }
-        return index >= length ? originEnd : origin[index];
+        return index >= length ? originEnd : origin.originalOffset(index);
     }
 
-    /** The offset map (entry i = original offset of decoded char i), or null for the identity rendering. */
-    int[] originMap() {
+    /** The offset map, or null for the identity rendering. */
+    OffsetRuns offsetRuns() {
         return origin;
     }
 

@@ -3,24 +3,27 @@ package io.agentdlp.detection.text;
 /** Appends decoded chars while recording, for each, the original offset of its source in the parent rendering. */
 final class DecodedTextBuilder {
     private final DecodedText parent;
+    private final OffsetRuns parentRuns;
     private final int depth;
+    private final OffsetRuns.Builder runs = new OffsetRuns.Builder();
     private char[] chars;
-    private int[] origin;
     private int length;
+    /** The parent run read last: decoders read their parent in increasing order, so lookups move forward. */
+    private int parentRun;
 
     DecodedTextBuilder(DecodedText parent, int capacity, int depth) {
         this.parent = parent;
+        this.parentRuns = parent.offsetRuns();
         this.depth = depth;
         this.chars = new char[Math.max(16, capacity)];
-        this.origin = new int[chars.length + 1];
     }
 
     void append(char c, int parentIndex) {
         if (length == chars.length) {
-            grow();
+            grow(length + 1);
         }
         chars[length] = c;
-        origin[length] = parent.originalOffset(parentIndex);
+        runs.add(parentOffset(parentIndex));
         length++;
     }
 
@@ -30,29 +33,61 @@ final class DecodedTextBuilder {
         if (n <= 0) {
             return;
         }
-        while (length + n > chars.length) {
-            grow();
+        if (length + n > chars.length) {
+            grow(length + n);
         }
         System.arraycopy(parent.buffer(), from, chars, length, n);
-        int[] parentOrigin = parent.originMap();
-        if (parentOrigin == null) {
-            for (int k = 0; k < n; k++) {
-                origin[length + k] = from + k;
-            }
-        } else {
-            System.arraycopy(parentOrigin, from, origin, length, n);
-        }
         length += n;
+        if (parentRuns == null) {
+            runs.addAdvancing(from, n);
+            return;
+        }
+        int i = from;
+        int k = parentRunAt(from);
+        while (i < to) {
+            int pieceEnd = Math.min(to, parentRuns.nextStart(k));
+            if (parentRuns.advances(k)) {
+                runs.addAdvancing(parentRuns.offsetIn(k, i), pieceEnd - i);
+            } else {
+                int o = parentRuns.offsetIn(k, i);
+                for (int q = i; q < pieceEnd; q++) {
+                    runs.add(o);
+                }
+            }
+            i = pieceEnd;
+            k++;
+        }
+        parentRun = k - 1;
     }
 
     DecodedText build(int parentEnd) {
-        origin[length] = parent.originalOffset(parentEnd);
-        return DecodedText.mapped(parent.original(), chars, length, origin, depth);
+        return DecodedText.mapped(parent.original(), chars, length, runs.build(), parent.originalOffset(parentEnd), depth);
     }
 
-    private void grow() {
-        int n = chars.length * 2;
-        chars = java.util.Arrays.copyOf(chars, n);
-        origin = java.util.Arrays.copyOf(origin, n + 1);
+    private int parentOffset(int parentIndex) {
+        if (parentRuns == null) {
+            return parentIndex;
+        }
+        if (parentIndex >= parent.length()) {
+            return parent.originalOffset(parentIndex);
+        }
+        int k = parentRunAt(parentIndex);
+        parentRun = k;
+        return parentRuns.offsetIn(k, parentIndex);
+    }
+
+    private int parentRunAt(int parentIndex) {
+        int k = parentRun;
+        if (parentIndex < parentRuns.nextStart(k) && (k == 0 || parentIndex >= parentRuns.nextStart(k - 1))) {
+            return k;
+        }
+        if (parentIndex >= parentRuns.nextStart(k) && parentIndex < parentRuns.nextStart(k + 1)) {
+            return k + 1;
+        }
+        return parentRuns.runAt(parentIndex, parentIndex >= parentRuns.nextStart(k) ? k : 0);
+    }
+
+    private void grow(int atLeast) {
+        chars = java.util.Arrays.copyOf(chars, Math.max(atLeast, chars.length * 2));
     }
 }

@@ -1,0 +1,123 @@
+package io.agentdlp.detection.text;
+
+import java.util.Arrays;
+
+/**
+ * The original offsets of a rendering's chars, kept as runs instead of one {@code int} per char: decoding
+ * copies long stretches unchanged (their offsets grow by one per char) and changes few places (an escape
+ * becomes one char, a base64 quantum three chars of the same offset). A run starts at a decoded index and
+ * either advances with it or stays at one offset. Immutable once built.
+ */
+final class OffsetRuns {
+    /** Decoded index of each run's first char, strictly increasing, the first one 0. */
+    private final int[] starts;
+    /** Original offset of each run's first char; {@code ~offset} (negative) for a run whose chars share it. */
+    private final int[] origins;
+    private final int count;
+
+    private OffsetRuns(int[] starts, int[] origins, int count) {
+        this.starts = starts;
+        this.origins = origins;
+        this.count = count;
+    }
+
+    /** How many runs the map holds (for tests and measurements). */
+    int runCount() {
+        return count;
+    }
+
+    /** Original offset of decoded char {@code index}, which must lie inside the rendering. */
+    int originalOffset(int index) {
+        return offsetIn(runAt(index, 0), index);
+    }
+
+    /** Index of the run holding decoded char {@code index}, searched from run {@code from} onwards. */
+    int runAt(int index, int from) {
+        int lo = from;
+        int hi = count - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= index) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Decoded index where run {@code k + 1} starts, or {@code Integer.MAX_VALUE} after the last run. */
+    int nextStart(int k) {
+        return k + 1 < count ? starts[k + 1] : Integer.MAX_VALUE;
+    }
+
+    int offsetIn(int k, int index) {
+        int o = origins[k];
+        return o >= 0 ? o + (index - starts[k]) : ~o;
+    }
+
+    boolean advances(int k) {
+        return origins[k] >= 0;
+    }
+
+    /** Collects runs as decoded chars are appended in order; merges a char into the last run when it fits. */
+    static final class Builder {
+        private int[] starts = new int[8];
+        private int[] origins = new int[8];
+        private int count;
+        /** Decoded index of the next char to be added. */
+        private int length;
+
+        /** One decoded char whose source is at original offset {@code origin}. */
+        void add(int origin) {
+            if (count > 0) {
+                int k = count - 1;
+                int o = origins[k];
+                int runLength = length - starts[k];
+                if (o >= 0 ? o + runLength == origin : ~o == origin) {
+                    length++;
+                    return;
+                }
+                if (runLength == 1 && o == origin) {
+                    origins[k] = ~origin;
+                    length++;
+                    return;
+                }
+            }
+            newRun(origin);
+            length++;
+        }
+
+        /** {@code n} decoded chars whose sources are consecutive from original offset {@code origin}. */
+        void addAdvancing(int origin, int n) {
+            if (n <= 0) {
+                return;
+            }
+            if (count > 0) {
+                int k = count - 1;
+                int o = origins[k];
+                int runLength = length - starts[k];
+                if (o >= 0 && o + runLength == origin) {
+                    length += n;
+                    return;
+                }
+            }
+            newRun(origin);
+            length += n;
+        }
+
+        OffsetRuns build() {
+            return new OffsetRuns(starts, origins, count);
+        }
+
+        private void newRun(int origin) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+                origins = Arrays.copyOf(origins, count * 2);
+            }
+            starts[count] = length;
+            origins[count] = origin;
+            count++;
+        }
+    }
+}
