@@ -19,6 +19,7 @@ import io.agentdlp.detection.text.Base64Blobs;
 import io.agentdlp.detection.text.DecodedText;
 import io.agentdlp.detection.text.LineIndex;
 import io.agentdlp.detection.text.PercentDecoder;
+import io.agentdlp.detection.text.RenderingBuffers;
 
 /**
  * Finds credentials in text with the rules of a {@link RuleCatalog}.
@@ -232,23 +233,24 @@ public final class SecretScanner implements TextDetector {
         List<Candidate> candidates = new ArrayList<>();
         ws.forgetValues();
         try {
-            scanLayer(DecodedText.of(text, limit), ws, candidates, work);
+            scanLayer(DecodedText.of(text, limit, ws.buffers), ws, candidates, work);
+            return new ScanResult(findings(text, limit, candidates, ws), truncated);
         } finally {
-            // the matched values must not outlive the scan
+            // the matched values must not outlive the scan, and its renderings' buffers serve the next one
             ws.forgetValues();
+            ws.buffers.releaseAll();
         }
-        return new ScanResult(findings(text, limit, candidates, ws), truncated);
     }
 
     private void scanLayer(DecodedText raw, Workspace ws, List<Candidate> out, ScanWork work) {
-        DecodedText view = AgentText.normalize(raw);
+        DecodedText view = AgentText.normalize(raw, ws.buffers);
         scanView(view, ws, out, work);
-        DecodedText percent = PercentDecoder.decodeNearEscapes(view, PERCENT_MARGIN);
+        DecodedText percent = PercentDecoder.decodeNearEscapes(view, PERCENT_MARGIN, ws.buffers);
         if (percent != view) {
             scanView(percent, ws, out, work);
         }
         if (view.depth() < maxDecodeDepth) {
-            for (DecodedText child : Base64Blobs.decodeAll(view)) {
+            for (DecodedText child : Base64Blobs.decodeAll(view, ws.buffers)) {
                 scanLayer(child, ws, out, work);
             }
         }
@@ -513,6 +515,8 @@ public final class SecretScanner implements TextDetector {
         final int[] charCounts = new int[128];
         /** Original offsets covered by the findings kept so far; cleared after each scan. */
         final CoveredOffsets taken = new CoveredOffsets();
+        /** The chars of the current scan's renderings, reused by the next scan. */
+        final RenderingBuffers buffers = RenderingBuffers.reused();
         /** The current scan's matched values and what their checks found. */
         Map<String, ValueChecks> values = new HashMap<>();
         final CharSequence[] matcherInput;

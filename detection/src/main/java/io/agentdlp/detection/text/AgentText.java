@@ -18,6 +18,11 @@ public final class AgentText {
     }
 
     public static DecodedText normalize(DecodedText in) {
-        return LinePrefixStripper.strip(JsonStringUnescaper.unescapeNested(in, JSON_UNESCAPE_PASSES));
+        return normalize(in, RenderingBuffers.unpooled());
+    }
+
+    /** As {@link #normalize(DecodedText)}, decoding into {@code buffers}. */
+    public static DecodedText normalize(DecodedText in, RenderingBuffers buffers) {
+        return LinePrefixStripper.strip(JsonStringUnescaper.unescapeNested(in, JSON_UNESCAPE_PASSES, buffers), buffers);
     }
 }

@@ -32,6 +32,11 @@ public final class Base64Blobs {
 
     /** Decoded renderings of the text-like base64 runs of {@code in}, in order of appearance. */
     public static List<DecodedText> decodeAll(DecodedText in) {
+        return decodeAll(in, RenderingBuffers.unpooled());
+    }
+
+    /** As {@link #decodeAll(DecodedText)}, decoding into {@code buffers}. */
+    public static List<DecodedText> decodeAll(DecodedText in, RenderingBuffers buffers) {
         List<DecodedText> out = null;
         char[] c = in.buffer();
         int n = in.length();
@@ -78,7 +83,7 @@ public final class Base64Blobs {
                 i++;
             }
             if (count >= MIN_RUN && (start == 0 || !isWordBefore(c[start - 1]))) {
-                DecodedText d = decode(in, start, end, count);
+                DecodedText d = decode(in, start, end, count, buffers);
                 if (d != null) {
                     if (out == null) {
                         out = new ArrayList<>(2);
@@ -99,12 +104,12 @@ public final class Base64Blobs {
         return c < 128 && VALUE[c] >= 0;
     }
 
-    private static DecodedText decode(DecodedText in, int start, int end, int count) {
+    private static DecodedText decode(DecodedText in, int start, int end, int count, RenderingBuffers buffers) {
         // most runs (hashes, tokens, binary) fail the text test within a few bytes: test before allocating
         if (decodeInto(in, start, end, null) < 0) {
             return null;
         }
-        DecodedTextBuilder out = new DecodedTextBuilder(in, count * 3 / 4, in.depth() + 1);
+        DecodedTextBuilder out = new DecodedTextBuilder(in, count * 3 / 4, in.depth() + 1, buffers);
         decodeInto(in, start, end, out);
         return out.build(end);
     }

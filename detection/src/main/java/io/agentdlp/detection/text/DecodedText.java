@@ -36,9 +36,14 @@ public final class DecodedText implements CharSequence {
 
     /** The identity rendering of the first {@code limit} chars of {@code text}. */
     public static DecodedText of(CharSequence text, int limit) {
+        return of(text, limit, RenderingBuffers.unpooled());
+    }
+
+    /** The identity rendering of the first {@code limit} chars of {@code text}, copied into {@code buffers}. */
+    public static DecodedText of(CharSequence text, int limit, RenderingBuffers buffers) {
         Objects.requireNonNull(text, "text");
         int n = Math.min(limit, text.length());
-        char[] c = new char[n];
+        char[] c = buffers.take(n);
         if (text instanceof String s) {
             s.getChars(0, n, c, 0);
         } else {

@@ -5,17 +5,19 @@ final class DecodedTextBuilder {
     private final DecodedText parent;
     private final OffsetRuns parentRuns;
     private final int depth;
+    private final RenderingBuffers buffers;
     private final OffsetRuns.Builder runs = new OffsetRuns.Builder();
     private char[] chars;
     private int length;
     /** The parent run read last: decoders read their parent in increasing order, so lookups move forward. */
     private int parentRun;
 
-    DecodedTextBuilder(DecodedText parent, int capacity, int depth) {
+    DecodedTextBuilder(DecodedText parent, int capacity, int depth, RenderingBuffers buffers) {
         this.parent = parent;
         this.parentRuns = parent.offsetRuns();
         this.depth = depth;
-        this.chars = new char[Math.max(16, capacity)];
+        this.buffers = buffers;
+        this.chars = buffers.take(Math.max(16, capacity));
     }
 
     void append(char c, int parentIndex) {
@@ -88,6 +90,8 @@ final class DecodedTextBuilder {
     }
 
     private void grow(int atLeast) {
-        chars = java.util.Arrays.copyOf(chars, Math.max(atLeast, chars.length * 2));
+        char[] larger = buffers.take(Math.max(atLeast, chars.length * 2));
+        System.arraycopy(chars, 0, larger, 0, length);
+        chars = larger;
     }
 }

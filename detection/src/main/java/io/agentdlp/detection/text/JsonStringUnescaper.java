@@ -12,12 +12,17 @@ public final class JsonStringUnescaper {
 
     /** One unescaping pass; returns {@code in} itself when it holds no escape. */
     public static DecodedText unescape(DecodedText in) {
+        return unescape(in, RenderingBuffers.unpooled());
+    }
+
+    /** As {@link #unescape(DecodedText)}, decoding into {@code buffers}. */
+    public static DecodedText unescape(DecodedText in, RenderingBuffers buffers) {
         int first = firstEscape(in);
         if (first < 0) {
             return in;
         }
         int n = in.length();
-        DecodedTextBuilder out = new DecodedTextBuilder(in, n, in.depth());
+        DecodedTextBuilder out = new DecodedTextBuilder(in, n, in.depth(), buffers);
         out.copy(0, first);
         char[] buf = in.buffer();
         int i = first;
@@ -68,9 +73,14 @@ public final class JsonStringUnescaper {
 
     /** Unescapes repeatedly (at most {@code maxPasses} times) while escapes remain. */
     public static DecodedText unescapeNested(DecodedText in, int maxPasses) {
+        return unescapeNested(in, maxPasses, RenderingBuffers.unpooled());
+    }
+
+    /** As {@link #unescapeNested(DecodedText, int)}, decoding into {@code buffers}. */
+    public static DecodedText unescapeNested(DecodedText in, int maxPasses, RenderingBuffers buffers) {
         DecodedText cur = in;
         for (int p = 0; p < maxPasses; p++) {
-            DecodedText next = unescape(cur);
+            DecodedText next = unescape(cur, buffers);
             if (next == cur) {
                 break;
             }

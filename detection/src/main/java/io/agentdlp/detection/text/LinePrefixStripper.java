@@ -20,6 +20,11 @@ public final class LinePrefixStripper {
 
     /** Returns {@code in} itself when no line carries such a prefix. */
     public static DecodedText strip(DecodedText in) {
+        return strip(in, RenderingBuffers.unpooled());
+    }
+
+    /** As {@link #strip(DecodedText)}, decoding into {@code buffers}. */
+    public static DecodedText strip(DecodedText in, RenderingBuffers buffers) {
         int n = in.length();
         char[] buf = in.buffer();
         // one pass records the prefixes to cut as [start, end) pairs; most texts have none and are not copied
@@ -61,7 +66,7 @@ public final class LinePrefixStripper {
         if (cutCount == 0) {
             return in;
         }
-        DecodedTextBuilder out = new DecodedTextBuilder(in, n, in.depth());
+        DecodedTextBuilder out = new DecodedTextBuilder(in, n, in.depth(), buffers);
         int from = 0;
         for (int k = 0; k < cutCount; k += 2) {
             out.copy(from, cuts[k]);

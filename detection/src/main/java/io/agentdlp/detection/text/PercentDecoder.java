@@ -21,7 +21,7 @@ public final class PercentDecoder {
         if (first < 0) {
             return in;
         }
-        DecodedTextBuilder out = new DecodedTextBuilder(in, n, in.depth());
+        DecodedTextBuilder out = new DecodedTextBuilder(in, n, in.depth(), RenderingBuffers.unpooled());
         out.copy(0, first);
         decodeRange(in, first, n, out);
         return out.build(n);
@@ -35,6 +35,11 @@ public final class PercentDecoder {
      * escape it contains is therefore in the result. Returns {@code in} itself when it holds no escape.
      */
     public static DecodedText decodeNearEscapes(DecodedText in, int margin) {
+        return decodeNearEscapes(in, margin, RenderingBuffers.unpooled());
+    }
+
+    /** As {@link #decodeNearEscapes(DecodedText, int)}, decoding into {@code buffers}. */
+    public static DecodedText decodeNearEscapes(DecodedText in, int margin, RenderingBuffers buffers) {
         char[] c = in.buffer();
         int n = in.length();
         int e = nextEscape(c, n, 0);
@@ -57,7 +62,7 @@ public final class PercentDecoder {
             }
             e = nextEscape(c, n, e + 1);
         }
-        DecodedTextBuilder out = new DecodedTextBuilder(in, Math.min(n, count / 2 * (2 * margin + 2 * MAX_SNAP + 4)), in.depth());
+        DecodedTextBuilder out = new DecodedTextBuilder(in, Math.min(n, count / 2 * (2 * margin + 2 * MAX_SNAP + 4)), in.depth(), buffers);
         int previousEnd = -1;
         for (int k = 0; k < count; k += 2) {
             int start = Math.max(ranges[k], previousEnd);

@@ -21,14 +21,17 @@ class OffsetRunsTest {
         Random random = new Random(20261124);
         int totalRuns = 0;
         int totalChars = 0;
+        RenderingBuffers buffers = RenderingBuffers.reused();
         for (int round = 0; round < 3_000; round++) {
+            buffers.releaseAll();
             String original = randomText(random, 1 + random.nextInt(400));
             DecodedText text = DecodedText.of(original);
             int[] reference = identity(original.length());
             int levels = 1 + random.nextInt(4);
             for (int level = 0; level < levels; level++) {
                 List<Integer> expected = new ArrayList<>();
-                DecodedTextBuilder out = new DecodedTextBuilder(text, random.nextInt(2) == 0 ? 1 : text.length(), level);
+                DecodedTextBuilder out = new DecodedTextBuilder(text, random.nextInt(2) == 0 ? 1 : text.length(), level,
+                        random.nextBoolean() ? RenderingBuffers.unpooled() : buffers);
                 int p = 0;
                 int n = text.length();
                 while (p < n) {
