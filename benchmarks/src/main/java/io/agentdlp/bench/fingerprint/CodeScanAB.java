@@ -37,12 +37,16 @@ public final class CodeScanAB {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: CodeScanAB <classpathA> <classpathB> [rounds] [texts] [compact]");
+            throw new IllegalArgumentException("usage: CodeScanAB <classpathA> <classpathB> [rounds] [texts] [compact] [query|fingerprint]");
         }
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int n = args.length > 3 ? Integer.parseInt(args[3]) : 3_000;
         boolean compact = args.length > 4 && Boolean.parseBoolean(args[4]);
-        boolean fingerprintOnly = args.length > 5 && args[5].equals("fingerprint");
+        String passName = args.length > 5 ? args[5] : "query";
+        if (!passName.equals("query") && !passName.equals("fingerprint")) {
+            throw new IllegalArgumentException("pass must be query or fingerprint, not " + passName);
+        }
+        boolean fingerprintOnly = passName.equals("fingerprint");
         List<String> texts = PiiCost.workloadTexts(n);
         List<BenchCorpus.Source> indexed = BenchCorpus.sources(2L << 20);
         long chars = texts.stream().mapToLong(String::length).sum();
