@@ -8,7 +8,7 @@ final class ScanWork {
     long windowChars;
     long regexFinds;
     long candidates;
-    /** Regex calls answered by an {@link AssignmentMatcher} instead of the regex engine. */
+    /** Regex calls answered by an {@link AssignmentMatcher} or a {@link PrefixTokenMatcher} instead of the regex engine. */
     long handMatched;
     /** Candidate checks run, and those answered by an earlier check of the same value and check profile. */
     long valueChecks;

@@ -53,6 +53,8 @@ public final class SecretScanner implements TextDetector {
     private final boolean[] assignmentGated;
     /** Per rule: gated, with its regex matched by hand after the prefix ({@link AssignmentMatcher}), or null. */
     private final AssignmentMatcher[] assignmentMatchers;
+    /** Per rule: anchored, of the fixed-prefix token shape and matched by hand ({@link PrefixTokenMatcher}), or null. */
+    private final PrefixTokenMatcher[] prefixTokens;
     /** Per rule: anchored with a {@link PatternShape#userinfoGate} (URL credentials), or null. */
     private final PatternShape.UserinfoGate[] userinfoGates;
     /**
@@ -125,6 +127,7 @@ public final class SecretScanner implements TextDetector {
         this.allowAtStart = new Pattern[rules.length];
         this.userinfoGates = new PatternShape.UserinfoGate[rules.length];
         this.assignmentMatchers = new AssignmentMatcher[rules.length];
+        this.prefixTokens = new PrefixTokenMatcher[rules.length];
         this.allowSearched = new int[rules.length][];
         this.windowBefore = new int[rules.length];
         this.windowAfter = new int[rules.length];
@@ -134,6 +137,7 @@ public final class SecretScanner implements TextDetector {
             userinfoGates[r] = anchored[r] ? PatternShape.userinfoGate(rules[r].pattern().pattern()) : null;
             assignmentMatchers[r] = assignmentGated[r] && rules[r].secretGroup() == 1
                     ? AssignmentMatcher.of(rules[r].pattern().pattern()) : null;
+            prefixTokens[r] = anchored[r] && rules[r].secretGroup() == 1 ? PrefixTokenMatcher.of(rules[r].pattern()) : null;
             List<Pattern> allow = rules[r].allow();
             allowAtStart[r] = PatternShape.startAnchoredUnion(allow);
             List<Integer> searched = new ArrayList<>();
@@ -292,6 +296,7 @@ public final class SecretScanner implements TextDetector {
         Matcher m = ws.matcher(r, rule.pattern(), view);
         AssignmentMatcher assignment = assignmentMatchers[r];
         Matcher prefix = assignment == null ? null : ws.prefixMatcher(r, assignment.prefix(), view);
+        PrefixTokenMatcher token = prefixTokens[r];
         int[] starts = ws.winStart[r];
         int[] ends = ws.winEnd[r];
         int count = ws.winCount[r];
@@ -309,6 +314,19 @@ public final class SecretScanner implements TextDetector {
                 if (valueEnd != AssignmentMatcher.UNDECIDED) {
                     work.handMatched++;
                     consider(r, view, ws, out, firstOfView, ws.valueStart[0], valueEnd, starts[w], valueEnd);
+                    continue;
+                }
+                work.regexFinds--;
+            }
+            if (token != null) {
+                work.regexFinds++;
+                int tokenEnd = token.match(view.buffer(), view.length(), starts[w], ends[w]);
+                if (tokenEnd == PrefixTokenMatcher.NO_MATCH) {
+                    continue;
+                }
+                if (tokenEnd != PrefixTokenMatcher.UNDECIDED) {
+                    work.handMatched++;
+                    consider(r, view, ws, out, firstOfView, starts[w], tokenEnd, starts[w], tokenEnd);
                     continue;
                 }
                 work.regexFinds--;

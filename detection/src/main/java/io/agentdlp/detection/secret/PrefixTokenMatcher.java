@@ -1,0 +1,186 @@
+package io.agentdlp.detection.secret;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The regex of a fixed-prefix token rule, {@code LEAD(LITERAL[CLASS]{m,n})TRAIL} (for example
+ * {@code \b(ghp_[A-Za-z0-9]{36})\b}), matched by hand: {@code LEAD} is {@code \b} or
+ * {@code (?<![SET])}, {@code TRAIL} is {@code \b}, {@code (?![SET])} or nothing, the quantifier is greedy
+ * or possessive and {@code {n}} stands for {@code {n,n}}. It answers what {@code Matcher.lookingAt} with
+ * transparent bounds answers, or {@link #UNDECIDED} where a non-ASCII char takes part (Java's {@code \b}
+ * and classes are Unicode-aware there), and then the regex decides.
+ *
+ * <p>Why the walk is the regex's: the literal and the assertions have one way to match; the only choice is
+ * the run's length, which the greedy quantifier tries from the longest down to {@code m}, each followed by
+ * the trailing assertion, as here. {@code PrefixTokenMatcherTest} compares the two on corpus text and
+ * generated near-misses. Immutable.
+ */
+final class PrefixTokenMatcher {
+    /** {@link #match} result: no match at this start. */
+    static final int NO_MATCH = -1;
+    /** {@link #match} result: the regex engine must decide. */
+    static final int UNDECIDED = -2;
+    private static final Pattern SHAPE = Pattern.compile(
+            "(?:\\\\b|\\(\\?<!\\[([^\\[\\]]+)\\]\\))"
+                    + "\\(((?:[A-Za-z0-9_-]|\\\\[.\\-_])+)\\[([^\\[\\]]+)\\]\\{(\\d{1,4})(?:,(\\d{1,4}))?\\}(\\+)?\\)"
+                    + "(\\\\b|\\(\\?!\\[([^\\[\\]]+)\\]\\))?");
+
+    private final char[] literal;
+    private final boolean[] runChar;
+    private final int min;
+    private final int max;
+    private final boolean possessive;
+    /** Chars that may not precede the literal, or null for a leading {@code \b}. */
+    private final boolean[] notBefore;
+    private final Trail trail;
+    /** Chars that may not follow the run when {@link #trail} is {@link Trail#NOT_FOLLOWED}. */
+    private final boolean[] notAfter;
+
+    private enum Trail { NONE, BOUNDARY, NOT_FOLLOWED }
+
+    private PrefixTokenMatcher(char[] literal, boolean[] runChar, int min, int max, boolean possessive,
+                               boolean[] notBefore, Trail trail, boolean[] notAfter) {
+        this.literal = literal;
+        this.runChar = runChar;
+        this.min = min;
+        this.max = max;
+        this.possessive = possessive;
+        this.notBefore = notBefore;
+        this.trail = trail;
+        this.notAfter = notAfter;
+    }
+
+    /** The matcher for {@code pattern}, or null when it does not have the shape (or has flags). */
+    static PrefixTokenMatcher of(Pattern pattern) {
+        if (pattern.flags() != 0) {
+            return null;
+        }
+        Matcher m = SHAPE.matcher(pattern.pattern());
+        if (!m.matches()) {
+            return null;
+        }
+        boolean[] notBefore;
+        boolean[] runChar;
+        boolean[] notAfter;
+        try {
+            notBefore = m.group(1) == null ? null : asciiMembers(m.group(1));
+            runChar = asciiMembers(m.group(3));
+            notAfter = m.group(8) == null ? null : asciiMembers(m.group(8));
+        } catch (PatternSyntaxException e) {
+            return null;
+        }
+        int min = Integer.parseInt(m.group(4));
+        int max = m.group(5) == null ? min : Integer.parseInt(m.group(5));
+        if (max < min) {
+            return null;
+        }
+        Trail trail = m.group(7) == null ? Trail.NONE : m.group(8) == null ? Trail.BOUNDARY : Trail.NOT_FOLLOWED;
+        char[] literal = m.group(2).replace("\\", "").toCharArray();
+        return new PrefixTokenMatcher(literal, runChar, min, max, m.group(6) != null, notBefore, trail, notAfter);
+    }
+
+    private static boolean[] asciiMembers(String classBody) {
+        Pattern c = Pattern.compile("[" + classBody + "]");
+        boolean[] member = new boolean[128];
+        for (char ch = 0; ch < 128; ch++) {
+            member[ch] = c.matcher(String.valueOf(ch)).matches();
+        }
+        return member;
+    }
+
+    /**
+     * Matches at {@code start} within {@code [start, end)} of {@code text[0, length)}, seeing outside the
+     * region only for the assertions (transparent bounds). Returns the end of the match (which is also the
+     * end of group 1; both start at {@code start}), or {@link #NO_MATCH}, or {@link #UNDECIDED}.
+     */
+    int match(char[] text, int length, int start, int end) {
+        int first = start + literal.length;
+        if (first > end) {
+            return NO_MATCH;
+        }
+        for (int k = 0; k < literal.length; k++) {
+            if (text[start + k] != literal[k]) {
+                return NO_MATCH;
+            }
+        }
+        int lead = notBefore == null ? boundary(text, length, start) : notPreceded(text, start);
+        if (lead != 1) {
+            return lead == 0 ? NO_MATCH : UNDECIDED;
+        }
+        int i = first;
+        int stop = (int) Math.min(end, (long) first + max);
+        while (i < stop) {
+            char c = text[i];
+            if (c >= 128) {
+                return UNDECIDED;
+            }
+            if (!runChar[c]) {
+                break;
+            }
+            i++;
+        }
+        int shortest = possessive ? i : first + min;
+        // the greedy quantifier gives back one char at a time until the trailing assertion holds
+        for (int e = i; e >= shortest && e - first >= min; e--) {
+            int t = trailAt(text, length, e);
+            if (t == 1) {
+                return e;
+            }
+            if (t < 0) {
+                return UNDECIDED;
+            }
+        }
+        return NO_MATCH;
+    }
+
+    /** 1 when the trailing assertion holds at {@code at}, 0 when not, -1 when a non-ASCII char decides. */
+    private int trailAt(char[] text, int length, int at) {
+        switch (trail) {
+            case NONE:
+                return 1;
+            case BOUNDARY:
+                return boundary(text, length, at);
+            default:
+                if (at >= length) {
+                    return 1;
+                }
+                char c = text[at];
+                return c >= 128 ? -1 : notAfter[c] ? 0 : 1;
+        }
+    }
+
+    private int notPreceded(char[] text, int at) {
+        if (at == 0) {
+            return 1;
+        }
+        char c = text[at - 1];
+        return c >= 128 ? -1 : notBefore[c] ? 0 : 1;
+    }
+
+    /** {@code \b} at {@code at} over the whole text: 1, 0, or -1 when a neighbour is not ASCII. */
+    private static int boundary(char[] text, int length, int at) {
+        boolean left = false;
+        if (at > 0) {
+            char c = text[at - 1];
+            if (c >= 128) {
+                return -1;
+            }
+            left = isWordChar(c);
+        }
+        boolean right = false;
+        if (at < length) {
+            char c = text[at];
+            if (c >= 128) {
+                return -1;
+            }
+            right = isWordChar(c);
+        }
+        return left != right ? 1 : 0;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+}
