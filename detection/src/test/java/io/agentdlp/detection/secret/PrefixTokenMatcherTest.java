@@ -2,15 +2,12 @@ package io.agentdlp.detection.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.agentdlp.detection.secret.eval.AgentTrafficCorpus;
-import io.agentdlp.detection.text.AgentText;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written fixed-prefix token matcher answers what the rule's regex answers, at every keyword occurrence. */
@@ -36,13 +33,7 @@ class PrefixTokenMatcherTest {
     @Test
     void agreesWithTheRegexOnCorpusTextAndGeneratedNearMisses() {
         List<SecretRule> rules = handMatchedRules();
-        List<String> texts = new ArrayList<>();
-        AgentTrafficCorpus corpus = new AgentTrafficCorpus(20250301L);
-        for (boolean secrets : new boolean[]{true, false}) {
-            String raw = corpus.traffic(100_000, secrets);
-            texts.add(raw);
-            texts.add(AgentText.normalize(raw).toString());
-        }
+        List<String> texts = TrafficTexts.rawAndNormalised();
         Random random = new Random(29);
         for (SecretRule rule : rules) {
             texts.add(generatedTokens(rule, random));
