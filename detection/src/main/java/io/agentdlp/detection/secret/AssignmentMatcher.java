@@ -93,7 +93,7 @@ final class AssignmentMatcher {
      */
     int match(char[] text, int length, int start, int end, Matcher prefixMatcher, int[] valueStart) {
         int nameEnd = start;
-        while (nameEnd < end && isNameChar(text[nameEnd])) {
+        while (nameEnd < end && PatternShape.isNameChar(text[nameEnd])) {
             nameEnd++;
         }
         if (!prefixMatcher.region(start, end).lookingAt()) {
@@ -157,7 +157,7 @@ final class AssignmentMatcher {
         if (i - first < min) {
             return NO_MATCH;
         }
-        if (lookahead && i < length && (text[i] == '(' || isWordChar(text[i]))) {
+        if (lookahead && i < length && (text[i] == '(' || PatternShape.isWordChar(text[i]))) {
             return NO_MATCH;
         }
         valueStart[0] = first;
@@ -170,13 +170,5 @@ final class AssignmentMatcher {
             i++;
         }
         return i;
-    }
-
-    private static boolean isWordChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
-    }
-
-    private static boolean isNameChar(char c) {
-        return isWordChar(c) || c == '.' || c == '-';
     }
 }

@@ -169,8 +169,14 @@ final class PatternShape {
         }
     }
 
-    private static boolean isNameChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
+    /** An ASCII char of {@code \w}; the hand-written matchers leave every non-ASCII char to the regex. */
+    static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /** A char of the assignment name class {@code [\w.\-]}, ASCII. */
+    static boolean isNameChar(char c) {
+        return isWordChar(c) || c == '.' || c == '-';
     }
 
     private static int skipFlagGroups(String regex, int from) {

@@ -167,7 +167,7 @@ final class PrefixTokenMatcher {
             if (c >= 128) {
                 return -1;
             }
-            left = isWordChar(c);
+            left = PatternShape.isWordChar(c);
         }
         boolean right = false;
         if (at < length) {
@@ -175,12 +175,8 @@ final class PrefixTokenMatcher {
             if (c >= 128) {
                 return -1;
             }
-            right = isWordChar(c);
+            right = PatternShape.isWordChar(c);
         }
         return left != right ? 1 : 0;
-    }
-
-    private static boolean isWordChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 }
