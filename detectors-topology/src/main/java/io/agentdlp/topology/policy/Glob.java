@@ -87,12 +87,12 @@ public final class Glob {
 
     /** Path match with the same separator normalisation as the glob. */
     public boolean matchesPath(String path) {
-        return path != null && matches(path.replace('\\', '/'));
+        return path != null && matches(normalisedPath(path));
     }
 
     /** Host match, case-insensitive. */
     public boolean matchesHost(String host) {
-        return host != null && matches(host.toLowerCase(Locale.ROOT));
+        return host != null && matches(normalisedHost(host));
     }
 
     /** Whether any glob matches the path, normalised once for all of them (as {@link #matchesPath}). */
@@ -100,7 +100,7 @@ public final class Glob {
         if (path == null) {
             return false;
         }
-        String normalised = path.replace('\\', '/');
+        String normalised = normalisedPath(path);
         for (Glob g : globs) {
             if (g.matches(normalised)) {
                 return true;
@@ -114,7 +114,7 @@ public final class Glob {
         if (host == null) {
             return false;
         }
-        String lower = host.toLowerCase(Locale.ROOT);
+        String lower = normalisedHost(host);
         for (Glob g : globs) {
             if (g.matches(lower)) {
                 return true;
@@ -147,5 +147,13 @@ public final class Glob {
     @Override
     public String toString() {
         return text;
+    }
+
+    private static String normalisedPath(String path) {
+        return path.replace('\\', '/');
+    }
+
+    private static String normalisedHost(String host) {
+        return host.toLowerCase(Locale.ROOT);
     }
 }
