@@ -59,8 +59,7 @@ final class ToolInputUrls {
                 }
             } while (depth > 0 && p.nextToken() != null);
             if (depth > 0) {
-                // Input ended inside a value: the tree reading rejects it too.
-                addFromTree(json, out);
+                // Input ended inside a value: not JSON, which the tree reading rejects too.
                 return;
             }
         } catch (IOException e) {
