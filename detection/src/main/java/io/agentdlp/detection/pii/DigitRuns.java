@@ -19,7 +19,7 @@ final class DigitRuns {
 
     private int[] bounds = new int[64];
     private int size;
-    private boolean nonAscii;
+    private final boolean nonAscii;
 
     /**
      * The runs of {@code text}, whose characters are {@code chars}, read eight characters at a time from
