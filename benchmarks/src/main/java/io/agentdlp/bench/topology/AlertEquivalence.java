@@ -57,7 +57,7 @@ public final class AlertEquivalence {
         for (String name : names) {
             lines.add("# configuration " + name);
             try (TopologyRig rig = new TopologyRig(ThroughputConfigs.named(name).getValue(), indexed)) {
-                lines.addAll(run(rig, rig.serialise(new EgressWorkload(20260302L, indexed), events)));
+                lines.addAll(run(rig, rig.serialise(new EgressWorkload(20260302L, indexed)::next, events)));
             }
         }
         lines.add("# workload stateful-alerts");

@@ -111,7 +111,7 @@ public final class StreamThreadThroughput {
             createTopics(config);
             EgressWorkload workload = new EgressWorkload(20260302L, indexed);
             List<TopologyRig.Wire> wires = TopologyRig.serialise(serdes.valueSerde(Topics.EGRESS_EVENTS).serializer(),
-                    workload, warmup + events);
+                    workload::next, warmup + events);
             long bytes = wires.subList(warmup, wires.size()).stream().mapToLong(TopologyRig.Wire::contentBytes).sum();
             produce(config, serdes, indexed, wires);
 

@@ -40,7 +40,7 @@ public class TopologyBenchmark {
         List<BenchCorpus.Source> indexed = BenchCorpus.sources(2L << 20);
         rig = new TopologyRig(TopologyConfig.defaults().with("processing.guarantee", guarantee)
                 .with("dedup.enabled", "false"), indexed);
-        events = rig.serialise(new EgressWorkload(20260302L, indexed), 4_000);
+        events = rig.serialise(new EgressWorkload(20260302L, indexed)::next, 4_000);
     }
 
     @TearDown(Level.Trial)

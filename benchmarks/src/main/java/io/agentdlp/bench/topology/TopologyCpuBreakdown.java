@@ -54,8 +54,8 @@ public final class TopologyCpuBreakdown {
         ProcessorCpuProfile profile = new ProcessorCpuProfile();
         try (TopologyRig rig = new TopologyRig(config.getValue(), indexed, profile)) {
             EgressWorkload workload = new EgressWorkload(20260302L, indexed);
-            List<TopologyRig.Wire> warm = rig.serialise(workload, warmup);
-            List<TopologyRig.Wire> measured = rig.serialise(workload, events);
+            List<TopologyRig.Wire> warm = rig.serialise(workload::next, warmup);
+            List<TopologyRig.Wire> measured = rig.serialise(workload::next, events);
             warm.forEach(rig::pipe);
             rig.drainAlerts();
             profile.reset();

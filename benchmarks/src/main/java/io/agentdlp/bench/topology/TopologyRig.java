@@ -129,21 +129,13 @@ final class TopologyRig implements AutoCloseable {
     record Wire(byte[] key, byte[] value, long time, int contentBytes) {
     }
 
-    List<Wire> serialise(EgressWorkload workload, int n) {
-        return serialise(serdes.valueSerde(Topics.EGRESS_EVENTS).serializer(), workload::next, n);
-    }
-
-    /** The next {@code n} events of {@code workload}, serialised with {@code ser}. */
-    static List<Wire> serialise(Serializer<AgentEgressEvent> ser, EgressWorkload workload, int n) {
-        return serialise(ser, workload::next, n);
-    }
-
     /** The next {@code n} events of {@code events}, serialised with the rig's event serde. */
     List<Wire> serialise(Supplier<EgressWorkload.Keyed> events, int n) {
         return serialise(serdes.valueSerde(Topics.EGRESS_EVENTS).serializer(), events, n);
     }
 
-    private static List<Wire> serialise(Serializer<AgentEgressEvent> ser, Supplier<EgressWorkload.Keyed> events, int n) {
+    /** The next {@code n} events of {@code events}, serialised with {@code ser}. */
+    static List<Wire> serialise(Serializer<AgentEgressEvent> ser, Supplier<EgressWorkload.Keyed> events, int n) {
         List<Wire> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             EgressWorkload.Keyed k = events.get();

@@ -48,8 +48,8 @@ public final class TopologyThroughput {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         try (TopologyRig rig = new TopologyRig(config, indexed)) {
             EgressWorkload workload = new EgressWorkload(20260302L, indexed);
-            List<TopologyRig.Wire> warm = rig.serialise(workload, warmup);
-            List<TopologyRig.Wire> measured = rig.serialise(workload, events);
+            List<TopologyRig.Wire> warm = rig.serialise(workload::next, warmup);
+            List<TopologyRig.Wire> measured = rig.serialise(workload::next, events);
             warm.forEach(rig::pipe);
             rig.drainAlerts();
             long bytes = measured.stream().mapToLong(TopologyRig.Wire::contentBytes).sum();
