@@ -69,6 +69,7 @@ final class PrefixTokenMatcher {
             runChar = asciiMembers(m.group(3));
             notAfter = m.group(8) == null ? null : asciiMembers(m.group(8));
         } catch (PatternSyntaxException e) {
+            // a class body the shape regex cut out that does not compile alone: the rule keeps its regex
             return null;
         }
         int min = Integer.parseInt(m.group(4));
