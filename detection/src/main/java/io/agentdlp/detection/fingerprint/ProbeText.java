@@ -29,6 +29,14 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
     static final int MAX_JSON_DEPTH = 3;
     private static final int MAX_LINE_NUMBER_DIGITS = 7;
     private static final char ARROW = '\u2192';
+    /** The chars that end the fast walk through a JSON string literal. */
+    private static final boolean[] STRING_STOP = new boolean[128];
+
+    static {
+        STRING_STOP['"'] = true;
+        STRING_STOP['\\'] = true;
+        STRING_STOP['\n'] = true;
+    }
 
     /** Original line of decoded line {@code line}. */
     int originalLine(int line) {
@@ -54,103 +62,121 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             }
         }
         ProbeText t = new ProbeText(chars, n, null);
+        // a string that did not hold a document at one level cannot hold one at the next (strings end at
+        // line breaks and every decoded document is on lines of its own), so deeper levels only walk the
+        // documents decoded by the level before
+        int[] documents = {0, n};
+        int documentCount = 1;
         for (int depth = 0; depth < MAX_JSON_DEPTH; depth++) {
-            ProbeText next = t.unescapeJsonDocuments();
-            if (next == t) {
+            Builder out = t.unescapeJsonDocuments(documents, documentCount);
+            if (out == null) {
                 break;
             }
-            t = next;
+            documents = out.documents;
+            documentCount = out.documentCount;
+            t = out.build();
         }
         return t.rewriteLines();
     }
 
-    private ProbeText unescapeJsonDocuments() {
+    /**
+     * Unescapes the document strings that start inside {@code documents} (pairs of from/to offsets), or
+     * returns null when there are none.
+     */
+    private Builder unescapeJsonDocuments(int[] documents, int documentCount) {
         char[] a = chars;
         int n = length;
-        if (!containsEscapedNewline(a, n)) {
-            return this;
+        if (!containsEscapedNewline(a, documents, documentCount)) {
+            return null;
         }
         Builder out = null;
+        // line of char lineAt, counted lazily: only a decoded document needs it
         int line = 1;
+        int lineAt = 0;
         int copiedUpTo = 0;
         int copiedLine = 1;
-        int i = 0;
-        while (i < n) {
-            char c = a[i];
-            // one comparison for most chars: '\n' and '"' are the only ones that matter here, both below '#'
-            if (c > '"') {
-                i++;
-                continue;
-            }
-            if (c == '\n') {
-                line++;
-                i++;
-                continue;
-            }
-            if (c != '"') {
-                i++;
-                continue;
-            }
-            int j = i + 1;
-            int escapedNewlines = 0;
-            while (j < n) {
-                char d = a[j];
-                // letters and most punctuation are above '\\', which is above '"' and '\n'
-                if (d > '\\') {
-                    j++;
+        for (int d = 0; d < documentCount; d++) {
+            int i = documents[2 * d];
+            int to = documents[2 * d + 1];
+            while (i < to) {
+                if (a[i] != '"') {
+                    i++;
                     continue;
                 }
-                if (d == '"' || d == '\n') {
-                    break;
+                int j = i + 1;
+                int escapedNewlines = 0;
+                while (j < n) {
+                    char c = a[j];
+                    if (c >= STRING_STOP.length || !STRING_STOP[c]) {
+                        j++;
+                        continue;
+                    }
+                    if (c == '"' || c == '\n') {
+                        break;
+                    }
+                    int run = 0;
+                    while (j < n && a[j] == '\\') {
+                        run++;
+                        j++;
+                    }
+                    // \n, and \\n of a document escaped twice, both announce a multi-line document
+                    if (j < n && a[j] == 'n') {
+                        escapedNewlines++;
+                    }
+                    if ((run & 1) == 1 && j < n && a[j] != '\n') {
+                        j++;
+                    }
                 }
-                if (d != '\\') {
-                    j++;
+                if (j >= n || a[j] != '"') {
+                    i = j;
                     continue;
                 }
-                int run = 0;
-                while (j < n && a[j] == '\\') {
-                    run++;
-                    j++;
+                if (escapedNewlines >= MIN_ESCAPED_NEWLINES && j - i >= MIN_JSON_STRING) {
+                    line += newlines(a, lineAt, i);
+                    lineAt = i;
+                    if (out == null) {
+                        out = new Builder(n);
+                    }
+                    out.copy(a, copiedUpTo, i, this, copiedLine);
+                    int original = originalLine(line);
+                    out.newline(original);
+                    int documentStart = out.length;
+                    unescape(a, i + 1, j, out, original);
+                    out.addDocument(documentStart, out.length);
+                    out.newline(original);
+                    copiedUpTo = j + 1;
+                    copiedLine = line;
                 }
-                // \n, and \\n of a document escaped twice, both announce a multi-line document
-                if (j < n && a[j] == 'n') {
-                    escapedNewlines++;
-                }
-                if ((run & 1) == 1 && j < n && a[j] != '\n') {
-                    j++;
-                }
+                i = j + 1;
             }
-            if (j >= n || a[j] != '"') {
-                i = j;
-                continue;
-            }
-            if (escapedNewlines >= MIN_ESCAPED_NEWLINES && j - i >= MIN_JSON_STRING) {
-                if (out == null) {
-                    out = new Builder(n);
-                }
-                out.copy(a, copiedUpTo, i, this, copiedLine);
-                out.newline(originalLine(line));
-                unescape(a, i + 1, j, out, originalLine(line));
-                out.newline(originalLine(line));
-                copiedUpTo = j + 1;
-                copiedLine = line;
-            }
-            i = j + 1;
         }
         if (out == null) {
-            return this;
+            return null;
         }
         out.copy(a, copiedUpTo, n, this, copiedLine);
-        return out.build();
+        return out;
     }
 
-    private static boolean containsEscapedNewline(char[] a, int n) {
-        for (int i = 0; i + 1 < n; i++) {
-            if (a[i] == '\\' && a[i + 1] == 'n') {
-                return true;
+    private static boolean containsEscapedNewline(char[] a, int[] documents, int documentCount) {
+        for (int d = 0; d < documentCount; d++) {
+            int to = documents[2 * d + 1];
+            for (int i = documents[2 * d]; i + 1 < to; i++) {
+                if (a[i] == '\\' && a[i + 1] == 'n') {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    private static int newlines(char[] a, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (a[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static void unescape(char[] a, int from, int to, Builder out, int originalLine) {
@@ -201,6 +227,9 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
     }
 
     private ProbeText rewriteLines() {
+        if (!containsHunkHeader(chars, length)) {
+            return rewriteLinesInPlace();
+        }
         if (!hasDecoratedLine()) {
             return this;
         }
@@ -245,6 +274,51 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             hunk.flush(out);
         }
         return out.build();
+    }
+
+    /**
+     * Without diff hunks every line stays one line in its place, so prefixes are cut and fences and diff
+     * headers blanked inside {@code chars} (this record's own copy), and the line map stays as it is.
+     */
+    private ProbeText rewriteLinesInPlace() {
+        char[] a = chars;
+        int n = length;
+        // a[from, n) has not moved yet; it belongs at written
+        int written = 0;
+        int from = 0;
+        int start = 0;
+        while (start < n) {
+            int end = start;
+            while (end < n && a[end] != '\n') {
+                end++;
+            }
+            if (mayBeDecorated(a, start, end)) {
+                int content = afterLineNumber(a, start, end);
+                if (isFence(a, content, end) || isDiffHeader(a, content, end)) {
+                    content = end;
+                }
+                if (content != start) {
+                    System.arraycopy(a, from, a, written, start - from);
+                    written += start - from;
+                    from = content;
+                }
+            }
+            start = end + 1;
+        }
+        if (from == 0) {
+            return this;
+        }
+        System.arraycopy(a, from, a, written, n - from);
+        return new ProbeText(a, written + n - from, lineMap);
+    }
+
+    private static boolean containsHunkHeader(char[] a, int n) {
+        for (int i = 0; i + 3 < n; i++) {
+            if (a[i] == '@' && a[i + 1] == '@' && a[i + 2] == ' ' && a[i + 3] == '-') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasDecoratedLine() {
@@ -368,6 +442,8 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         int[] map = new int[64];
         int[] starts = new int[64];
         int lines;
+        int[] documents = new int[8];
+        int documentCount;
 
         Builder(int capacity) {
             chars = new char[Math.max(16, capacity)];
@@ -426,19 +502,25 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             if (lines == 0) {
                 addLine(source.originalLine(l));
             }
-            int i = from;
-            while (i < to) {
-                int run = i;
-                while (run < to && a[run] != '\n') {
-                    run++;
-                }
-                append(a, i, run);
-                if (run < to) {
+            int base = length;
+            append(a, from, to);
+            for (int i = from; i < to; i++) {
+                if (a[i] == '\n') {
                     l++;
-                    newline(source.originalLine(l));
+                    addLine(source.originalLine(l));
+                    starts[lines] = base + (i - from) + 1;
                 }
-                i = run + 1;
             }
+        }
+
+        /** Records the decoded document at {@code chars[from, to)}. */
+        void addDocument(int from, int to) {
+            if (2 * documentCount + 2 > documents.length) {
+                documents = Arrays.copyOf(documents, documents.length * 2);
+            }
+            documents[2 * documentCount] = from;
+            documents[2 * documentCount + 1] = to;
+            documentCount++;
         }
 
         ProbeText build() {
