@@ -60,12 +60,7 @@ final class PhoneMatcher implements PiiMatcher {
                 runs.add(start, end);
             }
         };
-        DigitRuns digitRuns = screening.digits();
-        if (digitRuns.nonAscii()) {
-            PhoneWindows.forEach(screening.chars(), keep);
-        } else {
-            PhoneWindows.forEachWithDigit(screening.chars(), digitRuns, keep);
-        }
+        screening.phoneWindows(keep);
         if (runs.count == 0) {
             return;
         }

@@ -23,6 +23,8 @@ final class PhoneWindows {
     private static final boolean[] LABEL_START = new boolean[128 * 128];
     /** The letters a label can end with, lower case. */
     private static final boolean[] LABEL_LAST_LETTER = new boolean[128];
+    /** The letters a label can start with, lower case. */
+    private static final boolean[] LABEL_FIRST_LETTER = new boolean[128];
 
     static {
         for (int length = 0; length < LABELS_BY_LENGTH.length; length++) {
@@ -38,6 +40,7 @@ final class PhoneWindows {
             }
             LABEL_START[128 * label.charAt(0) + (label.length() > 1 ? label.charAt(1) : 0)] = true;
             LABEL_LAST_LETTER[label.charAt(label.length() - 1)] = true;
+            LABEL_FIRST_LETTER[label.charAt(0)] = true;
         }
     }
 
@@ -56,37 +59,24 @@ final class PhoneWindows {
     }
 
     /**
-     * At least every run holding an ASCII digit and some other member, for a text without non-ASCII
-     * characters (where a run has no other digits); a run of digits alone is skipped (see
-     * {@link #digitsAlone}). For each other digit run not yet passed, the reading starts at the
-     * nearest point before it where the whole-text reading stands outside any run: after a
-     * character that is never a member or after a word that is not a label (a colon's membership
-     * depends on what precedes it, so the search steps over colons).
+     * Whether {@code c}, right before a digit run of an ASCII text, is no member whatever precedes it: a
+     * character that is never one, or a letter no label ends with. Otherwise {@link #noMemberBefore} decides.
      */
-    static void forEachWithDigit(char[] text, DigitRuns digits, Window out) {
-        int passed = 0;
-        for (int r = 0; r < digits.size(); r++) {
-            int anchor = digits.start(r);
-            if (anchor < passed || digitsAlone(text, anchor, digits.end(r))) {
-                continue;
-            }
-            passed = run(text, outsideBefore(text, anchor, passed), digits.end(r), out);
-        }
+    static boolean neverMemberBefore(char c) {
+        return isLetter(c) ? !LABEL_LAST_LETTER[c | 0x20] : neverMember(c);
     }
 
     /**
-     * Whether the digit run {@code [start, end)} is a whole run by itself: the character before it and
-     * the one after it are no members there. A letter belongs only to a word that is a whole label, so
-     * the word ending right before the run and the word starting right after it are checked (the
-     * {@code b c d f} of hex digests end no label, and no label starts {@code e1} or {@code ab}); a colon right after a digit is no member. Such a run has neither a
-     * separator nor a plus, so it holds no number this scanner reports, and the reading can skip it.
+     * Whether {@code c}, right after a digit run of an ASCII text, is no member whatever follows it: a colon
+     * (a member only after a label), a character that is never one, or a letter no label starts with.
+     * Otherwise {@link #noMemberAfter} decides.
      */
-    private static boolean digitsAlone(char[] text, int start, int end) {
-        return (start == 0 || noMemberBefore(text, start)) && (end == text.length || noMemberAfter(text, end));
+    static boolean neverMemberAfter(char c) {
+        return isLetter(c) ? !LABEL_FIRST_LETTER[c | 0x20] : c == ':' || neverMember(c);
     }
 
     /** Whether {@code text[at - 1]} is no member, in an ASCII text, when {@code text[at]} is a digit. */
-    private static boolean noMemberBefore(char[] text, int at) {
+    static boolean noMemberBefore(char[] text, int at) {
         char c = text[at - 1];
         if (!isLetter(c)) {
             return neverMember(c);
@@ -102,7 +92,7 @@ final class PhoneWindows {
     }
 
     /** Whether {@code text[at]} is no member, in an ASCII text, when {@code text[at - 1]} is a digit. */
-    private static boolean noMemberAfter(char[] text, int at) {
+    static boolean noMemberAfter(char[] text, int at) {
         char c = text[at];
         if (!isLetter(c)) {
             return c == ':' || neverMember(c);
@@ -122,7 +112,13 @@ final class PhoneWindows {
         return c < 128 && !MEMBER[c] && c != ':' && (!isLetter(c) || !LABEL_LETTER[c | 0x20]);
     }
 
-    private static int outsideBefore(char[] text, int anchor, int floor) {
+    /**
+     * The nearest point at or before {@code anchor} (and not before {@code floor}, where the reading stands
+     * outside any run) where the whole-text reading stands outside any run: after a character that is never
+     * a member or after a word that is not a label (a colon's membership depends on what precedes it, so
+     * the search steps over colons).
+     */
+    static int outsideBefore(char[] text, int anchor, int floor) {
         int j = anchor;
         while (j > floor) {
             char c = text[j - 1];
@@ -145,10 +141,82 @@ final class PhoneWindows {
     }
 
     /**
+     * As {@link #run} for an ASCII text whose digit runs are {@code digits}, {@code r} being one that starts
+     * at or after {@code from}: each digit met starts a digit run, which is read in one step.
+     */
+    static int runAscii(char[] text, DigitRuns digits, int r, int from, int until, Window out) {
+        int k = r;
+        while (k > 0 && digits.start(k - 1) >= from) {
+            k--;
+        }
+        int n = text.length;
+        int start = -1;
+        int digitCount = 0;
+        int letters = 0;
+        boolean plus = false;
+        boolean separator = false;
+        int i = from;
+        while (i < n) {
+            if (start < 0 && i >= until) {
+                return i;
+            }
+            char c = text[i];
+            int next;
+            boolean member;
+            if (DigitRuns.isDigit(c)) {
+                next = digits.end(k++);
+                digitCount += next - i;
+                member = true;
+            } else if (isLetter(c)) {
+                next = i + 1;
+                while (next < n && isLetter(text[next])) {
+                    next++;
+                }
+                member = label(text, i, next);
+                if (member) {
+                    letters += next - i;
+                }
+            } else if (c == ':') {
+                next = i + 1;
+                char prev = i > 0 ? text[i - 1] : ' ';
+                member = start >= 0 && (isLetter(prev) || prev == '#' || prev == '~');
+            } else {
+                next = i + 1;
+                member = MEMBER[c];
+                if (c == '+') {
+                    plus = true;
+                    separator = true;
+                } else if (c == ' ' || c == '-' || c == '(' || c == '.') {
+                    separator = true;
+                }
+            }
+            if (member) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else {
+                if (start >= 0) {
+                    out.accept(start, i, digitCount, letters, plus, separator);
+                    start = -1;
+                }
+                digitCount = 0;
+                letters = 0;
+                plus = false;
+                separator = false;
+            }
+            i = next;
+        }
+        if (start >= 0) {
+            out.accept(start, n, digitCount, letters, plus, separator);
+        }
+        return n;
+    }
+
+    /**
      * Reads from {@code from}, where no run is open, reporting runs, until the reading stands outside
      * any run at or after {@code until}; returns where it stopped.
      */
-    private static int run(char[] text, int from, int until, Window out) {
+    static int run(char[] text, int from, int until, Window out) {
         int n = text.length;
         int start = -1;
         int digits = 0;

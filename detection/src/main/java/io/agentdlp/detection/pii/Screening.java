@@ -6,16 +6,6 @@ package io.agentdlp.detection.pii;
  * its whole length as the only span, which is what the spans must be equivalent to.
  */
 final class Screening {
-    /**
-     * The union of the identifier matchers' span filters: 9 digits (SSN, BSN, HETU; every other
-     * all-digit identifier needs more), 7 digits and an upper-case letter (Spanish DNI/NIE), 6 digits
-     * and 3 upper-case letters (UK NINO), 2 upper-case letters over 12 characters (IBAN). A span none
-     * of them accepts is dropped at once.
-     */
-    private static final Spans.Filter ANY_IDENTIFIER = (s, i) -> s.digits(i) >= 9 || (s.digits(i) >= 7 && s.upper(i) >= 1)
-            || (s.upper(i) >= 2 && s.length(i) >= 12) || (s.digits(i) >= 6 && s.upper(i) >= 3);
-    /** The fewest digits a span of digits alone needs to pass {@link #ANY_IDENTIFIER}. */
-    private static final int IDENTIFIER_MIN_DIGITS_ALONE = 9;
     /** The span filters of the IP matcher: IPv4 (4 digits, 3 dots) or IPv6 (2 colons). */
     private static final Spans.Filter ANY_IP_ADDRESS = (s, i) -> (s.digits(i) >= 4 && s.dots(i) >= 3) || s.colons(i) >= 2;
 
@@ -26,6 +16,7 @@ final class Screening {
     private Spans emails;
     private char[] chars;
     private DigitRuns digits;
+    private DigitRunWalk walk;
 
     private Screening(String text, boolean unscreened) {
         this.text = text;
@@ -65,12 +56,33 @@ final class Screening {
         return digits;
     }
 
+    /** The identifier spans and, for an ASCII text, the phone windows, built in one walk over the digit runs. */
+    private DigitRunWalk walk() {
+        if (walk == null) {
+            walk = DigitRunWalk.of(chars(), digits(), !digits().nonAscii());
+        }
+        return walk;
+    }
+
     /** Runs of {@code [A-Z0-9 +-x]} with a digit that some identifier matcher's span filter accepts. */
     Spans identifiers() {
         if (identifiers == null) {
-            identifiers = unscreened ? Spans.whole(text) : SpanClass.IDENTIFIER.spans(chars(), digits(), IDENTIFIER_MIN_DIGITS_ALONE, ANY_IDENTIFIER);
+            identifiers = unscreened ? Spans.whole(text) : walk().identifiers();
         }
         return identifiers;
+    }
+
+    /**
+     * Every phone window ({@link PhoneWindows}) that holds an ASCII digit and a separator or plus, and
+     * possibly others: from the digit runs for an ASCII text, from the whole text otherwise. Not for an
+     * unscreened text (the phone matcher then searches the whole text itself).
+     */
+    void phoneWindows(PhoneWindows.Window out) {
+        if (digits().nonAscii()) {
+            PhoneWindows.forEach(chars(), out);
+        } else {
+            walk().phoneWindows(out);
+        }
     }
 
     /**

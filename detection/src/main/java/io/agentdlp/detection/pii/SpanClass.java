@@ -72,32 +72,6 @@ enum SpanClass {
     }
 
     /**
-     * The maximal runs of members of {@code text} that hold a digit and pass {@code keep}: each run
-     * is grown from the first digit run inside it, so characters far from any digit are never looked
-     * at, and counted (digits, upper-case letters, dots, colons) for {@code keep} and the matchers.
-     * {@code keep} must reject every run made of nothing but fewer than {@code minDigitsAlone} digits:
-     * such a digit run between two non-members (the digits of a lower-case hex digest) is skipped
-     * without being grown.
-     */
-    Spans spans(char[] text, DigitRuns digits, int minDigitsAlone, Spans.Filter keep) {
-        Spans out = new Spans();
-        int n = text.length;
-        int covered = 0;
-        for (int r = 0; r < digits.size(); r++) {
-            if (digits.start(r) < covered) {
-                continue;
-            }
-            int start = digits.start(r);
-            int end = digits.end(r);
-            if (end - start < minDigitsAlone && (start == 0 || !member(text[start - 1])) && (end == n || !member(text[end]))) {
-                continue;
-            }
-            covered = addRun(text, start, out, keep);
-        }
-        return out;
-    }
-
-    /**
      * Grows the maximal run of members around {@code at}, counts its digits, upper-case letters, dots,
      * colons and longest run of digits, and adds it to {@code out} if it holds a digit and {@code keep} accepts it. Returns
      * the run's end.

@@ -1,0 +1,168 @@
+package io.agentdlp.detection.pii;
+
+import java.util.Arrays;
+
+/**
+ * One walk over a text's digit runs that builds both the identifier spans ({@link SpanClass#IDENTIFIER}
+ * runs some identifier matcher can use) and, for an ASCII text, the phone windows ({@link PhoneWindows})
+ * that hold a digit and a separator. The two screens start from the same digit runs and test the same
+ * neighbours, so each run's neighbours are classified once, by one table, and a run that neither screen
+ * can use (most digits of hex digests, glued to lower-case letters) costs one test.
+ */
+final class DigitRunWalk {
+    /** An identifier member ({@code [A-Z0-9 +-x]}). */
+    private static final byte IDENTIFIER = 1;
+    /** Right before a digit run, no phone-window member whatever precedes it. */
+    private static final byte NO_PHONE_BEFORE = 2;
+    /** Right after a digit run, no phone-window member whatever follows it. */
+    private static final byte NO_PHONE_AFTER = 4;
+    /** A text's edge or a character above ASCII (the phone half only runs on ASCII texts). */
+    private static final int EDGE = NO_PHONE_BEFORE | NO_PHONE_AFTER;
+    private static final byte[] CLASS = new byte[128];
+    /** The fewest digits of a span of digits alone that some identifier matcher can use. */
+    private static final int IDENTIFIER_MIN_DIGITS_ALONE = 9;
+    private static final int WINDOW_STRIDE = 5;
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            CLASS[c] = (byte) ((SpanClass.IDENTIFIER.member(c) ? IDENTIFIER : 0)
+                    | (PhoneWindows.neverMemberBefore(c) ? NO_PHONE_BEFORE : 0)
+                    | (PhoneWindows.neverMemberAfter(c) ? NO_PHONE_AFTER : 0));
+        }
+    }
+
+    private final Spans identifiers = new Spans();
+    private int[] windows = new int[WINDOW_STRIDE * 8];
+    private int windowCount;
+
+    private DigitRunWalk() {
+    }
+
+    /**
+     * Walks the digit runs of {@code text}; the phone windows only when {@code phoneWindows} (an ASCII
+     * text: with non-ASCII characters the phone screen reads the whole text).
+     */
+    static DigitRunWalk of(char[] text, DigitRuns digits, boolean phoneWindows) {
+        DigitRunWalk walk = new DigitRunWalk();
+        walk.walk(text, digits, phoneWindows);
+        return walk;
+    }
+
+    /** The identifier spans: the maximal runs of identifier members that hold a digit and that some identifier matcher's filter accepts. */
+    Spans identifiers() {
+        return identifiers;
+    }
+
+    /**
+     * Hands over every phone window of the whole-text reading that holds an ASCII digit and a separator
+     * or plus (only those can hold a number the phone matcher reports), in text order.
+     */
+    void phoneWindows(PhoneWindows.Window out) {
+        for (int w = 0; w < windowCount; w++) {
+            int at = w * WINDOW_STRIDE;
+            out.accept(windows[at], windows[at + 1], windows[at + 2], windows[at + 3], windows[at + 4] != 0, true);
+        }
+    }
+
+    /**
+     * For each digit run: the identifier half grows its span unless an earlier span covers it or it is
+     * shorter than any identifier and between non-members; the phone half reads from the nearest point
+     * before it where the whole-text reading stands outside any run, unless it was passed already or is a
+     * whole window by itself (no member on either side: then it has no separator).
+     */
+    private void walk(char[] text, DigitRuns digits, boolean phone) {
+        int n = text.length;
+        int covered = 0;
+        int passed = phone ? 0 : Integer.MAX_VALUE;
+        PhoneWindows.Window keep = this::keepWindow;
+        for (int r = 0; r < digits.size(); r++) {
+            int start = digits.start(r);
+            int end = digits.end(r);
+            int before = start == 0 ? EDGE : classOf(text[start - 1]);
+            int after = end == n ? EDGE : classOf(text[end]);
+            if (start >= covered && (end - start >= IDENTIFIER_MIN_DIGITS_ALONE || ((before | after) & IDENTIFIER) != 0)) {
+                covered = growIdentifier(text, digits, r);
+            }
+            if (start >= passed && !phoneDigitsAlone(text, start, end, before, after)) {
+                passed = PhoneWindows.runAscii(text, digits, r, PhoneWindows.outsideBefore(text, start, passed), end, keep);
+            }
+        }
+    }
+
+    private static int classOf(char c) {
+        return c < 128 ? CLASS[c] : EDGE;
+    }
+
+    private static boolean phoneDigitsAlone(char[] text, int start, int end, int before, int after) {
+        return ((before & NO_PHONE_BEFORE) != 0 || PhoneWindows.noMemberBefore(text, start))
+                && ((after & NO_PHONE_AFTER) != 0 || PhoneWindows.noMemberAfter(text, end));
+    }
+
+    /**
+     * Grows the maximal run of identifier members around digit run {@code r} and adds it if some identifier
+     * matcher can use it. No digit lies left of the run's first digit run: such a digit run would have been
+     * grown into this same span before, or skipped for having no member beside it. To the right, each digit
+     * met starts the next digit run, which is counted whole.
+     */
+    private int growIdentifier(char[] text, DigitRuns digits, int r) {
+        int start = digits.start(r);
+        int upper = 0;
+        char c;
+        while (start > 0 && (c = text[start - 1]) < 128 && (CLASS[c] & IDENTIFIER) != 0) {
+            upper += isUpper(c) ? 1 : 0;
+            start--;
+        }
+        int n = text.length;
+        int i = digits.start(r);
+        int next = r;
+        int digitCount = 0;
+        int longestDigitRun = 0;
+        while (i < n) {
+            c = text[i];
+            if (DigitRuns.isDigit(c)) {
+                int runLength = digits.end(next) - i;
+                digitCount += runLength;
+                longestDigitRun = Math.max(longestDigitRun, runLength);
+                i += runLength;
+                next++;
+            } else if (c < 128 && (CLASS[c] & IDENTIFIER) != 0) {
+                upper += isUpper(c) ? 1 : 0;
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (anyIdentifier(digitCount, upper, i - start)) {
+            identifiers.add(start, i, digitCount, upper, 0, 0, longestDigitRun);
+        }
+        return i;
+    }
+
+    /**
+     * The union of the identifier matchers' span filters: 9 digits (SSN, BSN, HETU; every other all-digit
+     * identifier needs more), 7 digits and an upper-case letter (Spanish DNI/NIE), 6 digits and 3
+     * upper-case letters (UK NINO), 2 upper-case letters over 12 characters (IBAN).
+     */
+    private static boolean anyIdentifier(int digits, int upper, int length) {
+        return digits >= 9 || (digits >= 7 && upper >= 1) || (upper >= 2 && length >= 12) || (digits >= 6 && upper >= 3);
+    }
+
+    private static boolean isUpper(char c) {
+        return (char) (c - 'A') < 26;
+    }
+
+    private void keepWindow(int start, int end, int digits, int letters, boolean plusOrNonAscii, boolean separator) {
+        if (digits == 0 || !separator) {
+            return;
+        }
+        if ((windowCount + 1) * WINDOW_STRIDE > windows.length) {
+            windows = Arrays.copyOf(windows, windows.length * 2);
+        }
+        int at = windowCount++ * WINDOW_STRIDE;
+        windows[at] = start;
+        windows[at + 1] = end;
+        windows[at + 2] = digits;
+        windows[at + 3] = letters;
+        windows[at + 4] = plusOrNonAscii ? 1 : 0;
+    }
+}

@@ -1,0 +1,134 @@
+package io.agentdlp.detection.pii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one walk over the digit runs ({@link DigitRunWalk}) against whole-text readings: its identifier
+ * spans must be exactly the maximal runs of identifier members with a digit that some identifier
+ * filter accepts, with their counts, and its phone windows exactly the windows of the whole-text
+ * reading ({@link PhoneWindows#forEach}) that hold a digit and a separator or plus.
+ */
+class DigitRunWalkTest {
+    /**
+     * What the two screens read: digits, their separators, brackets, plus, letters of both cases (labels,
+     * near-labels, hex digest letters, the identifier {@code x}), colons and label punctuation, line
+     * breaks, JSON escapes, non-ASCII characters (Latin-1, full-width, a surrogate pair).
+     */
+    private static final String[] PIECES = {"0", "1", "4", "9", "123", "4158675309", "2025", "  ", " ", "-", " - ", ".", ",",
+            "(", ")", "[", "]", "/", "~", "+", "#", ";", "=", ":", "\t", "\n", "\\n", "\\\"", "\\", "\"", "'", "_", "@",
+            "x", "X", "ext", "EXT", "Ext", "int", "anexo", "extension", "xt", "e", "ex", "a", "b", "f", "i", "n", "o", "t",
+            "ab", "deadbeef", "A", "Z", "DE", "QQ", "T", "ssn", "\u00e9", "\u00a0", "\uff11", "\u0660", "\ud83d\ude00"};
+    private static final int ASCII_PIECES = PIECES.length - 5;
+
+    @Test
+    void equalsTheWholeTextReadingsOnRandomTexts() {
+        Random random = new Random(20261124L);
+        for (int t = 0; t < 40_000; t++) {
+            StringBuilder text = new StringBuilder();
+            int pieces = random.nextInt(60);
+            boolean ascii = random.nextInt(4) > 0;
+            for (int p = 0; p < pieces; p++) {
+                text.append(PIECES[random.nextInt(ascii ? ASCII_PIECES : PIECES.length)]);
+            }
+            assertEqualReadings(text.toString());
+        }
+    }
+
+    @Test
+    void equalsTheWholeTextReadingsOnTheCorpus() {
+        PiiCorpus corpus = new PiiCorpus(777L);
+        for (int i = 0; i < 1_500; i++) {
+            String text = corpus.document().text();
+            assertEqualReadings(text);
+            assertEqualReadings(PiiScanner.neutraliseEscapes(text.replace("\n", "\\n").replace("\"", "\\\"")));
+        }
+    }
+
+    @Test
+    void keepsOnlySpansAnIdentifierCanUseAndWindowsWithASeparator() {
+        String text = "a1b2 ssn 536-22-1234 id 1234567 DNI 12345678Z call 415-867-5309,4158675309 deadbeef42 x7";
+        DigitRunWalk walk = walk(text);
+        assertThat(identifierSpans(walk.identifiers())).extracting(s -> text.substring(s[0], s[1]))
+                .containsExactly(" 536-22-1234 ", " 1234567 DNI 12345678Z ", " 415-867-5309", "4158675309 ");
+        assertThat(walkWindows(walk)).extracting(w -> text.substring(w[0], w[1]))
+                .containsExactly("2 ", " 536-22-1234 ", " 1234567 ", " 12345678", " 415-867-5309,4158675309 ", "42 x7");
+    }
+
+    private static void assertEqualReadings(String text) {
+        char[] chars = text.toCharArray();
+        DigitRuns digits = DigitRuns.of(text, chars);
+        DigitRunWalk walk = DigitRunWalk.of(chars, digits, !digits.nonAscii());
+        assertThat(identifierSpans(walk.identifiers())).as("identifier spans of %s", text)
+                .containsExactlyElementsOf(referenceIdentifierSpans(chars));
+        if (!digits.nonAscii()) {
+            List<int[]> reference = new ArrayList<>();
+            PhoneWindows.forEach(chars, (start, end, d, letters, plus, separator) -> {
+                if (d > 0 && separator) {
+                    reference.add(new int[] {start, end, d, letters, plus ? 1 : 0});
+                }
+            });
+            assertThat(walkWindows(walk)).as("phone windows of %s", text).containsExactlyElementsOf(reference);
+        }
+    }
+
+    private static DigitRunWalk walk(String text) {
+        char[] chars = text.toCharArray();
+        DigitRuns digits = DigitRuns.of(text, chars);
+        return DigitRunWalk.of(chars, digits, !digits.nonAscii());
+    }
+
+    private static List<int[]> walkWindows(DigitRunWalk walk) {
+        List<int[]> out = new ArrayList<>();
+        walk.phoneWindows((start, end, d, letters, plus, separator) -> {
+            assertThat(separator).isTrue();
+            out.add(new int[] {start, end, d, letters, plus ? 1 : 0});
+        });
+        return out;
+    }
+
+    private static List<int[]> identifierSpans(Spans spans) {
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            out.add(new int[] {spans.start(i), spans.end(i), spans.digits(i), spans.upper(i), spans.dots(i), spans.colons(i),
+                    spans.longestDigitRun(i)});
+        }
+        return out;
+    }
+
+    /** Every maximal run of {@code [A-Z0-9 +-x]} read from the start, kept by the identifier matchers' span filters. */
+    private static List<int[]> referenceIdentifierSpans(char[] text) {
+        List<int[]> out = new ArrayList<>();
+        int i = 0;
+        while (i < text.length) {
+            if (!SpanClass.IDENTIFIER.member(text[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int digits = 0;
+            int upper = 0;
+            int digitRun = 0;
+            int longest = 0;
+            for (; i < text.length && SpanClass.IDENTIFIER.member(text[i]); i++) {
+                char c = text[i];
+                boolean digit = c >= '0' && c <= '9';
+                digits += digit ? 1 : 0;
+                digitRun = digit ? digitRun + 1 : 0;
+                longest = Math.max(longest, digitRun);
+                upper += c >= 'A' && c <= 'Z' ? 1 : 0;
+            }
+            boolean kept = digits >= 9 || (digits >= 7 && upper >= 1) || (upper >= 2 && i - start >= 12)
+                    || (digits >= 6 && upper >= 3);
+            if (digits > 0 && kept) {
+                out.add(new int[] {start, i, digits, upper, 0, 0, longest});
+            }
+        }
+        return out;
+    }
+}
