@@ -74,7 +74,7 @@ final class CodeLexer {
             }
             if (cls == DIGIT) {
                 i = number(a, n, i);
-                out.add(TokenBuffer.NUMBER, 0, line);
+                out.add(TokenBuffer.NUMBER, line);
                 continue;
             }
             switch (c) {
@@ -82,10 +82,10 @@ final class CodeLexer {
                 case '"', '\'' -> {
                     int end = quoted(a, n, i, c);
                     if (end < 0) {
-                        out.add(c, 0, line);
+                        out.add(c, line);
                         i++;
                     } else {
-                        out.add(TokenBuffer.STRING, 0, line);
+                        out.add(TokenBuffer.STRING, line);
                         line += newlines(a, i, end);
                         i = end;
                     }
@@ -93,10 +93,10 @@ final class CodeLexer {
                 case '`' -> {
                     int end = closing(a, n, i + 1, '`');
                     if (end < 0) {
-                        out.add(c, 0, line);
+                        out.add(c, line);
                         i++;
                     } else {
-                        out.add(TokenBuffer.STRING, 0, line);
+                        out.add(TokenBuffer.STRING, line);
                         line += newlines(a, i, end);
                         i = end;
                     }
@@ -111,7 +111,7 @@ final class CodeLexer {
                         line += newlines(a, i, end);
                         i = end;
                     } else {
-                        out.add(c, 0, line);
+                        out.add(c, line);
                         i++;
                     }
                 }
@@ -119,7 +119,7 @@ final class CodeLexer {
                     if (isHashComment(a, n, i)) {
                         i = endOfLine(a, n, i);
                     } else {
-                        out.add(c, 0, line);
+                        out.add(c, line);
                         i++;
                     }
                 }
@@ -127,7 +127,7 @@ final class CodeLexer {
                     if (isDashComment(a, n, i)) {
                         i = endOfLine(a, n, i);
                     } else {
-                        out.add(c, 0, line);
+                        out.add(c, line);
                         i++;
                     }
                 }
@@ -141,21 +141,21 @@ final class CodeLexer {
                         line += newlines(a, i, end);
                         i = end;
                     } else {
-                        out.add(c, 0, line);
+                        out.add(c, line);
                         i++;
                     }
                 }
                 case '.' -> {
                     if (i + 1 < n && a[i + 1] < 128 && CLASS[a[i + 1]] == DIGIT) {
                         i = number(a, n, i);
-                        out.add(TokenBuffer.NUMBER, 0, line);
+                        out.add(TokenBuffer.NUMBER, line);
                     } else {
-                        out.add(c, 0, line);
+                        out.add(c, line);
                         i++;
                     }
                 }
                 default -> {
-                    out.add(c, 0, line);
+                    out.add(c, line);
                     i++;
                 }
             }
@@ -181,9 +181,9 @@ final class CodeLexer {
         }
         int keyword = Keywords.lookup(h, a, start, len);
         if (keyword >= 0) {
-            out.add(TokenBuffer.KEYWORD_BASE + keyword, 0, line);
+            out.add(TokenBuffer.KEYWORD_BASE + keyword, line);
         } else {
-            out.add(TokenBuffer.IDENTIFIER, h, line);
+            out.addIdentifier(h, line);
         }
         return i;
     }

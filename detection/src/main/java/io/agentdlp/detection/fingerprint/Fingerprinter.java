@@ -1,6 +1,5 @@
 package io.agentdlp.detection.fingerprint;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -32,8 +31,10 @@ public final class Fingerprinter {
     private static final long BASE = 0x9E3779B97F4A7C15L;
     private static final long NOT_CODE = Long.MAX_VALUE;
     private static final int SHRINK_ABOVE_TOKENS = 1 << 20;
-    private static final long[] SYMBOL_VALUES = new long[TokenBuffer.KEYWORD_BASE + Keywords.count()];
-    private static final long[] REFERENCE_VALUES = new long[65];
+    /** Hash value of each token symbol (for an identifier: its first occurrence in a k-gram). */
+    static final long[] SYMBOL_VALUES = new long[TokenBuffer.KEYWORD_BASE + Keywords.count()];
+    /** Hash value of an identifier that refers back to the same spelling, by distance. */
+    static final long[] REFERENCE_VALUES = new long[65];
 
     static {
         for (int s = 0; s < SYMBOL_VALUES.length; s++) {
@@ -46,7 +47,12 @@ public final class Fingerprinter {
 
     private final FingerprintConfig config;
     private final long[] powers;
-    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
+    /**
+     * By distance d: what the hash gains when a token leaves the k-gram and the identifier d tokens later,
+     * which referred back to it, becomes a first occurrence (0 for d = 0, no such identifier).
+     */
+    private final long[] releases;
+    private final ThreadLocal<Workspace> workspaces;
 
     public Fingerprinter(FingerprintConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -56,6 +62,12 @@ public final class Fingerprinter {
             powers[j] = p;
             p *= BASE;
         }
+        int k = config.k();
+        this.releases = new long[k];
+        for (int d = 1; d < k; d++) {
+            releases[d] = (SYMBOL_VALUES[TokenBuffer.IDENTIFIER] - REFERENCE_VALUES[d]) * powers[k - 1 - d];
+        }
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(k));
     }
 
     /** A fingerprinter with {@link FingerprintConfig#DEFAULT}. */
@@ -95,10 +107,9 @@ public final class Fingerprinter {
             return new Fingerprints(new long[0], new int[0], new int[0], n);
         }
         ws.ensure(n);
-        linkIdentifiers(t, ws.distance, ws.next, k);
         int m = n - k + 1;
         long[] kgrams = ws.kgrams;
-        hashKgrams(t, ws.distance, ws.next, kgrams);
+        hashKgrams(t, kgrams);
         int selected = select(kgrams, m, config.w(), ws.selected);
         long[] hashes = new long[selected];
         int[] starts = new int[selected];
@@ -117,50 +128,23 @@ public final class Fingerprinter {
         return new Fingerprints(hashes, starts, ends, n);
     }
 
-    /**
-     * distance[i]: tokens back to the previous identifier with the same spelling if that is less than k
-     * away, else 0; next[j]: the token whose distance points at j, or -1.
-     */
-    private static void linkIdentifiers(TokenBuffer t, int[] distance, int[] next, int k) {
-        int n = t.size;
-        int[] symbols = t.symbols;
-        long[] spellings = t.spellings;
-        Arrays.fill(next, 0, n, -1);
-        for (int i = 0; i < n; i++) {
-            distance[i] = 0;
-            if (symbols[i] != TokenBuffer.IDENTIFIER) {
-                continue;
-            }
-            long spelling = spellings[i];
-            int stop = Math.max(0, i - k + 1);
-            for (int j = i - 1; j >= stop; j--) {
-                if (spellings[j] == spelling && symbols[j] == TokenBuffer.IDENTIFIER) {
-                    distance[i] = i - j;
-                    next[j] = i;
-                    break;
-                }
-            }
-        }
-    }
-
-    private void hashKgrams(TokenBuffer t, int[] distance, int[] next, long[] out) {
+    private void hashKgrams(TokenBuffer t, long[] out) {
         int k = config.k();
         int minStructural = config.minStructural();
         int n = t.size;
         int[] symbols = t.symbols;
-        long[] pw = powers;
-        long top = pw[k - 1];
-        long fresh = SYMBOL_VALUES[TokenBuffer.IDENTIFIER];
+        long[] entering = t.entering;
         long[] spellings = t.spellings;
+        int[] laterDistance = t.laterDistance;
+        long[] released = releases;
+        long top = powers[k - 1];
         long h = 0;
         long x = 0;
         int structural = 0;
         for (int i = 0; i < k; i++) {
-            h = h * BASE + value(symbols[i], distance[i]);
-            x = x * BASE + spelled(symbols[i], spellings[i]);
-            if (TokenBuffer.isStructural(symbols[i])) {
-                structural++;
-            }
+            h = h * BASE + entering[i];
+            x = x * BASE + spellings[i];
+            structural += structuralBit(symbols[i]);
         }
         int m = n - k + 1;
         for (int s = 0; ; s++) {
@@ -168,31 +152,18 @@ public final class Fingerprinter {
             if (s + 1 >= m) {
                 break;
             }
-            h -= SYMBOL_VALUES[symbols[s]] * top;
-            x -= spelled(symbols[s], spellings[s]) * top;
-            int later = next[s];
-            if (later >= 0) {
-                int rel = later - s;
-                h += (fresh - REFERENCE_VALUES[rel]) * pw[k - 1 - rel];
-            }
             int in = s + k;
-            h = h * BASE + value(symbols[in], distance[in]);
-            x = x * BASE + spelled(symbols[in], spellings[in]);
-            if (TokenBuffer.isStructural(symbols[s])) {
-                structural--;
-            }
-            if (TokenBuffer.isStructural(symbols[in])) {
-                structural++;
-            }
+            // the leaving token counts as a first occurrence by now; the identifier that referred back to
+            // it becomes one
+            h = (h - SYMBOL_VALUES[symbols[s]] * top + released[laterDistance[s]]) * BASE + entering[in];
+            x = (x - spellings[s] * top) * BASE + spellings[in];
+            structural += structuralBit(symbols[in]) - structuralBit(symbols[s]);
         }
     }
 
-    private static long value(int symbol, int distance) {
-        return distance > 0 ? REFERENCE_VALUES[distance] : SYMBOL_VALUES[symbol];
-    }
-
-    private static long spelled(int symbol, long spelling) {
-        return symbol == TokenBuffer.IDENTIFIER ? spelling : SYMBOL_VALUES[symbol];
+    /** 1 for punctuation and operators ({@link TokenBuffer#isStructural}), else 0, without a branch. */
+    private static int structuralBit(int symbol) {
+        return (symbol - TokenBuffer.STRING) >>> 31;
     }
 
     /** Shape hash in the upper 56 bits, spelling check in the lowest 8. */
@@ -254,18 +225,18 @@ public final class Fingerprinter {
 
     /** Per-thread scratch space. */
     private static final class Workspace {
-        final TokenBuffer tokens = new TokenBuffer(4096);
+        final TokenBuffer tokens;
         char[] text = new char[1 << 16];
-        int[] distance = new int[0];
-        int[] next = new int[0];
         long[] kgrams = new long[0];
         int[] selected = new int[0];
 
+        Workspace(int k) {
+            tokens = new TokenBuffer(4096, k);
+        }
+
         void ensure(int n) {
-            if (distance.length < n) {
-                int cap = Math.max(n, distance.length * 2);
-                distance = new int[cap];
-                next = new int[cap];
+            if (kgrams.length < n) {
+                int cap = Math.max(n, kgrams.length * 2);
                 kgrams = new long[cap];
                 selected = new int[cap];
             }
