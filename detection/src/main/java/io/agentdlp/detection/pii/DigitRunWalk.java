@@ -32,10 +32,12 @@ final class DigitRunWalk {
     }
 
     private final Spans identifiers = new Spans();
-    private int[] windows = new int[WINDOW_STRIDE * 8];
+    private int[] windows;
     private int windowCount;
 
-    private DigitRunWalk() {
+    /** Room for a window per four digit runs (the workload has one per five to six). */
+    private DigitRunWalk(int digitRuns) {
+        this.windows = new int[WINDOW_STRIDE * Math.max(8, digitRuns / 4)];
     }
 
     /**
@@ -43,7 +45,7 @@ final class DigitRunWalk {
      * text: with non-ASCII characters the phone screen reads the whole text).
      */
     static DigitRunWalk of(char[] text, DigitRuns digits, boolean phoneWindows) {
-        DigitRunWalk walk = new DigitRunWalk();
+        DigitRunWalk walk = new DigitRunWalk(phoneWindows ? digits.size() : 0);
         walk.walk(text, digits, phoneWindows);
         return walk;
     }

@@ -17,7 +17,7 @@ final class DigitRuns {
     private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
     private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
 
-    private int[] bounds = new int[64];
+    private int[] bounds;
     private int size;
     private final boolean nonAscii;
 
@@ -40,6 +40,7 @@ final class DigitRuns {
      */
     private DigitRuns(byte[] latin1, char[] chars) {
         int n = latin1.length;
+        this.bounds = new int[initialCapacity(n)];
         long seen = 0;
         boolean replaced = false;
         boolean inRun = false;
@@ -90,6 +91,7 @@ final class DigitRuns {
     /** The runs of {@code text} read character by character. */
     DigitRuns(char[] text) {
         int n = text.length;
+        this.bounds = new int[initialCapacity(n)];
         int seen = 0;
         int i = 0;
         while (i < n) {
@@ -106,6 +108,11 @@ final class DigitRuns {
             }
         }
         this.nonAscii = seen >= 128;
+    }
+
+    /** Room for a run every eight characters (agents' texts have one every ~12): most texts never grow it. */
+    private static int initialCapacity(int length) {
+        return Math.max(64, length / 4);
     }
 
     /** One unsigned comparison: one branch per character where two range tests would take two. */

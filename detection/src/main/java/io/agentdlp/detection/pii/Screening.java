@@ -7,7 +7,7 @@ package io.agentdlp.detection.pii;
  */
 final class Screening {
     /** The span filters of the IP matcher: IPv4 (4 digits, 3 dots) or IPv6 (2 colons). */
-    private static final Spans.Filter ANY_IP_ADDRESS = (s, i) -> (s.digits(i) >= 4 && s.dots(i) >= 3) || s.colons(i) >= 2;
+    private static final SpanClass.RunFilter ANY_IP_ADDRESS = (digits, dots, colons) -> (digits >= 4 && dots >= 3) || colons >= 2;
 
     private final String text;
     private final boolean unscreened;

@@ -45,13 +45,19 @@ enum SpanClass {
         return out;
     }
 
+    /** Whether a run with these counts can hold a match. */
+    @FunctionalInterface
+    interface RunFilter {
+        boolean test(int digits, int dots, int colons);
+    }
+
     /**
      * The maximal runs of members of {@code text} that hold a digit and one of {@code a} or {@code b}
-     * and pass {@code keep}: each run is grown from the first {@code a} or {@code b} inside it, found
+     * and pass {@code keep}, with their digits, dots and colons counted (no upper-case letters or digit runs): each run is grown from the first {@code a} or {@code b} inside it, found
      * by {@link String#indexOf(int, int)} (a vectorised search), so runs without either, such as the
      * hex digests of logs, are never read.
      */
-    Spans around(String text, char[] chars, char a, char b, Spans.Filter keep) {
+    Spans around(String text, char[] chars, char a, char b, RunFilter keep) {
         Spans out = new Spans();
         int nextA = text.indexOf(a);
         int nextB = text.indexOf(b);
@@ -72,11 +78,10 @@ enum SpanClass {
     }
 
     /**
-     * Grows the maximal run of members around {@code at}, counts its digits, upper-case letters, dots,
-     * colons and longest run of digits, and adds it to {@code out} if it holds a digit and {@code keep} accepts it. Returns
-     * the run's end.
+     * Grows the maximal run of members around {@code at}, counts its digits, dots and colons, and adds it
+     * to {@code out} if it holds a digit and {@code keep} accepts it. Returns the run's end.
      */
-    private int addRun(char[] text, int at, Spans out, Spans.Filter keep) {
+    private int addRun(char[] text, int at, Spans out, RunFilter keep) {
         boolean[] member = ascii;
         int n = text.length;
         int start = at;
@@ -86,27 +91,17 @@ enum SpanClass {
         }
         int i = start;
         int count = 0;
-        int upper = 0;
         int dots = 0;
         int colons = 0;
-        int digitRun = 0;
-        int longestDigitRun = 0;
         while (i < n && (c = text[i]) < 128 && member[c]) {
             // counted without branches: the members of a run (digits, letters, separators) alternate unpredictably
-            boolean digit = DigitRuns.isDigit(c);
-            count += digit ? 1 : 0;
-            digitRun = digit ? digitRun + 1 : 0;
-            longestDigitRun = Math.max(longestDigitRun, digitRun);
-            upper += (char) (c - 'A') < 26 ? 1 : 0;
+            count += DigitRuns.isDigit(c) ? 1 : 0;
             dots += c == '.' ? 1 : 0;
             colons += c == ':' ? 1 : 0;
             i++;
         }
-        if (count > 0) {
-            out.add(start, i, count, upper, dots, colons, longestDigitRun);
-            if (!keep.test(out, out.size() - 1)) {
-                out.removeLast();
-            }
+        if (count > 0 && keep.test(count, dots, colons)) {
+            out.add(start, i, count, 0, dots, colons, 0);
         }
         return i;
     }

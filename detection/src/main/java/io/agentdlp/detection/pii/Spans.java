@@ -14,7 +14,10 @@ final class Spans {
     private static final int STRIDE = 7;
     private static final int UNLIMITED = Integer.MAX_VALUE;
 
-    private int[] data = new int[STRIDE * 8];
+    private static final int[] NONE = {};
+
+    /** Allocated on the first span: most texts give no span of some kinds. */
+    private int[] data = NONE;
     private int size;
 
     /** One span over the whole text with unlimited counts: every matcher runs over all of it. */
@@ -26,7 +29,7 @@ final class Spans {
 
     void add(int start, int end, int digits, int upper, int dots, int colons, int longestDigitRun) {
         if ((size + 1) * STRIDE > data.length) {
-            data = Arrays.copyOf(data, data.length * 2);
+            data = Arrays.copyOf(data, Math.max(STRIDE * 8, data.length * 2));
         }
         int at = size * STRIDE;
         data[at] = start;
@@ -37,11 +40,6 @@ final class Spans {
         data[at + 5] = colons;
         data[at + 6] = longestDigitRun;
         size++;
-    }
-
-    /** Forgets the span added last. */
-    void removeLast() {
-        size--;
     }
 
     int size() {
