@@ -29,14 +29,6 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
     static final int MAX_JSON_DEPTH = 3;
     private static final int MAX_LINE_NUMBER_DIGITS = 7;
     private static final char ARROW = '\u2192';
-    /** The chars that end the fast walk through a JSON string literal. */
-    private static final boolean[] STRING_STOP = new boolean[128];
-
-    static {
-        STRING_STOP['"'] = true;
-        STRING_STOP['\\'] = true;
-        STRING_STOP['\n'] = true;
-    }
 
     /** Original line of decoded line {@code line}. */
     int originalLine(int line) {
@@ -62,13 +54,14 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             }
         }
         ProbeText t = new ProbeText(chars, n, null);
+        String whole = text instanceof String s ? s : new String(chars, 0, n);
         // a string that did not hold a document at one level cannot hold one at the next (strings end at
         // line breaks and every decoded document is on lines of its own), so deeper levels only walk the
         // documents decoded by the level before
         int[] documents = {0, n};
         int documentCount = 1;
         for (int depth = 0; depth < MAX_JSON_DEPTH; depth++) {
-            Builder out = t.unescapeJsonDocuments(documents, documentCount);
+            Builder out = t.unescapeJsonDocuments(documents, documentCount, depth == 0 ? whole : null);
             if (out == null) {
                 break;
             }
@@ -81,36 +74,36 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
 
     /**
      * Unescapes the document strings that start inside {@code documents} (pairs of from/to offsets), or
-     * returns null when there are none.
+     * returns null when there are none. {@code whole} is the text as a string when the one document is the
+     * whole text, else null.
      */
-    private Builder unescapeJsonDocuments(int[] documents, int documentCount) {
+    private Builder unescapeJsonDocuments(int[] documents, int documentCount, String whole) {
         char[] a = chars;
         int n = length;
-        if (!containsEscapedNewline(a, documents, documentCount)) {
+        if (whole != null ? whole.indexOf("\\n") < 0 : !containsEscapedNewline(a, documents, documentCount)) {
             return null;
         }
         Builder out = null;
-        // line of char lineAt, counted lazily: only a decoded document needs it
-        int line = 1;
-        int lineAt = 0;
         int copiedUpTo = 0;
         int copiedLine = 1;
         for (int d = 0; d < documentCount; d++) {
             int i = documents[2 * d];
             int to = documents[2 * d + 1];
+            Stops stops = whole != null ? new Stops(whole, 0) : new Stops(new String(a, i, to - i), i);
             while (i < to) {
-                if (a[i] != '"') {
-                    i++;
-                    continue;
+                i = stops.quote(i);
+                if (i >= to) {
+                    break;
                 }
                 int j = i + 1;
                 int escapedNewlines = 0;
                 while (j < n) {
-                    char c = a[j];
-                    if (c >= STRING_STOP.length || !STRING_STOP[c]) {
-                        j++;
-                        continue;
+                    // a document ends before a line break, so its last stop is at most that break
+                    j = stops.any(j);
+                    if (j >= n) {
+                        break;
                     }
+                    char c = a[j];
                     if (c == '"' || c == '\n') {
                         break;
                     }
@@ -132,18 +125,17 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
                     continue;
                 }
                 if (escapedNewlines >= MIN_ESCAPED_NEWLINES && j - i >= MIN_JSON_STRING) {
-                    line += newlines(a, lineAt, i);
-                    lineAt = i;
                     if (out == null) {
                         out = new Builder(n);
                     }
-                    out.copy(a, copiedUpTo, i, this, copiedLine);
+                    int line = out.copy(a, copiedUpTo, i, this, copiedLine);
                     int original = originalLine(line);
                     out.newline(original);
                     int documentStart = out.length;
                     unescape(a, i + 1, j, out, original);
                     out.addDocument(documentStart, out.length);
                     out.newline(original);
+                    // a string holds no line break: the line of its closing quote is the line it opened on
                     copiedUpTo = j + 1;
                     copiedLine = line;
                 }
@@ -157,6 +149,52 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         return out;
     }
 
+    /**
+     * The next quote, backslash and line break of a stretch of the text at or after a position, found with
+     * {@link String#indexOf(int, int)} (vectorised by the JVM): positions only move forward, so each char
+     * is searched at most once per kind. Where none follows, the end of the stretch.
+     */
+    private static final class Stops {
+        private final String stretch;
+        private final int offset;
+        private final int end;
+        private int quote = -1;
+        private int backslash = -1;
+        private int newline = -1;
+
+        /** {@code stretch} holds the text's chars from {@code offset}. */
+        Stops(String stretch, int offset) {
+            this.stretch = stretch;
+            this.offset = offset;
+            this.end = offset + stretch.length();
+        }
+
+        int quote(int from) {
+            if (quote < from) {
+                quote = find('"', from);
+            }
+            return quote;
+        }
+
+        int any(int from) {
+            if (quote < from) {
+                quote = find('"', from);
+            }
+            if (backslash < from) {
+                backslash = find('\\', from);
+            }
+            if (newline < from) {
+                newline = find('\n', from);
+            }
+            return Math.min(quote, Math.min(backslash, newline));
+        }
+
+        private int find(char c, int from) {
+            int p = stretch.indexOf(c, from - offset);
+            return p < 0 ? end : p + offset;
+        }
+    }
+
     private static boolean containsEscapedNewline(char[] a, int[] documents, int documentCount) {
         for (int d = 0; d < documentCount; d++) {
             int to = documents[2 * d + 1];
@@ -167,16 +205,6 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             }
         }
         return false;
-    }
-
-    private static int newlines(char[] a, int from, int to) {
-        int count = 0;
-        for (int i = from; i < to; i++) {
-            if (a[i] == '\n') {
-                count++;
-            }
-        }
-        return count;
     }
 
     private static void unescape(char[] a, int from, int to, Builder out, int originalLine) {
@@ -230,9 +258,6 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         if (!containsHunkHeader(chars, length)) {
             return rewriteLinesInPlace();
         }
-        if (!hasDecoratedLine()) {
-            return this;
-        }
         char[] a = chars;
         int n = length;
         Builder out = new Builder(n);
@@ -244,7 +269,8 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             while (end < n && a[end] != '\n') {
                 end++;
             }
-            int content = afterLineNumber(a, start, end);
+            boolean decorated = hunk != null || mayBeDecorated(a, start, end);
+            int content = decorated ? afterLineNumber(a, start, end) : start;
             int original = originalLine(line);
             if (hunk != null) {
                 char marker = content < end ? a[content] : ' ';
@@ -259,10 +285,10 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
                 hunk.flush(out);
                 hunk = null;
             }
-            if (startsWith(a, content, end, "@@ -")) {
+            if (decorated && startsWith(a, content, end, "@@ -")) {
                 hunk = new Hunk();
                 content = end;
-            } else if (isFence(a, content, end) || isDiffHeader(a, content, end)) {
+            } else if (decorated && (isFence(a, content, end) || isDiffHeader(a, content, end))) {
                 content = end;
             }
             out.newline(original);
@@ -317,27 +343,6 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             if (a[i] == '@' && a[i + 1] == '@' && a[i + 2] == ' ' && a[i + 3] == '-') {
                 return true;
             }
-        }
-        return false;
-    }
-
-    private boolean hasDecoratedLine() {
-        char[] a = chars;
-        int n = length;
-        int start = 0;
-        while (start < n) {
-            int end = start;
-            while (end < n && a[end] != '\n') {
-                end++;
-            }
-            if (mayBeDecorated(a, start, end)) {
-                int content = afterLineNumber(a, start, end);
-                if (content != start || startsWith(a, content, end, "@@ -") || isFence(a, content, end)
-                        || isDiffHeader(a, content, end)) {
-                    return true;
-                }
-            }
-            start = end + 1;
         }
         return false;
     }
@@ -496,8 +501,11 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             length += len;
         }
 
-        /** Copies {@code a[from, to)} of {@code source}, whose first char is on source line {@code line}. */
-        void copy(char[] a, int from, int to, ProbeText source, int line) {
+        /**
+         * Copies {@code a[from, to)} of {@code source}, whose first char is on source line {@code line}, and
+         * returns the source line of {@code a[to]}.
+         */
+        int copy(char[] a, int from, int to, ProbeText source, int line) {
             int l = line;
             if (lines == 0) {
                 addLine(source.originalLine(l));
@@ -511,6 +519,7 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
                     starts[lines] = base + (i - from) + 1;
                 }
             }
+            return l;
         }
 
         /** Records the decoded document at {@code chars[from, to)}. */
