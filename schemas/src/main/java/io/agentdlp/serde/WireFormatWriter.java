@@ -96,17 +96,15 @@ final class WireFormatWriter {
     }
 
     private byte[] encode(String topic, String subject, int id, Object datum, Schema schema, Class<?> datumClass) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        out.writeBytes(WireFormat.header(id));
+        EncodeBuffer buffer = EncodeBuffer.ofThisThread();
         try {
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-            writer(schema, datumClass, datum).write(datum, encoder);
-            encoder.flush();
+            return buffer.encode(id, datum, writer(schema, datumClass, datum));
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot serialize for topic=" + topic + " subject=" + subject + " schema_id=" + id
                     + ": the value does not match schema " + schema.getFullName() + " (" + safeDescription(e) + ")", redacted(e));
+        } finally {
+            buffer.release();
         }
-        return out.toByteArray();
     }
 
     private DatumWriter<Object> writer(Schema schema, Class<?> datumClass, Object datum) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -15,6 +16,9 @@ import com.sun.net.httpserver.HttpExchange;
  * neither a huge upload nor a small gzip bomb can exhaust memory.
  */
 public final class RequestBodies {
+    /** The largest array a JVM allocates reliably. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     private RequestBodies() {
     }
 
@@ -24,8 +28,8 @@ public final class RequestBodies {
      */
     public static byte[] read(HttpExchange ex, long maxBytes) throws HttpProblem, IOException {
         String declared = ex.getRequestHeaders().getFirst("Content-Length");
+        long len = -1;
         if (declared != null) {
-            long len;
             try {
                 len = Long.parseLong(declared.trim());
             } catch (NumberFormatException e) {
@@ -35,7 +39,7 @@ public final class RequestBodies {
                 throw tooLarge(maxBytes);
             }
         }
-        byte[] raw = readLimited(ex.getRequestBody(), maxBytes);
+        byte[] raw = len >= 0 && len <= MAX_ARRAY ? readDeclared(ex.getRequestBody(), (int) len) : readLimited(ex.getRequestBody(), maxBytes);
         String encoding = ex.getRequestHeaders().getFirst("Content-Encoding");
         if (encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity")) {
             return raw;
@@ -48,6 +52,17 @@ public final class RequestBodies {
         } catch (ZipException | java.io.EOFException e) {
             throw new HttpProblem(400, "bad_gzip", "body is not valid gzip (truncated or corrupt)");
         }
+    }
+
+    /**
+     * A body of declared length into one array of that size: the server's stream ends at the declared length,
+     * so growing a buffer and copying it out (three to four times the body in garbage on the gateway's hot path)
+     * is not needed. A client that sends less gets what it sent, as with {@link #readLimited}.
+     */
+    private static byte[] readDeclared(InputStream in, int length) throws IOException {
+        byte[] body = new byte[length];
+        int n = in.readNBytes(body, 0, length);
+        return n == length ? body : Arrays.copyOf(body, n);
     }
 
     private static byte[] readLimited(InputStream in, long maxBytes) throws IOException, HttpProblem {

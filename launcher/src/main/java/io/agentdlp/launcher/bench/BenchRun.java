@@ -49,7 +49,7 @@ public final class BenchRun {
                 ownCodeExcerpts);
         try (AlertWatcher alerts = new AlertWatcher(target.bootstrap(), target.registryUrl(), target.alertsTopic(),
                 System::currentTimeMillis);
-             GatewayLoad load = new GatewayLoad(target.gateway(), target.gatewayToken(), payloads, alerts, settings.batchSize(),
+             GatewayLoad load = new GatewayLoad(target.gateway(), target.gatewayToken(), payloads, alerts::expect, settings.batchSize(),
                      settings.maxInFlight());
              TopologyLag lag = new TopologyLag(target.bootstrap(), target.topologyGroup(), target.eventsTopic())) {
             StepRunner runner = new StepRunner(guarantee, load, alerts, lag);

@@ -1,5 +1,6 @@
 package io.agentdlp.launcher.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ObjLongConsumer;
 
 import io.agentdlp.avro.Agent;
 import io.agentdlp.avro.AgentEgressEvent;
@@ -36,6 +38,11 @@ import io.agentdlp.ingest.normalize.AgentEventJson;
  * sensor sends them. Each event's time is its <em>intended</em> send time, so a sender that falls
  * behind (back-pressure) shows up in the latencies instead of silently lowering the load
  * (no coordinated omission).
+ *
+ * <p>Requests are sent with the blocking {@link HttpClient#send} from a pool of its own, one thread per request
+ * in flight: {@code sendAsync} hands every completion to {@code CompletableFuture}'s default executor, which on
+ * a 2-core machine (common pool parallelism 1) is a new thread per task, so each response started and ended a
+ * thread whose CPU the benchmark could only count as {@code jvm}, not as the load generator's.
  */
 final class GatewayLoad implements AutoCloseable {
     private static final int SESSIONS = 64;
@@ -43,27 +50,37 @@ final class GatewayLoad implements AutoCloseable {
     private final URI events;
     private final String token;
     private final BenchPayloads payloads;
-    private final AlertWatcher alerts;
+    private final ObjLongConsumer<String> plantedSecrets;
     private final int batchSize;
     private final Semaphore inFlight;
     private final int maxInFlight;
-    private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "agentdlp-bench-http");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pool = daemonPool(2, "agentdlp-bench-http");
+    private final ExecutorService senders;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private long sequence;
 
-    GatewayLoad(URI gateway, String token, BenchPayloads payloads, AlertWatcher alerts, int batchSize, int maxInFlight) {
+    /**
+     * @param plantedSecrets told the id and event time of every event that carries a planted secret, before it is sent
+     */
+    GatewayLoad(URI gateway, String token, BenchPayloads payloads, ObjLongConsumer<String> plantedSecrets, int batchSize,
+                int maxInFlight) {
         this.events = gateway.resolve("/v1/events");
         this.token = token;
         this.payloads = payloads;
-        this.alerts = alerts;
+        this.plantedSecrets = plantedSecrets;
         this.batchSize = batchSize;
         this.maxInFlight = maxInFlight;
         this.inFlight = new Semaphore(maxInFlight);
+        this.senders = daemonPool(maxInFlight, "agentdlp-bench-sender");
+    }
+
+    private static ExecutorService daemonPool(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** What one fixed-rate run delivered; {@code seconds} is the offered window. */
@@ -100,16 +117,20 @@ final class GatewayLoad implements AutoCloseable {
             HttpRequest request = HttpRequest.newBuilder(events).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(AgentEventJson.writeBatch(batch))).build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
-                inFlight.release();
-                if (err == null && resp.statusCode() == 200) {
-                    accepted.addAndGet(batch.size());
-                    double ms = System.currentTimeMillis() - intendedMillis;
-                    for (int b = 0; b < batch.size(); b++) {
-                        ingest.recordMillis(ms);
+            int count = batch.size();
+            senders.execute(() -> {
+                try {
+                    if (send(request)) {
+                        accepted.addAndGet(count);
+                        double ms = System.currentTimeMillis() - intendedMillis;
+                        for (int b = 0; b < count; b++) {
+                            ingest.recordMillis(ms);
+                        }
+                    } else {
+                        failed.addAndGet(count);
                     }
-                } else {
-                    failed.addAndGet(batch.size());
+                } finally {
+                    inFlight.release();
                 }
             });
         }
@@ -120,12 +141,24 @@ final class GatewayLoad implements AutoCloseable {
         return new Outcome(accepted.get(), failed.get(), duration.toNanos() / 1e9, ingest.summary());
     }
 
+    /** True when the gateway accepted the batch (200); a refusal, an I/O error or a timeout is false. */
+    private boolean send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private AgentEgressEvent event(long timeMillis) {
         long n = sequence++;
         BenchPayloads.Payload p = payloads.next();
         String id = UUID.randomUUID().toString();
         if (p.secret()) {
-            alerts.expect(id, timeMillis);
+            plantedSecrets.accept(id, timeMillis);
         }
         int user = (int) (n % 16);
         Instant t = Instant.ofEpochMilli(timeMillis);
@@ -157,6 +190,7 @@ final class GatewayLoad implements AutoCloseable {
 
     @Override
     public void close() {
+        senders.shutdownNow();
         pool.shutdownNow();
     }
 }
