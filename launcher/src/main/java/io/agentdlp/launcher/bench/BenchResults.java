@@ -24,6 +24,9 @@ final class BenchResults {
     static final String JSON = "results.json";
     private static final List<String> LATENCY = List.of("count", "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms");
     private static final List<String> COLUMNS = columns();
+    /** The columns before the JVM's GC and JIT threads were split out of jvm (2026-11-24 23:30 UTC); read as 0. */
+    private static final List<String> COLUMNS_WITHOUT_GC_JIT = COLUMNS.stream()
+            .filter(c -> !c.equals("cpu_s_" + ComponentCpu.GC) && !c.equals("cpu_s_" + ComponentCpu.JIT)).toList();
 
     private BenchResults() {
     }
@@ -58,7 +61,12 @@ final class BenchResults {
 
     static List<StepResult> readCsv(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(String.join(",", COLUMNS))) {
+        List<String> header;
+        if (!lines.isEmpty() && lines.get(0).equals(String.join(",", COLUMNS))) {
+            header = COLUMNS;
+        } else if (!lines.isEmpty() && lines.get(0).equals(String.join(",", COLUMNS_WITHOUT_GC_JIT))) {
+            header = COLUMNS_WITHOUT_GC_JIT;
+        } else {
             throw new IOException(file + " is not a results file of this bench version (unexpected header)");
         }
         List<StepResult> steps = new ArrayList<>();
@@ -67,16 +75,16 @@ final class BenchResults {
                 continue;
             }
             String[] f = lines.get(i).split(",", -1);
-            if (f.length != COLUMNS.size()) {
-                throw new IOException(file + " line " + (i + 1) + ": expected " + COLUMNS.size() + " fields, got " + f.length);
+            if (f.length != header.size()) {
+                throw new IOException(file + " line " + (i + 1) + ": expected " + header.size() + " fields, got " + f.length);
             }
             Map<String, String> row = new HashMap<>();
             for (int c = 0; c < f.length; c++) {
-                row.put(COLUMNS.get(c), f[c]);
+                row.put(header.get(c), f[c]);
             }
             try {
                 Map<String, Double> cpu = new LinkedHashMap<>();
-                ComponentCpu.COMPONENTS.forEach(k -> cpu.put(k, d(row.get("cpu_s_" + k))));
+                ComponentCpu.COMPONENTS.forEach(k -> cpu.put(k, d(row.getOrDefault("cpu_s_" + k, "0"))));
                 steps.add(new StepResult(row.get("guarantee"), row.get("phase"), d(row.get("target_rate")), d(row.get("seconds")),
                         Long.parseLong(row.get("accepted")), Long.parseLong(row.get("failed_events")), latency(row, "alert_"),
                         latency(row, "ingest_"), Long.parseLong(row.get("alerts_missing")), d(row.get("backlog_drain_s")),

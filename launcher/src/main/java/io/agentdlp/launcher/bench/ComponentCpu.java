@@ -6,8 +6,10 @@ import java.util.Map;
 
 /**
  * CPU-seconds of one step per component of the one-JVM stack, attributed by thread name
- * ({@link ThreadCpu#component(String)}). {@link #JVM} is the process's CPU not seen on a live Java
- * thread: garbage collection, JIT compilation and threads that ended during the step.
+ * ({@link ThreadCpu#component(String)}). {@link #GC} and {@link #JIT} are the JVM's garbage-collection and
+ * compiler threads (Linux only, {@link JvmThreadCpu}); {@link #JVM} is the rest of the process's CPU not seen on
+ * a live Java thread: threads that ended during the step and the JVM's other threads (and GC and JIT where
+ * there is no {@code /proc}).
  */
 public record ComponentCpu(Map<String, Double> secondsByComponent) {
     public static final String TOPOLOGY = "topology";
@@ -19,8 +21,10 @@ public record ComponentCpu(Map<String, Double> secondsByComponent) {
     public static final String BENCH = "bench";
     public static final String OTHER = "other";
     public static final String JVM = "jvm";
+    public static final String GC = "jvm_gc";
+    public static final String JIT = "jvm_jit";
     /** Every component, in the order of the results file's columns. */
-    public static final List<String> COMPONENTS = List.of(TOPOLOGY, TRAIL, GATEWAY, BROKER, CONSOLE, REGISTRY, BENCH, OTHER, JVM);
+    public static final List<String> COMPONENTS = List.of(TOPOLOGY, TRAIL, GATEWAY, BROKER, CONSOLE, REGISTRY, BENCH, OTHER, JVM, GC, JIT);
 
     public ComponentCpu {
         Map<String, Double> m = new LinkedHashMap<>();

@@ -14,8 +14,11 @@ final class ThreadCpu {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final ProcessStats process = new ProcessStats();
 
-    /** CPU times at one moment: the process's and each live Java thread's (id → name, nanoseconds). */
-    record Snapshot(long processNanos, Map<Long, String> names, Map<Long, Long> threadNanos) {
+    /**
+     * CPU times at one moment: the process's, each live Java thread's (id → name, nanoseconds) and the JVM's GC
+     * and JIT threads'.
+     */
+    record Snapshot(long processNanos, Map<Long, String> names, Map<Long, Long> threadNanos, JvmThreadCpu.Sample jvmThreads) {
     }
 
     ThreadCpu() {
@@ -40,7 +43,8 @@ final class ThreadCpu {
                 cpu.put(t.getThreadId(), nanos);
             }
         }
-        return new Snapshot(process.cpuNanos(), names, cpu);
+        JvmThreadCpu.Sample jvmThreads = JvmThreadCpu.sample();
+        return new Snapshot(process.cpuNanos(), names, cpu, jvmThreads);
     }
 
     /** CPU per component between {@code before} and now. */
@@ -60,6 +64,14 @@ final class ThreadCpu {
             seconds.merge(component(after.names().get(t.getKey())), delta / 1e9, Double::sum);
         }
         long unseen = after.processNanos() - before.processNanos() - seen;
+        for (Map.Entry<Long, Long> t : after.jvmThreads().nanos().entrySet()) {
+            long delta = t.getValue() - before.jvmThreads().nanos().getOrDefault(t.getKey(), 0L);
+            if (delta > 0) {
+                unseen -= delta;
+                seconds.merge(after.jvmThreads().components().get(t.getKey()), delta / 1e9, Double::sum);
+            }
+        }
+        // /proc counts in 10 ms ticks, so GC and JIT may exceed the unseen rest by a tick or two
         seconds.put(ComponentCpu.JVM, Math.max(0, unseen) / 1e9);
         return new ComponentCpu(seconds);
     }

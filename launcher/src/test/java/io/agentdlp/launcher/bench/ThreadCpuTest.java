@@ -32,11 +32,11 @@ class ThreadCpuTest {
     void theProcessCpuNotSeenOnALiveThreadIsTheJvmsShare() {
         ThreadCpu.Snapshot before = new ThreadCpu.Snapshot(10_000_000_000L,
                 Map.of(1L, "agentdlp-topology-x-StreamThread-1", 2L, "agentdlp-bench-http"),
-                Map.of(1L, 4_000_000_000L, 2L, 1_000_000_000L));
+                Map.of(1L, 4_000_000_000L, 2L, 1_000_000_000L), JvmThreadCpu.Sample.NONE);
         // thread 1 used 2 s, thread 2 0.5 s, thread 3 started and used 1 s; the process used 4 s in all
         ThreadCpu.Snapshot after = new ThreadCpu.Snapshot(14_000_000_000L,
                 Map.of(1L, "agentdlp-topology-x-StreamThread-1", 2L, "agentdlp-bench-http", 3L, "data-plane-kafka-request-handler-1"),
-                Map.of(1L, 6_000_000_000L, 2L, 1_500_000_000L, 3L, 1_000_000_000L));
+                Map.of(1L, 6_000_000_000L, 2L, 1_500_000_000L, 3L, 1_000_000_000L), JvmThreadCpu.Sample.NONE);
 
         ComponentCpu cpu = ThreadCpu.between(before, after);
 
