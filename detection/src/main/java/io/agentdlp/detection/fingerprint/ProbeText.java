@@ -128,7 +128,7 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
                     if (out == null) {
                         out = new Builder(n);
                     }
-                    int line = out.copy(a, copiedUpTo, i, this, copiedLine);
+                    int line = out.copy(a, whole, copiedUpTo, i, this, copiedLine);
                     int original = originalLine(line);
                     out.newline(original);
                     int documentStart = out.length;
@@ -145,7 +145,7 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         if (out == null) {
             return null;
         }
-        out.copy(a, copiedUpTo, n, this, copiedLine);
+        out.copy(a, whole, copiedUpTo, n, this, copiedLine);
         return out;
     }
 
@@ -262,6 +262,11 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         int n = length;
         Builder out = new Builder(n);
         Hunk hunk = null;
+        // a run of plain lines outside hunks is copied at once: a[runFrom, runTo), with the line break
+        // before its first line, goes to out at runOut
+        int runFrom = -1;
+        int runTo = 0;
+        int runOut = 0;
         int line = 1;
         int start = 0;
         while (start <= n) {
@@ -269,9 +274,23 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             while (end < n && a[end] != '\n') {
                 end++;
             }
-            boolean decorated = hunk != null || mayBeDecorated(a, start, end);
-            int content = decorated ? afterLineNumber(a, start, end) : start;
             int original = originalLine(line);
+            if (hunk == null && !mayBeDecorated(a, start, end)) {
+                if (runFrom < 0) {
+                    runFrom = start == 0 ? 0 : start - 1;
+                    runOut = out.length;
+                }
+                out.addLineAt(original, runOut + start - runFrom);
+                runTo = end;
+                start = end + 1;
+                line++;
+                continue;
+            }
+            if (runFrom >= 0) {
+                out.append(a, runFrom, runTo);
+                runFrom = -1;
+            }
+            int content = afterLineNumber(a, start, end);
             if (hunk != null) {
                 char marker = content < end ? a[content] : ' ';
                 if (marker == ' ' || marker == '+' || marker == '-' || marker == '\\') {
@@ -285,16 +304,19 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
                 hunk.flush(out);
                 hunk = null;
             }
-            if (decorated && startsWith(a, content, end, "@@ -")) {
+            if (startsWith(a, content, end, "@@ -")) {
                 hunk = new Hunk();
                 content = end;
-            } else if (decorated && (isFence(a, content, end) || isDiffHeader(a, content, end))) {
+            } else if (isFence(a, content, end) || isDiffHeader(a, content, end)) {
                 content = end;
             }
             out.newline(original);
             out.append(a, content, end);
             start = end + 1;
             line++;
+        }
+        if (runFrom >= 0) {
+            out.append(a, runFrom, runTo);
         }
         if (hunk != null) {
             hunk.flush(out);
@@ -464,6 +486,12 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             addLine(original);
         }
 
+        /** Adds a line whose chars start at {@code start} and are appended later. */
+        void addLineAt(int original, int start) {
+            addLine(original);
+            starts[lines] = start;
+        }
+
         private void addLine(int original) {
             lines++;
             if (lines >= map.length) {
@@ -503,15 +531,24 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
 
         /**
          * Copies {@code a[from, to)} of {@code source}, whose first char is on source line {@code line}, and
-         * returns the source line of {@code a[to]}.
+         * returns the source line of {@code a[to]}. {@code same} is null or a string of the same chars as
+         * {@code a}, searched for line breaks with {@link String#indexOf(int, int)} (vectorised).
          */
-        int copy(char[] a, int from, int to, ProbeText source, int line) {
+        int copy(char[] a, String same, int from, int to, ProbeText source, int line) {
             int l = line;
             if (lines == 0) {
                 addLine(source.originalLine(l));
             }
             int base = length;
             append(a, from, to);
+            if (same != null) {
+                for (int i = same.indexOf('\n', from); i >= 0 && i < to; i = same.indexOf('\n', i + 1)) {
+                    l++;
+                    addLine(source.originalLine(l));
+                    starts[lines] = base + (i - from) + 1;
+                }
+                return l;
+            }
             for (int i = from; i < to; i++) {
                 if (a[i] == '\n') {
                     l++;
