@@ -263,32 +263,37 @@ public final class SecretScanner implements TextDetector {
     private void scanView(DecodedText view, Workspace ws, List<Candidate> out, ScanWork work) {
         work.views++;
         ws.begin(view, work);
-        automaton.scan(view.buffer(), view.length(), ws);
-        for (int r : keywordlessRules) {
-            if (required[r] < 0) {
-                ws.addWindow(r, 0, view.length());
-            }
-        }
-        int firstOfView = out.size();
-        for (int r : ws.sortedTouched()) {
-            evaluate(r, view, ws, out, firstOfView, work);
-        }
-        // rules that need another rule's finding nearby are searched only around those findings
-        int phaseOneEnd = out.size();
-        for (int r : pairedRules) {
-            SecretRule rule = rules[r];
-            for (int i = firstOfView; i < phaseOneEnd; i++) {
-                Candidate c = out.get(i);
-                if (c.rule == required[r]) {
-                    ws.addWindow(r, Math.max(0, c.decodedStart - rule.requiresWithin()),
-                            Math.min(view.length(), c.decodedStart + rule.requiresWithin()));
+        try {
+            automaton.scan(view.buffer(), view.length(), ws);
+            for (int r : keywordlessRules) {
+                if (required[r] < 0) {
+                    ws.addWindow(r, 0, view.length());
                 }
             }
-            if (ws.winCount[r] > 0) {
+            int firstOfView = out.size();
+            for (int r : ws.sortedTouched()) {
                 evaluate(r, view, ws, out, firstOfView, work);
             }
+            // rules that need another rule's finding nearby are searched only around those findings
+            int phaseOneEnd = out.size();
+            for (int r : pairedRules) {
+                SecretRule rule = rules[r];
+                for (int i = firstOfView; i < phaseOneEnd; i++) {
+                    Candidate c = out.get(i);
+                    if (c.rule == required[r]) {
+                        ws.addWindow(r, Math.max(0, c.decodedStart - rule.requiresWithin()),
+                                Math.min(view.length(), c.decodedStart + rule.requiresWithin()));
+                    }
+                }
+                if (ws.winCount[r] > 0) {
+                    evaluate(r, view, ws, out, firstOfView, work);
+                }
+            }
+        } finally {
+            // a scan that throws (a user rule overflowing the regex stack) must not leave window counts behind:
+            // a rule with a stale count is never listed as touched again, so this thread would stop finding it
+            ws.end();
         }
-        ws.end();
     }
 
     private void evaluate(int r, DecodedText view, Workspace ws, List<Candidate> out, int firstOfView, ScanWork work) {

@@ -243,6 +243,31 @@ class SecretScannerTest {
     }
 
     @Test
+    void aScanThatThrowsLeavesNothingBehindForTheNextScanOnItsThread() {
+        // nested repetition overflows java.util.regex's stack on a long input (a user rule's fault, which the
+        // topology dead-letters); the built-in rules the failed scan had already evaluated must still be found
+        String rules = """
+                version: 1
+                rules:
+                  - id: test-pathological
+                    severity: high
+                    keywords: ['zqp']
+                    pattern: 'zqp((?:a|b(?:c)?)*z)'
+                    window: [0, 700000]
+                """;
+        RuleFile file = RuleFileParser.parse("pathological.yaml", new java.io.ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)));
+        SecretScanner scanner = SecretScanner.builder().hasher(HASHER).catalog(RuleCatalog.builtIn().with(List.of(file))).build();
+        String token = "t " + GITHUB_TOKEN + "\n";
+        assertThat(scanner.scan(token).findings()).extracting(Finding::ruleId).containsExactly("github-pat-classic");
+        String pathological = token + "zqp" + "ab".repeat(300_000) + "z\n";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> scanner.scan(pathological))
+                .isInstanceOf(StackOverflowError.class);
+        assertThat(scanner.scan(token).findings()).extracting(Finding::ruleId).containsExactly("github-pat-classic");
+        assertThat(scanner.scan("zqpabz " + token).findings()).extracting(Finding::ruleId)
+                .containsExactly("test-pathological", "github-pat-classic");
+    }
+
+    @Test
     void isATextDetector() {
         assertThat(SCANNER.detect("t " + GITHUB_TOKEN)).extracting(Finding::ruleId).containsExactly("github-pat-classic");
         assertThat(SCANNER.ruleCount()).isEqualTo(RuleCatalog.builtIn().rules().size());
