@@ -22,7 +22,8 @@ import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider
  * that neither starts with the region's calling code nor can start a national prefix or an
  * international prefix is a national significant number as written, and is valid only if its length
  * is a possible length of a region sharing the calling code. A window none of whose group ranges
- * passes that test holds no valid number. Read from the same metadata as libphonenumber; a region
+ * passes that test holds no valid number. A range the matcher drops for a Latin letter glued to it is
+ * not tried. Read from the same metadata as libphonenumber; a region
  * whose national prefix rule rewrites digits, or that lists no lengths, disables the proof.
  */
 final class PlainDigitGroups {
@@ -175,7 +176,11 @@ final class PlainDigitGroups {
         boolean test(char[] digits, int from, int length);
     }
 
-    /** Whether the window is not plain, or some contiguous range of its digit groups passes {@code test}. */
+    /**
+     * Whether the window is not plain, or some contiguous range of its digit groups that libphonenumber's
+     * matcher would keep passes {@code test}: a range that starts the window right after a Latin letter, or
+     * ends it right before one, is never kept.
+     */
     private boolean anyGroupRange(String text, int start, int end, RangeTest test) {
         if (!enabled) {
             return true;
@@ -184,14 +189,26 @@ final class PlainDigitGroups {
         if (g == null) {
             return true;
         }
-        for (int from = 0; from < g.count; from++) {
-            for (int to = from + 1; to <= g.count; to++) {
+        // libphonenumber's matcher (leniency VALID) drops a parsed string that starts with a digit right after a
+        // Latin letter or ends right before one (the git mode in "index b622f31..26019e3 100644" after the hash's e)
+        int firstFrom = start > 0 && isDigit(text.charAt(start)) && isAsciiLetter(text.charAt(start - 1)) ? 1 : 0;
+        int lastTo = end < text.length() && isDigit(text.charAt(end - 1)) && isAsciiLetter(text.charAt(end)) ? g.count - 1 : g.count;
+        for (int from = firstFrom; from < g.count; from++) {
+            for (int to = from + 1; to <= lastTo; to++) {
                 if (test.test(g.digits, g.at[from], g.at[to] - g.at[from])) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (char) ((c | 0x20) - 'a') < 26;
     }
 
     private boolean rangeLengthAllows(char[] digits, int from, int length) {
