@@ -109,7 +109,8 @@ public final class Fingerprinter {
         ws.ensure(n);
         int m = n - k + 1;
         long[] kgrams = ws.kgrams;
-        hashKgrams(t, kgrams);
+        long[] spelled = ws.spelled;
+        hashKgrams(t, kgrams, spelled);
         int selected = select(kgrams, m, config.w(), ws.selected);
         long[] hashes = new long[selected];
         int[] starts = new int[selected];
@@ -117,7 +118,7 @@ public final class Fingerprinter {
         int[] lines = t.lines;
         for (int i = 0; i < selected; i++) {
             int s = ws.selected[i];
-            hashes[i] = kgrams[s];
+            hashes[i] = kgrams[s] | (mix(spelled[s]) & 0xFFL);
             starts[i] = decoded.originalLine(lines[s]);
             ends[i] = decoded.originalLine(lines[s + k - 1]);
             if (ends[i] < starts[i]) {
@@ -128,7 +129,11 @@ public final class Fingerprinter {
         return new Fingerprints(hashes, starts, ends, n);
     }
 
-    private void hashKgrams(TokenBuffer t, long[] out) {
+    /**
+     * Writes the shape of each k-gram (upper 56 bits, {@link #NOT_CODE} for prose) to {@code out} and its
+     * spelled hash to {@code spelled}: only the k-grams winnowing keeps need their spelling check mixed.
+     */
+    private void hashKgrams(TokenBuffer t, long[] out, long[] spelled) {
         int k = config.k();
         int minStructural = config.minStructural();
         int n = t.size;
@@ -148,7 +153,8 @@ public final class Fingerprinter {
         }
         int m = n - k + 1;
         for (int s = 0; ; s++) {
-            out[s] = structural < minStructural ? NOT_CODE : finish(h, x);
+            out[s] = structural < minStructural ? NOT_CODE : shape(h);
+            spelled[s] = x;
             if (s + 1 >= m) {
                 break;
             }
@@ -166,9 +172,12 @@ public final class Fingerprinter {
         return (symbol - TokenBuffer.STRING) >>> 31;
     }
 
-    /** Shape hash in the upper 56 bits, spelling check in the lowest 8. */
-    private static long finish(long shape, long spelling) {
-        long f = (mix(shape) & ~0xFFL) | (mix(spelling) & 0xFFL);
+    /**
+     * Shape hash in the upper 56 bits, lowest 8 bits clear for the spelling check; never {@link #NOT_CODE}
+     * whatever the check.
+     */
+    private static long shape(long h) {
+        long f = mix(h) & ~0xFFL;
         return (f | 0xFFL) == NOT_CODE ? f - 0x100L : f;
     }
 
@@ -228,6 +237,7 @@ public final class Fingerprinter {
         final TokenBuffer tokens;
         char[] text = new char[1 << 16];
         long[] kgrams = new long[0];
+        long[] spelled = new long[0];
         int[] selected = new int[0];
 
         Workspace(int k) {
@@ -238,6 +248,7 @@ public final class Fingerprinter {
             if (kgrams.length < n) {
                 int cap = Math.max(n, kgrams.length * 2);
                 kgrams = new long[cap];
+                spelled = new long[cap];
                 selected = new int[cap];
             }
         }

@@ -80,7 +80,15 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
     private Builder unescapeJsonDocuments(int[] documents, int documentCount, String whole) {
         char[] a = chars;
         int n = length;
-        if (whole != null ? whole.indexOf("\\n") < 0 : !containsEscapedNewline(a, documents, documentCount)) {
+        // each document as a string, searched with String.indexOf (vectorised)
+        String[] texts = new String[documentCount];
+        boolean escapedNewline = false;
+        for (int d = 0; d < documentCount; d++) {
+            int from = documents[2 * d];
+            texts[d] = whole != null ? whole : new String(a, from, documents[2 * d + 1] - from);
+            escapedNewline |= texts[d].indexOf("\\n") >= 0;
+        }
+        if (!escapedNewline) {
             return null;
         }
         Builder out = null;
@@ -89,7 +97,7 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         for (int d = 0; d < documentCount; d++) {
             int i = documents[2 * d];
             int to = documents[2 * d + 1];
-            Stops stops = whole != null ? new Stops(whole, 0) : new Stops(new String(a, i, to - i), i);
+            Stops stops = new Stops(texts[d], i);
             while (i < to) {
                 i = stops.quote(i);
                 if (i >= to) {
@@ -193,18 +201,6 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             int p = stretch.indexOf(c, from - offset);
             return p < 0 ? end : p + offset;
         }
-    }
-
-    private static boolean containsEscapedNewline(char[] a, int[] documents, int documentCount) {
-        for (int d = 0; d < documentCount; d++) {
-            int to = documents[2 * d + 1];
-            for (int i = documents[2 * d]; i + 1 < to; i++) {
-                if (a[i] == '\\' && a[i + 1] == 'n') {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static void unescape(char[] a, int from, int to, Builder out, int originalLine) {
