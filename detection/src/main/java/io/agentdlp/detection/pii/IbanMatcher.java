@@ -24,7 +24,7 @@ final class IbanMatcher implements PiiMatcher {
 
     @Override
     public void find(Screening screening, Consumer<PiiCandidate> out) {
-        screening.identifiers().find(IBAN, screening.text(), (s, i) -> s.upper(i) >= 2 && s.length(i) >= 12, m -> {
+        screening.identifiers().find(IBAN, screening.text(), (s, i) -> s.upper(i) >= 2 && s.length(i) >= 12 && s.longestDigitRun(i) >= 2, m -> {
             String iban = m.group().replace(" ", "");
             Integer len = LENGTHS.get(m.group(1));
             if (len != null && len == iban.length() && !SAMPLES.contains(iban) && Checksums.ibanMod97(iban)) {

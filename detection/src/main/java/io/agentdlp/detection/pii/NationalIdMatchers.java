@@ -37,7 +37,7 @@ final class NationalIdMatchers {
         public void find(Screening screening, Consumer<PiiCandidate> out) {
             String text = screening.text();
             Spans spans = screening.identifiers();
-            spans.find(DASHED, text, (s, i) -> s.digits(i) >= 9 && s.length(i) >= 11, m -> emit(m, text, out, false));
+            spans.find(DASHED, text, (s, i) -> s.digits(i) >= 9 && s.length(i) >= 11 && s.longestDigitRun(i) >= 4, m -> emit(m, text, out, false));
             spans.find(BARE, text, (s, i) -> s.longestDigitRun(i) >= 9, m -> emit(m, text, out, true));
         }
 
@@ -59,7 +59,7 @@ final class NationalIdMatchers {
 
         @Override
         public void find(Screening screening, Consumer<PiiCandidate> out) {
-            screening.identifiers().find(NINO, screening.text(), (s, i) -> s.digits(i) >= 6 && s.upper(i) >= 3, m -> {
+            screening.identifiers().find(NINO, screening.text(), (s, i) -> s.digits(i) >= 6 && s.upper(i) >= 3 && s.longestDigitRun(i) >= 2, m -> {
                 if (!INVALID_PREFIXES.contains(m.group(1))) {
                     String value = m.group(1) + m.group(2) + m.group(3) + m.group(4) + m.group(5);
                     out.accept(new PiiCandidate(PiiType.UK_NINO, m.start(), m.end(), value, 0.85));
