@@ -50,10 +50,13 @@ final class EncodeBuffer {
         return out.toByteArray();
     }
 
-    /** Ends a use; a buffer grown past {@link #RETAINED_BYTES} by a huge record is not kept. */
+    /**
+     * Ends a use; the thread's buffer, when a huge record grew it past {@link #RETAINED_BYTES}, is not kept. A nested
+     * use's own buffer is never the thread's, so releasing it leaves the thread's buffer alone.
+     */
     void release() {
         inUse = false;
-        if (out.capacity() > RETAINED_BYTES) {
+        if (out.capacity() > RETAINED_BYTES && OF_THREAD.get() == this) {
             OF_THREAD.remove();
         }
     }

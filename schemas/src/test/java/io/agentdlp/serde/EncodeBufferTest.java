@@ -109,6 +109,24 @@ class EncodeBufferTest {
     }
 
     @Test
+    void aNestedUseGrownPastTheRetainedSizeLeavesTheThreadsBufferInPlace() throws IOException {
+        EncodeBuffer outer = EncodeBuffer.ofThisThread();
+        EncodeBuffer nested = EncodeBuffer.ofThisThread();
+        AgentEgressEvent huge = TestRecords.egressEvent("z".repeat(EncodeBuffer.RETAINED_BYTES + 1));
+        nested.encode(1, huge, new SpecificDatumWriter<>(AgentEgressEvent.getClassSchema()));
+        nested.release();
+        outer.release();
+
+        EncodeBuffer next = EncodeBuffer.ofThisThread();
+        try {
+            assertThat(nested).isNotSameAs(outer);
+            assertThat(next).isSameAs(outer);
+        } finally {
+            next.release();
+        }
+    }
+
+    @Test
     void aBufferGrownPastTheRetainedSizeIsNotKept() throws IOException {
         AgentEgressEvent huge = TestRecords.egressEvent("y".repeat(EncodeBuffer.RETAINED_BYTES + 1));
         EncodeBuffer b = EncodeBuffer.ofThisThread();
