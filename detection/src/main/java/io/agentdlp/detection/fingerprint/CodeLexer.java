@@ -22,15 +22,32 @@ package io.agentdlp.detection.fingerprint;
  * </ul>
  */
 final class CodeLexer {
+    /** A char whose meaning depends on what follows it: comments, literals, dropped chars, {@code .5}. */
     private static final byte OTHER = 0;
     private static final byte WORD = 1;
     private static final byte DIGIT = 2;
     private static final byte SPACE = 3;
+    /** A punctuation char that is always a token of its own. */
+    private static final byte PUNCT = 4;
+    private static final byte NEWLINE = 5;
+    /**
+     * The kind of each ASCII char, so that the main loop finds the common kinds (words, plain punctuation,
+     * blanks) with one table read and no look-ahead.
+     */
     private static final byte[] CLASS = new byte[128];
+    /** Chars that continue a word: letters, digits, {@code _} and {@code $}. */
+    private static final boolean[] WORD_PART = new boolean[128];
 
     static {
         for (int c = 0; c <= ' '; c++) {
             CLASS[c] = SPACE;
+        }
+        CLASS['\n'] = NEWLINE;
+        for (int c = '!'; c < 127; c++) {
+            CLASS[c] = PUNCT;
+        }
+        for (char c : new char[] {',', ';', '\\', '"', '\'', '`', '/', '#', '-', '<', '.'}) {
+            CLASS[c] = OTHER;
         }
         for (int c = 'a'; c <= 'z'; c++) {
             CLASS[c] = WORD;
@@ -40,6 +57,9 @@ final class CodeLexer {
         CLASS['$'] = WORD;
         for (int c = '0'; c <= '9'; c++) {
             CLASS[c] = DIGIT;
+        }
+        for (int c = 0; c < 128; c++) {
+            WORD_PART[c] = CLASS[c] == WORD || CLASS[c] == DIGIT;
         }
     }
 
@@ -54,22 +74,28 @@ final class CodeLexer {
         int line = 1;
         while (i < n) {
             char c = a[i];
-            if (c == '\n') {
-                line++;
-                i++;
-                continue;
-            }
             if (c >= 128) {
                 i = Character.isLetter(c) ? word(a, n, i, line, out) : i + 1;
                 continue;
             }
+            // kinds by frequency in agent traffic: words, punctuation, blanks, line breaks, numbers
             byte cls = CLASS[c];
+            if (cls == WORD) {
+                i = word(a, n, i, line, out);
+                continue;
+            }
+            if (cls == PUNCT) {
+                out.add(c, line);
+                i++;
+                continue;
+            }
             if (cls == SPACE) {
                 i++;
                 continue;
             }
-            if (cls == WORD) {
-                i = word(a, n, i, line, out);
+            if (cls == NEWLINE) {
+                line++;
+                i++;
                 continue;
             }
             if (cls == DIGIT) {
@@ -167,7 +193,7 @@ final class CodeLexer {
         int i = start;
         while (i < n) {
             char c = a[i];
-            if (c < 128 ? CLASS[c] != WORD && CLASS[c] != DIGIT : !Character.isLetterOrDigit(c)) {
+            if (c < 128 ? !WORD_PART[c] : !Character.isLetterOrDigit(c)) {
                 break;
             }
             h = Keywords.step(h, c);
@@ -208,8 +234,7 @@ final class CodeLexer {
             if (c >= 128) {
                 break;
             }
-            byte cls = CLASS[c];
-            if (cls == WORD || cls == DIGIT) {
+            if (WORD_PART[c]) {
                 i++;
             } else if (c == '.' && i + 1 < n && a[i + 1] < 128 && CLASS[a[i + 1]] == DIGIT) {
                 i++;
