@@ -57,12 +57,14 @@ public final class SecretScanner implements TextDetector {
     private final PrefixTokenMatcher[] prefixTokens;
     /** Per rule: anchored with a {@link PatternShape#userinfoGate} (URL credentials), or null. */
     private final PatternShape.UserinfoGate[] userinfoGates;
+    /** Per rule: its allow patterns of a shape matched by hand ({@link AllowShape}). */
+    private final AllowShape[][] allowShapes;
     /**
-     * Per rule: its allow patterns that can only match at the start ({@link PatternShape#startAnchored}) as
+     * Per rule: its other allow patterns that can only match at the start ({@link PatternShape#startAnchored}) as
      * one alternation tried with {@code lookingAt}, or null; one matcher call instead of one per pattern.
      */
     private final Pattern[] allowAtStart;
-    /** Per rule: indexes of the other allow patterns, searched one by one. */
+    /** Per rule: indexes of the remaining allow patterns, searched one by one. */
     private final int[][] allowSearched;
     private final int[] windowBefore;
     private final int[] windowAfter;
@@ -124,6 +126,7 @@ public final class SecretScanner implements TextDetector {
         this.keywordLengths = keywords.stream().mapToInt(String::length).toArray();
         this.anchored = new boolean[rules.length];
         this.assignmentGated = new boolean[rules.length];
+        this.allowShapes = new AllowShape[rules.length][];
         this.allowAtStart = new Pattern[rules.length];
         this.userinfoGates = new PatternShape.UserinfoGate[rules.length];
         this.assignmentMatchers = new AssignmentMatcher[rules.length];
@@ -139,13 +142,21 @@ public final class SecretScanner implements TextDetector {
                     ? AssignmentMatcher.of(rules[r].pattern().pattern()) : null;
             prefixTokens[r] = anchored[r] && rules[r].secretGroup() == 1 ? PrefixTokenMatcher.of(rules[r].pattern()) : null;
             List<Pattern> allow = rules[r].allow();
-            allowAtStart[r] = PatternShape.startAnchoredUnion(allow);
+            List<AllowShape> shapes = new ArrayList<>();
+            List<Pattern> regexes = new ArrayList<>();
             List<Integer> searched = new ArrayList<>();
             for (int i = 0; i < allow.size(); i++) {
-                if (!PatternShape.inStartAnchoredUnion(allow.get(i))) {
+                AllowShape shape = AllowShape.of(allow.get(i));
+                if (shape != null) {
+                    shapes.add(shape);
+                } else if (PatternShape.inStartAnchoredUnion(allow.get(i))) {
+                    regexes.add(allow.get(i));
+                } else {
                     searched.add(i);
                 }
             }
+            allowShapes[r] = shapes.toArray(AllowShape[]::new);
+            allowAtStart[r] = PatternShape.startAnchoredUnion(regexes);
             allowSearched[r] = searched.stream().mapToInt(Integer::intValue).toArray();
             windowBefore[r] = rules[r].windowBefore();
             windowAfter[r] = rules[r].windowAfter();
@@ -404,11 +415,16 @@ public final class SecretScanner implements TextDetector {
         return accepted;
     }
 
-    /** Cheapest checks first: most rejected candidates fail on entropy or an allow pattern. */
+    /** Cheapest checks first: most rejected candidates fail on entropy or an allow pattern (any of them rejects). */
     private boolean check(int r, String secret, ValueChecks value, Workspace ws) {
         SecretRule rule = rules[r];
         if (rule.minEntropy() > 0 && value.entropy(secret, ws.charCounts) < rule.minEntropy()) {
             return false;
+        }
+        for (AllowShape shape : allowShapes[r]) {
+            if (shape.matches(secret)) {
+                return false;
+            }
         }
         List<Pattern> allow = rule.allow();
         if (allowAtStart[r] != null && ws.allowAtStartMatcher(r, allowAtStart[r], secret).lookingAt()) {
