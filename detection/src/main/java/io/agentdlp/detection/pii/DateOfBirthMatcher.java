@@ -16,7 +16,7 @@ final class DateOfBirthMatcher implements PiiMatcher {
     @Override
     public void find(Screening screening, Consumer<PiiCandidate> out) {
         String text = screening.text();
-        if (!screening.isUnscreened() && !mayHoldLabel(screening.chars(), screening.digits())) {
+        if (!screening.isUnscreened() && !screening.mayHoldDateOfBirthLabel()) {
             return;
         }
         Matcher m = DOB.matcher(text);
@@ -40,38 +40,21 @@ final class DateOfBirthMatcher implements PiiMatcher {
     }
 
     /**
-     * Whether a label can end right before a date. The date starts with the first digit of a run of
-     * ASCII digits, preceded by nothing but quotes, {@code :}, {@code =} and white space back to the
-     * label's last letter; every label alternative holds a piece (ASCII case-insensitive, as the
-     * pattern) starting at most {@link #LABEL_REACH} characters before its end: {@code birth},
-     * {@code born}, {@code geburtsdatum}, {@code nacimiento}, {@code naissance}, or {@code d},
-     * {@code o}, {@code b} with optional dots between.
+     * Whether a label can end right before a date starting with the digit run {@code [start, end)}, which is
+     * followed by one of {@code - / .} (the walk over the digit runs, {@link DigitRunWalk}, asks only then).
+     * The run has 4, 2 or 1 digits (the pattern reads {@code \d{4}} or {@code \d{1,2}} first) and is preceded
+     * by nothing but quotes, {@code :}, {@code =} and white space back to the label's last letter; every label
+     * alternative holds a piece (ASCII case-insensitive, as the pattern) starting at most {@link #LABEL_REACH}
+     * characters before its end: {@code birth}, {@code born}, {@code geburtsdatum}, {@code nacimiento},
+     * {@code naissance}, or {@code d}, {@code o}, {@code b} with optional dots between.
      */
-    static boolean mayHoldLabel(char[] text, DigitRuns digits) {
-        for (int r = 0; r < digits.size(); r++) {
-            if (!mayStartDate(text, digits.start(r), digits.end(r))) {
-                continue;
-            }
-            int end = labelEnd(text, digits.start(r));
-            if (end >= 2 && labelEnding(text[end - 2], text[end - 1]) && labelPieceBefore(text, end)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether the digit run {@code [start, end)} can be the first group of a date: the pattern reads
-     * {@code \d{4}} or {@code \d{1,2}} and then one of {@code - / .}, so the run has 4, 2 or 1 digits
-     * and one of those follows it. Most digit runs (hex digests) fail this before any label is looked for.
-     */
-    private static boolean mayStartDate(char[] text, int start, int end) {
+    static boolean labelBeforeDate(byte[] text, int start, int end) {
         int length = end - start;
-        if ((length != 4 && length > 2) || end == text.length) {
+        if (length != 4 && length > 2) {
             return false;
         }
-        char next = text[end];
-        return next == '-' || next == '/' || next == '.';
+        int labelEnd = labelEnd(text, start);
+        return labelEnd >= 2 && labelEnding(charAt(text, labelEnd - 2), charAt(text, labelEnd - 1)) && labelPieceBefore(text, labelEnd);
     }
 
     /**
@@ -95,9 +78,9 @@ final class DateOfBirthMatcher implements PiiMatcher {
     }
 
     /** Where a label would end for a date starting at {@code dateStart}: skips back over {@code ["']?\s*[:=]?\s*["']?}. */
-    private static int labelEnd(char[] text, int dateStart) {
+    private static int labelEnd(byte[] text, int dateStart) {
         int e = dateStart;
-        while (e > 0 && betweenLabelAndDate(text[e - 1])) {
+        while (e > 0 && betweenLabelAndDate(charAt(text, e - 1))) {
             e--;
         }
         return e;
@@ -108,9 +91,9 @@ final class DateOfBirthMatcher implements PiiMatcher {
                 || c == '\f' || c == '\r';
     }
 
-    private static boolean labelPieceBefore(char[] text, int end) {
+    private static boolean labelPieceBefore(byte[] text, int end) {
         for (int i = Math.max(0, end - LABEL_REACH); i < end; i++) {
-            char c = (char) (text[i] | 0x20);
+            char c = (char) (charAt(text, i) | 0x20);
             if (c == 'b') {
                 if (at(text, i, "birth") || at(text, i, "born") || at(text, i - 2, "geburtsdatum") || dobEndsAt(text, i)) {
                     return true;
@@ -122,32 +105,37 @@ final class DateOfBirthMatcher implements PiiMatcher {
         return false;
     }
 
-    private static boolean dobEndsAt(char[] text, int b) {
+    private static boolean dobEndsAt(byte[] text, int b) {
         int i = b - 1;
         if (i >= 0 && text[i] == '.') {
             i--;
         }
-        if (i < 0 || (text[i] | 0x20) != 'o') {
+        if (i < 0 || (charAt(text, i) | 0x20) != 'o') {
             return false;
         }
         i--;
         if (i >= 0 && text[i] == '.') {
             i--;
         }
-        return i >= 0 && (text[i] | 0x20) == 'd';
+        return i >= 0 && (charAt(text, i) | 0x20) == 'd';
     }
 
     /** Whether {@code lower} is spelled at {@code from}, ASCII case-insensitively (as the pattern's {@code (?i)}). */
-    private static boolean at(char[] text, int from, String lower) {
+    private static boolean at(byte[] text, int from, String lower) {
         if (from < 0 || from + lower.length() > text.length) {
             return false;
         }
         for (int k = 0; k < lower.length(); k++) {
-            if (Character.toLowerCase(Character.toUpperCase(text[from + k])) != lower.charAt(k)) {
+            if (Character.toLowerCase(Character.toUpperCase(charAt(text, from + k))) != lower.charAt(k)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The character of a screen byte ({@link ScreenText}): Latin-1, {@code U+00FF} for any above. */
+    private static char charAt(byte[] text, int i) {
+        return (char) (text[i] & 0xFF);
     }
 
     private static String date(String y, String mo, String d) {

@@ -16,24 +16,29 @@ final class DigitRunWalk {
     private static final byte NO_PHONE_BEFORE = 2;
     /** Right after a digit run, no phone-window member whatever follows it. */
     private static final byte NO_PHONE_AFTER = 4;
+    /** One of {@code - / .}: a date's first separator. */
+    private static final byte DATE_SEPARATOR = 8;
     /** A text's edge or a character above ASCII (the phone half only runs on ASCII texts). */
     private static final int EDGE = NO_PHONE_BEFORE | NO_PHONE_AFTER;
-    private static final byte[] CLASS = new byte[128];
+    /** By screen byte ({@link ScreenText}): above ASCII an edge. */
+    private static final byte[] CLASS = new byte[256];
     /** The fewest digits of a span of digits alone that some identifier matcher can use. */
     private static final int IDENTIFIER_MIN_DIGITS_ALONE = 9;
     private static final int WINDOW_STRIDE = 5;
 
     static {
-        for (char c = 0; c < 128; c++) {
-            CLASS[c] = (byte) ((SpanClass.IDENTIFIER.member(c) ? IDENTIFIER : 0)
+        for (char c = 0; c < 256; c++) {
+            CLASS[c] = (byte) (c >= 128 ? EDGE : (SpanClass.IDENTIFIER.member(c) ? IDENTIFIER : 0)
                     | (PhoneWindows.neverMemberBefore(c) ? NO_PHONE_BEFORE : 0)
-                    | (PhoneWindows.neverMemberAfter(c) ? NO_PHONE_AFTER : 0));
+                    | (PhoneWindows.neverMemberAfter(c) ? NO_PHONE_AFTER : 0)
+                    | (c == '-' || c == '/' || c == '.' ? DATE_SEPARATOR : 0));
         }
     }
 
     private final Spans identifiers = new Spans();
     private int[] windows;
     private int windowCount;
+    private boolean dateOfBirthLabel;
 
     /** Room for a window per four digit runs (the workload has one per five to six). */
     private DigitRunWalk(int digitRuns) {
@@ -44,7 +49,7 @@ final class DigitRunWalk {
      * Walks the digit runs of {@code text}; the phone windows only when {@code phoneWindows} (an ASCII
      * text: with non-ASCII characters the phone screen reads the whole text).
      */
-    static DigitRunWalk of(char[] text, DigitRuns digits, boolean phoneWindows) {
+    static DigitRunWalk of(byte[] text, DigitRuns digits, boolean phoneWindows) {
         DigitRunWalk walk = new DigitRunWalk(phoneWindows ? digits.size() : 0);
         walk.walk(text, digits, phoneWindows);
         return walk;
@@ -53,6 +58,11 @@ final class DigitRunWalk {
     /** The identifier spans: the maximal runs of identifier members that hold a digit and that some identifier matcher's filter accepts. */
     Spans identifiers() {
         return identifiers;
+    }
+
+    /** Whether some digit run followed by {@code - / .} has a date-of-birth label before it ({@link DateOfBirthMatcher#labelBeforeDate}). */
+    boolean mayHoldDateOfBirthLabel() {
+        return dateOfBirthLabel;
     }
 
     /**
@@ -67,12 +77,12 @@ final class DigitRunWalk {
     }
 
     /**
-     * For each digit run: the identifier half grows its span unless an earlier span covers it or it is
+     * For each digit run: the date-of-birth label test when a date separator follows it; the identifier half grows its span unless an earlier span covers it or it is
      * shorter than any identifier and between non-members; the phone half reads from the nearest point
      * before it where the whole-text reading stands outside any run, unless it was passed already or is a
      * whole window by itself (no member on either side: then it has no separator).
      */
-    private void walk(char[] text, DigitRuns digits, boolean phone) {
+    private void walk(byte[] text, DigitRuns digits, boolean phone) {
         int n = text.length;
         int covered = 0;
         int passed = phone ? 0 : Integer.MAX_VALUE;
@@ -80,10 +90,13 @@ final class DigitRunWalk {
         for (int r = 0; r < digits.size(); r++) {
             int start = digits.start(r);
             int end = digits.end(r);
-            int before = start == 0 ? EDGE : classOf(text[start - 1]);
-            int after = end == n ? EDGE : classOf(text[end]);
+            int before = start == 0 ? EDGE : CLASS[text[start - 1] & 0xFF];
+            int after = end == n ? EDGE : CLASS[text[end] & 0xFF];
             if (start >= covered && (end - start >= IDENTIFIER_MIN_DIGITS_ALONE || ((before | after) & IDENTIFIER) != 0)) {
                 covered = growIdentifier(text, digits, r);
+            }
+            if ((after & DATE_SEPARATOR) != 0 && !dateOfBirthLabel) {
+                dateOfBirthLabel = DateOfBirthMatcher.labelBeforeDate(text, start, end);
             }
             if (start >= passed && !phoneDigitsAlone(text, start, end, before, after)) {
                 passed = PhoneWindows.runAscii(text, digits, r, PhoneWindows.outsideBefore(text, start, passed), end, keep);
@@ -91,11 +104,7 @@ final class DigitRunWalk {
         }
     }
 
-    private static int classOf(char c) {
-        return c < 128 ? CLASS[c] : EDGE;
-    }
-
-    private static boolean phoneDigitsAlone(char[] text, int start, int end, int before, int after) {
+    private static boolean phoneDigitsAlone(byte[] text, int start, int end, int before, int after) {
         return ((before & NO_PHONE_BEFORE) != 0 || PhoneWindows.noMemberBefore(text, start))
                 && ((after & NO_PHONE_AFTER) != 0 || PhoneWindows.noMemberAfter(text, end));
     }
@@ -106,11 +115,11 @@ final class DigitRunWalk {
      * grown into this same span before, or skipped for having no member beside it. To the right, each digit
      * met starts the next digit run, which is counted whole.
      */
-    private int growIdentifier(char[] text, DigitRuns digits, int r) {
+    private int growIdentifier(byte[] text, DigitRuns digits, int r) {
         int start = digits.start(r);
         int upper = 0;
-        char c;
-        while (start > 0 && (c = text[start - 1]) < 128 && (CLASS[c] & IDENTIFIER) != 0) {
+        int c;
+        while (start > 0 && (CLASS[c = text[start - 1] & 0xFF] & IDENTIFIER) != 0) {
             upper += isUpper(c) ? 1 : 0;
             start--;
         }
@@ -120,14 +129,14 @@ final class DigitRunWalk {
         int digitCount = 0;
         int longestDigitRun = 0;
         while (i < n) {
-            c = text[i];
-            if (DigitRuns.isDigit(c)) {
+            c = text[i] & 0xFF;
+            if (DigitRuns.isDigit((char) c)) {
                 int runLength = digits.end(next) - i;
                 digitCount += runLength;
                 longestDigitRun = Math.max(longestDigitRun, runLength);
                 i += runLength;
                 next++;
-            } else if (c < 128 && (CLASS[c] & IDENTIFIER) != 0) {
+            } else if ((CLASS[c] & IDENTIFIER) != 0) {
                 upper += isUpper(c) ? 1 : 0;
                 i++;
             } else {
@@ -149,7 +158,7 @@ final class DigitRunWalk {
         return digits >= 9 || (digits >= 7 && upper >= 1) || (upper >= 2 && length >= 12) || (digits >= 6 && upper >= 3);
     }
 
-    private static boolean isUpper(char c) {
+    private static boolean isUpper(int c) {
         return (char) (c - 'A') < 26;
     }
 

@@ -3,7 +3,6 @@ package io.agentdlp.detection.pii;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -20,17 +19,19 @@ final class DigitRuns {
     private int[] bounds;
     private int size;
     private final boolean nonAscii;
+    private final boolean noReplacement;
 
     /**
-     * The runs of {@code text}, whose characters are {@code chars}, read eight characters at a time from
-     * a Latin-1 copy (a copy of the string's own bytes when it holds no character above U+00FF). A
-     * character above U+00FF becomes {@code ?} in that copy, which no digit test takes; a {@code ?} the
-     * text does not hold there marks the text as non-ASCII. A text whose copy is shorter (a surrogate
-     * pair becomes one {@code ?}) is read character by character.
+     * The runs of {@code text}, read eight characters at a time from {@code bytes}, one byte per character
+     * (the text's Latin-1 copy, or {@link ScreenText}'s bytes). A character above U+00FF is {@code ?} in a
+     * Latin-1 copy, which no digit test takes; a {@code ?} the text does not hold there marks the text as
+     * neither Latin-1 nor ASCII.
      */
-    static DigitRuns of(String text, char[] chars) {
-        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
-        return latin1.length == chars.length ? new DigitRuns(latin1, chars) : new DigitRuns(chars);
+    static DigitRuns of(byte[] bytes, String text) {
+        if (bytes.length != text.length()) {
+            throw new IllegalArgumentException("one byte per character expected: bytes=" + bytes.length + " chars=" + text.length());
+        }
+        return new DigitRuns(bytes, text);
     }
 
     /**
@@ -38,7 +39,7 @@ final class DigitRuns {
      * differs from the byte before: each change starts or ends a run. No branch per character, and
      * the eight bytes of a digest's hex digits cost one step and one per run edge.
      */
-    private DigitRuns(byte[] latin1, char[] chars) {
+    private DigitRuns(byte[] latin1, String text) {
         int n = latin1.length;
         this.bounds = new int[initialCapacity(n)];
         long seen = 0;
@@ -64,14 +65,14 @@ final class DigitRuns {
             long q = x ^ QUESTION_MARKS;
             long questionMarks = ~(((q & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | q) & HIGH_BITS;
             while (questionMarks != 0) {
-                replaced |= chars[i + (Long.numberOfTrailingZeros(questionMarks) >>> 3)] != '?';
+                replaced |= text.charAt(i + (Long.numberOfTrailingZeros(questionMarks) >>> 3)) != '?';
                 questionMarks &= questionMarks - 1;
             }
         }
         for (; i < n; i++) {
             byte b = latin1[i];
             seen |= b;
-            replaced |= b == '?' && chars[i] != '?';
+            replaced |= b == '?' && text.charAt(i) != '?';
             boolean digit = b >= '0' && b <= '9';
             if (digit != inRun) {
                 if (inRun) {
@@ -85,29 +86,8 @@ final class DigitRuns {
         if (inRun) {
             add(start, n);
         }
+        this.noReplacement = !replaced;
         this.nonAscii = replaced || (seen & HIGH_BITS) != 0;
-    }
-
-    /** The runs of {@code text} read character by character. */
-    DigitRuns(char[] text) {
-        int n = text.length;
-        this.bounds = new int[initialCapacity(n)];
-        int seen = 0;
-        int i = 0;
-        while (i < n) {
-            char c = text[i];
-            if (isDigit(c)) {
-                int start = i;
-                do {
-                    i++;
-                } while (i < n && isDigit(text[i]));
-                add(start, i);
-            } else {
-                seen |= c;
-                i++;
-            }
-        }
-        this.nonAscii = seen >= 128;
     }
 
     /** Room for a run every eight characters (agents' texts have one every ~12): most texts never grow it. */
@@ -139,6 +119,14 @@ final class DigitRuns {
 
     int end(int i) {
         return bounds[2 * i + 1];
+    }
+
+    /**
+     * Whether no byte read was a {@code ?} standing for another character (what a Latin-1 encoder writes for
+     * a character above U+00FF): for a Latin-1 copy, whether it is the text's exact encoding.
+     */
+    boolean noReplacement() {
+        return noReplacement;
     }
 
     /** Whether the text has a character outside ASCII (Unicode digits, full-width signs). */

@@ -53,10 +53,11 @@ final class PhoneMatcher implements PiiMatcher {
             return;
         }
         JoinedRuns runs = new JoinedRuns(text);
+        PlainDigitGroups.Groups groups = new PlainDigitGroups.Groups();
         PhoneWindows.Window keep = (start, end, digits, letters, plus, separator) -> {
             int reachable = digits + (letters >= 3 ? letters : 0);
             if (separator && digits > 0 && reachable >= (plus ? minDigitsWithPlus : minDigitsWithoutPlus)
-                    && (plus || plain.mayMatchNationalPattern(text, start, end))) {
+                    && (plus || plain.mayMatchNationalPattern(text, start, end, groups))) {
                 runs.add(start, end);
             }
         };

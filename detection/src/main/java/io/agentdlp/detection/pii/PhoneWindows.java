@@ -76,8 +76,8 @@ final class PhoneWindows {
     }
 
     /** Whether {@code text[at - 1]} is no member, in an ASCII text, when {@code text[at]} is a digit. */
-    static boolean noMemberBefore(char[] text, int at) {
-        char c = text[at - 1];
+    static boolean noMemberBefore(byte[] text, int at) {
+        char c = charAt(text, at - 1);
         if (!isLetter(c)) {
             return neverMember(c);
         }
@@ -85,24 +85,24 @@ final class PhoneWindows {
             return true;
         }
         int word = at - 1;
-        while (word > 0 && isLetter(text[word - 1])) {
+        while (word > 0 && isLetter(charAt(text, word - 1))) {
             word--;
         }
         return !label(text, word, at);
     }
 
     /** Whether {@code text[at]} is no member, in an ASCII text, when {@code text[at - 1]} is a digit. */
-    static boolean noMemberAfter(char[] text, int at) {
-        char c = text[at];
+    static boolean noMemberAfter(byte[] text, int at) {
+        char c = charAt(text, at);
         if (!isLetter(c)) {
             return c == ':' || neverMember(c);
         }
-        char second = at + 1 < text.length && isLetter(text[at + 1]) ? (char) (text[at + 1] | 0x20) : 0;
+        char second = at + 1 < text.length && isLetter(charAt(text, at + 1)) ? (char) (charAt(text, at + 1) | 0x20) : 0;
         if (!LABEL_START[128 * (c | 0x20) + second]) {
             return true;
         }
         int word = at + 1;
-        while (word < text.length && isLetter(text[word])) {
+        while (word < text.length && isLetter(charAt(text, word))) {
             word++;
         }
         return !label(text, at, word);
@@ -118,13 +118,13 @@ final class PhoneWindows {
      * a member or after a word that is not a label (a colon's membership depends on what precedes it, so
      * the search steps over colons).
      */
-    static int outsideBefore(char[] text, int anchor, int floor) {
+    static int outsideBefore(byte[] text, int anchor, int floor) {
         int j = anchor;
         while (j > floor) {
-            char c = text[j - 1];
+            char c = charAt(text, j - 1);
             if (isLetter(c)) {
                 int word = j - 1;
-                while (word > floor && isLetter(text[word - 1])) {
+                while (word > floor && isLetter(charAt(text, word - 1))) {
                     word--;
                 }
                 if (!label(text, word, j)) {
@@ -144,7 +144,7 @@ final class PhoneWindows {
      * As {@link #run} for an ASCII text whose digit runs are {@code digits}, {@code r} being one that starts
      * at or after {@code from}: each digit met starts a digit run, which is read in one step.
      */
-    static int runAscii(char[] text, DigitRuns digits, int r, int from, int until, Window out) {
+    static int runAscii(byte[] text, DigitRuns digits, int r, int from, int until, Window out) {
         int k = r;
         while (k > 0 && digits.start(k - 1) >= from) {
             k--;
@@ -160,7 +160,7 @@ final class PhoneWindows {
             if (start < 0 && i >= until) {
                 return i;
             }
-            char c = text[i];
+            char c = charAt(text, i);
             int next;
             boolean member;
             if (DigitRuns.isDigit(c)) {
@@ -169,7 +169,7 @@ final class PhoneWindows {
                 member = true;
             } else if (isLetter(c)) {
                 next = i + 1;
-                while (next < n && isLetter(text[next])) {
+                while (next < n && isLetter(charAt(text, next))) {
                     next++;
                 }
                 member = label(text, i, next);
@@ -178,7 +178,7 @@ final class PhoneWindows {
                 }
             } else if (c == ':') {
                 next = i + 1;
-                char prev = i > 0 ? text[i - 1] : ' ';
+                char prev = i > 0 ? charAt(text, i - 1) : ' ';
                 member = start >= 0 && (isLetter(prev) || prev == '#' || prev == '~');
             } else {
                 next = i + 1;
@@ -285,6 +285,34 @@ final class PhoneWindows {
     /** An ASCII letter: folding to lower case and one unsigned comparison, no branch to mispredict in mixed text. */
     private static boolean isLetter(char c) {
         return (char) ((c | 0x20) - 'a') < 26;
+    }
+
+    /** The character of a screen byte ({@link ScreenText}): Latin-1, {@code U+00FF} for any above. */
+    private static char charAt(byte[] text, int i) {
+        return (char) (text[i] & 0xFF);
+    }
+
+    private static boolean label(byte[] text, int from, int to) {
+        int length = to - from;
+        if (length >= LABELS_BY_LENGTH.length) {
+            return false;
+        }
+        for (String label : LABELS_BY_LENGTH[length]) {
+            if (equalsIgnoringCase(text, from, label)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the ASCII letters at {@code from} spell {@code lower} in any case. */
+    private static boolean equalsIgnoringCase(byte[] text, int from, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            if ((text[from + k] | 0x20) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean label(char[] text, int from, int to) {

@@ -1,6 +1,7 @@
 package io.agentdlp.detection.pii;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 import io.agentdlp.detection.Finding;
 import io.agentdlp.detection.KeyedHasher;
@@ -55,18 +55,19 @@ public final class PiiScanner implements TextDetector {
     }
 
     public PiiScanResult scan(CharSequence input) {
-        return scan(input, Screening::of);
+        return scan(input, false);
     }
 
     /** As {@link #scan}, with every matcher searching the whole text: the reference the screened scan must equal. */
     PiiScanResult scanUnscreened(CharSequence input) {
-        return scan(input, Screening::unscreened);
+        return scan(input, true);
     }
 
-    private PiiScanResult scan(CharSequence input, Function<String, Screening> screen) {
+    private PiiScanResult scan(CharSequence input, boolean unscreened) {
         boolean truncated = input.length() > options.maxScanChars();
-        String text = neutraliseEscapes(truncated ? input.subSequence(0, options.maxScanChars()) : input);
-        Screening screening = screen.apply(text);
+        ScreenText blanked = ScreenText.of(truncated ? input.subSequence(0, options.maxScanChars()) : input);
+        Screening screening = unscreened ? Screening.unscreened(blanked) : Screening.of(blanked);
+        String text = screening.text();
         List<PiiCandidate> candidates = new ArrayList<>();
         for (PiiMatcher m : matchers) {
             m.find(screening, candidates::add);
@@ -161,19 +162,20 @@ public final class PiiScanner implements TextDetector {
     private static final class LineIndex {
         private final int[] starts;
 
-        LineIndex(CharSequence text) {
-            List<Integer> s = new ArrayList<>();
-            s.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    s.add(i + 1);
+        LineIndex(String text) {
+            int[] s = new int[16];
+            int count = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                if (count == s.length) {
+                    s = Arrays.copyOf(s, count * 2);
                 }
+                s[count++] = i + 1;
             }
-            starts = s.stream().mapToInt(Integer::intValue).toArray();
+            starts = Arrays.copyOf(s, count);
         }
 
         int line(int offset) {
-            int i = java.util.Arrays.binarySearch(starts, offset);
+            int i = Arrays.binarySearch(starts, offset);
             return (i >= 0 ? i : -i - 2) + 1;
         }
 

@@ -153,7 +153,7 @@ final class PlainDigitGroups {
      * dashes, dots, slashes, {@code =}) and no contiguous range of its digit groups can be a valid number.
      */
     boolean mayHoldValidNumber(String text, int start, int end) {
-        return anyGroupRange(text, start, end, lengthAllows);
+        return anyGroupRange(text, start, end, lengthAllows, new Groups());
     }
 
     /**
@@ -168,7 +168,12 @@ final class PlainDigitGroups {
      * the patterns, so meant for the windows {@link #mayHoldValidNumber} keeps.
      */
     boolean mayMatchNationalPattern(String text, int start, int end) {
-        return anyGroupRange(text, start, end, nationalPatternMayMatch);
+        return mayMatchNationalPattern(text, start, end, new Groups());
+    }
+
+    /** As {@link #mayMatchNationalPattern(String, int, int)}, reading the window into {@code scratch} (one per thread and text, reused by its windows). */
+    boolean mayMatchNationalPattern(String text, int start, int end, Groups scratch) {
+        return anyGroupRange(text, start, end, nationalPatternMayMatch, scratch);
     }
 
     /** A test of the digits {@code [from, from + length)} of a window's digit string. */
@@ -181,12 +186,11 @@ final class PlainDigitGroups {
      * matcher would keep passes {@code test}: a range that starts the window right after a Latin letter, or
      * ends it right before one, is never kept.
      */
-    private boolean anyGroupRange(String text, int start, int end, RangeTest test) {
+    private boolean anyGroupRange(String text, int start, int end, RangeTest test, Groups g) {
         if (!enabled) {
             return true;
         }
-        Groups g = Groups.read(text, start, end);
-        if (g == null) {
+        if (!g.read(text, start, end)) {
             return true;
         }
         // libphonenumber's matcher (leniency VALID) drops a parsed string that starts with a digit right after a
@@ -259,39 +263,39 @@ final class PlainDigitGroups {
         return key;
     }
 
-    /** The digits of a plain window and where each of its digit groups starts among them. */
-    private static final class Groups {
+    /** The digits of a plain window and where each of its digit groups starts among them: scratch space, read into again for each window. */
+    static final class Groups {
         private final char[] digits = new char[MAX_DIGITS];
         private final int[] at = new int[MAX_GROUPS + 1];
         private int count;
 
-        /** Null when the window is not plain or has more groups or digits than are modelled. */
-        static Groups read(String text, int start, int end) {
-            Groups g = new Groups();
-            int digits = 0;
+        /** Reads a window; false when it is not plain or has more groups or digits than are modelled. */
+        boolean read(String text, int start, int end) {
+            count = 0;
+            int n = 0;
             int i = start;
             while (i < end) {
                 char c = text.charAt(i);
                 if (c >= '0' && c <= '9') {
-                    if (g.count == MAX_GROUPS) {
-                        return null;
+                    if (count == MAX_GROUPS) {
+                        return false;
                     }
-                    g.at[g.count++] = digits;
+                    at[count++] = n;
                     while (i < end && (c = text.charAt(i)) >= '0' && c <= '9') {
-                        if (digits == MAX_DIGITS) {
-                            return null;
+                        if (n == MAX_DIGITS) {
+                            return false;
                         }
-                        g.digits[digits++] = c;
+                        digits[n++] = c;
                         i++;
                     }
                 } else if (c == ' ' || c == '-' || c == '.' || c == '/' || c == '=') {
                     i++;
                 } else {
-                    return null;
+                    return false;
                 }
             }
-            g.at[g.count] = digits;
-            return g;
+            at[count] = n;
+            return true;
         }
     }
 }

@@ -10,25 +10,27 @@ final class Screening {
     private static final SpanClass.RunFilter ANY_IP_ADDRESS = (digits, dots, colons) -> (digits >= 4 && dots >= 3) || colons >= 2;
 
     private final String text;
+    private final byte[] bytes;
+    private final DigitRuns digits;
     private final boolean unscreened;
     private Spans identifiers;
     private Spans ipAddresses;
     private Spans emails;
-    private char[] chars;
-    private DigitRuns digits;
     private DigitRunWalk walk;
 
-    private Screening(String text, boolean unscreened) {
-        this.text = text;
+    private Screening(ScreenText text, boolean unscreened) {
+        this.text = text.text();
+        this.bytes = text.bytes();
+        this.digits = text.digits();
         this.unscreened = unscreened;
     }
 
-    static Screening of(String text) {
+    static Screening of(ScreenText text) {
         return new Screening(text, false);
     }
 
     /** Every matcher searches the whole text: the reference the screened search must agree with. */
-    static Screening unscreened(String text) {
+    static Screening unscreened(ScreenText text) {
         return new Screening(text, true);
     }
 
@@ -40,28 +42,27 @@ final class Screening {
         return unscreened;
     }
 
-    /** The text's characters, copied once so the screens read an array (no per-character string checks). */
-    char[] chars() {
-        if (chars == null) {
-            chars = text.toCharArray();
-        }
-        return chars;
+    /** The text's characters as one byte each ({@link ScreenText}): the screens read an array, no per-character string checks. */
+    byte[] bytes() {
+        return bytes;
     }
 
     /** The runs of ASCII digits, found once for all screens. */
     DigitRuns digits() {
-        if (digits == null) {
-            digits = DigitRuns.of(text, chars());
-        }
         return digits;
     }
 
     /** The identifier spans and, for an ASCII text, the phone windows, built in one walk over the digit runs. */
     private DigitRunWalk walk() {
         if (walk == null) {
-            walk = DigitRunWalk.of(chars(), digits(), !digits().nonAscii());
+            walk = DigitRunWalk.of(bytes, digits, !digits.nonAscii());
         }
         return walk;
+    }
+
+    /** Whether a date-of-birth label can end right before a date ({@link DateOfBirthMatcher#labelBeforeDate}), found by the walk. */
+    boolean mayHoldDateOfBirthLabel() {
+        return walk().mayHoldDateOfBirthLabel();
     }
 
     /** Runs of {@code [A-Z0-9 +-x]} with a digit that some identifier matcher's span filter accepts. */
@@ -78,8 +79,9 @@ final class Screening {
      * unscreened text (the phone matcher then searches the whole text itself).
      */
     void phoneWindows(PhoneWindows.Window out) {
-        if (digits().nonAscii()) {
-            PhoneWindows.forEach(chars(), out);
+        if (digits.nonAscii()) {
+            // the whole-text reading needs the characters above ASCII themselves (Unicode digits, full-width signs)
+            PhoneWindows.forEach(text.toCharArray(), out);
         } else {
             walk().phoneWindows(out);
         }
@@ -91,7 +93,7 @@ final class Screening {
      */
     Spans ipAddresses() {
         if (ipAddresses == null) {
-            ipAddresses = unscreened ? Spans.whole(text) : SpanClass.IP_ADDRESS.around(text, chars(), '.', ':', ANY_IP_ADDRESS);
+            ipAddresses = unscreened ? Spans.whole(text) : SpanClass.IP_ADDRESS.around(text, bytes, '.', ':', ANY_IP_ADDRESS);
         }
         return ipAddresses;
     }

@@ -14,7 +14,8 @@ enum SpanClass {
     /** E-mail addresses. */
     EMAIL("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-@");
 
-    private final boolean[] ascii = new boolean[128];
+    /** By character up to U+00FF, so a screen byte ({@link ScreenText}) indexes it directly; members are ASCII. */
+    private final boolean[] ascii = new boolean[256];
 
     SpanClass(String members) {
         for (int i = 0; i < members.length(); i++) {
@@ -57,7 +58,7 @@ enum SpanClass {
      * by {@link String#indexOf(int, int)} (a vectorised search), so runs without either, such as the
      * hex digests of logs, are never read.
      */
-    Spans around(String text, char[] chars, char a, char b, RunFilter keep) {
+    Spans around(String text, byte[] bytes, char a, char b, RunFilter keep) {
         Spans out = new Spans();
         int nextA = text.indexOf(a);
         int nextB = text.indexOf(b);
@@ -65,7 +66,7 @@ enum SpanClass {
         while (nextA >= 0 || nextB >= 0) {
             int at = nextA < 0 ? nextB : nextB < 0 ? nextA : Math.min(nextA, nextB);
             if (at >= covered) {
-                covered = addRun(chars, at, out, keep);
+                covered = addRun(bytes, at, out, keep);
             }
             if (nextA >= 0 && nextA < Math.max(covered, at + 1)) {
                 nextA = text.indexOf(a, Math.max(covered, at + 1));
@@ -81,21 +82,21 @@ enum SpanClass {
      * Grows the maximal run of members around {@code at}, counts its digits, dots and colons, and adds it
      * to {@code out} if it holds a digit and {@code keep} accepts it. Returns the run's end.
      */
-    private int addRun(char[] text, int at, Spans out, RunFilter keep) {
+    private int addRun(byte[] text, int at, Spans out, RunFilter keep) {
         boolean[] member = ascii;
         int n = text.length;
         int start = at;
-        char c;
-        while (start > 0 && (c = text[start - 1]) < 128 && member[c]) {
+        while (start > 0 && member[text[start - 1] & 0xFF]) {
             start--;
         }
         int i = start;
         int count = 0;
         int dots = 0;
         int colons = 0;
-        while (i < n && (c = text[i]) < 128 && member[c]) {
+        byte c;
+        while (i < n && member[(c = text[i]) & 0xFF]) {
             // counted without branches: the members of a run (digits, letters, separators) alternate unpredictably
-            count += DigitRuns.isDigit(c) ? 1 : 0;
+            count += DigitRuns.isDigit((char) c) ? 1 : 0;
             dots += c == '.' ? 1 : 0;
             colons += c == ':' ? 1 : 0;
             i++;

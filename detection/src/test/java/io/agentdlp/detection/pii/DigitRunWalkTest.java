@@ -60,10 +60,12 @@ class DigitRunWalkTest {
                 .containsExactly("2 ", " 536-22-1234 ", " 1234567 ", " 12345678", " 415-867-5309,4158675309 ", "42 x7");
     }
 
-    private static void assertEqualReadings(String text) {
+    private static void assertEqualReadings(String raw) {
+        ScreenText screen = ScreenText.of(raw);
+        String text = screen.text();
         char[] chars = text.toCharArray();
-        DigitRuns digits = DigitRuns.of(text, chars);
-        DigitRunWalk walk = DigitRunWalk.of(chars, digits, !digits.nonAscii());
+        DigitRuns digits = screen.digits();
+        DigitRunWalk walk = DigitRunWalk.of(screen.bytes(), digits, !digits.nonAscii());
         assertThat(identifierSpans(walk.identifiers())).as("identifier spans of %s", text)
                 .containsExactlyElementsOf(referenceIdentifierSpans(chars));
         if (!digits.nonAscii()) {
@@ -78,9 +80,8 @@ class DigitRunWalkTest {
     }
 
     private static DigitRunWalk walk(String text) {
-        char[] chars = text.toCharArray();
-        DigitRuns digits = DigitRuns.of(text, chars);
-        return DigitRunWalk.of(chars, digits, !digits.nonAscii());
+        ScreenText screen = ScreenText.of(text);
+        return DigitRunWalk.of(screen.bytes(), screen.digits(), !screen.digits().nonAscii());
     }
 
     private static List<int[]> walkWindows(DigitRunWalk walk) {

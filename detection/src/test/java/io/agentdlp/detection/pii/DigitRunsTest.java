@@ -2,13 +2,18 @@ package io.agentdlp.detection.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** The eight-at-a-time reading of {@link DigitRuns#of} against the character-by-character one. */
+/**
+ * The eight-at-a-time reading of {@link DigitRuns#of} against the character-by-character one (the reader
+ * {@code DigitRuns} had for texts whose Latin-1 copy is shorter, kept here as the oracle), both on a
+ * text's Latin-1 copy and through {@link ScreenText}.
+ */
 class DigitRunsTest {
     /** Digits, their neighbours in the byte order ('/' and ':'), '?', Latin-1, a BMP character above U+00FF, a surrogate pair. */
     private static final String[] PIECES = {"0", "9", "5", "12345678", "/", ":", "a", "f", "?", " ", "\n", "\u00e9", "\u00ff",
@@ -26,20 +31,52 @@ class DigitRunsTest {
                 text.append(piece);
             }
             String s = text.toString();
-            char[] chars = s.toCharArray();
-            DigitRuns fast = DigitRuns.of(s, chars);
-            DigitRuns reference = new DigitRuns(chars);
-            assertThat(runs(fast)).as("runs of %s", s).isEqualTo(runs(reference));
-            assertThat(fast.nonAscii()).as("non-ASCII %s", s).isEqualTo(reference.nonAscii());
+            Reference reference = new Reference(s.toCharArray());
+            byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
+            if (latin1.length == s.length()) {
+                DigitRuns fast = DigitRuns.of(latin1, s);
+                assertThat(runs(fast)).as("runs of %s", s).isEqualTo(reference.runs);
+                assertThat(fast.nonAscii()).as("non-ASCII %s", s).isEqualTo(reference.nonAscii);
+                assertThat(fast.noReplacement()).as("Latin-1 %s", s).isEqualTo(s.chars().allMatch(c -> c <= 0xFF));
+            }
+            DigitRuns screened = ScreenText.of(s).digits();
+            assertThat(runs(screened)).as("screen runs of %s", s).isEqualTo(reference.runs);
+            assertThat(screened.nonAscii()).as("screen non-ASCII %s", s).isEqualTo(reference.nonAscii);
         }
     }
 
     @Test
     void findsRunsAcrossTheEightCharacterSteps() {
         String text = "abcdefg1" + "23456789" + "0abcdef9" + "9" + "?x" + "\u00e97";
-        DigitRuns runs = DigitRuns.of(text, text.toCharArray());
+        DigitRuns runs = ScreenText.of(text).digits();
         assertThat(runs(runs)).containsExactly(7, 17, 23, 25, 28, 29);
         assertThat(runs.nonAscii()).isTrue();
+    }
+
+    /** The runs read character by character. */
+    private static final class Reference {
+        private final List<Integer> runs = new ArrayList<>();
+        private final boolean nonAscii;
+
+        Reference(char[] text) {
+            int n = text.length;
+            int seen = 0;
+            int i = 0;
+            while (i < n) {
+                char c = text[i];
+                if (c >= '0' && c <= '9') {
+                    runs.add(i);
+                    do {
+                        i++;
+                    } while (i < n && text[i] >= '0' && text[i] <= '9');
+                    runs.add(i);
+                } else {
+                    seen |= c;
+                    i++;
+                }
+            }
+            this.nonAscii = seen >= 128;
+        }
     }
 
     private static List<Integer> runs(DigitRuns runs) {

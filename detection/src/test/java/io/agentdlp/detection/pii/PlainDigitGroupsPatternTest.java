@@ -43,6 +43,7 @@ class PlainDigitGroupsPatternTest {
         String[] glued = {"a", "e", "f", "Z"};
         int rejected = 0;
         int withNumber = 0;
+        PlainDigitGroups.Groups reused = new PlainDigitGroups.Groups();
         for (int i = 0; i < 4_000; i++) {
             StringBuilder window = new StringBuilder();
             int groups = 1 + random.nextInt(5);
@@ -63,6 +64,9 @@ class PlainDigitGroupsPatternTest {
             String text = before + window + after;
             boolean found = UTIL.findNumbers(text, "US", PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE).iterator().hasNext();
             boolean may = us.mayMatchNationalPattern(text, before.length(), before.length() + window.length());
+            // the scratch one scan reuses for its windows answers as a fresh one
+            assertThat(us.mayMatchNationalPattern(text, before.length(), before.length() + window.length(), reused))
+                    .as("window %s read into reused groups", window).isEqualTo(may);
             if (found) {
                 withNumber++;
                 assertThat(may).as("window %s holds a valid number", window).isTrue();
