@@ -83,17 +83,14 @@ public final class Fingerprinter {
     public Fingerprints fingerprint(CharSequence text) {
         Objects.requireNonNull(text, "text");
         Workspace ws = workspaces.get();
-        ProbeText decoded = ProbeText.decode(text, ws.text);
-        if (decoded.chars().length > ws.text.length && decoded.lineMap() == null) {
-            ws.text = decoded.chars();
-        }
+        ProbeText decoded = ProbeText.decode(text, ws.decoding);
         try {
             TokenBuffer tokens = ws.tokens;
             tokens.clear();
             CodeLexer.lex(decoded.chars(), decoded.length(), tokens);
             return winnow(ws, decoded);
         } finally {
-            if (ws.tokens.symbols.length > SHRINK_ABOVE_TOKENS || ws.text.length > SHRINK_ABOVE_TOKENS * 8) {
+            if (ws.tokens.symbols.length > SHRINK_ABOVE_TOKENS || ws.decoding.largest() > SHRINK_ABOVE_TOKENS * 8) {
                 workspaces.remove();
             }
         }
@@ -235,7 +232,7 @@ public final class Fingerprinter {
     /** Per-thread scratch space. */
     private static final class Workspace {
         final TokenBuffer tokens;
-        char[] text = new char[1 << 16];
+        final ProbeText.Buffers decoding = new ProbeText.Buffers(1 << 16);
         long[] kgrams = new long[0];
         long[] spelled = new long[0];
         int[] selected = new int[0];

@@ -39,13 +39,19 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
     }
 
     static ProbeText decode(CharSequence text) {
-        return decode(text, new char[0]);
+        return decode(text, new Buffers(0));
     }
 
-    /** Decodes {@code text}, copying it into {@code scratch} when that is large enough (no allocation). */
-    static ProbeText decode(CharSequence text, char[] scratch) {
+    /**
+     * Decodes {@code text} in {@code buffers}, which grow to the largest text seen: the result is valid until
+     * the next decoding in the same buffers.
+     */
+    static ProbeText decode(CharSequence text, Buffers buffers) {
         int n = text.length();
-        char[] chars = scratch.length >= n ? scratch : new char[n];
+        if (buffers.text.length < n) {
+            buffers.text = new char[n];
+        }
+        char[] chars = buffers.text;
         if (text instanceof String s) {
             s.getChars(0, n, chars, 0);
         } else {
@@ -61,43 +67,39 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         int[] documents = {0, n};
         int documentCount = 1;
         for (int depth = 0; depth < MAX_JSON_DEPTH; depth++) {
-            Builder out = t.unescapeJsonDocuments(documents, documentCount, depth == 0 ? whole : null);
+            // a level reads the builder the level before wrote, so two builders take turns
+            Builder out = t.unescapeJsonDocuments(documents, documentCount, whole, buffers.levels[depth & 1]);
             if (out == null) {
                 break;
             }
             documents = out.documents;
             documentCount = out.documentCount;
             t = out.build();
+            // every search of the next level and of the line rewrite runs on a string of the decoded chars
+            // (String.indexOf is vectorised)
+            whole = new String(t.chars, 0, t.length);
         }
-        return t.rewriteLines();
+        return t.rewriteLines(whole, buffers);
     }
 
     /**
-     * Unescapes the document strings that start inside {@code documents} (pairs of from/to offsets), or
-     * returns null when there are none. {@code whole} is the text as a string when the one document is the
-     * whole text, else null.
+     * Unescapes the document strings that start inside {@code documents} (pairs of from/to offsets) into
+     * {@code target}, or returns null when there are none. {@code whole} is a string of this text's chars.
      */
-    private Builder unescapeJsonDocuments(int[] documents, int documentCount, String whole) {
+    private Builder unescapeJsonDocuments(int[] documents, int documentCount, String whole, Builder target) {
         char[] a = chars;
         int n = length;
-        // each document as a string, searched with String.indexOf (vectorised)
-        String[] texts = new String[documentCount];
-        boolean escapedNewline = false;
-        for (int d = 0; d < documentCount; d++) {
-            int from = documents[2 * d];
-            texts[d] = whole != null ? whole : new String(a, from, documents[2 * d + 1] - from);
-            escapedNewline |= texts[d].indexOf("\\n") >= 0;
-        }
-        if (!escapedNewline) {
+        if (!anyEscapedNewline(whole, documents, documentCount)) {
             return null;
         }
         Builder out = null;
         int copiedUpTo = 0;
         int copiedLine = 1;
+        // documents come in order, so the stops only move forward
+        Stops stops = new Stops(whole);
         for (int d = 0; d < documentCount; d++) {
             int i = documents[2 * d];
             int to = documents[2 * d + 1];
-            Stops stops = new Stops(texts[d], i);
             while (i < to) {
                 i = stops.quote(i);
                 if (i >= to) {
@@ -106,7 +108,8 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
                 int j = i + 1;
                 int escapedNewlines = 0;
                 while (j < n) {
-                    // a document ends before a line break, so its last stop is at most that break
+                    // a document ends before a line break, so a string that does not close inside it stops
+                    // at that break
                     j = stops.any(j);
                     if (j >= n) {
                         break;
@@ -134,7 +137,8 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
                 }
                 if (escapedNewlines >= MIN_ESCAPED_NEWLINES && j - i >= MIN_JSON_STRING) {
                     if (out == null) {
-                        out = new Builder(n);
+                        out = target;
+                        out.reset(n);
                     }
                     int line = out.copy(a, whole, copiedUpTo, i, this, copiedLine);
                     int original = originalLine(line);
@@ -157,24 +161,36 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         return out;
     }
 
+    /** Whether a {@code \n} escape lies inside one of the documents (ascending from/to pairs) of {@code text}. */
+    private static boolean anyEscapedNewline(String text, int[] documents, int documentCount) {
+        int escape = -1;
+        for (int d = 0; d < documentCount; d++) {
+            if (escape < documents[2 * d]) {
+                escape = text.indexOf("\\n", documents[2 * d]);
+                if (escape < 0) {
+                    return false;
+                }
+            }
+            if (escape + 2 <= documents[2 * d + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * The next quote, backslash and line break of a stretch of the text at or after a position, found with
+     * The next quote, backslash and line break of the text at or after a position, found with
      * {@link String#indexOf(int, int)} (vectorised by the JVM): positions only move forward, so each char
-     * is searched at most once per kind. Where none follows, the end of the stretch.
+     * is searched at most once per kind. Where none follows, the end of the text.
      */
     private static final class Stops {
-        private final String stretch;
-        private final int offset;
-        private final int end;
+        private final String text;
         private int quote = -1;
         private int backslash = -1;
         private int newline = -1;
 
-        /** {@code stretch} holds the text's chars from {@code offset}. */
-        Stops(String stretch, int offset) {
-            this.stretch = stretch;
-            this.offset = offset;
-            this.end = offset + stretch.length();
+        Stops(String text) {
+            this.text = text;
         }
 
         int quote(int from) {
@@ -198,8 +214,8 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         }
 
         private int find(char c, int from) {
-            int p = stretch.indexOf(c, from - offset);
-            return p < 0 ? end : p + offset;
+            int p = text.indexOf(c, from);
+            return p < 0 ? text.length() : p;
         }
     }
 
@@ -250,13 +266,15 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         return true;
     }
 
-    private ProbeText rewriteLines() {
-        if (!containsHunkHeader(chars, length)) {
-            return rewriteLinesInPlace();
+    /** {@code same} is a string of this text's chars, searched with {@link String#indexOf} (vectorised). */
+    private ProbeText rewriteLines(String same, Buffers buffers) {
+        if (same.indexOf("@@ -") < 0) {
+            return rewriteLinesInPlace(same);
         }
         char[] a = chars;
         int n = length;
-        Builder out = new Builder(n);
+        Builder out = buffers.rewritten;
+        out.reset(n);
         Hunk hunk = null;
         // a run of plain lines outside hunks is copied at once: a[runFrom, runTo), with the line break
         // before its first line, goes to out at runOut
@@ -266,10 +284,7 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         int line = 1;
         int start = 0;
         while (start <= n) {
-            int end = start;
-            while (end < n && a[end] != '\n') {
-                end++;
-            }
+            int end = lineEnd(same, start, n);
             int original = originalLine(line);
             if (hunk == null && !mayBeDecorated(a, start, end)) {
                 if (runFrom < 0) {
@@ -301,7 +316,8 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
                 hunk = null;
             }
             if (startsWith(a, content, end, "@@ -")) {
-                hunk = new Hunk();
+                hunk = buffers.hunk;
+                hunk.clear();
                 content = end;
             } else if (isFence(a, content, end) || isDiffHeader(a, content, end)) {
                 content = end;
@@ -324,18 +340,16 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
      * Without diff hunks every line stays one line in its place, so prefixes are cut and fences and diff
      * headers blanked inside {@code chars} (this record's own copy), and the line map stays as it is.
      */
-    private ProbeText rewriteLinesInPlace() {
+    private ProbeText rewriteLinesInPlace(String same) {
         char[] a = chars;
         int n = length;
-        // a[from, n) has not moved yet; it belongs at written
+        // a[from, n) has not moved yet; it belongs at written. Chars move only to before the line being
+        // read, so the lines found in same are those of a
         int written = 0;
         int from = 0;
         int start = 0;
         while (start < n) {
-            int end = start;
-            while (end < n && a[end] != '\n') {
-                end++;
-            }
+            int end = lineEnd(same, start, n);
             if (mayBeDecorated(a, start, end)) {
                 int content = afterLineNumber(a, start, end);
                 if (isFence(a, content, end) || isDiffHeader(a, content, end)) {
@@ -356,13 +370,10 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         return new ProbeText(a, written + n - from, lineMap);
     }
 
-    private static boolean containsHunkHeader(char[] a, int n) {
-        for (int i = 0; i + 3 < n; i++) {
-            if (a[i] == '@' && a[i + 1] == '@' && a[i + 2] == ' ' && a[i + 3] == '-') {
-                return true;
-            }
-        }
-        return false;
+    /** Offset of the line break that ends the line starting at {@code start}, or {@code n}. */
+    private static int lineEnd(String same, int start, int n) {
+        int end = same.indexOf('\n', start);
+        return end < 0 ? n : end;
     }
 
     /**
@@ -431,10 +442,43 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         return true;
     }
 
+    /**
+     * The arrays one thread's decoding reuses from text to text: the copy of the input, a builder per JSON
+     * level (two, taking turns), the rewritten text and the sides of a diff hunk.
+     */
+    static final class Buffers {
+        private char[] text;
+        private final Builder[] levels = {new Builder(256), new Builder(256)};
+        private final Builder rewritten = new Builder(256);
+        private final Hunk hunk = new Hunk();
+
+        Buffers(int capacity) {
+            text = new char[capacity];
+        }
+
+        /** Length of the largest array held, for callers that drop buffers a huge text grew. */
+        int largest() {
+            int chars = Math.max(text.length, Math.max(levels[0].chars.length, levels[1].chars.length));
+            chars = Math.max(chars, Math.max(rewritten.chars.length, hunk.largest()));
+            int lines = Math.max(Math.max(levels[0].map.length, levels[1].map.length), rewritten.map.length);
+            return Math.max(chars, lines);
+        }
+    }
+
     /** The two sides of one diff hunk, collected until the hunk ends. */
     private static final class Hunk {
         private final Builder oldSide = new Builder(256);
         private final Builder newSide = new Builder(256);
+
+        void clear() {
+            oldSide.reset(0);
+            newSide.reset(0);
+        }
+
+        int largest() {
+            return Math.max(Math.max(oldSide.chars.length, newSide.chars.length),
+                    Math.max(oldSide.map.length, newSide.map.length));
+        }
 
         void add(char marker, char[] a, int from, int to, int original) {
             if (marker != '+') {
@@ -470,6 +514,16 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
 
         Builder(int capacity) {
             chars = new char[Math.max(16, capacity)];
+        }
+
+        /** Empties the builder for reuse, with room for {@code capacity} chars. */
+        void reset(int capacity) {
+            if (chars.length < capacity) {
+                chars = new char[capacity];
+            }
+            length = 0;
+            lines = 0;
+            documentCount = 0;
         }
 
         /** Starts a new line (the first call starts line 1 without a line break). */
@@ -527,8 +581,8 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
 
         /**
          * Copies {@code a[from, to)} of {@code source}, whose first char is on source line {@code line}, and
-         * returns the source line of {@code a[to]}. {@code same} is null or a string of the same chars as
-         * {@code a}, searched for line breaks with {@link String#indexOf(int, int)} (vectorised).
+         * returns the source line of {@code a[to]}. {@code same} is a string of the same chars as {@code a},
+         * searched for line breaks with {@link String#indexOf(int, int)} (vectorised).
          */
         int copy(char[] a, String same, int from, int to, ProbeText source, int line) {
             int l = line;
@@ -537,20 +591,10 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             }
             int base = length;
             append(a, from, to);
-            if (same != null) {
-                for (int i = same.indexOf('\n', from); i >= 0 && i < to; i = same.indexOf('\n', i + 1)) {
-                    l++;
-                    addLine(source.originalLine(l));
-                    starts[lines] = base + (i - from) + 1;
-                }
-                return l;
-            }
-            for (int i = from; i < to; i++) {
-                if (a[i] == '\n') {
-                    l++;
-                    addLine(source.originalLine(l));
-                    starts[lines] = base + (i - from) + 1;
-                }
+            for (int i = same.indexOf('\n', from); i >= 0 && i < to; i = same.indexOf('\n', i + 1)) {
+                l++;
+                addLine(source.originalLine(l));
+                starts[lines] = base + (i - from) + 1;
             }
             return l;
         }

@@ -33,12 +33,23 @@ class ProbeTextEquivalenceTest {
     }
 
     @Test
-    void aScratchArrayOfAnySizeGivesTheSameDecoding() {
+    void buffersOfAnySizeGiveTheSameDecoding() {
         SplittableRandom random = new SplittableRandom(3L);
         for (int i = 0; i < 300; i++) {
             String text = WrappedText.random(random, 1 + random.nextInt(100));
-            char[] scratch = new char[random.nextInt(2 * text.length() + 1)];
-            assertSame(ProbeText.decode(text, scratch), ProbeTextReference.decode(text), text);
+            ProbeText.Buffers buffers = new ProbeText.Buffers(random.nextInt(2 * text.length() + 1));
+            assertSame(ProbeText.decode(text, buffers), ProbeTextReference.decode(text), text);
+        }
+    }
+
+    /** One thread's buffers serve text after text: nothing of a text may leak into the next one's decoding. */
+    @Test
+    void buffersReusedFromTextToTextGiveTheSameDecoding() {
+        SplittableRandom random = new SplittableRandom(4L);
+        ProbeText.Buffers buffers = new ProbeText.Buffers(0);
+        for (int i = 0; i < 1_000; i++) {
+            String text = WrappedText.random(random, 1 + random.nextInt(random.nextInt(8) == 0 ? 200 : 60));
+            assertSame(ProbeText.decode(text, buffers), ProbeTextReference.decode(text), text);
         }
     }
 
