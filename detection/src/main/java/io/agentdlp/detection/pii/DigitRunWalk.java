@@ -128,12 +128,14 @@ final class DigitRunWalk {
         int next = r;
         int digitCount = 0;
         int longestDigitRun = 0;
+        int runLengths = 0;
         while (i < n) {
             c = text[i] & 0xFF;
             if (DigitRuns.isDigit((char) c)) {
                 int runLength = digits.end(next) - i;
                 digitCount += runLength;
                 longestDigitRun = Math.max(longestDigitRun, runLength);
+                runLengths |= Spans.lengthBit(runLength);
                 i += runLength;
                 next++;
             } else if ((CLASS[c] & IDENTIFIER) != 0) {
@@ -144,7 +146,7 @@ final class DigitRunWalk {
             }
         }
         if (anyIdentifier(digitCount, upper, i - start)) {
-            identifiers.add(start, i, digitCount, upper, 0, 0, longestDigitRun);
+            identifiers.add(start, i, digitCount, upper, 0, 0, longestDigitRun, runLengths);
         }
         return i;
     }

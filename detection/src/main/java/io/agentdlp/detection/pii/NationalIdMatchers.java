@@ -28,8 +28,13 @@ final class NationalIdMatchers {
     }
 
     static final class UsSsn implements PiiMatcher {
-        private static final Pattern DASHED = Pattern.compile("(?<![0-9A-Za-z-])(\\d{3})-(\\d{2})-(\\d{4})(?![0-9A-Za-z]|-\\d)");
-        private static final Pattern BARE = Pattern.compile("(?<![0-9A-Za-z])(\\d{3})(\\d{2})(\\d{4})(?![0-9A-Za-z])");
+        static final Pattern DASHED = Pattern.compile("(?<![0-9A-Za-z-])(\\d{3})-(\\d{2})-(\\d{4})(?![0-9A-Za-z]|-\\d)");
+        static final Pattern BARE = Pattern.compile("(?<![0-9A-Za-z])(\\d{3})(\\d{2})(\\d{4})(?![0-9A-Za-z])");
+        /** A dashed SSN is digit runs of exactly 3, 2 and 4 (no digit before, a dash or no digit after each). */
+        static final Spans.Filter DASHED_SPANS = (s, i) -> s.digits(i) >= 9 && s.length(i) >= 11 && s.longestDigitRun(i) >= 4
+                && s.hasDigitRunOf(i, Spans.lengthBit(3)) && s.hasDigitRunOf(i, Spans.lengthBit(2)) && s.hasDigitRunOf(i, Spans.lengthBit(4));
+        /** A bare SSN is a digit run of exactly 9 (no digit before or after). */
+        static final Spans.Filter BARE_SPANS = (s, i) -> s.hasDigitRunOf(i, Spans.lengthBit(9));
         private static final Pattern LABEL = Pattern.compile("(?i)(ssn|social[ _-]?security)");
         private static final Set<String> PUBLISHED = Set.of("078051120", "219099999", "123456789", "111111111", "987654320");
 
@@ -37,8 +42,8 @@ final class NationalIdMatchers {
         public void find(Screening screening, Consumer<PiiCandidate> out) {
             String text = screening.text();
             Spans spans = screening.identifiers();
-            spans.find(DASHED, text, (s, i) -> s.digits(i) >= 9 && s.length(i) >= 11 && s.longestDigitRun(i) >= 4, m -> emit(m, text, out, false));
-            spans.find(BARE, text, (s, i) -> s.longestDigitRun(i) >= 9, m -> emit(m, text, out, true));
+            spans.find(DASHED, text, DASHED_SPANS, m -> emit(m, text, out, false));
+            spans.find(BARE, text, BARE_SPANS, m -> emit(m, text, out, true));
         }
 
         private static void emit(Matcher m, CharSequence text, Consumer<PiiCandidate> out, boolean needsLabel) {
@@ -69,24 +74,34 @@ final class NationalIdMatchers {
     }
 
     static final class EuNationalId implements PiiMatcher {
-        private static final Pattern DNI = Pattern.compile("(?<![A-Za-z0-9])(\\d{8}|[XYZ]\\d{7})-?([A-Z])(?![A-Za-z0-9])");
-        private static final Pattern ELEVEN_OR_NINE = Pattern.compile("(?<![0-9A-Za-z])(\\d{11}|\\d{9})(?![0-9A-Za-z])");
+        static final Pattern DNI = Pattern.compile("(?<![A-Za-z0-9])(\\d{8}|[XYZ]\\d{7})-?([A-Z])(?![A-Za-z0-9])");
+        static final Pattern ELEVEN_OR_NINE = Pattern.compile("(?<![0-9A-Za-z])(\\d{11}|\\d{9})(?![0-9A-Za-z])");
         private static final Pattern BSN_LABEL = Pattern.compile("(?i)(bsn|burgerservice)");
         private static final Pattern PESEL_LABEL = Pattern.compile("(?i)pesel");
-        private static final Pattern HETU = Pattern.compile("(?<![A-Za-z0-9])(\\d{2})(\\d{2})(\\d{2})([-+AYXWVUBCDEF])(\\d{3})([0-9A-Y])(?![A-Za-z0-9])");
-        private static final Pattern SWEDISH = Pattern.compile("(?<![0-9A-Za-z])(?:19|20)?(\\d{2})(\\d{2})(\\d{2})([-+])(\\d{4})(?![0-9A-Za-z])");
+        static final Pattern HETU = Pattern.compile("(?<![A-Za-z0-9])(\\d{2})(\\d{2})(\\d{2})([-+AYXWVUBCDEF])(\\d{3})([0-9A-Y])(?![A-Za-z0-9])");
+        static final Pattern SWEDISH = Pattern.compile("(?<![0-9A-Za-z])(?:19|20)?(\\d{2})(\\d{2})(\\d{2})([-+])(\\d{4})(?![0-9A-Za-z])");
+        /** A DNI's 8 digits, or a NIE's 7 after its letter, are a whole digit run (a letter or dash follows). */
+        static final Spans.Filter DNI_SPANS = (s, i) -> s.longestDigitRun(i) >= 7 && s.upper(i) >= 1
+                && s.hasDigitRunOf(i, Spans.lengthBit(7) | Spans.lengthBit(8));
+        static final Spans.Filter ELEVEN_OR_NINE_SPANS = (s, i) -> s.hasDigitRunOf(i, Spans.lengthBit(9) | Spans.lengthBit(11));
+        /** A HETU is a run of exactly 6 digits, a sign letter, and a run of 3 (then a check letter) or 4 (a check digit). */
+        static final Spans.Filter HETU_SPANS = (s, i) -> s.digits(i) >= 9 && s.length(i) >= 11 && s.longestDigitRun(i) >= 6
+                && s.hasDigitRunOf(i, Spans.lengthBit(6)) && s.hasDigitRunOf(i, Spans.lengthBit(3) | Spans.lengthBit(4));
+        /** A personnummer is a run of exactly 6 or 8 digits (with the century), a sign, and a run of exactly 4. */
+        static final Spans.Filter SWEDISH_SPANS = (s, i) -> s.digits(i) >= 10 && s.longestDigitRun(i) >= 6
+                && s.hasDigitRunOf(i, Spans.lengthBit(6) | Spans.lengthBit(8)) && s.hasDigitRunOf(i, Spans.lengthBit(4));
 
         @Override
         public void find(Screening screening, Consumer<PiiCandidate> out) {
             String text = screening.text();
             Spans spans = screening.identifiers();
-            spans.find(DNI, text, (s, i) -> s.longestDigitRun(i) >= 7 && s.upper(i) >= 1, m -> {
+            spans.find(DNI, text, DNI_SPANS, m -> {
                 String id = m.group(1) + m.group(2);
                 if (Checksums.spanishDniOrNie(id) && !id.startsWith("00000000")) {
                     out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "ES" + id, 0.9));
                 }
             });
-            spans.find(ELEVEN_OR_NINE, text, (s, i) -> s.longestDigitRun(i) >= 9, m -> {
+            spans.find(ELEVEN_OR_NINE, text, ELEVEN_OR_NINE_SPANS, m -> {
                 String d = m.group(1);
                 if (d.length() == 9 && Checksums.dutchBsn(d) && labelled(text, m.start(), BSN_LABEL)) {
                     out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "NL" + d, 0.9));
@@ -94,7 +109,7 @@ final class NationalIdMatchers {
                     out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "PL" + d, 0.9));
                 }
             });
-            spans.find(HETU, text, (s, i) -> s.digits(i) >= 9 && s.length(i) >= 11 && s.longestDigitRun(i) >= 6, m -> {
+            spans.find(HETU, text, HETU_SPANS, m -> {
                 String id = m.group().toUpperCase(Locale.ROOT);
                 int century = switch (m.group(4).charAt(0)) {
                     case '+' -> 1800;
@@ -105,7 +120,7 @@ final class NationalIdMatchers {
                     out.accept(new PiiCandidate(PiiType.EU_NATIONAL_ID, m.start(), m.end(), "FI" + id, 0.9));
                 }
             });
-            spans.find(SWEDISH, text, (s, i) -> s.digits(i) >= 10 && s.longestDigitRun(i) >= 6, m -> {
+            spans.find(SWEDISH, text, SWEDISH_SPANS, m -> {
                 String ten = m.group(1) + m.group(2) + m.group(3) + m.group(5);
                 int yy = Integer.parseInt(m.group(1));
                 int day = Integer.parseInt(m.group(3));
@@ -119,11 +134,13 @@ final class NationalIdMatchers {
     }
 
     static final class ChineseResidentId implements PiiMatcher {
-        private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])([1-8]\\d{5})(\\d{4})(\\d{2})(\\d{2})(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
+        static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])([1-8]\\d{5})(\\d{4})(\\d{2})(\\d{2})(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
+        /** 18 digits, or 17 and an {@code X}: a whole digit run of exactly 18 or 17. */
+        static final Spans.Filter ID_SPANS = (s, i) -> s.hasDigitRunOf(i, Spans.lengthBit(17) | Spans.lengthBit(18));
 
         @Override
         public void find(Screening screening, Consumer<PiiCandidate> out) {
-            screening.identifiers().find(ID, screening.text(), (s, i) -> s.longestDigitRun(i) >= 17, m -> {
+            screening.identifiers().find(ID, screening.text(), ID_SPANS, m -> {
                 int year = Integer.parseInt(m.group(2));
                 if (year >= 1900 && validDate(year, m.group(3), m.group(4)) && Checksums.chineseResidentId(m.group())) {
                     out.accept(new PiiCandidate(PiiType.CN_RESIDENT_ID, m.start(), m.end(), m.group().toUpperCase(Locale.ROOT), 0.95));
@@ -133,21 +150,25 @@ final class NationalIdMatchers {
     }
 
     static final class Aadhaar implements PiiMatcher {
-        private static final Pattern SPACED = Pattern.compile("(?<![0-9A-Za-z])([2-9]\\d{3}) (\\d{4}) (\\d{4})(?![0-9A-Za-z]| \\d)");
-        private static final Pattern BARE = Pattern.compile("(?<![0-9A-Za-z])([2-9]\\d{11})(?![0-9A-Za-z])");
+        static final Pattern SPACED_AADHAAR = Pattern.compile("(?<![0-9A-Za-z])([2-9]\\d{3}) (\\d{4}) (\\d{4})(?![0-9A-Za-z]| \\d)");
+        static final Pattern BARE_AADHAAR = Pattern.compile("(?<![0-9A-Za-z])([2-9]\\d{11})(?![0-9A-Za-z])");
+        /** Three whole digit runs of exactly 4. */
+        static final Spans.Filter SPACED_SPANS = (s, i) -> s.digits(i) >= 12 && s.length(i) >= 14 && s.hasDigitRunOf(i, Spans.lengthBit(4));
+        /** A whole digit run of exactly 12. */
+        static final Spans.Filter BARE_SPANS = (s, i) -> s.hasDigitRunOf(i, Spans.lengthBit(12));
         private static final Pattern LABEL = Pattern.compile("(?i)(aadhaa?r|\\buid\\b)");
 
         @Override
         public void find(Screening screening, Consumer<PiiCandidate> out) {
             String text = screening.text();
             Spans spans = screening.identifiers();
-            spans.find(SPACED, text, (s, i) -> s.digits(i) >= 12 && s.length(i) >= 14, m -> {
+            spans.find(SPACED_AADHAAR, text, SPACED_SPANS, m -> {
                 String d = m.group(1) + m.group(2) + m.group(3);
                 if (Checksums.verhoeff(d)) {
                     out.accept(new PiiCandidate(PiiType.IN_AADHAAR, m.start(), m.end(), d, 0.85));
                 }
             });
-            spans.find(BARE, text, (s, i) -> s.longestDigitRun(i) >= 12, m -> {
+            spans.find(BARE_AADHAAR, text, BARE_SPANS, m -> {
                 if (Checksums.verhoeff(m.group(1)) && labelled(text, m.start(), LABEL)) {
                     out.accept(new PiiCandidate(PiiType.IN_AADHAAR, m.start(), m.end(), m.group(1), 0.9));
                 }

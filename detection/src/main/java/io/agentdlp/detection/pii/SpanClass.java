@@ -41,7 +41,7 @@ enum SpanClass {
             while (end < text.length() && member(text.charAt(end))) {
                 end++;
             }
-            out.add(start, end, 0, 0, 0, 0, 0);
+            out.add(start, end, 0, 0, 0, 0, 0, 0);
         }
         return out;
     }
@@ -102,7 +102,7 @@ enum SpanClass {
             i++;
         }
         if (count > 0 && keep.test(count, dots, colons)) {
-            out.add(start, i, count, 0, dots, colons, 0);
+            out.add(start, i, count, 0, dots, colons, 0, 0);
         }
         return i;
     }

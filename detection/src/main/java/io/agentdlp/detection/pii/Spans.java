@@ -1,6 +1,7 @@
 package io.agentdlp.detection.pii;
 
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
  * match without running any pattern on it.
  */
 final class Spans {
-    private static final int STRIDE = 7;
+    private static final int STRIDE = 8;
+    /** The bit of digit runs of this many digits or more in {@link #digitRunLengths}. */
+    private static final int LONG_RUN_BIT = 31;
     private static final int UNLIMITED = Integer.MAX_VALUE;
 
     private static final int[] NONE = {};
@@ -23,11 +26,15 @@ final class Spans {
     /** One span over the whole text with unlimited counts: every matcher runs over all of it. */
     static Spans whole(CharSequence text) {
         Spans s = new Spans();
-        s.add(0, text.length(), UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED);
+        s.add(0, text.length(), UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED, -1);
         return s;
     }
 
-    void add(int start, int end, int digits, int upper, int dots, int colons, int longestDigitRun) {
+    /**
+     * Adds a span with its counts; {@code digitRunLengths} has bit {@code k} set when the span holds a maximal
+     * run of exactly {@code k} ASCII digits ({@link #lengthBit}), 0 when not counted.
+     */
+    void add(int start, int end, int digits, int upper, int dots, int colons, int longestDigitRun, int digitRunLengths) {
         if ((size + 1) * STRIDE > data.length) {
             data = Arrays.copyOf(data, Math.max(STRIDE * 8, data.length * 2));
         }
@@ -39,6 +46,7 @@ final class Spans {
         data[at + 4] = dots;
         data[at + 5] = colons;
         data[at + 6] = longestDigitRun;
+        data[at + 7] = digitRunLengths;
         size++;
     }
 
@@ -79,6 +87,25 @@ final class Spans {
         return data[i * STRIDE + 6];
     }
 
+    /** The bit of a maximal digit run of {@code length} digits in a span's {@code digitRunLengths}. */
+    static int lengthBit(int length) {
+        return 1 << Math.min(length, LONG_RUN_BIT);
+    }
+
+    /**
+     * Whether span {@code i} holds a maximal run of exactly {@code length} ASCII digits, for some {@code length}
+     * whose bit is in {@code lengthBits} (lengths below 31). A pattern such as {@code (?<!\d)\d{9}(?!\d)} can
+     * only match where the text has a digit run of exactly that length.
+     */
+    boolean hasDigitRunOf(int i, int lengthBits) {
+        return (digitRunLengths(i) & lengthBits) != 0;
+    }
+
+    /** The lengths of the maximal digit runs of span {@code i}, one bit each ({@link #lengthBit}). */
+    int digitRunLengths(int i) {
+        return data[i * STRIDE + 7];
+    }
+
     /** Whether span {@code i} of {@code spans} can hold a match at all. */
     @FunctionalInterface
     interface Filter {
@@ -91,17 +118,46 @@ final class Spans {
      */
     void find(Pattern pattern, CharSequence text, Filter filter, Consumer<Matcher> onMatch) {
         Matcher m = null;
-        for (int i = 0; i < size; i++) {
-            if (!filter.test(this, i)) {
-                continue;
+        try {
+            for (int i = 0; i < size; i++) {
+                if (!filter.test(this, i)) {
+                    continue;
+                }
+                if (m == null) {
+                    m = THREAD_MATCHERS.get().of(pattern, text);
+                }
+                m.region(start(i), end(i));
+                while (m.find()) {
+                    onMatch.accept(m);
+                }
             }
+        } finally {
+            if (m != null) {
+                // the thread keeps the matcher, not the text
+                m.reset("");
+            }
+        }
+    }
+
+    /**
+     * One region matcher per pattern and thread, reset for each text: a scan runs ~15 patterns, and a new
+     * {@link Matcher} allocates its group and local arrays each time. Not reentrant for one pattern, which
+     * {@link #find} never is (no match handler searches spans with its own pattern).
+     */
+    private static final ThreadLocal<ThreadMatchers> THREAD_MATCHERS = ThreadLocal.withInitial(ThreadMatchers::new);
+
+    private static final class ThreadMatchers {
+        private final IdentityHashMap<Pattern, Matcher> byPattern = new IdentityHashMap<>();
+
+        Matcher of(Pattern pattern, CharSequence text) {
+            Matcher m = byPattern.get(pattern);
             if (m == null) {
                 m = regionMatcher(pattern, text);
+                byPattern.put(pattern, m);
+                return m;
             }
-            m.region(start(i), end(i));
-            while (m.find()) {
-                onMatch.accept(m);
-            }
+            // reset keeps the transparent, non-anchoring bounds
+            return m.reset(text);
         }
     }
 

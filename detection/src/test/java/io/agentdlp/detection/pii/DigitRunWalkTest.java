@@ -97,7 +97,7 @@ class DigitRunWalkTest {
         List<int[]> out = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
             out.add(new int[] {spans.start(i), spans.end(i), spans.digits(i), spans.upper(i), spans.dots(i), spans.colons(i),
-                    spans.longestDigitRun(i)});
+                    spans.longestDigitRun(i), spans.digitRunLengths(i)});
         }
         return out;
     }
@@ -116,18 +116,25 @@ class DigitRunWalkTest {
             int upper = 0;
             int digitRun = 0;
             int longest = 0;
+            int runLengths = 0;
             for (; i < text.length && SpanClass.IDENTIFIER.member(text[i]); i++) {
                 char c = text[i];
                 boolean digit = c >= '0' && c <= '9';
+                if (!digit && digitRun > 0) {
+                    runLengths |= 1 << Math.min(digitRun, 31);
+                }
                 digits += digit ? 1 : 0;
                 digitRun = digit ? digitRun + 1 : 0;
                 longest = Math.max(longest, digitRun);
                 upper += c >= 'A' && c <= 'Z' ? 1 : 0;
             }
+            if (digitRun > 0) {
+                runLengths |= 1 << Math.min(digitRun, 31);
+            }
             boolean kept = digits >= 9 || (digits >= 7 && upper >= 1) || (upper >= 2 && i - start >= 12)
                     || (digits >= 6 && upper >= 3);
             if (digits > 0 && kept) {
-                out.add(new int[] {start, i, digits, upper, 0, 0, longest});
+                out.add(new int[] {start, i, digits, upper, 0, 0, longest, runLengths});
             }
         }
         return out;
