@@ -1,5 +1,6 @@
 package io.agentdlp.detection.secret;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -11,6 +12,11 @@ import java.util.regex.PatternSyntaxException;
  * from the array. It answers what {@code Matcher.lookingAt} with transparent bounds answers, or
  * {@link #UNDECIDED} where the hand-written walk would need more of the regex engine's rules (a name
  * longer than the prefix plus 30 chars, a non-ASCII char in the value), and then the regex decides.
+ *
+ * <p>A prefix of the form {@code (?i:X)} where {@code X} is a finite language of name chars (literals,
+ * single-char classes, {@code ?}, groups of alternatives: {@link FiniteLanguage}) is matched by hand too,
+ * as the longest of its strings at the hit, ASCII case-insensitively as {@code (?i)} does; any other prefix
+ * (a lookahead, a range, {@code {n,}}) runs its regex.
  *
  * <p>Why the walk is the regex's: the prefix consumes only name chars ({@link PatternShape#startsWithAssignment}),
  * so whichever prefix alternative matches, the possessive name part ends where the run of name chars
@@ -29,6 +35,8 @@ final class AssignmentMatcher {
             "\\[ \\\\t\\]\\{0,4\\}(\\[\"'`\\]\\?)?\\(\\[((?:\\\\.|[^\\]\\\\])+)\\]\\{(\\d{1,4}),(\\d{1,4})\\}\\+\\)(\\(\\?!\\[\\(\\\\w\\]\\))?");
 
     private final Pattern prefix;
+    /** The prefix's strings, lower case, or null when the prefix regex decides. */
+    private final char[][] prefixStrings;
     private final boolean[] valueChar = new boolean[128];
     private final boolean quote;
     private final int min;
@@ -37,6 +45,7 @@ final class AssignmentMatcher {
 
     private AssignmentMatcher(Pattern prefix, boolean quote, int min, int max, boolean lookahead) {
         this.prefix = prefix;
+        this.prefixStrings = prefixStrings(prefix.pattern());
         this.quote = quote;
         this.min = min;
         this.max = max;
@@ -79,6 +88,66 @@ final class AssignmentMatcher {
         return m;
     }
 
+    /**
+     * The strings a prefix {@code (?i:X)} matches, lower case, when {@code X} is a finite language of
+     * ASCII name chars; else null. {@code {n,}} is refused: {@link FiniteLanguage} expands it for
+     * containment, which is not what a prefix match asks.
+     */
+    static char[][] prefixStrings(String prefix) {
+        if (!prefix.startsWith("(?i:") || !prefix.endsWith(")") || prefix.indexOf('{') >= 0
+                || PatternShape.groupEnd(prefix, 0) != prefix.length()) {
+            return null;
+        }
+        List<String> strings = FiniteLanguage.expand(prefix.substring(4, prefix.length() - 1)).orElse(null);
+        if (strings == null) {
+            return null;
+        }
+        char[][] out = new char[strings.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = strings.get(i).toCharArray();
+            for (char c : out[i]) {
+                if (!PatternShape.isNameChar(c)) {
+                    return null;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the prefix is matched by hand ({@link #prefixStrings}); then {@link #match} does not use its
+     * prefix matcher.
+     */
+    boolean prefixByHand() {
+        return prefixStrings != null;
+    }
+
+    /**
+     * The end of the longest prefix string at {@code start} within {@code [start, end)}, or -1 when none
+     * is there. Only for {@link #prefixByHand()}.
+     */
+    int prefixEnd(char[] text, int start, int end) {
+        int best = -1;
+        for (char[] s : prefixStrings) {
+            if (s.length > end - start || start + s.length <= best) {
+                continue;
+            }
+            int k = 0;
+            while (k < s.length && lowerAscii(text[start + k]) == s[k]) {
+                k++;
+            }
+            if (k == s.length) {
+                best = start + k;
+            }
+        }
+        return best;
+    }
+
+    /** {@code (?i)} without {@code u} folds ASCII letters only. */
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
     /** The prefix alone, for a matcher that {@link #match} runs at the hit. */
     Pattern prefix() {
         return prefix;
@@ -89,17 +158,26 @@ final class AssignmentMatcher {
      * {@code end} only for the final lookahead (transparent bounds). Returns the end of the value (group 1,
      * which is also the end of the match) and stores its start in {@code valueStart[0]}, or
      * {@link #NO_MATCH}, or {@link #UNDECIDED}. {@code prefixMatcher} is a matcher of {@link #prefix()}
-     * over the same text with transparent, non-anchoring bounds.
+     * over the same text with transparent, non-anchoring bounds; unused (and may be null) when
+     * {@link #prefixByHand()}.
      */
     int match(char[] text, int length, int start, int end, Matcher prefixMatcher, int[] valueStart) {
         int nameEnd = start;
         while (nameEnd < end && PatternShape.isNameChar(text[nameEnd])) {
             nameEnd++;
         }
-        if (!prefixMatcher.region(start, end).lookingAt()) {
+        int prefixEnd;
+        if (prefixStrings != null) {
+            // the longest string: another one that matches leaves a longer name part, and the name part
+            // must end where the run of name chars ends
+            prefixEnd = prefixEnd(text, start, end);
+        } else {
+            prefixEnd = prefixMatcher.region(start, end).lookingAt() ? prefixMatcher.end() : -1;
+        }
+        if (prefixEnd < 0) {
             return NO_MATCH;
         }
-        if (prefixMatcher.end() > nameEnd || nameEnd - prefixMatcher.end() > NAME_MAX) {
+        if (prefixEnd > nameEnd || nameEnd - prefixEnd > NAME_MAX) {
             // another prefix alternative might be long enough: the regex engine tries them all
             return UNDECIDED;
         }

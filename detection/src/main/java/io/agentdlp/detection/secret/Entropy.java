@@ -2,6 +2,25 @@ package io.agentdlp.detection.secret;
 
 /** Shannon entropy of a string's characters. */
 final class Entropy {
+    /** Longest string whose terms come from {@link #TERMS}; longer ones compute them. */
+    static final int TABULATED = 256;
+    /**
+     * {@code TERMS[n][c]} is {@code p * Math.log(p)} for {@code p = (double) c / n}: the same expression
+     * as {@link #term}, so a tabulated entropy is the computed one, bit for bit (checks compare it with a
+     * threshold). Most values are short, and a {@code Math.log} per distinct char was most of the
+     * entropy's cost.
+     */
+    private static final double[][] TERMS = new double[TABULATED + 1][];
+
+    static {
+        for (int n = 1; n <= TABULATED; n++) {
+            TERMS[n] = new double[n + 1];
+            for (int c = 1; c <= n; c++) {
+                TERMS[n][c] = term(c, n);
+            }
+        }
+    }
+
     private Entropy() {
     }
 
@@ -25,19 +44,24 @@ final class Entropy {
                 other++;
             }
         }
+        double[] terms = n <= TABULATED ? TERMS[n] : null;
         double h = 0;
         for (int k = 0; k < counts.length; k++) {
             int c = counts[k];
             if (c > 0) {
-                double p = (double) c / n;
-                h -= p * Math.log(p);
+                h -= terms != null ? terms[c] : term(c, n);
                 counts[k] = 0;
             }
         }
         if (other > 0) {
-            double p = (double) other / n;
-            h -= p * Math.log(p);
+            h -= terms != null ? terms[other] : term(other, n);
         }
         return h / Math.log(2);
+    }
+
+    /** The entropy term of a char occurring {@code c} times among {@code n}. */
+    static double term(int c, int n) {
+        double p = (double) c / n;
+        return p * Math.log(p);
     }
 }

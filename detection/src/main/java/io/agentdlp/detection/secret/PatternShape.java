@@ -336,7 +336,7 @@ final class PatternShape {
     }
 
     /** Index after the {@code )} closing the group opened at {@code open}, or -1. */
-    private static int groupEnd(String regex, int open) {
+    static int groupEnd(String regex, int open) {
         int depth = 0;
         for (int i = open; i < regex.length(); i++) {
             char c = regex.charAt(i);

@@ -311,7 +311,7 @@ public final class SecretScanner implements TextDetector {
         SecretRule rule = rules[r];
         Matcher m = ws.matcher(r, rule.pattern(), view);
         AssignmentMatcher assignment = assignmentMatchers[r];
-        Matcher prefix = assignment == null ? null : ws.prefixMatcher(r, assignment.prefix(), view);
+        Matcher prefix = assignment == null || assignment.prefixByHand() ? null : ws.prefixMatcher(r, assignment.prefix(), view);
         PrefixTokenMatcher token = prefixTokens[r];
         int[] starts = ws.winStart[r];
         int[] ends = ws.winEnd[r];

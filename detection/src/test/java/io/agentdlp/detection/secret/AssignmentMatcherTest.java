@@ -28,6 +28,60 @@ class AssignmentMatcherTest {
     }
 
     @Test
+    void prefixesOfFiniteStringsAreMatchedByHandAsTheirRegexMatchesThem() {
+        assertThat(AssignmentMatcher.prefixStrings("(?i:(?:api[_.\\-]?key|token))").length).isEqualTo(5);
+        assertThat(AssignmentMatcher.prefixStrings("(?i:credentials?)").length).isEqualTo(2);
+        // a lookahead, a range, a repetition, no (?i:...) around it, text after the group: the regex decides
+        for (String prefix : List.of("(?i:(?:pass(?![a-z])))", "(?i:[a-z]key)", "(?i:x{2,}key)", "(?:token)",
+                "(?i:token)s", "(?i:to ken)")) {
+            assertThat(AssignmentMatcher.prefixStrings(prefix)).as(prefix).isNull();
+        }
+        List<SecretRule> byHand = handMatchedRules().stream()
+                .filter(r -> AssignmentMatcher.of(r.pattern().pattern()).prefixByHand()).toList();
+        assertThat(byHand).extracting(SecretRule::id).contains("generic-api-key", "generic-token", "generic-secret")
+                .doesNotContain("generic-password");
+        Random random = new Random(31);
+        String mutations = "aZkKsS_.-0 =\u212A\u0131\u017F\u00e9";
+        long found = 0;
+        long notFound = 0;
+        for (SecretRule rule : byHand) {
+            AssignmentMatcher hand = AssignmentMatcher.of(rule.pattern().pattern());
+            Pattern prefix = hand.prefix();
+            for (int i = 0; i < 20_000; i++) {
+                StringBuilder sb = new StringBuilder(rule.keywords().get(random.nextInt(rule.keywords().size())));
+                for (int k = 0; k < sb.length(); k++) {
+                    if (random.nextBoolean()) {
+                        sb.setCharAt(k, Character.toUpperCase(sb.charAt(k)));
+                    }
+                }
+                int at = random.nextInt(sb.length() + 1);
+                char c = mutations.charAt(random.nextInt(mutations.length()));
+                switch (random.nextInt(4)) {
+                    case 0 -> sb.insert(at, c);
+                    case 1 -> sb.setCharAt(Math.min(at, sb.length() - 1), c);
+                    case 2 -> sb.deleteCharAt(Math.min(at, sb.length() - 1));
+                    default -> sb.append("s_KEY");
+                }
+                String text = "x " + sb + " = v";
+                int end = 2 + random.nextInt(text.length() - 1);
+                Matcher regex = bounded(prefix.matcher(text)).region(2, end);
+                int handEnd = hand.prefixEnd(text.toCharArray(), 2, end);
+                boolean matched = regex.lookingAt();
+                assertThat(handEnd >= 0).as("%s on \"%s\" to %d", rule.id(), text, end).isEqualTo(matched);
+                if (matched) {
+                    found++;
+                    // the regex takes its first alternative; the hand match the longest, which is never shorter
+                    assertThat(handEnd).as("%s on \"%s\"", rule.id(), text).isGreaterThanOrEqualTo(regex.end());
+                } else {
+                    notFound++;
+                }
+            }
+        }
+        assertThat(found).isGreaterThan(5_000);
+        assertThat(notFound).isGreaterThan(5_000);
+    }
+
+    @Test
     void agreesWithTheRegexOnCorpusTextAndGeneratedNearMisses() {
         List<SecretRule> rules = handMatchedRules();
         List<String> texts = TrafficTexts.rawAndNormalised();
