@@ -21,8 +21,12 @@ public final class AgentText {
         return normalize(in, RenderingBuffers.unpooled());
     }
 
-    /** As {@link #normalize(DecodedText)}, decoding into {@code buffers}. */
+    /**
+     * As {@link #normalize(DecodedText)}, decoding into {@code buffers}. The result is that of
+     * {@link LinePrefixStripper#strip} over {@link JsonStringUnescaper#unescapeNested} with
+     * {@value #JSON_UNESCAPE_PASSES} passes, found in one walk over the text when it is escaped once.
+     */
     public static DecodedText normalize(DecodedText in, RenderingBuffers buffers) {
-        return LinePrefixStripper.strip(JsonStringUnescaper.unescapeNested(in, JSON_UNESCAPE_PASSES, buffers), buffers);
+        return OnePassNormalizer.normalize(in, buffers);
     }
 }

@@ -45,15 +45,15 @@ public final class LinePrefixStripper {
                     inHunk = false;
                 }
             }
-            content += timestampPrefix(in, content, eol);
-            content += lineNumberPrefix(in, content, eol);
+            content += timestampPrefix(buf, content, eol);
+            content += lineNumberPrefix(buf, content, eol);
             if (content > i) {
                 cuts = addCut(cuts, cutCount, i, content);
                 cutCount += 2;
             }
             for (int q = content; q < eol; q++) {
                 if (buf[q] == '"' && q + 1 < eol && (buf[q + 1] == ' ' || isDigit(buf[q + 1]))) {
-                    int skip = lineNumberPrefix(in, q + 1, eol);
+                    int skip = lineNumberPrefix(buf, q + 1, eol);
                     if (skip > 0) {
                         cuts = addCut(cuts, cutCount, q + 1, q + 1 + skip);
                         cutCount += 2;
@@ -76,20 +76,19 @@ public final class LinePrefixStripper {
         return out.build(n);
     }
 
-    private static int[] addCut(int[] cuts, int count, int start, int end) {
+    static int[] addCut(int[] cuts, int count, int start, int end) {
         int[] c = cuts == null ? new int[16] : count + 2 > cuts.length ? java.util.Arrays.copyOf(cuts, cuts.length * 2) : cuts;
         c[count] = start;
         c[count + 1] = end;
         return c;
     }
 
-    private static boolean isDigit(char c) {
+    static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 
     /** Length of a {@code spaces digits (TAB|→)} prefix at {@code from}, or 0. */
-    private static int lineNumberPrefix(DecodedText in, int from, int eol) {
-        char[] buf = in.buffer();
+    static int lineNumberPrefix(char[] buf, int from, int eol) {
         int i = from;
         while (i < eol && i - from <= 16 && buf[i] == ' ') {
             i++;
@@ -106,29 +105,29 @@ public final class LinePrefixStripper {
     }
 
     /** Length of a {@code yyyy-mm-ddThh:mm:ss[.fff][Z] } prefix at {@code from}, or 0. */
-    private static int timestampPrefix(DecodedText in, int from, int eol) {
+    static int timestampPrefix(char[] buf, int from, int eol) {
         final String shape = "dddd-dd-ddTdd:dd:dd";
         if (eol - from < shape.length() + 1) {
             return 0;
         }
         for (int k = 0; k < shape.length(); k++) {
-            char c = in.charAt(from + k);
+            char c = buf[from + k];
             char want = shape.charAt(k);
             if (want == 'd' ? c < '0' || c > '9' : c != want) {
                 return 0;
             }
         }
         int i = from + shape.length();
-        if (in.charAt(i) == '.') {
+        if (buf[i] == '.') {
             i++;
-            while (i < eol && in.charAt(i) >= '0' && in.charAt(i) <= '9') {
+            while (i < eol && buf[i] >= '0' && buf[i] <= '9') {
                 i++;
             }
         }
-        if (i < eol && in.charAt(i) == 'Z') {
+        if (i < eol && buf[i] == 'Z') {
             i++;
         }
-        return i < eol && in.charAt(i) == ' ' ? i + 1 - from : 0;
+        return i < eol && buf[i] == ' ' ? i + 1 - from : 0;
     }
 
     private static int endOfLine(DecodedText in, int from) {
