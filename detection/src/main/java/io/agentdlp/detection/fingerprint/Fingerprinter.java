@@ -31,6 +31,12 @@ public final class Fingerprinter {
     private static final long BASE = 0x9E3779B97F4A7C15L;
     private static final long NOT_CODE = Long.MAX_VALUE;
     private static final int SHRINK_ABOVE_TOKENS = 1 << 20;
+    /**
+     * A thread keeps its decoding buffers (about six arrays the size of the largest text it decoded) only
+     * up to this many chars: the workload's long tail (200 KB) reuses them, while a thread that met one
+     * near the scan limit (1 MiB by default) does not hold ~12 MB of buffers for the rest of its life.
+     */
+    private static final int SHRINK_DECODING_ABOVE_CHARS = 1 << 18;
     /** Hash value of each token symbol (for an identifier: its first occurrence in a k-gram). */
     static final long[] SYMBOL_VALUES = new long[TokenBuffer.KEYWORD_BASE + Keywords.count()];
     /** Hash value of an identifier that refers back to the same spelling, by distance. */
@@ -90,7 +96,7 @@ public final class Fingerprinter {
             CodeLexer.lex(decoded.chars(), decoded.length(), tokens);
             return winnow(ws, decoded);
         } finally {
-            if (ws.tokens.symbols.length > SHRINK_ABOVE_TOKENS || ws.decoding.largest() > SHRINK_ABOVE_TOKENS * 8) {
+            if (ws.tokens.symbols.length > SHRINK_ABOVE_TOKENS || ws.decoding.largest() > SHRINK_DECODING_ABOVE_CHARS) {
                 workspaces.remove();
             }
         }
