@@ -23,12 +23,17 @@ public final class BuildUnderTest {
 
     /** A class loader over {@code classpath} (entries separated as on the command line), parented by the platform loader. */
     public static ClassLoader loader(String classpath) throws MalformedURLException {
+        return new URLClassLoader(urls(classpath), ClassLoader.getPlatformClassLoader());
+    }
+
+    /** The entries of {@code classpath} (separated as on the command line) as URLs. */
+    public static URL[] urls(String classpath) throws MalformedURLException {
         String[] parts = classpath.split(File.pathSeparator);
         URL[] urls = new URL[parts.length];
         for (int i = 0; i < parts.length; i++) {
             urls[i] = Path.of(parts[i]).toUri().toURL();
         }
-        return new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+        return urls;
     }
 
     /** Throws unless builds {@code a} and {@code b} give equal results (compared as text) on every input. */

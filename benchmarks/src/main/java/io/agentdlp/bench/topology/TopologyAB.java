@@ -1,12 +1,11 @@
 package io.agentdlp.bench.topology;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -197,21 +196,8 @@ public final class TopologyAB {
         private static final String AVRO = "org.apache.avro.";
         private static final String OWN_RESOURCES = "io/agentdlp/";
 
-        OwnClassesFirst(String classpath) {
-            super(urls(classpath), TopologyAB.class.getClassLoader());
-        }
-
-        private static URL[] urls(String classpath) {
-            String[] parts = classpath.split(java.io.File.pathSeparator);
-            URL[] urls = new URL[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                try {
-                    urls[i] = Path.of(parts[i]).toUri().toURL();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return urls;
+        OwnClassesFirst(String classpath) throws MalformedURLException {
+            super(BuildUnderTest.urls(classpath), TopologyAB.class.getClassLoader());
         }
 
         @Override
