@@ -30,21 +30,11 @@ public final class LinePrefixStripper {
         // one pass records the prefixes to cut as [start, end) pairs; most texts have none and are not copied
         int[] cuts = null;
         int cutCount = 0;
-        boolean inHunk = false;
+        DiffHunks hunks = new DiffHunks();
         int i = 0;
         while (i < n) {
             int eol = endOfLine(in, i);
-            int content = i;
-            if (startsWith(in, i, eol, "@@ ")) {
-                inHunk = true;
-            } else if (inHunk) {
-                char c = buf[i];
-                if (c == '+' || c == '-' || c == ' ') {
-                    content = i + 1;
-                } else if (i != eol && c != '\\') {
-                    inHunk = false;
-                }
-            }
+            int content = i + hunks.markerLength(buf, i, eol);
             content += timestampPrefix(buf, content, eol);
             content += lineNumberPrefix(buf, content, eol);
             if (content > i) {
@@ -139,17 +129,5 @@ public final class LinePrefixStripper {
             }
         }
         return n;
-    }
-
-    private static boolean startsWith(DecodedText in, int from, int eol, String prefix) {
-        if (eol - from < prefix.length()) {
-            return false;
-        }
-        for (int k = 0; k < prefix.length(); k++) {
-            if (in.charAt(from + k) != prefix.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

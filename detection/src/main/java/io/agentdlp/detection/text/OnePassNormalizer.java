@@ -23,7 +23,7 @@ final class OnePassNormalizer {
     private int lineStart;
     /** Index of the current line's first double quote (line-buffer index once the line has an escape), or -1. */
     private int firstQuote = -1;
-    private boolean inHunk;
+    private final DiffHunks hunks = new DiffHunks();
     /** Cuts of the current line as {@code [start, end)} pairs, in the coordinates of the line's chars. */
     private int[] cuts = new int[8];
     private int cutCount;
@@ -188,17 +188,7 @@ final class OnePassNormalizer {
 
     /** Records the cuts of the line {@code buf[i, eol)}; {@code buf[eol]} is a line feed when inside the buffer. */
     private void findCuts(char[] buf, int i, int eol) {
-        int content = i;
-        if (eol - i >= 3 && buf[i] == '@' && buf[i + 1] == '@' && buf[i + 2] == ' ') {
-            inHunk = true;
-        } else if (inHunk) {
-            char c = buf[i];
-            if (c == '+' || c == '-' || c == ' ') {
-                content = i + 1;
-            } else if (i != eol && c != '\\') {
-                inHunk = false;
-            }
-        }
+        int content = i + hunks.markerLength(buf, i, eol);
         content += LinePrefixStripper.timestampPrefix(buf, content, eol);
         content += LinePrefixStripper.lineNumberPrefix(buf, content, eol);
         if (content > i) {
