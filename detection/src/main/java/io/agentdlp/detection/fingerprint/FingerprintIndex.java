@@ -79,6 +79,8 @@ public final class FingerprintIndex implements AutoCloseable {
 
     static final int MAX_CLEANED_ROW_BYTES = 64 * 1024;
     private static final int MULTI_GET_BATCH = 2048;
+    /** Common rows remembered; a workload's boilerplate is a few hundred shapes. */
+    private static final int COMMON_ROWS = 4096;
     private static final String PRESENCE_FILE = "presence.filter";
     private static final String SNAPSHOT_FILE = "postings.snapshot";
     private static final String SNAPSHOT_CHANGES_FILE = "postings.snapshot.changes";
@@ -111,6 +113,7 @@ public final class FingerprintIndex implements AutoCloseable {
     /** Memory-mapped copy of the postings rows and what changed since; null when RocksDB answers all. */
     private volatile SnapshotReads snapshotReads;
     private final RowCache rowCache;
+    private final CommonRows commonRows = new CommonRows(COMMON_ROWS);
     private long presenceAdds;
     private int nextFileId;
     private int nextRepoId;
@@ -767,10 +770,20 @@ public final class FingerprintIndex implements AutoCloseable {
         PostingRows rows = new PostingRows(c);
         PostingList.Decoded decoded = new PostingList.Decoded();
         byte[][] values = fetchRows(unique, c);
+        int maxFiles = thresholds.maxDocumentFrequency();
         for (int i = 0; i < c; i++) {
-            if (values[i] != null) {
-                PostingList.decode(values[i], decoded, thresholds.maxDocumentFrequency());
-                rows.set(i, decoded, thresholds.maxDocumentFrequency());
+            byte[] row = values[i];
+            if (row == null) {
+                continue;
+            }
+            if (commonRows.isCommon(unique[i], row, maxFiles)) {
+                rows.common[i] = true;
+                continue;
+            }
+            PostingList.decode(row, decoded, maxFiles);
+            rows.set(i, decoded, maxFiles);
+            if (rows.common[i]) {
+                commonRows.remember(unique[i], row, decoded.ignoreCorpus ? Integer.MAX_VALUE : maxFiles);
             }
         }
         if (rows.size == 0) {

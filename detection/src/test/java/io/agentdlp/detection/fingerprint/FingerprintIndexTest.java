@@ -99,6 +99,32 @@ class FingerprintIndexTest {
         }
     }
 
+    @Test
+    void codeThatIsNoLongerCommonAfterRemovalsIsEvidenceAgain() {
+        String shared = SyntheticCode.java(23, 6);
+        MatchThresholds fourFiles = THRESHOLDS.withMaxDocumentFrequency(4);
+        List<CodeMatch> fresh;
+        try (FingerprintIndex index = FingerprintIndex.open(dir.resolve("fresh"), OPTIONS)) {
+            for (int i = 2; i < 5; i++) {
+                index.put(doc("copies", "Copy" + i + ".java", SyntheticCode.java(200 + i, 3) + shared));
+            }
+            fresh = index.query(shared, fourFiles);
+        }
+        assertThat(fresh).extracting(CodeMatch::sourcePath).containsExactlyInAnyOrder("Copy2.java", "Copy3.java", "Copy4.java");
+        try (FingerprintIndex index = FingerprintIndex.open(dir.resolve("shrunk"), OPTIONS)) {
+            for (int i = 0; i < 5; i++) {
+                index.put(doc("copies", "Copy" + i + ".java", SyntheticCode.java(200 + i, 3) + shared));
+            }
+            // asked twice: the second answer comes from the rows already known to be common
+            assertThat(index.query(shared, fourFiles)).isEmpty();
+            assertThat(index.query(shared, fourFiles)).isEmpty();
+
+            assertThat(index.remove("copies", "Copy0.java")).isTrue();
+            assertThat(index.remove("copies", "Copy1.java")).isTrue();
+            assertThat(index.query(shared, fourFiles)).as("as if the removed files had never been indexed").isEqualTo(fresh);
+        }
+    }
+
     /** Own code: a method of real logic next to the equals/hashCode an IDE generates for any class. */
     private static final String SHIPMENT = """
             package logistics;
