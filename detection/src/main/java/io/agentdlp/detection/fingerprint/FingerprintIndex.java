@@ -885,13 +885,14 @@ public final class FingerprintIndex implements AutoCloseable {
     /**
      * Postings rows of {@code shapes[0, n)} (null where absent): from the row cache, else from the
      * postings snapshot while it covers the shape, the rest with one multiGet per
-     * {@value #MULTI_GET_BATCH} shapes, which then go into the cache.
+     * {@value #MULTI_GET_BATCH} shapes; rows read from the snapshot or RocksDB then go into the cache.
      */
     private byte[][] fetchRows(long[] shapes, int n) throws RocksDBException {
         byte[][] out = new byte[n][];
         int[] missing = new int[n];
         int m = 0;
         SnapshotReads snapshot = snapshotReads;
+        long snapshotStamp = rowCache.stamp();
         for (int i = 0; i < n; i++) {
             RowCache.Entry e = rowCache.get(shapes[i]);
             if (e != null) {
@@ -901,6 +902,9 @@ public final class FingerprintIndex implements AutoCloseable {
             byte[] row = snapshot == null ? SnapshotReads.NOT_COVERED : snapshot.row(shapes[i]);
             if (row != SnapshotReads.NOT_COVERED) {
                 out[i] = row;
+                // each snapshot read copies the row out of the mapping; the cache keeps one copy, which
+                // also lets the common-row verdicts (keyed by the array) hold across queries
+                rowCache.store(snapshotStamp, shapes[i], row);
             } else {
                 missing[m++] = i;
             }

@@ -138,6 +138,36 @@ class PostingsSnapshotTest {
     }
 
     @Test
+    void rowsCachedFromTheSnapshotFollowLaterWrites() {
+        String shared = SyntheticCode.java(411, 6);
+        String a = SyntheticCode.java(412, 8);
+        MatchThresholds threeFiles = THRESHOLDS.withMaxDocumentFrequency(3);
+        try (FingerprintIndex index = FingerprintIndex.open(dir, OPTIONS);
+             FingerprintIndex plain = FingerprintIndex.open(plainDir, OPTIONS)) {
+            for (FingerprintIndex i : List.of(index, plain)) {
+                i.put(doc("r", "A.java", a));
+                for (int c = 0; c < 4; c++) {
+                    i.put(doc("r", "Copy" + c + ".java", SyntheticCode.java(420 + c, 3) + shared));
+                }
+            }
+            index.compact();
+            // read (and cached) from the snapshot: the shared code is common, A.java is own code
+            for (int round = 0; round < 2; round++) {
+                assertThat(index.query(shared, threeFiles)).isEmpty();
+                assertThat(index.query(a, threeFiles)).extracting(CodeMatch::sourcePath).containsExactly("A.java");
+            }
+            for (FingerprintIndex i : List.of(index, plain)) {
+                i.remove("r", "A.java");
+                i.remove("r", "Copy0.java");
+                i.remove("r", "Copy1.java");
+            }
+            assertThat(index.snapshotInUse()).isTrue();
+            assertThat(index.query(a, threeFiles)).isEmpty();
+            assertThat(index.query(shared, threeFiles)).isEqualTo(plain.query(shared, threeFiles)).hasSize(2);
+        }
+    }
+
+    @Test
     void aFileReindexedOverAndOverCountsItsShapesOnceTowardTheChangeBudget() {
         IndexedDocument v1 = randomDoc("f.bin", 1000, 1);
         IndexedDocument v2 = randomDoc("f.bin", 1000, 3);
