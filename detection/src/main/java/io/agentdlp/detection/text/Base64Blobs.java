@@ -38,6 +38,7 @@ public final class Base64Blobs {
     /** As {@link #decodeAll(DecodedText)}, decoding into {@code buffers}. */
     public static List<DecodedText> decodeAll(DecodedText in, RenderingBuffers buffers) {
         List<DecodedText> out = null;
+        char[] trial = null;
         char[] c = in.buffer();
         int n = in.length();
         int i = 0;
@@ -83,7 +84,10 @@ public final class Base64Blobs {
                 i++;
             }
             if (count >= MIN_RUN && (start == 0 || !isWordBefore(c[start - 1]))) {
-                DecodedText d = decode(in, start, end, count, buffers);
+                if (trial == null || trial.length < count * 3 / 4) {
+                    trial = buffers.scratch(count * 3 / 4);
+                }
+                DecodedText d = decode(in, start, end, count, trial, buffers);
                 if (d != null) {
                     if (out == null) {
                         out = new ArrayList<>(2);
@@ -104,23 +108,36 @@ public final class Base64Blobs {
         return c < 128 && VALUE[c] >= 0;
     }
 
-    private static DecodedText decode(DecodedText in, int start, int end, int count, RenderingBuffers buffers) {
-        // most runs (hashes, tokens, binary) fail the text test within a few bytes: test before allocating
-        if (decodeInto(in, start, end, null) < 0) {
+    private static DecodedText decode(DecodedText in, int start, int end, int count, char[] bytes, RenderingBuffers buffers) {
+        // most runs (hashes, tokens, binary) fail the text test within a few bytes: decode into scratch first,
+        // and build the rendering (its buffer and offset runs) only for a run that is text
+        int capacity = count * 3 / 4;
+        int produced = decodeText(in.buffer(), start, end, bytes);
+        if (produced < 0) {
             return null;
         }
-        DecodedTextBuilder out = new DecodedTextBuilder(in, count * 3 / 4, in.depth() + 1, buffers);
-        decodeInto(in, start, end, out);
+        DecodedTextBuilder out = new DecodedTextBuilder(in, capacity, in.depth() + 1, buffers);
+        char[] c = in.buffer();
+        int seen = 0;
+        int q = 0;
+        for (int i = start; q < produced; i++) {
+            char ch = c[i];
+            if (ch == '\n' || ch == '\r') {
+                continue;
+            }
+            // every decoded byte maps back to the first char of its base64 quantum
+            if ((seen++ & 3) == 0) {
+                out.appendShared(bytes, q, Math.min(3, produced - q), i);
+                q += 3;
+            }
+        }
         return out.build(end);
     }
 
-    /** Decodes the run into {@code out} (or only checks it when null); -1 when it is not text. */
-    private static int decodeInto(DecodedText in, int start, int end, DecodedTextBuilder out) {
-        char[] c = in.buffer();
+    /** Decodes the run into {@code out}; the number of bytes, or -1 when they are not text. */
+    private static int decodeText(char[] c, int start, int end, char[] out) {
         int acc = 0;
         int bits = 0;
-        int quantumStart = start;
-        int seen = 0;
         int nonAscii = 0;
         int produced = 0;
         for (int i = start; i < end; i++) {
@@ -128,10 +145,6 @@ public final class Base64Blobs {
             if (ch == '\n' || ch == '\r') {
                 continue;
             }
-            if (seen % 4 == 0) {
-                quantumStart = i;
-            }
-            seen++;
             acc = acc << 6 | VALUE[ch];
             bits += 6;
             if (bits >= 8) {
@@ -143,10 +156,7 @@ public final class Base64Blobs {
                 if (b >= 0x80) {
                     nonAscii++;
                 }
-                produced++;
-                if (out != null) {
-                    out.append((char) b, quantumStart);
-                }
+                out[produced++] = (char) b;
             }
         }
         // random binary passes the per-byte test often enough only through high bytes, which text rarely has

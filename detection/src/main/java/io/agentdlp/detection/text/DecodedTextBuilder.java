@@ -29,6 +29,18 @@ final class DecodedTextBuilder {
         length++;
     }
 
+    /** Appends chars {@code src[from, from + n)}, which all come from parent char {@code parentIndex}. */
+    void appendShared(char[] src, int from, int n, int parentIndex) {
+        if (length + n > chars.length) {
+            grow(length + n);
+        }
+        int origin = parentOffset(parentIndex);
+        for (int j = 0; j < n; j++) {
+            chars[length++] = src[from + j];
+            runs.add(origin);
+        }
+    }
+
     /** Copies parent chars {@code [from, to)} unchanged. */
     void copy(int from, int to) {
         int n = to - from;

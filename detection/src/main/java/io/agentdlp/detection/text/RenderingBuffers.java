@@ -17,6 +17,7 @@ public final class RenderingBuffers {
     private final boolean pooled;
     private final char[][] slots = new char[SLOTS][];
     private int used;
+    private char[] scratch;
 
     private RenderingBuffers(boolean pooled) {
         this.pooled = pooled;
@@ -45,6 +46,20 @@ public final class RenderingBuffers {
         }
         used++;
         return b;
+    }
+
+    /**
+     * A buffer of at least {@code capacity} chars for a decoder's trial output, valid until the next call; it
+     * is never one of the renderings' buffers. Unpooled instances hand out a new array every time.
+     */
+    char[] scratch(int capacity) {
+        if (!pooled || capacity > MAX_POOLED_CHARS) {
+            return new char[capacity];
+        }
+        if (scratch == null || scratch.length < capacity) {
+            scratch = new char[Math.min(MAX_POOLED_CHARS, Math.max(capacity, Math.max(64, capacity + (capacity >> 1))))];
+        }
+        return scratch;
     }
 
     /** Ends the scan: every buffer handed out may be handed out again. */

@@ -1,0 +1,162 @@
+package io.agentdlp.detection.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The former {@link Base64Blobs}, kept as the oracle of {@code Base64BlobsTest}: it checks a run, then decodes
+ * it again one byte at a time.
+ *
+ * <p>Finds base64 runs of plausible length (standard or URL-safe alphabet, optionally wrapped over lines of
+ * at least {@value #MIN_WRAPPED_LINE} chars) and decodes those whose content is text, so that secrets in
+ * base64-wrapped blobs (Kubernetes Secret data, encoded configs, {@code base64} command output) can be
+ * rescanned. Decoded bytes map one-to-one to chars (ISO-8859-1); each decoded char maps back to the
+ * base64 quantum it came from.
+ */
+final class OriginalBase64Blobs {
+    /** Shortest run worth decoding: 24 decoded bytes. */
+    static final int MIN_RUN = 32;
+    static final int MIN_WRAPPED_LINE = 60;
+    private static final int MAX_RUN = 1 << 22;
+    private static final byte[] VALUE = new byte[128];
+
+    static {
+        java.util.Arrays.fill(VALUE, (byte) -1);
+        String std = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < std.length(); i++) {
+            VALUE[std.charAt(i)] = (byte) i;
+        }
+        VALUE['-'] = 62;
+        VALUE['_'] = 63;
+    }
+
+    private OriginalBase64Blobs() {
+    }
+
+    /** Decoded renderings of the text-like base64 runs of {@code in}, in order of appearance. */
+    static List<DecodedText> decodeAll(DecodedText in) {
+        return decodeAll(in, RenderingBuffers.unpooled());
+    }
+
+    /** As {@code decodeAll(DecodedText)}, decoding into {@code buffers}. */
+    static List<DecodedText> decodeAll(DecodedText in, RenderingBuffers buffers) {
+        List<DecodedText> out = null;
+        char[] c = in.buffer();
+        int n = in.length();
+        int i = 0;
+        while (i < n) {
+            if (!isB64(c[i])) {
+                i++;
+                continue;
+            }
+            // A run whose first line is shorter than MIN_RUN is never decoded (only lines of at least
+            // MIN_WRAPPED_LINE chars wrap). Most runs are words: the last non-base64 char among the next
+            // MIN_RUN chars, found from the far end, lets the scan jump past them without a look at each.
+            if (i + MIN_RUN > n) {
+                break;
+            }
+            int k = i + MIN_RUN - 1;
+            while (k > i && isB64(c[k])) {
+                k--;
+            }
+            if (k > i) {
+                i = k + 1;
+                continue;
+            }
+            int start = i;
+            int count = 0;
+            while (true) {
+                // one line of the run in a tight loop; most runs are words that end here
+                int lineStart = i;
+                int stop = Math.min(n, i + (MAX_RUN - count));
+                while (i < stop && isB64(c[i])) {
+                    i++;
+                }
+                int lineLen = i - lineStart;
+                count += lineLen;
+                if (i < n && count < MAX_RUN && (c[i] == '\n' || c[i] == '\r') && lineLen >= MIN_WRAPPED_LINE && i + 1 < n
+                        && (isB64(c[i + 1]) || c[i + 1] == '\n' && i + 2 < n && isB64(c[i + 2]))) {
+                    i += c[i + 1] == '\n' ? 2 : 1;
+                } else {
+                    break;
+                }
+            }
+            int end = i;
+            while (i < n && c[i] == '=') {
+                i++;
+            }
+            if (count >= MIN_RUN && (start == 0 || !isWordBefore(c[start - 1]))) {
+                DecodedText d = decode(in, start, end, count, buffers);
+                if (d != null) {
+                    if (out == null) {
+                        out = new ArrayList<>(2);
+                    }
+                    out.add(d);
+                }
+            }
+        }
+        return out == null ? List.of() : out;
+    }
+
+    private static boolean isWordBefore(char c) {
+        // a run glued to '%' or '\' is an escape sequence tail, not a blob
+        return c == '%' || c == '\\';
+    }
+
+    private static boolean isB64(char c) {
+        return c < 128 && VALUE[c] >= 0;
+    }
+
+    private static DecodedText decode(DecodedText in, int start, int end, int count, RenderingBuffers buffers) {
+        // most runs (hashes, tokens, binary) fail the text test within a few bytes: test before allocating
+        if (decodeInto(in, start, end, null) < 0) {
+            return null;
+        }
+        DecodedTextBuilder out = new DecodedTextBuilder(in, count * 3 / 4, in.depth() + 1, buffers);
+        decodeInto(in, start, end, out);
+        return out.build(end);
+    }
+
+    /** Decodes the run into {@code out} (or only checks it when null); -1 when it is not text. */
+    private static int decodeInto(DecodedText in, int start, int end, DecodedTextBuilder out) {
+        char[] c = in.buffer();
+        int acc = 0;
+        int bits = 0;
+        int quantumStart = start;
+        int seen = 0;
+        int nonAscii = 0;
+        int produced = 0;
+        for (int i = start; i < end; i++) {
+            char ch = c[i];
+            if (ch == '\n' || ch == '\r') {
+                continue;
+            }
+            if (seen % 4 == 0) {
+                quantumStart = i;
+            }
+            seen++;
+            acc = acc << 6 | VALUE[ch];
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                int b = acc >> bits & 0xff;
+                if (!isTextByte(b)) {
+                    return -1;
+                }
+                if (b >= 0x80) {
+                    nonAscii++;
+                }
+                produced++;
+                if (out != null) {
+                    out.append((char) b, quantumStart);
+                }
+            }
+        }
+        // random binary passes the per-byte test often enough only through high bytes, which text rarely has
+        return produced >= 8 && nonAscii * 10 <= produced ? produced : -1;
+    }
+
+    private static boolean isTextByte(int b) {
+        return b >= 0x20 && b < 0x7f || b == '\n' || b == '\r' || b == '\t' || b >= 0x80 && b <= 0xf4 && b != 0xc0 && b != 0xc1;
+    }
+}
