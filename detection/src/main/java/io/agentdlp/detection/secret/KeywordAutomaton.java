@@ -18,7 +18,12 @@ final class KeywordAutomaton {
         void hit(int keyword, int end);
     }
 
+    /** Texts shorter than this many longest keywords are walked in one piece (the halves' warm-up would not pay). */
+    private static final int HALVED_MIN = 8;
+
     private final String[] keywords;
+    /** Length of the longest keyword: the most chars the automaton's state depends on. */
+    private final int longestKeyword;
     private final byte[] classOf = new byte[128];
     private final int classes;
     /** Transition table: entry (row + class) is the next state's row ({@code state * classes}). */
@@ -50,6 +55,7 @@ final class KeywordAutomaton {
             }
         }
         this.classes = cls;
+        this.longestKeyword = Arrays.stream(keywords).mapToInt(String::length).max().orElse(0);
         if (cls > 127) {
             throw new IllegalArgumentException("too many distinct keyword characters");
         }
@@ -153,14 +159,75 @@ final class KeywordAutomaton {
         return false;
     }
 
-    /** Reports every keyword occurrence in {@code text[0, length)}, in order of end offset. */
+    /**
+     * Reports every keyword occurrence in {@code text[0, length)}, in order of end offset.
+     *
+     * <p>Each step's table lookup waits for the previous one, so one walk over the text is bound by the latency
+     * of that chain, not by the work. Longer texts are walked as two halves at once, whose chains overlap. The
+     * state after a char depends only on the last {@code longestKeyword} chars (the longest suffix that is a
+     * keyword prefix), so the second walk starts from the root that many chars before the middle and reports
+     * from the middle on; its hits wait in a buffer until the first walk's are out, keeping the order.
+     */
     void scan(char[] text, int length, HitSink sink) {
+        if (length < HALVED_MIN * longestKeyword) {
+            walk(text, 0, length, sink);
+            return;
+        }
+        final int[] d = delta;
+        final byte[] cl = classOf;
+        final int firstOutput = firstOutputState;
+        final int k = classes;
+        final int mid = length >>> 1;
+        final int warmStart = mid - longestKeyword;
+        int[] pending = null;
+        int pendingCount = 0;
+        int s1 = 0;
+        int s2 = 0;
+        for (int i = 0, j = warmStart; i < mid; i++, j++) {
+            char c1 = text[i];
+            char c2 = text[j];
+            s1 = d[s1 + (c1 < 128 ? cl[c1] : 0)];
+            s2 = d[s2 + (c2 < 128 ? cl[c2] : 0)];
+            if (s1 >= firstOutput) {
+                for (int h : outputs[s1 / k]) {
+                    sink.hit(h, i + 1);
+                }
+            }
+            if (s2 >= firstOutput && j >= mid) {
+                if (pending == null) {
+                    pending = new int[16];
+                } else if (pendingCount == pending.length) {
+                    pending = Arrays.copyOf(pending, pendingCount * 2);
+                }
+                pending[pendingCount++] = s2;
+                pending[pendingCount++] = j + 1;
+            }
+        }
+        for (int p = 0; p < pendingCount; p += 2) {
+            for (int h : outputs[pending[p] / k]) {
+                sink.hit(h, pending[p + 1]);
+            }
+        }
+        int s = s2;
+        for (int j = warmStart + mid; j < length; j++) {
+            char c = text[j];
+            s = d[s + (c < 128 ? cl[c] : 0)];
+            if (s >= firstOutput) {
+                for (int h : outputs[s / k]) {
+                    sink.hit(h, j + 1);
+                }
+            }
+        }
+    }
+
+    /** One walk over {@code text[from, to)} from the root. */
+    private void walk(char[] text, int from, int to, HitSink sink) {
         final int[] d = delta;
         final byte[] cl = classOf;
         final int firstOutput = firstOutputState;
         final int k = classes;
         int s = 0;
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < to; i++) {
             char c = text[i];
             s = d[s + (c < 128 ? cl[c] : 0)];
             if (s >= firstOutput) {

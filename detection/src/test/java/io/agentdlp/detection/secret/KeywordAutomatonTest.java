@@ -9,7 +9,14 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** The automaton reports exactly the occurrences a naive case-insensitive search finds. */
+import io.agentdlp.detection.secret.eval.AgentTrafficCorpus;
+import io.agentdlp.detection.secret.eval.LabeledSample;
+import io.agentdlp.detection.text.AgentText;
+
+/**
+ * The automaton reports exactly the occurrences a naive case-insensitive search finds, and in exactly the order of
+ * the former one-walk automaton ({@link OriginalKeywordAutomaton}), which long texts walked as two halves must keep.
+ */
 class KeywordAutomatonTest {
 
     @Test
@@ -48,6 +55,91 @@ class KeywordAutomatonTest {
         String text = "TOk ghp_";
         automaton.scan(text.toCharArray(), text.length(), (keyword, end) -> hits.add(keyword + "@" + end));
         assertThat(hits).containsExactly("1@2", "2@3", "0@8");
+    }
+
+    @Test
+    void longTextsReportTheFormerAutomatonsHitsInItsOrder() {
+        Random random = new Random(20251125L);
+        String keywordAlphabet = "abAB:_x";
+        String textAlphabet = "abcAB:_x\u00e9\n ";
+        int totalHits = 0;
+        for (int round = 0; round < 2_000; round++) {
+            List<String> keywords = new ArrayList<>();
+            int count = 1 + random.nextInt(8);
+            while (keywords.size() < count) {
+                // long keywords too, so that the second half's warm-up matters
+                String k = randomString(random, keywordAlphabet, 1 + random.nextInt(round % 3 == 0 ? 24 : 5)).toLowerCase(Locale.ROOT);
+                if (!keywords.contains(k)) {
+                    keywords.add(k);
+                }
+            }
+            // repeated keywords around the middle and at the edges, so that occurrences straddle where the halves meet
+            StringBuilder text = new StringBuilder(randomString(random, textAlphabet, random.nextInt(round % 2 == 0 ? 400 : 4_000)));
+            for (int p = random.nextInt(6); p > 0; p--) {
+                String k = keywords.get(random.nextInt(keywords.size()));
+                text.insert(random.nextInt(text.length() + 1), random.nextBoolean() ? k : k + k.toUpperCase(Locale.ROOT) + k);
+            }
+            totalHits += assertSameHitsAsFormer(keywords, text.toString());
+        }
+        assertThat(totalHits).isGreaterThan(100_000);
+    }
+
+    @Test
+    void everyLengthAroundTheHalvingThresholdMatchesTheFormerAutomaton() {
+        List<String> keywords = List.of("aaaa", "aab", "ab", "b", "abababab");
+        Random random = new Random(5L);
+        for (int length = 0; length < 200; length++) {
+            for (int t = 0; t < 20; t++) {
+                assertSameHitsAsFormer(keywords, randomString(random, "abAB ", length));
+            }
+        }
+    }
+
+    @Test
+    void theRulesKeywordsOnTrafficMatchTheFormerAutomaton() {
+        List<String> keywords = new ArrayList<>();
+        for (SecretRule rule : RuleCatalog.builtIn().rules()) {
+            for (String k : rule.keywords()) {
+                if (!keywords.contains(k)) {
+                    keywords.add(k);
+                }
+            }
+        }
+        KeywordAutomaton automaton = new KeywordAutomaton(keywords);
+        OriginalKeywordAutomaton former = new OriginalKeywordAutomaton(keywords);
+        AgentTrafficCorpus corpus = new AgentTrafficCorpus(20250301L);
+        List<String> texts = new ArrayList<>();
+        for (LabeledSample s : corpus.generate(3000)) {
+            texts.add(s.text());
+        }
+        for (int size : new int[] {1024, 5120, 102400}) {
+            for (int i = 0; i < 8; i++) {
+                texts.add(corpus.traffic(size, i % 2 == 0));
+            }
+        }
+        for (String text : texts) {
+            for (String t : List.of(text, AgentText.normalize(text).toString())) {
+                assertThat(hits(automaton::scan, t)).isEqualTo(hits(former::scan, t));
+            }
+        }
+    }
+
+    private static int assertSameHitsAsFormer(List<String> keywords, String text) {
+        List<String> expected = hits(new OriginalKeywordAutomaton(keywords)::scan, text);
+        assertThat(hits(new KeywordAutomaton(keywords)::scan, text)).as("keywords %s in %s", keywords, text).isEqualTo(expected);
+        return expected.size();
+    }
+
+    private interface Scan {
+        void scan(char[] text, int length, KeywordAutomaton.HitSink sink);
+    }
+
+    private static List<String> hits(Scan scan, String text) {
+        List<String> hits = new ArrayList<>();
+        // a longer array than the text: the scan must stop at the given length
+        char[] chars = (text + "abab").toCharArray();
+        scan.scan(chars, text.length(), (keyword, end) -> hits.add(keyword + "@" + end));
+        return hits;
     }
 
     private static List<String> naive(List<String> keywords, String text) {
