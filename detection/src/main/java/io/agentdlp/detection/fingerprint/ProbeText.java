@@ -22,8 +22,10 @@ import java.util.Arrays;
  * @param chars   decoded text (only the first {@code length} chars are meaningful)
  * @param length  decoded length
  * @param lineMap original line of each decoded line (index 1..), or null when lines are unchanged
+ * @param lineStarts offset of the first char of each decoded line (index 1..; every line break of
+ *                   {@code chars} ends one), or null when not known
  */
-record ProbeText(char[] chars, int length, int[] lineMap) {
+record ProbeText(char[] chars, int length, int[] lineMap, int[] lineStarts) {
     static final int MIN_ESCAPED_NEWLINES = 2;
     static final int MIN_JSON_STRING = 40;
     static final int MAX_JSON_DEPTH = 3;
@@ -59,7 +61,7 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
                 chars[i] = text.charAt(i);
             }
         }
-        ProbeText t = new ProbeText(chars, n, null);
+        ProbeText t = new ProbeText(chars, n, null, null);
         String whole = text instanceof String s ? s : new String(chars, 0, n);
         // a string that did not hold a document at one level cannot hold one at the next (strings end at
         // line breaks and every decoded document is on lines of its own), so deeper levels only walk the
@@ -245,7 +247,11 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
                 case 'b', 'f' -> out.append(' ');
                 case 'u' -> {
                     if (i + 4 <= to && isHex(a, i, 4)) {
-                        out.append((char) Integer.parseInt(new String(a, i, 4), 16));
+                        char u = (char) Integer.parseInt(new String(a, i, 4), 16);
+                        if (u == '\n') {
+                            out.strayLineBreaks = true;
+                        }
+                        out.append(u);
                         i += 4;
                     } else {
                         out.append('\\');
@@ -284,7 +290,7 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         int line = 1;
         int start = 0;
         while (start <= n) {
-            int end = lineEnd(same, start, n);
+            int end = lineEnd(same, start, line);
             int original = originalLine(line);
             if (hunk == null && !mayBeDecorated(a, start, end)) {
                 if (runFrom < 0) {
@@ -348,8 +354,9 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         int written = 0;
         int from = 0;
         int start = 0;
+        int line = 1;
         while (start < n) {
-            int end = lineEnd(same, start, n);
+            int end = lineEnd(same, start, line);
             if (mayBeDecorated(a, start, end)) {
                 int content = afterLineNumber(a, start, end);
                 if (isFence(a, content, end) || isDiffHeader(a, content, end)) {
@@ -362,18 +369,25 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
                 }
             }
             start = end + 1;
+            line++;
         }
         if (from == 0) {
             return this;
         }
         System.arraycopy(a, from, a, written, n - from);
-        return new ProbeText(a, written + n - from, lineMap);
+        return new ProbeText(a, written + n - from, lineMap, null);
     }
 
-    /** Offset of the line break that ends the line starting at {@code start}, or {@code n}. */
-    private static int lineEnd(String same, int start, int n) {
+    /**
+     * Offset of the line break that ends {@code line}, which starts at {@code start}, or the length: from the
+     * line starts a JSON level recorded when there are, else searched in {@code same}.
+     */
+    private int lineEnd(String same, int start, int line) {
+        if (lineStarts != null) {
+            return line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : length;
+        }
         int end = same.indexOf('\n', start);
-        return end < 0 ? n : end;
+        return end < 0 ? length : end;
     }
 
     /**
@@ -511,6 +525,8 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         int lines;
         int[] documents = new int[8];
         int documentCount;
+        /** Whether a line break was appended as a char (a {@code \u000a} escape) rather than by a new line. */
+        boolean strayLineBreaks;
 
         Builder(int capacity) {
             chars = new char[Math.max(16, capacity)];
@@ -524,6 +540,7 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
             length = 0;
             lines = 0;
             documentCount = 0;
+            strayLineBreaks = false;
         }
 
         /** Starts a new line (the first call starts line 1 without a line break). */
@@ -610,7 +627,8 @@ record ProbeText(char[] chars, int length, int[] lineMap) {
         }
 
         ProbeText build() {
-            return new ProbeText(chars, length, Arrays.copyOf(map, lines + 1));
+            int[] lineStarts = strayLineBreaks ? null : Arrays.copyOf(starts, lines + 1);
+            return new ProbeText(chars, length, Arrays.copyOf(map, lines + 1), lineStarts);
         }
     }
 }
