@@ -114,7 +114,7 @@ public final class Fingerprinter {
         long[] kgrams = ws.kgrams;
         long[] spelled = ws.spelled;
         hashKgrams(t, kgrams, spelled);
-        int selected = select(kgrams, m, config.w(), ws.selected);
+        int selected = Winnowing.select(kgrams, m, config.w(), ws.selected);
         long[] hashes = new long[selected];
         int[] starts = new int[selected];
         int[] ends = new int[selected];
@@ -182,47 +182,6 @@ public final class Fingerprinter {
     private static long shape(long h) {
         long f = mix(h) & ~0xFFL;
         return (f | 0xFFL) == NOT_CODE ? f - 0x100L : f;
-    }
-
-    /**
-     * Robust winnowing on the shapes (so the choice does not depend on spellings): in each window of
-     * {@code w} k-gram hashes keep the minimum; on ties keep the one already kept, else the rightmost.
-     * Writes the positions of kept code k-grams to {@code out}.
-     */
-    private static int select(long[] h, int m, int w, int[] out) {
-        int count = 0;
-        int width = Math.min(w, m);
-        int min = rightmostMin(h, 0, width - 1);
-        if (h[min] != NOT_CODE) {
-            out[count++] = min;
-        }
-        for (int r = width; r < m; r++) {
-            int left = r - width + 1;
-            if (min < left) {
-                min = rightmostMin(h, left, r);
-            } else if (h[r] >> 8 < h[min] >> 8) {
-                min = r;
-            } else {
-                continue;
-            }
-            if (h[min] != NOT_CODE) {
-                out[count++] = min;
-            }
-        }
-        return count;
-    }
-
-    private static int rightmostMin(long[] h, int lo, int hi) {
-        int pos = lo;
-        long best = h[lo] >> 8;
-        for (int j = lo + 1; j <= hi; j++) {
-            long v = h[j] >> 8;
-            if (v <= best) {
-                best = v;
-                pos = j;
-            }
-        }
-        return pos;
     }
 
     /** murmur3 fmix64. */

@@ -186,7 +186,7 @@ final class FingerprinterReference {
      * {@code w} k-gram hashes keep the minimum; on ties keep the one already kept, else the rightmost.
      * Writes the positions of kept code k-grams to {@code out}.
      */
-    private static int select(long[] h, int m, int w, int[] out) {
+    static int select(long[] h, int m, int w, int[] out) {
         int count = 0;
         int width = Math.min(w, m);
         int min = rightmostMin(h, 0, width - 1);
