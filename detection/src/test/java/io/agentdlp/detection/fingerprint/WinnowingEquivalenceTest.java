@@ -7,7 +7,10 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** The window selection keeps the k-grams the selection of {@link FingerprinterReference} keeps, for w = 3 (without branches) and others. */
+/**
+ * The window selection keeps the k-grams the selection of {@link FingerprinterReference} keeps, for w = 3
+ * (without branches) and other windows.
+ */
 class WinnowingEquivalenceTest {
     @Test
     void randomShapesWithTiesProseAndExtremesSelectAsTheReference() {
