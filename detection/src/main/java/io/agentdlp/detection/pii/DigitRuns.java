@@ -16,8 +16,9 @@ final class DigitRuns {
     private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
     private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
 
-    private int[] bounds;
-    private int size;
+    /** Start and end of each run, in text order. */
+    private final int[] bounds;
+    private final int size;
     private final boolean nonAscii;
     private final boolean noReplacement;
 
@@ -36,32 +37,39 @@ final class DigitRuns {
 
     /**
      * Per eight bytes, a mask with the high bit of each byte that is an ASCII digit, and where it
-     * differs from the byte before: each change starts or ends a run. No branch per character, and
-     * the eight bytes of a digest's hex digits cost one step and one per run edge.
+     * differs from the byte before: each change starts or ends a run. The changes' positions are
+     * written without a branch per change (four stores, four more when there are more changes; only the
+     * first {@code bitCount} count, the rest are overwritten later): in hex digests the number of changes
+     * per eight bytes is random, and a loop over them mispredicted its exit nearly every time.
      */
     private DigitRuns(byte[] latin1, String text) {
         int n = latin1.length;
-        this.bounds = new int[initialCapacity(n)];
+        int[] edges = new int[initialCapacity(n)];
+        int count = 0;
         long seen = 0;
         boolean replaced = false;
-        boolean inRun = false;
-        int start = 0;
         int i = 0;
         for (; i + 8 <= n; i += 8) {
             long x = (long) LONGS.get(latin1, i);
             seen |= x;
             long digits = ((x | HIGH_BITS) - 0x3030303030303030L) & (0xB9B9B9B9B9B9B9B9L - (x & LOW_SEVEN_BITS)) & ~x & HIGH_BITS;
-            long changes = digits ^ ((digits << 8) | (inRun ? 0x80L : 0L));
-            while (changes != 0) {
-                int at = i + (Long.numberOfTrailingZeros(changes) >>> 3);
-                if (inRun) {
-                    add(start, at);
-                } else {
-                    start = at;
-                }
-                inRun = !inRun;
+            // an odd count of edges so far means a run is open: the byte before this word was a digit
+            long changes = digits ^ ((digits << 8) | ((count & 1L) << 7));
+            if (count + 8 > edges.length) {
+                edges = Arrays.copyOf(edges, edges.length * 2);
+            }
+            int changed = Long.bitCount(changes);
+            for (int k = 0; k < 4; k++) {
+                edges[count + k] = i + (Long.numberOfTrailingZeros(changes) >>> 3);
                 changes &= changes - 1;
             }
+            if (changed > 4) {
+                for (int k = 4; k < 8; k++) {
+                    edges[count + k] = i + (Long.numberOfTrailingZeros(changes) >>> 3);
+                    changes &= changes - 1;
+                }
+            }
+            count += changed;
             long q = x ^ QUESTION_MARKS;
             long questionMarks = ~(((q & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | q) & HIGH_BITS;
             while (questionMarks != 0) {
@@ -69,23 +77,23 @@ final class DigitRuns {
                 questionMarks &= questionMarks - 1;
             }
         }
+        if (count + (n - i) + 1 > edges.length) {
+            edges = Arrays.copyOf(edges, count + (n - i) + 1);
+        }
         for (; i < n; i++) {
             byte b = latin1[i];
             seen |= b;
             replaced |= b == '?' && text.charAt(i) != '?';
             boolean digit = b >= '0' && b <= '9';
-            if (digit != inRun) {
-                if (inRun) {
-                    add(start, i);
-                } else {
-                    start = i;
-                }
-                inRun = digit;
+            if (digit != ((count & 1) != 0)) {
+                edges[count++] = i;
             }
         }
-        if (inRun) {
-            add(start, n);
+        if ((count & 1) != 0) {
+            edges[count++] = n;
         }
+        this.bounds = edges;
+        this.size = count / 2;
         this.noReplacement = !replaced;
         this.nonAscii = replaced || (seen & HIGH_BITS) != 0;
     }
@@ -98,15 +106,6 @@ final class DigitRuns {
     /** One unsigned comparison: one branch per character where two range tests would take two. */
     static boolean isDigit(char c) {
         return (char) (c - '0') < 10;
-    }
-
-    private void add(int start, int end) {
-        if (2 * size + 2 > bounds.length) {
-            bounds = Arrays.copyOf(bounds, bounds.length * 2);
-        }
-        bounds[2 * size] = start;
-        bounds[2 * size + 1] = end;
-        size++;
     }
 
     int size() {

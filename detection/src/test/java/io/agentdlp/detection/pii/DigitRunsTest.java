@@ -45,6 +45,25 @@ class DigitRunsTest {
         }
     }
 
+    /** Long texts of short pieces: many changes per eight bytes (up to eight), and the run table grown past its first size. */
+    @Test
+    void readsLongTextsOfDenseRunsAsCharacterByCharacter() {
+        Random random = new Random(20261125L);
+        String[] dense = {"0", "a", "12", "b", "?", "/", ":", "1a", "a1"};
+        for (int t = 0; t < 2_000; t++) {
+            StringBuilder text = new StringBuilder();
+            int pieces = random.nextInt(3_000);
+            for (int p = 0; p < pieces; p++) {
+                text.append(random.nextInt(4) == 0 ? PIECES[random.nextInt(11)] : dense[random.nextInt(dense.length)]);
+            }
+            String s = text.toString();
+            Reference reference = new Reference(s.toCharArray());
+            DigitRuns fast = DigitRuns.of(s.getBytes(StandardCharsets.ISO_8859_1), s);
+            assertThat(runs(fast)).as("runs of a text of %d characters", s.length()).isEqualTo(reference.runs);
+            assertThat(runs(ScreenText.of(s).digits())).isEqualTo(reference.runs);
+        }
+    }
+
     @Test
     void findsRunsAcrossTheEightCharacterSteps() {
         String text = "abcdefg1" + "23456789" + "0abcdef9" + "9" + "?x" + "\u00e97";
