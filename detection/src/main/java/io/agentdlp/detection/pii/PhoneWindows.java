@@ -292,9 +292,11 @@ final class PhoneWindows {
         return (char) (text[i] & 0xFF);
     }
 
+    /** Most words next to digits start with letters no label starts with: one table look-up decides them. */
     private static boolean label(byte[] text, int from, int to) {
         int length = to - from;
-        if (length >= LABELS_BY_LENGTH.length) {
+        if (length >= LABELS_BY_LENGTH.length
+                || !LABEL_START[128 * (text[from] | 0x20) + (length > 1 ? text[from + 1] | 0x20 : 0)]) {
             return false;
         }
         for (String label : LABELS_BY_LENGTH[length]) {
