@@ -48,13 +48,16 @@ final class DigitRuns {
         int count = 0;
         long seen = 0;
         boolean replaced = false;
+        long previous = 0;
         int i = 0;
         for (; i + 8 <= n; i += 8) {
             long x = (long) LONGS.get(latin1, i);
             seen |= x;
             long digits = ((x | HIGH_BITS) - 0x3030303030303030L) & (0xB9B9B9B9B9B9B9B9L - (x & LOW_SEVEN_BITS)) & ~x & HIGH_BITS;
-            // an odd count of edges so far means a run is open: the byte before this word was a digit
-            long changes = digits ^ ((digits << 8) | ((count & 1L) << 7));
+            // a run is open when the byte before this word was a digit: taken from that word's mask, not from
+            // the count of edges, so no word waits for the previous one's count
+            long changes = digits ^ ((digits << 8) | (previous >>> 56));
+            previous = digits;
             if (count + 8 > edges.length) {
                 edges = Arrays.copyOf(edges, edges.length * 2);
             }
