@@ -3,11 +3,12 @@ package io.agentdlp.detection.pii;
 import java.util.Arrays;
 
 /**
- * One walk over a text's digit runs that builds both the identifier spans ({@link SpanClass#IDENTIFIER}
- * runs some identifier matcher can use) and, for an ASCII text, the phone windows ({@link PhoneWindows})
- * that hold a digit and a separator. The two screens start from the same digit runs and test the same
- * neighbours, so each run's neighbours are classified once, by one table, and a run that neither screen
- * can use (most digits of hex digests, glued to lower-case letters) costs one test.
+ * One walk over a text's digit runs that builds the identifier spans ({@link SpanClass#IDENTIFIER}
+ * runs some identifier matcher can use), the IP spans that can hold a reported address and, for an ASCII
+ * text, the phone windows ({@link PhoneWindows}) that hold a digit and a separator. The screens start from
+ * the same digit runs and test the same neighbours, so each run's neighbours are classified once, by one
+ * table, and a run that no screen can use (most digits of hex digests, glued to lower-case letters) costs
+ * one test.
  */
 final class DigitRunWalk {
     /** An identifier member ({@code [A-Z0-9 +-x]}). */
@@ -18,8 +19,12 @@ final class DigitRunWalk {
     private static final byte NO_PHONE_AFTER = 4;
     /** One of {@code - / .}: a date's first separator. */
     private static final byte DATE_SEPARATOR = 8;
+    /** A dot: right after a digit run, where an IPv4 address has one. */
+    private static final byte DOT = 16;
+    /** No {@link SpanClass#IP_ADDRESS} member: right before a digit run, where an IP run starts. */
+    private static final byte NO_IP = 32;
     /** A text's edge or a character above ASCII (the phone half only runs on ASCII texts). */
-    private static final int EDGE = NO_PHONE_BEFORE | NO_PHONE_AFTER;
+    private static final int EDGE = NO_PHONE_BEFORE | NO_PHONE_AFTER | NO_IP;
     /** By screen byte ({@link ScreenText}): above ASCII an edge. */
     private static final byte[] CLASS = new byte[256];
     /** The fewest digits of a span of digits alone that some identifier matcher can use. */
@@ -31,11 +36,14 @@ final class DigitRunWalk {
             CLASS[c] = (byte) (c >= 128 ? EDGE : (SpanClass.IDENTIFIER.member(c) ? IDENTIFIER : 0)
                     | (PhoneWindows.neverMemberBefore(c) ? NO_PHONE_BEFORE : 0)
                     | (PhoneWindows.neverMemberAfter(c) ? NO_PHONE_AFTER : 0)
-                    | (c == '-' || c == '/' || c == '.' ? DATE_SEPARATOR : 0));
+                    | (c == '-' || c == '/' || c == '.' ? DATE_SEPARATOR : 0)
+                    | (c == '.' ? DOT : 0)
+                    | (SpanClass.IP_ADDRESS.member(c) ? 0 : NO_IP));
         }
     }
 
     private final Spans identifiers = new Spans();
+    private final Spans ipAddresses = new Spans();
     private int[] windows;
     private int windowCount;
     private boolean dateOfBirthLabel;
@@ -60,6 +68,16 @@ final class DigitRunWalk {
         return identifiers;
     }
 
+    /**
+     * The IP spans ({@link SpanClass#IP_ADDRESS} runs with four digits and three dots, or two colons) that can
+     * hold an address the IP matcher reports: those with a digit run followed by a dot (every IPv4 address has
+     * one) or starting with a {@code 2} or {@code 3} (a public IPv6 address is in 2000::/3, so its first group
+     * is written {@code 2xxx} or {@code 3xxx}, and its pattern's look-behind makes it start an IP run).
+     */
+    Spans ipAddresses() {
+        return ipAddresses;
+    }
+
     /** Whether some digit run followed by {@code - / .} has a date-of-birth label before it ({@link DateOfBirthMatcher#labelBeforeDate}). */
     boolean mayHoldDateOfBirthLabel() {
         return dateOfBirthLabel;
@@ -77,7 +95,8 @@ final class DigitRunWalk {
     }
 
     /**
-     * For each digit run: the date-of-birth label test when a date separator follows it; the identifier half grows its span unless an earlier span covers it or it is
+     * For each digit run: the IP span around it when it may hold a reported address ({@link #ipAddresses});
+     * the date-of-birth label test when a date separator follows it; the identifier half grows its span unless an earlier span covers it or it is
      * shorter than any identifier and between non-members; the phone half reads from the nearest point
      * before it where the whole-text reading stands outside any run, unless it was passed already or is a
      * whole window by itself (no member on either side: then it has no separator).
@@ -85,6 +104,7 @@ final class DigitRunWalk {
     private void walk(byte[] text, DigitRuns digits, boolean phone) {
         int n = text.length;
         int covered = 0;
+        int ipCovered = 0;
         int passed = phone ? 0 : Integer.MAX_VALUE;
         PhoneWindows.Window keep = this::keepWindow;
         for (int r = 0; r < digits.size(); r++) {
@@ -94,6 +114,9 @@ final class DigitRunWalk {
             int after = end == n ? EDGE : CLASS[text[end] & 0xFF];
             if (start >= covered && (end - start >= IDENTIFIER_MIN_DIGITS_ALONE || ((before | after) & IDENTIFIER) != 0)) {
                 covered = growIdentifier(text, digits, r);
+            }
+            if (start >= ipCovered && ((after & DOT) != 0 || ((before & NO_IP) != 0 && (text[start] == '2' || text[start] == '3')))) {
+                ipCovered = SpanClass.IP_ADDRESS.grow(text, start, ipAddresses, IpAddressMatcher.SPAN_FILTER);
             }
             if ((after & DATE_SEPARATOR) != 0 && !dateOfBirthLabel) {
                 dateOfBirthLabel = DateOfBirthMatcher.labelBeforeDate(text, start, end);

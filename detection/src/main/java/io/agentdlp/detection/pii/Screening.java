@@ -6,9 +6,6 @@ package io.agentdlp.detection.pii;
  * its whole length as the only span, which is what the spans must be equivalent to.
  */
 final class Screening {
-    /** The span filters of the IP matcher: IPv4 (4 digits, 3 dots) or IPv6 (2 colons). */
-    private static final SpanClass.RunFilter ANY_IP_ADDRESS = (digits, dots, colons) -> (digits >= 4 && dots >= 3) || colons >= 2;
-
     private final String text;
     private final byte[] bytes;
     private final DigitRuns digits;
@@ -88,12 +85,12 @@ final class Screening {
     }
 
     /**
-     * Runs of hex digits, dots and colons with four digits and three dots (IPv4), or two colons and a digit (IPv6: a
-     * public address is in 2000::/3, so its first group is written {@code 2xxx} or {@code 3xxx}).
+     * Runs of hex digits, dots and colons with four digits and three dots (IPv4), or two colons and a digit, that can
+     * hold an address the IP matcher reports, found by the walk ({@link DigitRunWalk#ipAddresses}).
      */
     Spans ipAddresses() {
         if (ipAddresses == null) {
-            ipAddresses = unscreened ? Spans.whole(text) : SpanClass.IP_ADDRESS.around(text, bytes, '.', ':', ANY_IP_ADDRESS);
+            ipAddresses = unscreened ? Spans.whole(text) : walk().ipAddresses();
         }
         return ipAddresses;
     }

@@ -53,36 +53,10 @@ enum SpanClass {
     }
 
     /**
-     * The maximal runs of members of {@code text} that hold a digit and one of {@code a} or {@code b}
-     * and pass {@code keep}, with their digits, dots and colons counted (no upper-case letters or digit runs): each run is grown from the first {@code a} or {@code b} inside it, found
-     * by {@link String#indexOf(int, int)} (a vectorised search), so runs without either, such as the
-     * hex digests of logs, are never read.
-     */
-    Spans around(String text, byte[] bytes, char a, char b, RunFilter keep) {
-        Spans out = new Spans();
-        int nextA = text.indexOf(a);
-        int nextB = text.indexOf(b);
-        int covered = 0;
-        while (nextA >= 0 || nextB >= 0) {
-            int at = nextA < 0 ? nextB : nextB < 0 ? nextA : Math.min(nextA, nextB);
-            if (at >= covered) {
-                covered = addRun(bytes, at, out, keep);
-            }
-            if (nextA >= 0 && nextA < Math.max(covered, at + 1)) {
-                nextA = text.indexOf(a, Math.max(covered, at + 1));
-            }
-            if (nextB >= 0 && nextB < Math.max(covered, at + 1)) {
-                nextB = text.indexOf(b, Math.max(covered, at + 1));
-            }
-        }
-        return out;
-    }
-
-    /**
      * Grows the maximal run of members around {@code at}, counts its digits, dots and colons, and adds it
      * to {@code out} if it holds a digit and {@code keep} accepts it. Returns the run's end.
      */
-    private int addRun(byte[] text, int at, Spans out, RunFilter keep) {
+    int grow(byte[] text, int at, Spans out, RunFilter keep) {
         boolean[] member = ascii;
         int n = text.length;
         int start = at;

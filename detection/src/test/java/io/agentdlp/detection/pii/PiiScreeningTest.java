@@ -99,6 +99,27 @@ class PiiScreeningTest {
         }
     }
 
+    /**
+     * Random IPv4 and IPv6 look-alikes (public, private, documentation, Teredo, compressed, with hex letters and
+     * leading or trailing neighbours, glued together), the IP spans now being grown only from digit runs followed
+     * by a dot or starting an IP run with 2 or 3: must still give exactly the unscreened result.
+     */
+    @Test
+    void screenedScanEqualsUnscreenedScanOnRandomIpAddresses() {
+        Random random = new Random(20261125L);
+        String[] pieces = {"2a00", "2001", "3fff", "2", "3", "20", "2abc", "3e8", "abcd", "db8", "0", "1", "8", "81", "192",
+            "168", "255", "256", "10", "100", "200e", "cafe", "b", "f", "A", "F", "x", ":", ":", "::", ".", ".", " ", "-", "/",
+            "v", "version ", "=", "\"", "g", "z", "\n"};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int count = 1 + random.nextInt(14);
+            for (int p = 0; p < count; p++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            assertSame(text.toString());
+        }
+    }
+
     @Test
     void aSevenDigitNumberOfARegionSharingTheDefaultCallingCodeIsFound() {
         // Canada's 310-xxxx numbers: a screen that only knew the US lengths (10 digits) would skip them
