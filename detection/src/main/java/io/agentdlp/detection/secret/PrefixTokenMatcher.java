@@ -8,7 +8,9 @@ import java.util.regex.PatternSyntaxException;
  * The regex of a fixed-prefix token rule, {@code LEAD(LITERAL[CLASS]{m,n})TRAIL} (for example
  * {@code \b(ghp_[A-Za-z0-9]{36})\b}), matched by hand: {@code LEAD} is {@code \b} or
  * {@code (?<![SET])}, {@code TRAIL} is {@code \b}, {@code (?![SET])} or nothing, the quantifier is greedy
- * or possessive and {@code {n}} stands for {@code {n,n}}. It answers what {@code Matcher.lookingAt} with
+ * or possessive and {@code {n}} stands for {@code {n,n}}. {@code LITERAL} may be empty when {@code m} is at
+ * least 1 (for example {@code (?<![A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?![A-Za-z0-9+/=])}), so that a match
+ * is never empty. It answers what {@code Matcher.lookingAt} with
  * transparent bounds answers, or {@link #UNDECIDED} where a non-ASCII char takes part (Java's {@code \b}
  * and classes are Unicode-aware there), and then the regex decides.
  *
@@ -24,7 +26,7 @@ final class PrefixTokenMatcher {
     static final int UNDECIDED = -2;
     private static final Pattern SHAPE = Pattern.compile(
             "(?:\\\\b|\\(\\?<!\\[([^\\[\\]]+)\\]\\))"
-                    + "\\(((?:[A-Za-z0-9_-]|\\\\[.\\-_])+)\\[([^\\[\\]]+)\\]\\{(\\d{1,4})(?:,(\\d{1,4}))?\\}(\\+)?\\)"
+                    + "\\(((?:[A-Za-z0-9_-]|\\\\[.\\-_])*)\\[([^\\[\\]]+)\\]\\{(\\d{1,4})(?:,(\\d{1,4}))?\\}(\\+)?\\)"
                     + "(\\\\b|\\(\\?!\\[([^\\[\\]]+)\\]\\))?");
 
     private final char[] literal;
@@ -74,7 +76,7 @@ final class PrefixTokenMatcher {
         }
         int min = Integer.parseInt(m.group(4));
         int max = m.group(5) == null ? min : Integer.parseInt(m.group(5));
-        if (max < min) {
+        if (max < min || min == 0 && m.group(2).isEmpty()) {
             return null;
         }
         Trail trail = m.group(7) == null ? Trail.NONE : m.group(8) == null ? Trail.BOUNDARY : Trail.NOT_FOLLOWED;
@@ -131,6 +133,31 @@ final class PrefixTokenMatcher {
             }
             if (t < 0) {
                 return UNDECIDED;
+            }
+        }
+        return NO_MATCH;
+    }
+
+    /**
+     * For a rule searched in a window ({@code find}): the first start in {@code [from, end)} where
+     * {@link #match} does not answer {@link #NO_MATCH}, or {@link #NO_MATCH}. Starts where it answers
+     * {@code NO_MATCH} are exactly those where the regex finds no match, so {@code find} from {@code from}
+     * reports its first match at the returned start or, when {@code match} answers {@link #UNDECIDED}
+     * there, the regex searching from that start decides.
+     */
+    int find(char[] text, int length, int from, int end) {
+        if (literal.length > 0) {
+            char first = literal[0];
+            for (int p = from; p < end; p++) {
+                if (text[p] == first && match(text, length, p, end) != NO_MATCH) {
+                    return p;
+                }
+            }
+            return NO_MATCH;
+        }
+        for (int p = from; p < end; p++) {
+            if (match(text, length, p, end) != NO_MATCH) {
+                return p;
             }
         }
         return NO_MATCH;

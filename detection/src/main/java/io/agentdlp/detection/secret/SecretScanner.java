@@ -53,7 +53,10 @@ public final class SecretScanner implements TextDetector {
     private final boolean[] assignmentGated;
     /** Per rule: gated, with its regex matched by hand after the prefix ({@link AssignmentMatcher}), or null. */
     private final AssignmentMatcher[] assignmentMatchers;
-    /** Per rule: anchored, of the fixed-prefix token shape and matched by hand ({@link PrefixTokenMatcher}), or null. */
+    /**
+     * Per rule: of the fixed-prefix token shape and matched by hand ({@link PrefixTokenMatcher}): at the keyword
+     * when anchored, else searched in the window; or null.
+     */
     private final PrefixTokenMatcher[] prefixTokens;
     /** Per rule: anchored with a {@link PatternShape#userinfoGate} (URL credentials), or null. */
     private final PatternShape.UserinfoGate[] userinfoGates;
@@ -140,7 +143,7 @@ public final class SecretScanner implements TextDetector {
             userinfoGates[r] = anchored[r] ? PatternShape.userinfoGate(rules[r].pattern().pattern()) : null;
             assignmentMatchers[r] = assignmentGated[r] && rules[r].secretGroup() == 1
                     ? AssignmentMatcher.of(rules[r].pattern().pattern()) : null;
-            prefixTokens[r] = anchored[r] && rules[r].secretGroup() == 1 ? PrefixTokenMatcher.of(rules[r].pattern()) : null;
+            prefixTokens[r] = rules[r].secretGroup() == 1 ? PrefixTokenMatcher.of(rules[r].pattern()) : null;
             List<Pattern> allow = rules[r].allow();
             List<AllowShape> shapes = new ArrayList<>();
             List<Pattern> regexes = new ArrayList<>();
@@ -334,7 +337,8 @@ public final class SecretScanner implements TextDetector {
                 }
                 work.regexFinds--;
             }
-            if (token != null) {
+            int regexFrom = starts[w];
+            if (token != null && anchored) {
                 work.regexFinds++;
                 int tokenEnd = token.match(view.buffer(), view.length(), starts[w], ends[w]);
                 if (tokenEnd == PrefixTokenMatcher.NO_MATCH) {
@@ -346,8 +350,13 @@ public final class SecretScanner implements TextDetector {
                     continue;
                 }
                 work.regexFinds--;
+            } else if (token != null) {
+                regexFrom = searchTokens(r, token, view, ws, out, firstOfView, starts[w], ends[w]);
+                if (regexFrom < 0) {
+                    continue;
+                }
             }
-            m.region(starts[w], ends[w]);
+            m.region(regexFrom, ends[w]);
             boolean more = true;
             while (more) {
                 work.regexFinds++;
@@ -367,6 +376,31 @@ public final class SecretScanner implements TextDetector {
                 }
                 consider(r, view, ws, out, firstOfView, gs, ge, m.start(), m.end());
             }
+        }
+    }
+
+    /**
+     * The matches of a searched token rule in {@code [from, end)}, as {@code find} reports them: returns
+     * {@link PrefixTokenMatcher#NO_MATCH} when the window is done, or the start from which the regex must
+     * search on (a non-ASCII char takes part there).
+     */
+    private int searchTokens(int r, PrefixTokenMatcher token, DecodedText view, Workspace ws, List<Candidate> out,
+                             int firstOfView, int from, int end) {
+        int at = from;
+        while (true) {
+            ws.work.regexFinds++;
+            int start = token.find(view.buffer(), view.length(), at, end);
+            if (start == PrefixTokenMatcher.NO_MATCH) {
+                return PrefixTokenMatcher.NO_MATCH;
+            }
+            int tokenEnd = token.match(view.buffer(), view.length(), start, end);
+            if (tokenEnd == PrefixTokenMatcher.UNDECIDED) {
+                ws.work.regexFinds--;
+                return start;
+            }
+            ws.work.handMatched++;
+            consider(r, view, ws, out, firstOfView, start, tokenEnd, start, tokenEnd);
+            at = tokenEnd;
         }
     }
 

@@ -2,6 +2,7 @@ package io.agentdlp.detection.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The hand-written fixed-prefix token matcher answers what the rule's regex answers, at every keyword occurrence. */
 class PrefixTokenMatcherTest {
-    private static final Pattern RUN = Pattern.compile("\\(((?:[A-Za-z0-9_-]|\\\\[.\\-_])+)\\[([^\\[\\]]+)\\]\\{(\\d+)(?:,(\\d+))?\\}");
+    private static final Pattern RUN = Pattern.compile("\\(((?:[A-Za-z0-9_-]|\\\\[.\\-_])*)\\[([^\\[\\]]+)\\]\\{(\\d+)(?:,(\\d+))?\\}");
 
     @Test
     void recognisesTheFixedPrefixTokenRulesAndNothingOfAnotherShape() {
@@ -124,6 +125,72 @@ class PrefixTokenMatcherTest {
         }
         assertThat(matches).isGreaterThan(1_000);
         assertThat(misses).isGreaterThan(5_000);
+    }
+
+    @Test
+    void searchFindsWhatTheRegexFindsInEveryWindow() {
+        List<SecretRule> rules = searchedRules();
+        assertThat(rules.stream().map(SecretRule::id).toList()).contains("aws-secret-access-key-paired", "twilio-api-key");
+        List<String> texts = TrafficTexts.rawAndNormalised();
+        Random random = new Random(37);
+        for (SecretRule rule : rules) {
+            texts.add(generatedTokens(rule, random));
+        }
+        long matches = 0;
+        long windows = 0;
+        for (SecretRule rule : rules) {
+            PrefixTokenMatcher hand = PrefixTokenMatcher.of(rule.pattern());
+            for (String text : texts) {
+                char[] chars = text.toCharArray();
+                Matcher regex = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                // windows at random places and sizes, some around every run the rule could match
+                for (int i = 0; i < 2_000; i++) {
+                    int from = random.nextInt(text.length() + 1);
+                    int to = Math.min(text.length(), from + random.nextInt(i % 2 == 0 ? 700 : 80));
+                    List<Integer> expected = new ArrayList<>();
+                    regex.region(from, to);
+                    while (regex.find()) {
+                        expected.add(regex.start(1));
+                        expected.add(regex.end(1));
+                    }
+                    assertThat(searched(hand, regex, chars, from, to)).as(rule.id() + " in [" + from + ", " + to + ")")
+                            .isEqualTo(expected);
+                    matches += expected.size() / 2;
+                    windows++;
+                }
+            }
+        }
+        System.out.printf("searched token rules %d: %d windows, %d matches%n", rules.size(), windows, matches);
+        assertThat(matches).isGreaterThan(1_000);
+    }
+
+    /** The scanner's search: by hand from {@code from}, and by the regex from a start the hand leaves undecided. */
+    private static List<Integer> searched(PrefixTokenMatcher hand, Matcher regex, char[] chars, int from, int to) {
+        List<Integer> found = new ArrayList<>();
+        int at = from;
+        while (true) {
+            int start = hand.find(chars, chars.length, at, to);
+            if (start == PrefixTokenMatcher.NO_MATCH) {
+                return found;
+            }
+            int end = hand.match(chars, chars.length, start, to);
+            if (end == PrefixTokenMatcher.UNDECIDED) {
+                regex.region(start, to);
+                while (regex.find()) {
+                    found.add(regex.start(1));
+                    found.add(regex.end(1));
+                }
+                return found;
+            }
+            found.add(start);
+            found.add(end);
+            at = end;
+        }
+    }
+
+    private static List<SecretRule> searchedRules() {
+        return RuleCatalog.builtIn().rules().stream()
+                .filter(r -> !r.anchored() && r.secretGroup() == 1 && PrefixTokenMatcher.of(r.pattern()) != null).toList();
     }
 
     private static List<SecretRule> handMatchedRules() {
