@@ -195,7 +195,7 @@ final class PatternShape {
     }
 
     /** True when an alternative ({@code |}) occurs at paren depth {@code depth} or lower, or the regex is unfamiliar. */
-    private static boolean hasAlternativeAtDepth(String regex, int depth) {
+    static boolean hasAlternativeAtDepth(String regex, int depth) {
         int d = 0;
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);

@@ -58,6 +58,8 @@ public final class SecretScanner implements TextDetector {
      * when anchored, else searched in the window; or null.
      */
     private final PrefixTokenMatcher[] prefixTokens;
+    /** Per rule: searched, not by hand, and every match starts with this literal ({@link LeadingLiteral}), or null. */
+    private final LeadingLiteral[] leadingLiterals;
     /** Per rule: anchored with a {@link PatternShape#userinfoGate} (URL credentials), or null. */
     private final PatternShape.UserinfoGate[] userinfoGates;
     /** Per rule: its allow patterns of a shape matched by hand ({@link AllowShape}). */
@@ -134,6 +136,7 @@ public final class SecretScanner implements TextDetector {
         this.userinfoGates = new PatternShape.UserinfoGate[rules.length];
         this.assignmentMatchers = new AssignmentMatcher[rules.length];
         this.prefixTokens = new PrefixTokenMatcher[rules.length];
+        this.leadingLiterals = new LeadingLiteral[rules.length];
         this.allowSearched = new int[rules.length][];
         this.windowBefore = new int[rules.length];
         this.windowAfter = new int[rules.length];
@@ -144,6 +147,7 @@ public final class SecretScanner implements TextDetector {
             assignmentMatchers[r] = assignmentGated[r] && rules[r].secretGroup() == 1
                     ? AssignmentMatcher.of(rules[r].pattern().pattern()) : null;
             prefixTokens[r] = rules[r].secretGroup() == 1 ? PrefixTokenMatcher.of(rules[r].pattern()) : null;
+            leadingLiterals[r] = anchored[r] || prefixTokens[r] != null ? null : LeadingLiteral.of(rules[r].pattern());
             List<Pattern> allow = rules[r].allow();
             List<AllowShape> shapes = new ArrayList<>();
             List<Pattern> regexes = new ArrayList<>();
@@ -316,6 +320,7 @@ public final class SecretScanner implements TextDetector {
         AssignmentMatcher assignment = assignmentMatchers[r];
         Matcher prefix = assignment == null || assignment.prefixByHand() ? null : ws.prefixMatcher(r, assignment.prefix(), view);
         PrefixTokenMatcher token = prefixTokens[r];
+        LeadingLiteral literal = leadingLiterals[r];
         int[] starts = ws.winStart[r];
         int[] ends = ws.winEnd[r];
         int count = ws.winCount[r];
@@ -358,6 +363,7 @@ public final class SecretScanner implements TextDetector {
             }
             m.region(regexFrom, ends[w]);
             boolean more = true;
+            int searchFrom = regexFrom;
             while (more) {
                 work.regexFinds++;
                 if (anchored) {
@@ -365,6 +371,13 @@ public final class SecretScanner implements TextDetector {
                     if (!m.lookingAt()) {
                         break;
                     }
+                } else if (literal != null) {
+                    // find from the literal's next occurrence: no match starts before it
+                    int at = literal.next(view.buffer(), searchFrom, ends[w]);
+                    if (at < 0 || !m.region(at, ends[w]).find()) {
+                        break;
+                    }
+                    searchFrom = m.end();
                 } else if (!m.find()) {
                     break;
                 }
