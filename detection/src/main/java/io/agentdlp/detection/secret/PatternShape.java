@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
  */
 final class PatternShape {
     /**
-     * The assignment shared by the context rules: the rest of the name, an optional quote, up to four
-     * blanks, and an assignment operator ({@code = := => : ?=}).
+     * An optional quote, up to four blanks and an assignment operator ({@code = := => : ?=}): the end of
+     * {@link #ASSIGNMENT}, which some rules put directly after their name prefix.
      */
-    static final String ASSIGNMENT = "[\\w.\\-]{0,30}+[\"']?[ \\t]{0,4}(?:=|:=|=>|:|\\?=)";
+    static final String OPERATOR = "[\"']?[ \\t]{0,4}(?:=|:=|=>|:|\\?=)";
+    /** The assignment shared by the context rules: the rest of the name, then {@link #OPERATOR}. */
+    static final String ASSIGNMENT = "[\\w.\\-]{0,30}+" + OPERATOR;
 
     private PatternShape() {
     }
@@ -56,12 +58,15 @@ final class PatternShape {
 
     /**
      * True when every match of {@code regex} starts with a name made of {@code [\w.\-]} chars followed by
-     * {@link #ASSIGNMENT}: the regex is an optional {@code (?:}, a prefix that consumes only
-     * {@code [\w.\-]} chars and has no alternative outside its own groups, then {@link #ASSIGNMENT}.
+     * {@link #OPERATOR}: the regex is an optional {@code (?:}, a prefix that consumes only
+     * {@code [\w.\-]} chars and has no alternative outside its own groups (such as
+     * {@code (?i:aws[_.\-]?secret)} or one ending in the name part of {@link #ASSIGNMENT}), then
+     * {@link #OPERATOR}.
      * For such a regex, {@link #assignmentFollows} is a necessary condition of a match.
      */
     static boolean startsWithAssignment(String regex) {
-        int at = regex.indexOf(ASSIGNMENT);
+        // the name part of ASSIGNMENT is a name prefix too, so finding its operator covers both forms
+        int at = regex.indexOf(OPERATOR);
         if (at < 0) {
             return false;
         }
@@ -73,7 +78,7 @@ final class PatternShape {
         }
         // the group opened first must hold the assignment on each of its paths: no alternative in it
         int close = groupEnd(regex, 0);
-        return close > at + ASSIGNMENT.length() && at >= 3 && !hasAlternativeAtDepth(regex.substring(3, close - 1), 0)
+        return close > at + OPERATOR.length() && at >= 3 && !hasAlternativeAtDepth(regex.substring(3, close - 1), 0)
                 && isNamePrefix(regex.substring(3, at));
     }
 

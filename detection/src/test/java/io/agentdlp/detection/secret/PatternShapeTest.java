@@ -27,6 +27,16 @@ class PatternShapeTest {
         assertThat(PatternShape.startsWithAssignment("(?i:(?:password|pwd|pass(?![a-z])))" + A + "(x)")).isTrue();
         assertThat(PatternShape.startsWithAssignment("(?i:cohere[\\w.\\-]{0,20}?(?:api[_.\\-]?)?(?:key|token)|co_api_key)" + A + "(x)")).isTrue();
         assertThat(PatternShape.startsWithAssignment("(?:(?i:airtable)" + A + "[ \\t]{0,4})(pat[a-z]{4})")).isTrue();
+        // the operator directly after the name prefix
+        String operator = PatternShape.OPERATOR;
+        assertThat(PatternShape.startsWithAssignment("(?i:secret[_.\\-]?key|aws[_.\\-]?secret(?:[_.\\-]?key)?)" + operator + "(x)")).isTrue();
+        assertThat(PatternShape.startsWithAssignment("(?:(?i:xi-api-key)" + operator + "[ \\t]{0,4})(sk_[a-f0-9]{4})")).isTrue();
+        assertThat(PatternShape.startsWithAssignment("(?i:aws|secret)x" + operator + "(x)")).isTrue();
+        assertThat(PatternShape.startsWithAssignment("(?i:a)|b" + operator + "(x)")).isFalse();
+        assertThat(PatternShape.startsWithAssignment("a\\s" + operator + "(x)")).isFalse();
+        assertThat(PatternShape.startsWithAssignment("(?:a" + operator + "x|y)z")).isFalse();
+        assertThat(RuleCatalog.builtIn().rules().stream().filter(r -> PatternShape.startsWithAssignment(r.pattern().pattern()))
+                .map(SecretRule::id)).contains("aws-secret-access-key", "aws-session-token", "generic-api-key");
         // a top-level alternative, a prefix that may consume other chars, or an alternative in the first group
         assertThat(PatternShape.startsWithAssignment("(?i:a)|b" + A + "(x)")).isFalse();
         assertThat(PatternShape.startsWithAssignment("a" + A + "(x)|y")).isFalse();
@@ -235,6 +245,9 @@ class PatternShapeTest {
         }
         for (String tp : rule.examples().truePositives()) {
             sb.append(tp).append('\n');
+        }
+        for (String example : rule.examples().falsePositives()) {
+            sb.append(example).append('\n');
         }
         return sb.toString();
     }
