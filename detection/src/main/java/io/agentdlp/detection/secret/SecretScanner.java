@@ -58,6 +58,8 @@ public final class SecretScanner implements TextDetector {
      * when anchored, else searched in the window; or null.
      */
     private final PrefixTokenMatcher[] prefixTokens;
+    /** Per rule: anchored, not a {@link #prefixTokens} rule, a token of several parts matched by hand ({@link TokenSequenceMatcher}), or null. */
+    private final TokenSequenceMatcher[] tokenSequences;
     /** Per rule: searched, not by hand, and every match starts with this literal ({@link LeadingLiteral}), or null. */
     private final LeadingLiteral[] leadingLiterals;
     /** Per rule: anchored with a {@link PatternShape#userinfoGate} (URL credentials), or null. */
@@ -137,6 +139,7 @@ public final class SecretScanner implements TextDetector {
         this.assignmentMatchers = new AssignmentMatcher[rules.length];
         this.prefixTokens = new PrefixTokenMatcher[rules.length];
         this.leadingLiterals = new LeadingLiteral[rules.length];
+        this.tokenSequences = new TokenSequenceMatcher[rules.length];
         this.allowSearched = new int[rules.length][];
         this.windowBefore = new int[rules.length];
         this.windowAfter = new int[rules.length];
@@ -148,6 +151,8 @@ public final class SecretScanner implements TextDetector {
                     ? AssignmentMatcher.of(rules[r].pattern().pattern()) : null;
             prefixTokens[r] = rules[r].secretGroup() == 1 ? PrefixTokenMatcher.of(rules[r].pattern()) : null;
             leadingLiterals[r] = anchored[r] || prefixTokens[r] != null ? null : LeadingLiteral.of(rules[r].pattern());
+            tokenSequences[r] = anchored[r] && prefixTokens[r] == null && rules[r].secretGroup() == 1
+                    ? TokenSequenceMatcher.of(rules[r].pattern()) : null;
             List<Pattern> allow = rules[r].allow();
             List<AllowShape> shapes = new ArrayList<>();
             List<Pattern> regexes = new ArrayList<>();
@@ -320,6 +325,7 @@ public final class SecretScanner implements TextDetector {
         AssignmentMatcher assignment = assignmentMatchers[r];
         Matcher prefix = assignment == null || assignment.prefixByHand() ? null : ws.prefixMatcher(r, assignment.prefix(), view);
         PrefixTokenMatcher token = prefixTokens[r];
+        TokenSequenceMatcher sequence = tokenSequences[r];
         LeadingLiteral literal = leadingLiterals[r];
         int[] starts = ws.winStart[r];
         int[] ends = ws.winEnd[r];
@@ -343,9 +349,10 @@ public final class SecretScanner implements TextDetector {
                 work.regexFinds--;
             }
             int regexFrom = starts[w];
-            if (token != null && anchored) {
+            if (token != null && anchored || sequence != null) {
                 work.regexFinds++;
-                int tokenEnd = token.match(view.buffer(), view.length(), starts[w], ends[w]);
+                int tokenEnd = token != null ? token.match(view.buffer(), view.length(), starts[w], ends[w])
+                        : sequence.match(view.buffer(), view.length(), starts[w], ends[w]);
                 if (tokenEnd == PrefixTokenMatcher.NO_MATCH) {
                     continue;
                 }

@@ -1,0 +1,321 @@
+package io.agentdlp.detection.secret;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The regex of a token rule made of several parts, {@code LEAD(PART...)TRAIL} (for example
+ * {@code (?<![A-Za-z0-9_\-])(eyJ[A-Za-z0-9_\-]{10,2000}\.eyJ[A-Za-z0-9_\-]{2,4000}\.[A-Za-z0-9_\-]{16,1000})(?![A-Za-z0-9_\-])}
+ * or {@code \b(xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,34})\b}), matched by hand. A part is a literal
+ * char ({@code [A-Za-z0-9_-]} or {@code \. \- \_}) or a run: {@code [SET]} or {@code \d}, with {@code {n}},
+ * {@code {m,n}} (greedy or possessive) or no quantifier. {@code LEAD} is {@code \b} or {@code (?<![SET])},
+ * {@code TRAIL} is {@code \b}, {@code (?![SET])} or nothing. It answers what {@code Matcher.lookingAt} with
+ * transparent bounds answers, or {@link #UNDECIDED} where a non-ASCII char takes part (classes and
+ * {@code \b} are then the regex's to decide).
+ *
+ * <p>Why the walk is the regex's: a run of variable length must be either the last part or followed by a
+ * literal char outside its class (checked when the shape is recognised). Such a run ends where the text's
+ * run of class chars ends: a shorter one is followed by a class char, never by the literal. So every part
+ * but the last has one way to match, and the last run gives back chars one at a time until the trailing
+ * assertion holds, as the greedy quantifier does. {@code TokenSequenceMatcherTest} compares the two on
+ * corpus text and generated near-misses. Immutable.
+ */
+final class TokenSequenceMatcher {
+    /** {@link #match} result: no match at this start (as {@link PrefixTokenMatcher}'s, so the scanner reads both alike). */
+    static final int NO_MATCH = PrefixTokenMatcher.NO_MATCH;
+    /** {@link #match} result: the regex engine must decide. */
+    static final int UNDECIDED = PrefixTokenMatcher.UNDECIDED;
+    private static final String LITERALS = "_-";
+    private static final String ESCAPED_LITERALS = ".-_";
+
+    /** Per part: the literal char, or 0 for a run. */
+    private final char[] literal;
+    /** Per part: the run's ASCII class, or null for a literal. */
+    private final boolean[][] runChar;
+    private final int[] min;
+    private final int[] max;
+    private final boolean lastPossessive;
+    /** Chars that may not precede the token, or null for a leading {@code \b}. */
+    private final boolean[] notBefore;
+    /** 0: no trailing assertion, 1: {@code \b}, 2: {@code (?![SET])} with {@link #notAfter}. */
+    private final int trail;
+    private final boolean[] notAfter;
+
+    private TokenSequenceMatcher(List<Object[]> parts, boolean lastPossessive, boolean[] notBefore, int trail,
+                                 boolean[] notAfter) {
+        int n = parts.size();
+        this.literal = new char[n];
+        this.runChar = new boolean[n][];
+        this.min = new int[n];
+        this.max = new int[n];
+        for (int k = 0; k < n; k++) {
+            Object[] p = parts.get(k);
+            if (p[0] instanceof Character c) {
+                literal[k] = c;
+                min[k] = 1;
+                max[k] = 1;
+            } else {
+                runChar[k] = (boolean[]) p[0];
+                min[k] = (Integer) p[1];
+                max[k] = (Integer) p[2];
+            }
+        }
+        this.lastPossessive = lastPossessive;
+        this.notBefore = notBefore;
+        this.trail = trail;
+        this.notAfter = notAfter;
+    }
+
+    /** The matcher for {@code pattern}, or null when it does not have the shape (or has flags). */
+    static TokenSequenceMatcher of(Pattern pattern) {
+        if (pattern.flags() != 0) {
+            return null;
+        }
+        String re = pattern.pattern();
+        try {
+            return parse(re);
+        } catch (PatternSyntaxException | NumberFormatException e) {
+            // a class body or count this reader cut out that does not stand alone: the rule keeps its regex
+            return null;
+        }
+    }
+
+    private static TokenSequenceMatcher parse(String re) {
+        int i;
+        boolean[] notBefore = null;
+        if (re.startsWith("\\b(")) {
+            i = 3;
+        } else if (re.startsWith("(?<![")) {
+            int close = re.indexOf(']', 5);
+            if (close < 0 || !re.startsWith(")(", close + 1)) {
+                return null;
+            }
+            notBefore = asciiMembers(re.substring(5, close));
+            i = close + 3;
+        } else {
+            return null;
+        }
+        List<Object[]> parts = new ArrayList<>();
+        boolean possessive = false;
+        while (i < re.length() && re.charAt(i) != ')') {
+            char c = re.charAt(i);
+            boolean[] cls = null;
+            if (c == '[') {
+                int close = re.indexOf(']', i + 1);
+                if (close < 0 || re.indexOf('[', i + 1) >= 0 && re.indexOf('[', i + 1) < close) {
+                    return null;
+                }
+                cls = asciiMembers(re.substring(i + 1, close));
+                i = close + 1;
+            } else if (re.startsWith("\\d", i)) {
+                cls = asciiMembers("0-9");
+                i += 2;
+            } else if (c == '\\' && i + 1 < re.length() && ESCAPED_LITERALS.indexOf(re.charAt(i + 1)) >= 0) {
+                parts.add(new Object[]{re.charAt(i + 1)});
+                i += 2;
+            } else if (c < 128 && Character.isLetterOrDigit(c) || LITERALS.indexOf(c) >= 0) {
+                parts.add(new Object[]{c});
+                i++;
+            } else {
+                return null;
+            }
+            if (cls == null) {
+                if (i < re.length() && "?*+{".indexOf(re.charAt(i)) >= 0) {
+                    return null;
+                }
+                continue;
+            }
+            int lo = 1;
+            int hi = 1;
+            possessive = false;
+            if (re.startsWith("{", i)) {
+                int close = re.indexOf('}', i);
+                if (close < 0) {
+                    return null;
+                }
+                String[] bounds = re.substring(i + 1, close).split(",", -1);
+                if (bounds.length > 2 || bounds[0].isEmpty() || bounds.length == 2 && bounds[1].isEmpty()) {
+                    return null;
+                }
+                lo = Integer.parseInt(bounds[0]);
+                hi = bounds.length == 2 ? Integer.parseInt(bounds[1]) : lo;
+                i = close + 1;
+                if (re.startsWith("+", i)) {
+                    possessive = true;
+                    i++;
+                }
+            }
+            if (hi < lo || lo < 1 || hi > 10_000 || i < re.length() && "?*+{".indexOf(re.charAt(i)) >= 0) {
+                return null;
+            }
+            parts.add(new Object[]{cls, lo, hi});
+        }
+        if (i >= re.length() || parts.size() < 2) {
+            return null;
+        }
+        String tail = re.substring(i + 1);
+        int trail;
+        boolean[] notAfter = null;
+        if (tail.isEmpty()) {
+            trail = 0;
+        } else if (tail.equals("\\b")) {
+            trail = 1;
+        } else if (tail.startsWith("(?![") && tail.endsWith("])") && tail.indexOf(']') == tail.length() - 2) {
+            trail = 2;
+            notAfter = asciiMembers(tail.substring(4, tail.length() - 2));
+        } else {
+            return null;
+        }
+        if (!eachRunEndsAtALiteralOutsideIt(parts)) {
+            return null;
+        }
+        Object[] last = parts.get(parts.size() - 1);
+        return new TokenSequenceMatcher(parts, last.length == 3 && possessive, notBefore, trail, notAfter);
+    }
+
+    /** A run of variable length is the last part or followed by a literal char outside its class. */
+    private static boolean eachRunEndsAtALiteralOutsideIt(List<Object[]> parts) {
+        for (int k = 0; k + 1 < parts.size(); k++) {
+            Object[] p = parts.get(k);
+            if (p.length == 3 && !p[1].equals(p[2])) {
+                Object[] next = parts.get(k + 1);
+                if (!(next[0] instanceof Character c) || ((boolean[]) p[0])[c]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean[] asciiMembers(String classBody) {
+        Pattern c = Pattern.compile("[" + classBody + "]");
+        boolean[] member = new boolean[128];
+        for (char ch = 0; ch < 128; ch++) {
+            member[ch] = c.matcher(String.valueOf(ch)).matches();
+        }
+        return member;
+    }
+
+    /**
+     * Matches at {@code start} within {@code [start, end)} of {@code text[0, length)}, seeing outside the
+     * region only for the assertions (transparent bounds). Returns the end of the match (which is also the
+     * end of group 1; both start at {@code start}), or {@link #NO_MATCH}, or {@link #UNDECIDED}.
+     */
+    int match(char[] text, int length, int start, int end) {
+        int lead = notBefore == null ? boundary(text, length, start) : notPreceded(text, start);
+        if (lead != 1) {
+            return lead == 0 ? NO_MATCH : UNDECIDED;
+        }
+        int i = start;
+        int last = literal.length - 1;
+        for (int k = 0; k < last; k++) {
+            if (runChar[k] == null) {
+                if (i >= end || text[i] != literal[k]) {
+                    return NO_MATCH;
+                }
+                i++;
+                continue;
+            }
+            int runEnd = run(text, i, end, runChar[k], max[k] + 1);
+            if (runEnd < 0) {
+                return UNDECIDED;
+            }
+            // a fixed run takes its length; a variable one the whole run of class chars (see the class comment)
+            int taken = runEnd - i;
+            if (taken < min[k] || min[k] != max[k] && taken > max[k]) {
+                return NO_MATCH;
+            }
+            i += min[k] == max[k] ? min[k] : taken;
+        }
+        if (runChar[last] == null) {
+            if (i >= end || text[i] != literal[last]) {
+                return NO_MATCH;
+            }
+            int t = trailAt(text, length, i + 1);
+            return t == 1 ? i + 1 : t == 0 ? NO_MATCH : UNDECIDED;
+        }
+        int first = i;
+        int runEnd = run(text, first, (int) Math.min(end, (long) first + max[last]), runChar[last], max[last]);
+        if (runEnd < 0) {
+            return UNDECIDED;
+        }
+        int shortest = lastPossessive ? runEnd : first + min[last];
+        // the greedy quantifier gives back one char at a time until the trailing assertion holds
+        for (int e = runEnd; e >= shortest && e - first >= min[last]; e--) {
+            int t = trailAt(text, length, e);
+            if (t == 1) {
+                return e;
+            }
+            if (t < 0) {
+                return UNDECIDED;
+            }
+        }
+        return NO_MATCH;
+    }
+
+    /**
+     * The end of the run of {@code cls} chars from {@code from}, reading at most {@code limit} chars and none
+     * at or after {@code end}; -1 when a non-ASCII char is met before the run ends.
+     */
+    private static int run(char[] text, int from, int end, boolean[] cls, int limit) {
+        int stop = (int) Math.min(end, (long) from + limit);
+        int i = from;
+        while (i < stop) {
+            char c = text[i];
+            if (c >= 128) {
+                return -1;
+            }
+            if (!cls[c]) {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /** 1 when the trailing assertion holds at {@code at}, 0 when not, -1 when a non-ASCII char decides. */
+    private int trailAt(char[] text, int length, int at) {
+        if (trail == 0) {
+            return 1;
+        }
+        if (trail == 1) {
+            return boundary(text, length, at);
+        }
+        if (at >= length) {
+            return 1;
+        }
+        char c = text[at];
+        return c >= 128 ? -1 : notAfter[c] ? 0 : 1;
+    }
+
+    private int notPreceded(char[] text, int at) {
+        if (at == 0) {
+            return 1;
+        }
+        char c = text[at - 1];
+        return c >= 128 ? -1 : notBefore[c] ? 0 : 1;
+    }
+
+    /** {@code \b} at {@code at} over the whole text: 1, 0, or -1 when a neighbour is not ASCII. */
+    private static int boundary(char[] text, int length, int at) {
+        boolean left = false;
+        if (at > 0) {
+            char c = text[at - 1];
+            if (c >= 128) {
+                return -1;
+            }
+            left = PatternShape.isWordChar(c);
+        }
+        boolean right = false;
+        if (at < length) {
+            char c = text[at];
+            if (c >= 128) {
+                return -1;
+            }
+            right = PatternShape.isWordChar(c);
+        }
+        return left != right ? 1 : 0;
+    }
+}
