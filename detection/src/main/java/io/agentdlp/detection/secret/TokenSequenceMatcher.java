@@ -20,7 +20,13 @@ import java.util.regex.PatternSyntaxException;
  * run of class chars ends: a shorter one is followed by a class char, never by the literal. So every part
  * but the last has one way to match, and the last run gives back chars one at a time until the trailing
  * assertion holds, as the greedy quantifier does. {@code TokenSequenceMatcherTest} compares the two on
- * corpus text and generated near-misses. Immutable.
+ * corpus text and generated near-misses.
+ *
+ * <p>One group of alternatives is allowed, either around whole tokens
+ * ({@code \b((?:secret_[A-Za-z0-9]{43})|(?:ntn_[0-9]{11}[A-Za-z0-9]{35}))\b}) or inside the token
+ * ({@code (?:AKIA|ASIA|A3T[A-Z0-9])} before a run): each alternative gives a whole token of the shape above,
+ * and they are tried in the regex's order, the first that matches with the trailing assertion winning, as
+ * the regex engine backtracks into the next alternative only when the rest of the match fails. Immutable.
  */
 final class TokenSequenceMatcher {
     /** {@link #match} result: no match at this start (as {@link PrefixTokenMatcher}'s, so the scanner reads both alike). */
@@ -42,6 +48,20 @@ final class TokenSequenceMatcher {
     /** 0: no trailing assertion, 1: {@code \b}, 2: {@code (?![SET])} with {@link #notAfter}. */
     private final int trail;
     private final boolean[] notAfter;
+    /** The alternatives in the regex's order, or null for a token without alternatives (the fields above). */
+    private final TokenSequenceMatcher[] alternatives;
+
+    private TokenSequenceMatcher(TokenSequenceMatcher[] alternatives) {
+        this.alternatives = alternatives;
+        this.literal = null;
+        this.runChar = null;
+        this.min = null;
+        this.max = null;
+        this.lastPossessive = false;
+        this.notBefore = null;
+        this.trail = 0;
+        this.notAfter = null;
+    }
 
     private TokenSequenceMatcher(List<Object[]> parts, boolean lastPossessive, boolean[] notBefore, int trail,
                                  boolean[] notAfter) {
@@ -66,6 +86,7 @@ final class TokenSequenceMatcher {
         this.notBefore = notBefore;
         this.trail = trail;
         this.notAfter = notAfter;
+        this.alternatives = null;
     }
 
     /** The matcher for {@code pattern}, or null when it does not have the shape (or has flags). */
@@ -75,7 +96,21 @@ final class TokenSequenceMatcher {
         }
         String re = pattern.pattern();
         try {
-            return parse(re);
+            List<String> expanded = alternatives(re);
+            if (expanded == null) {
+                return null;
+            }
+            if (expanded.size() == 1) {
+                return parse(re);
+            }
+            TokenSequenceMatcher[] branches = new TokenSequenceMatcher[expanded.size()];
+            for (int k = 0; k < branches.length; k++) {
+                branches[k] = parse(expanded.get(k));
+                if (branches[k] == null) {
+                    return null;
+                }
+            }
+            return new TokenSequenceMatcher(branches);
         } catch (PatternSyntaxException | NumberFormatException e) {
             // a class body or count this reader cut out that does not stand alone: the rule keeps its regex
             return null;
@@ -175,6 +210,91 @@ final class TokenSequenceMatcher {
         return new TokenSequenceMatcher(parts, last.length == 3 && possessive, notBefore, trail, notAfter);
     }
 
+    /**
+     * The regex as one token per alternative, in the regex's order: itself when group 1 holds no
+     * alternative, or null when it holds more than one group of them or groups this reader does not know.
+     */
+    private static List<String> alternatives(String re) {
+        int open = re.startsWith("\\b(") ? 2 : re.startsWith("(?<![") ? re.indexOf(")(") + 1 : -1;
+        if (open <= 0) {
+            return null;
+        }
+        int close = PatternShape.groupEnd(re, open);
+        if (close < 0) {
+            return null;
+        }
+        String lead = re.substring(0, open + 1);
+        String inner = re.substring(open + 1, close - 1);
+        String trail = re.substring(close - 1);
+        List<String> top = splitTopLevel(inner);
+        List<String> out = new ArrayList<>();
+        if (top == null) {
+            return null;
+        }
+        if (top.size() > 1) {
+            for (String branch : top) {
+                // a branch wrapped whole in (?:...) stands for its content
+                String body = branch.startsWith("(?:") && PatternShape.groupEnd(branch, 0) == branch.length()
+                        ? branch.substring(3, branch.length() - 1) : branch;
+                if (body.indexOf('(') >= 0) {
+                    return null;
+                }
+                out.add(lead + body + trail);
+            }
+            return out;
+        }
+        int group = inner.indexOf("(?:");
+        if (group < 0) {
+            return inner.indexOf('(') >= 0 ? null : List.of(re);
+        }
+        int groupClose = PatternShape.groupEnd(inner, group);
+        if (groupClose < 0) {
+            return null;
+        }
+        String before = inner.substring(0, group);
+        String after = inner.substring(groupClose);
+        List<String> branches = splitTopLevel(inner.substring(group + 3, groupClose - 1));
+        if (branches == null || before.indexOf('(') >= 0 || after.indexOf('(') >= 0
+                || after.length() > 0 && "?*+{".indexOf(after.charAt(0)) >= 0) {
+            return null;
+        }
+        for (String branch : branches) {
+            if (branch.indexOf('(') >= 0) {
+                return null;
+            }
+            out.add(lead + before + branch + after + trail);
+        }
+        return out;
+    }
+
+    /** {@code re} split at its {@code |} outside groups and classes, or null for an unfamiliar construct. */
+    private static List<String> splitTopLevel(String re) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < re.length(); i++) {
+            char c = re.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                int close = re.indexOf(']', i + 1);
+                if (close < 0 || re.substring(i + 1, close).indexOf('[') >= 0) {
+                    return null;
+                }
+                i = close;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                parts.add(re.substring(from, i));
+                from = i + 1;
+            }
+        }
+        parts.add(re.substring(from));
+        return depth == 0 ? parts : null;
+    }
+
     /** A run of variable length is the last part or followed by a literal char outside its class. */
     private static boolean eachRunEndsAtALiteralOutsideIt(List<Object[]> parts) {
         for (int k = 0; k + 1 < parts.size(); k++) {
@@ -204,6 +324,15 @@ final class TokenSequenceMatcher {
      * end of group 1; both start at {@code start}), or {@link #NO_MATCH}, or {@link #UNDECIDED}.
      */
     int match(char[] text, int length, int start, int end) {
+        if (alternatives != null) {
+            for (TokenSequenceMatcher alternative : alternatives) {
+                int e = alternative.match(text, length, start, end);
+                if (e != NO_MATCH) {
+                    return e;
+                }
+            }
+            return NO_MATCH;
+        }
         int lead = notBefore == null ? boundary(text, length, start) : notPreceded(text, start);
         if (lead != 1) {
             return lead == 0 ? NO_MATCH : UNDECIDED;
