@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The regex of an assignment rule, {@code PREFIX} + {@link PatternShape#ASSIGNMENT} +
- * {@code [ \t]{0,4}["'`]?([CLASS]{m,n}+)(?![(\w])} (the quote and the lookahead optional), matched by hand
+ * The regex of an assignment rule, {@code PREFIX} + {@link PatternShape#ASSIGNMENT} (or its
+ * {@link PatternShape#OPERATOR} alone) + {@code [ \t]{0,4}["'`]?([CLASS]{m,n}+)(?![(\w])} (the quote and the
+ * lookahead optional; {@code {n}} greedy or possessive; the lookahead also {@code (?![SET])}), matched by hand
  * after its prefix: the regex engine reads every value char through a node per char, this reads them
  * from the array. It answers what {@code Matcher.lookingAt} with transparent bounds answers, or
  * {@link #UNDECIDED} where the hand-written walk would need more of the regex engine's rules (a name
@@ -32,7 +33,8 @@ final class AssignmentMatcher {
     static final int UNDECIDED = -2;
     private static final int NAME_MAX = 30;
     private static final Pattern VALUE_TAIL = Pattern.compile(
-            "\\[ \\\\t\\]\\{0,4\\}(\\[\"'`\\]\\?)?\\(\\[((?:\\\\.|[^\\]\\\\])+)\\]\\{(\\d{1,4}),(\\d{1,4})\\}\\+\\)(\\(\\?!\\[\\(\\\\w\\]\\))?");
+            "\\[ \\\\t\\]\\{0,4\\}(\\[\"'`\\]\\?)?\\(\\[((?:\\\\.|[^\\]\\\\])+)\\]\\{(\\d{1,4})(?:,(\\d{1,4}))?\\}(\\+)?\\)"
+                    + "(\\(\\?!\\[\\(\\\\w\\]\\)|\\(\\?!\\[([^\\[\\]]+)\\]\\))?");
 
     private final Pattern prefix;
     /** The prefix's strings, lower case, or null when the prefix regex decides. */
@@ -42,40 +44,66 @@ final class AssignmentMatcher {
     private final int min;
     private final int max;
     private final boolean lookahead;
+    /** Chars that may not follow the value ({@code (?![SET])}), or null. */
+    private final boolean[] notAfter;
+    /** Name chars allowed after the prefix: 30, or 0 when the operator follows the prefix directly. */
+    private final int nameMax;
 
-    private AssignmentMatcher(Pattern prefix, boolean quote, int min, int max, boolean lookahead) {
+    private AssignmentMatcher(Pattern prefix, int nameMax, boolean quote, int min, int max, boolean lookahead,
+                              boolean[] notAfter) {
         this.prefix = prefix;
         this.prefixStrings = prefixStrings(prefix.pattern());
+        this.nameMax = nameMax;
         this.quote = quote;
         this.min = min;
         this.max = max;
         this.lookahead = lookahead;
+        this.notAfter = notAfter;
     }
 
     /** The matcher for {@code regex} (compiled without flags), or null when it does not have the shape. */
     static AssignmentMatcher of(String regex) {
         int at = regex.indexOf(PatternShape.ASSIGNMENT);
+        int nameMax = NAME_MAX;
+        int tailFrom = at + PatternShape.ASSIGNMENT.length();
+        if (at < 0) {
+            // the operator directly after the prefix (aws-secret-access-key): no name chars between
+            at = regex.indexOf(PatternShape.OPERATOR);
+            nameMax = 0;
+            tailFrom = at + PatternShape.OPERATOR.length();
+        }
         if (at <= 0 || !PatternShape.startsWithAssignment(regex) || regex.startsWith("(?:")) {
             return null;
         }
-        Matcher tail = VALUE_TAIL.matcher(regex.substring(at + PatternShape.ASSIGNMENT.length()));
+        Matcher tail = VALUE_TAIL.matcher(regex.substring(tailFrom));
         if (!tail.matches()) {
             return null;
         }
         Pattern prefix;
         Pattern valueClass;
+        boolean[] notAfter = null;
         try {
             prefix = Pattern.compile(regex.substring(0, at));
             valueClass = Pattern.compile("[" + tail.group(2) + "]");
+            if (tail.group(7) != null) {
+                Pattern excluded = Pattern.compile("[" + tail.group(7) + "]");
+                notAfter = new boolean[128];
+                for (char c = 0; c < 128; c++) {
+                    notAfter[c] = excluded.matcher(String.valueOf(c)).matches();
+                }
+            }
         } catch (PatternSyntaxException e) {
             return null;
         }
         int min = Integer.parseInt(tail.group(3));
-        int max = Integer.parseInt(tail.group(4));
-        if (prefix.matcher("").groupCount() != 0 || min < 1 || max < min) {
+        int max = tail.group(4) == null ? min : Integer.parseInt(tail.group(4));
+        // a greedy run of variable length could give chars back to the lookahead; a fixed one cannot
+        boolean possessive = tail.group(5) != null || min == max;
+        if (prefix.matcher("").groupCount() != 0 || min < 1 || max < min || !possessive) {
             return null;
         }
-        AssignmentMatcher m = new AssignmentMatcher(prefix, tail.group(1) != null, min, max, tail.group(5) != null);
+        AssignmentMatcher m = new AssignmentMatcher(prefix, nameMax, tail.group(1) != null, min, max,
+                tail.group(7) == null && tail.group(6) != null, notAfter);
         for (char c = 0; c < 128; c++) {
             m.valueChar[c] = valueClass.matcher(String.valueOf(c)).matches();
         }
@@ -177,7 +205,7 @@ final class AssignmentMatcher {
         if (prefixEnd < 0) {
             return NO_MATCH;
         }
-        if (prefixEnd > nameEnd || nameEnd - prefixEnd > NAME_MAX) {
+        if (prefixEnd > nameEnd || nameEnd - prefixEnd > nameMax) {
             // another prefix alternative might be long enough: the regex engine tries them all
             return UNDECIDED;
         }
@@ -237,6 +265,14 @@ final class AssignmentMatcher {
         }
         if (lookahead && i < length && (text[i] == '(' || PatternShape.isWordChar(text[i]))) {
             return NO_MATCH;
+        }
+        if (notAfter != null && i < length) {
+            if (text[i] >= 128) {
+                return UNDECIDED;
+            }
+            if (notAfter[text[i]]) {
+                return NO_MATCH;
+            }
         }
         valueStart[0] = first;
         return i;

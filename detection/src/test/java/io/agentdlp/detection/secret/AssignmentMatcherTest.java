@@ -19,6 +19,11 @@ class AssignmentMatcherTest {
         assertThat(recognised).contains("generic-password", "generic-secret", "generic-token", "generic-api-key");
         String value = "[ \\t]{0,4}[\"'`]?([A-Za-z0-9]{16,64}+)(?![(\\w])";
         assertThat(AssignmentMatcher.of("(?i:token)" + PatternShape.ASSIGNMENT + value)).isNotNull();
+        // the operator directly after the prefix, a fixed-length greedy value, a lookahead of another set
+        assertThat(recognised).contains("aws-secret-access-key");
+        assertThat(AssignmentMatcher.of("(?i:aws[_.\\-]?secret)" + PatternShape.OPERATOR
+                + "[ \\t]{0,4}[\"'`]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9+/=])")).isNotNull();
+        assertThat(AssignmentMatcher.of("(?i:token)" + PatternShape.ASSIGNMENT + "[ \\t]{0,4}([a-f0-9]{32})(?![A-Za-z0-9_])")).isNotNull();
         // a blank or a quote in the value class, a group in the prefix, a value that is not possessive
         assertThat(AssignmentMatcher.of("(?i:token)" + PatternShape.ASSIGNMENT + value.replace("A-Za-z0-9", "A-Za-z0-9 "))).isNull();
         assertThat(AssignmentMatcher.of("(?i:token)" + PatternShape.ASSIGNMENT + value.replace("A-Za-z0-9", "A-Za-z0-9'"))).isNull();
@@ -144,10 +149,18 @@ class AssignmentMatcherTest {
 
     /** Keyword occurrences followed by real and near-miss assignments, values at and around the length bounds. */
     private static String generatedAssignments(SecretRule rule, Random random) {
-        Matcher bounds = Pattern.compile("\\{(\\d+),(\\d+)\\}\\+\\)").matcher(rule.pattern().pattern());
+        Matcher bounds = Pattern.compile("\\(\\[((?:\\\\.|[^\\]\\\\])+)\\]\\{(\\d+)(?:,(\\d+))?\\}\\+?\\)").matcher(rule.pattern().pattern());
         assertThat(bounds.find()).isTrue();
-        int min = Integer.parseInt(bounds.group(1));
-        int max = Integer.parseInt(bounds.group(2));
+        int min = Integer.parseInt(bounds.group(2));
+        int max = bounds.group(3) == null ? min : Integer.parseInt(bounds.group(3));
+        // the plain value chars the value class holds
+        Pattern valueClass = Pattern.compile("[" + bounds.group(1) + "]");
+        StringBuilder plainChars = new StringBuilder();
+        for (char c : "aZ09f_-/+".toCharArray()) {
+            if (valueClass.matcher(String.valueOf(c)).matches()) {
+                plainChars.append(c);
+            }
+        }
         int[] lengths = {0, 1, min - 1, min, min + 1, max - 1, max, max + 1, max + 4};
         String[] names = {"", "_KEY", ".value", "-x", "_a_very_long_suffix_of_name_chars_0123456789", "Ab9", "_a_suffix_of_exactly_30_chars_"};
         String[] quotes = {"", "\"", "'", "`", "\"\""};
@@ -169,7 +182,7 @@ class AssignmentMatcherTest {
             // mostly plain value chars, so that lengths near the bounds are reached; sometimes any char
             boolean plain = random.nextInt(4) > 0;
             for (int k = 0; k < n; k++) {
-                sb.append(plain ? "aZ09f_-".charAt(random.nextInt(7)) : alphabet.charAt(random.nextInt(alphabet.length())));
+                sb.append(plain ? plainChars.charAt(random.nextInt(plainChars.length())) : alphabet.charAt(random.nextInt(alphabet.length())));
             }
             sb.append(after[random.nextInt(after.length)]).append(random.nextBoolean() ? "\n" : " ");
         }
