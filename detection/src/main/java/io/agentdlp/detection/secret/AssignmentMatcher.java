@@ -12,7 +12,7 @@ import java.util.regex.PatternSyntaxException;
  * after its prefix: the regex engine reads every value char through a node per char, this reads them
  * from the array. It answers what {@code Matcher.lookingAt} with transparent bounds answers, or
  * {@link #UNDECIDED} where the hand-written walk would need more of the regex engine's rules (a name
- * longer than the prefix plus 30 chars, a non-ASCII char in the value), and then the regex decides.
+ * longer than a regex prefix plus 30 chars, a non-ASCII char in the value), and then the regex decides.
  *
  * <p>A prefix of the form {@code (?i:X)} where {@code X} is a finite language of name chars (literals,
  * single-char classes, {@code ?}, groups of alternatives: {@link FiniteLanguage}) is matched by hand too,
@@ -206,8 +206,9 @@ final class AssignmentMatcher {
             return NO_MATCH;
         }
         if (prefixEnd > nameEnd || nameEnd - prefixEnd > nameMax) {
-            // another prefix alternative might be long enough: the regex engine tries them all
-            return UNDECIDED;
+            // another prefix alternative might be long enough: the regex engine tries them all; by hand,
+            // prefixEnd is already the longest, so no alternative leaves a name part short enough
+            return prefixStrings != null ? NO_MATCH : UNDECIDED;
         }
         int i = nameEnd;
         if (i < end && (text[i] == '"' || text[i] == '\'')) {
