@@ -215,8 +215,15 @@ final class TokenSequenceMatcher {
      * alternative, or null when it holds more than one group of them or groups this reader does not know.
      */
     private static List<String> alternatives(String re) {
-        int open = re.startsWith("\\b(") ? 2 : re.startsWith("(?<![") ? re.indexOf(")(") + 1 : -1;
-        if (open <= 0) {
+        int open = -1;
+        if (re.startsWith("\\b(")) {
+            open = 2;
+        } else if (re.startsWith("(?<![")) {
+            // the lookbehind's class ends at its first ']', as parse reads it
+            int classEnd = re.indexOf(']', 5);
+            open = classEnd > 0 && re.startsWith(")(", classEnd + 1) ? classEnd + 2 : -1;
+        }
+        if (open < 0) {
             return null;
         }
         int close = PatternShape.groupEnd(re, open);

@@ -92,8 +92,9 @@ class TokenSequenceMatcherTest {
     void agreesWithTheRegexWhereRunsMeetTheirLimitsAndTheLastGivesBackChars() {
         String[] patterns = {"\\b(t-[a-z.]{2,6}-[a-z\\-]{2,8})\\b", "(?<![a-z])(t[0-9]{2,4}\\.[a-z.]{3,6})(?![a-z])",
                 "\\b(t[ab]\\d{2}-[a-z]{1,3}+)", "(?<![a-z0-9])(t[a-z]{3}_[0-9]{2,3}x)(?![a-z])", "\\b(t\\.[a-z]{2}\\d[a-z.\\-]{1,5})",
-                "\\b((?:t-[a-z]{2,4})|(?:t-[a-z]{1,2}-[a-z\\-]{1,4}))\\b", "(?<![a-z0-9])(t(?:12|1|a)[0-9a-z]{2,3})(?![a-z])"};
-        String[] starts = {"t-", "t", "ta", "t", "t.", "t-", "t"};
+                "\\b((?:t-[a-z]{2,4})|(?:t-[a-z]{1,2}-[a-z\\-]{1,4}))\\b", "(?<![a-z0-9])(t(?:12|1|a)[0-9a-z]{2,3})(?![a-z])",
+                "(?<![)(])(t(?:1|ab)[a-z]{2})(?![)(])"};
+        String[] starts = {"t-", "t", "ta", "t", "t.", "t-", "t", "t"};
         // per pattern, pieces of its parts and near misses, so that the texts often reach the literals and run limits
         String[][] pieces = {{"ab", "a.", "abcdef", "-", "b-c", "-ab", "\u00e9", " ", "_", "9", "abcdefghij"},
                 {"12", "9", "1234", "12345", ".", "ab", "a.b", "abcdefg", "x", "\u00e9", " "},
@@ -101,8 +102,9 @@ class TokenSequenceMatcherTest {
                 {"abc", "ab", "abcd", "_", "12", "123", "1234", "x", "xa", "\u00e9", " "},
                 {"ab", "a", "abc", "9", "99", ".", "-", "a.b", "\u00e9", " ", "abcdefg"},
                 {"ab", "a", "abc", "abcd", "abcde", "-", "-a", "a-", "\u00e9", " ", "_"},
-                {"12", "1", "a", "2", "ab", "abc", "123", "x", "\u00e9", " ", "_"}};
-        String before = "ab-.9x_ \u00e9";
+                {"12", "1", "a", "2", "ab", "abc", "123", "x", "\u00e9", " ", "_"},
+                {"1", "ab", "a", "abc", "(", ")", "x", "\u00e9", " "}};
+        String before = "ab-.9x_ \u00e9()";
         Random random = new Random(47);
         long matches = 0;
         long misses = 0;
