@@ -27,11 +27,15 @@ public final class BenchCorpus {
     private BenchCorpus() {
     }
 
-    /** About {@code bytes} of source, from real jars when available. */
+    /**
+     * About {@code bytes} of source, from real jars when available. Says on standard error which: figures
+     * from generated code (which repeats the same lines in every file) do not compare with real-code ones.
+     */
     public static List<Source> sources(long bytes) throws IOException {
         List<Source> out = new ArrayList<>();
         long total = 0;
-        for (Path jar : jars()) {
+        List<Path> jars = jars();
+        for (Path jar : jars) {
             try (InputStream in = Files.newInputStream(jar); ZipInputStream zip = new ZipInputStream(in)) {
                 ZipEntry e;
                 while ((e = zip.getNextEntry()) != null && total < bytes) {
@@ -45,16 +49,25 @@ public final class BenchCorpus {
                 }
             }
             if (total >= bytes) {
+                report(out.size(), 0, jars);
                 return out;
             }
         }
+        int real = out.size();
         SplittableRandom random = new SplittableRandom(20250301L);
         for (int i = 0; total < bytes; i++) {
             String text = generated(random, 40);
             out.add(new Source("generated/G" + i + ".java", text));
             total += text.length();
         }
+        report(real, out.size() - real, jars);
         return out;
+    }
+
+    private static void report(int realFiles, int generatedFiles, List<Path> jars) {
+        System.err.printf(Locale.ROOT, "bench corpus: %d real source files from %d -sources.jar in %s, %d generated%s%n",
+                realFiles, jars.size(), corpusLocation(), generatedFiles,
+                generatedFiles > 0 ? " (fill the cache as docs/BENCHMARKS.md says to compare with recorded figures)" : "");
     }
 
     /** Whether {@link #sources} reads real code (else it generates). */
@@ -62,10 +75,13 @@ public final class BenchCorpus {
         return !jars().isEmpty();
     }
 
-    private static List<Path> jars() throws IOException {
+    private static Path corpusLocation() {
         String configured = System.getProperty("agentdlp.bench.corpus");
-        Path dir = configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache", "agentdlp-eval");
+        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".cache", "agentdlp-eval");
+    }
+
+    private static List<Path> jars() throws IOException {
+        Path dir = corpusLocation();
         if (Files.isRegularFile(dir)) {
             return List.of(dir);
         }
