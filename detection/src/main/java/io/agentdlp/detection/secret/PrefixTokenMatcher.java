@@ -34,24 +34,16 @@ final class PrefixTokenMatcher {
     private final int min;
     private final int max;
     private final boolean possessive;
-    /** Chars that may not precede the literal, or null for a leading {@code \b}. */
-    private final boolean[] notBefore;
-    private final Trail trail;
-    /** Chars that may not follow the run when {@link #trail} is {@link Trail#NOT_FOLLOWED}. */
-    private final boolean[] notAfter;
-
-    private enum Trail { NONE, BOUNDARY, NOT_FOLLOWED }
+    private final TokenEdges edges;
 
     private PrefixTokenMatcher(char[] literal, boolean[] runChar, int min, int max, boolean possessive,
-                               boolean[] notBefore, Trail trail, boolean[] notAfter) {
+                               TokenEdges edges) {
         this.literal = literal;
         this.runChar = runChar;
         this.min = min;
         this.max = max;
         this.possessive = possessive;
-        this.notBefore = notBefore;
-        this.trail = trail;
-        this.notAfter = notAfter;
+        this.edges = edges;
     }
 
     /** The matcher for {@code pattern}, or null when it does not have the shape (or has flags). */
@@ -79,9 +71,11 @@ final class PrefixTokenMatcher {
         if (max < min || min == 0 && m.group(2).isEmpty()) {
             return null;
         }
-        Trail trail = m.group(7) == null ? Trail.NONE : m.group(8) == null ? Trail.BOUNDARY : Trail.NOT_FOLLOWED;
+        TokenEdges.Trail trail = m.group(7) == null ? TokenEdges.Trail.NONE
+                : m.group(8) == null ? TokenEdges.Trail.BOUNDARY : TokenEdges.Trail.NOT_FOLLOWED;
         char[] literal = m.group(2).replace("\\", "").toCharArray();
-        return new PrefixTokenMatcher(literal, runChar, min, max, m.group(6) != null, notBefore, trail, notAfter);
+        return new PrefixTokenMatcher(literal, runChar, min, max, m.group(6) != null,
+                new TokenEdges(notBefore, trail, notAfter));
     }
 
     private static boolean[] asciiMembers(String classBody) {
@@ -108,7 +102,7 @@ final class PrefixTokenMatcher {
                 return NO_MATCH;
             }
         }
-        int lead = notBefore == null ? boundary(text, length, start) : notPreceded(text, start);
+        int lead = edges.leadAt(text, length, start);
         if (lead != 1) {
             return lead == 0 ? NO_MATCH : UNDECIDED;
         }
@@ -127,7 +121,7 @@ final class PrefixTokenMatcher {
         int shortest = possessive ? i : first + min;
         // the greedy quantifier gives back one char at a time until the trailing assertion holds
         for (int e = i; e >= shortest && e - first >= min; e--) {
-            int t = trailAt(text, length, e);
+            int t = edges.trailAt(text, length, e);
             if (t == 1) {
                 return e;
             }
@@ -161,50 +155,5 @@ final class PrefixTokenMatcher {
             }
         }
         return NO_MATCH;
-    }
-
-    /** 1 when the trailing assertion holds at {@code at}, 0 when not, -1 when a non-ASCII char decides. */
-    private int trailAt(char[] text, int length, int at) {
-        switch (trail) {
-            case NONE:
-                return 1;
-            case BOUNDARY:
-                return boundary(text, length, at);
-            default:
-                if (at >= length) {
-                    return 1;
-                }
-                char c = text[at];
-                return c >= 128 ? -1 : notAfter[c] ? 0 : 1;
-        }
-    }
-
-    private int notPreceded(char[] text, int at) {
-        if (at == 0) {
-            return 1;
-        }
-        char c = text[at - 1];
-        return c >= 128 ? -1 : notBefore[c] ? 0 : 1;
-    }
-
-    /** {@code \b} at {@code at} over the whole text: 1, 0, or -1 when a neighbour is not ASCII. */
-    private static int boundary(char[] text, int length, int at) {
-        boolean left = false;
-        if (at > 0) {
-            char c = text[at - 1];
-            if (c >= 128) {
-                return -1;
-            }
-            left = PatternShape.isWordChar(c);
-        }
-        boolean right = false;
-        if (at < length) {
-            char c = text[at];
-            if (c >= 128) {
-                return -1;
-            }
-            right = PatternShape.isWordChar(c);
-        }
-        return left != right ? 1 : 0;
     }
 }

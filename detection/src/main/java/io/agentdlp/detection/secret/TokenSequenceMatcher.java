@@ -43,11 +43,7 @@ final class TokenSequenceMatcher {
     private final int[] min;
     private final int[] max;
     private final boolean lastPossessive;
-    /** Chars that may not precede the token, or null for a leading {@code \b}. */
-    private final boolean[] notBefore;
-    /** 0: no trailing assertion, 1: {@code \b}, 2: {@code (?![SET])} with {@link #notAfter}. */
-    private final int trail;
-    private final boolean[] notAfter;
+    private final TokenEdges edges;
     /** The alternatives in the regex's order, or null for a token without alternatives (the fields above). */
     private final TokenSequenceMatcher[] alternatives;
 
@@ -58,13 +54,10 @@ final class TokenSequenceMatcher {
         this.min = null;
         this.max = null;
         this.lastPossessive = false;
-        this.notBefore = null;
-        this.trail = 0;
-        this.notAfter = null;
+        this.edges = null;
     }
 
-    private TokenSequenceMatcher(List<Object[]> parts, boolean lastPossessive, boolean[] notBefore, int trail,
-                                 boolean[] notAfter) {
+    private TokenSequenceMatcher(List<Object[]> parts, boolean lastPossessive, TokenEdges edges) {
         int n = parts.size();
         this.literal = new char[n];
         this.runChar = new boolean[n][];
@@ -83,9 +76,7 @@ final class TokenSequenceMatcher {
             }
         }
         this.lastPossessive = lastPossessive;
-        this.notBefore = notBefore;
-        this.trail = trail;
-        this.notAfter = notAfter;
+        this.edges = edges;
         this.alternatives = null;
     }
 
@@ -191,14 +182,14 @@ final class TokenSequenceMatcher {
             return null;
         }
         String tail = re.substring(i + 1);
-        int trail;
+        TokenEdges.Trail trail;
         boolean[] notAfter = null;
         if (tail.isEmpty()) {
-            trail = 0;
+            trail = TokenEdges.Trail.NONE;
         } else if (tail.equals("\\b")) {
-            trail = 1;
+            trail = TokenEdges.Trail.BOUNDARY;
         } else if (tail.startsWith("(?![") && tail.endsWith("])") && tail.indexOf(']') == tail.length() - 2) {
-            trail = 2;
+            trail = TokenEdges.Trail.NOT_FOLLOWED;
             notAfter = asciiMembers(tail.substring(4, tail.length() - 2));
         } else {
             return null;
@@ -207,7 +198,7 @@ final class TokenSequenceMatcher {
             return null;
         }
         Object[] last = parts.get(parts.size() - 1);
-        return new TokenSequenceMatcher(parts, last.length == 3 && possessive, notBefore, trail, notAfter);
+        return new TokenSequenceMatcher(parts, last.length == 3 && possessive, new TokenEdges(notBefore, trail, notAfter));
     }
 
     /**
@@ -340,7 +331,7 @@ final class TokenSequenceMatcher {
             }
             return NO_MATCH;
         }
-        int lead = notBefore == null ? boundary(text, length, start) : notPreceded(text, start);
+        int lead = edges.leadAt(text, length, start);
         if (lead != 1) {
             return lead == 0 ? NO_MATCH : UNDECIDED;
         }
@@ -369,7 +360,7 @@ final class TokenSequenceMatcher {
             if (i >= end || text[i] != literal[last]) {
                 return NO_MATCH;
             }
-            int t = trailAt(text, length, i + 1);
+            int t = edges.trailAt(text, length, i + 1);
             return t == 1 ? i + 1 : t == 0 ? NO_MATCH : UNDECIDED;
         }
         int first = i;
@@ -380,7 +371,7 @@ final class TokenSequenceMatcher {
         int shortest = lastPossessive ? runEnd : first + min[last];
         // the greedy quantifier gives back one char at a time until the trailing assertion holds
         for (int e = runEnd; e >= shortest && e - first >= min[last]; e--) {
-            int t = trailAt(text, length, e);
+            int t = edges.trailAt(text, length, e);
             if (t == 1) {
                 return e;
             }
@@ -409,49 +400,5 @@ final class TokenSequenceMatcher {
             i++;
         }
         return i;
-    }
-
-    /** 1 when the trailing assertion holds at {@code at}, 0 when not, -1 when a non-ASCII char decides. */
-    private int trailAt(char[] text, int length, int at) {
-        if (trail == 0) {
-            return 1;
-        }
-        if (trail == 1) {
-            return boundary(text, length, at);
-        }
-        if (at >= length) {
-            return 1;
-        }
-        char c = text[at];
-        return c >= 128 ? -1 : notAfter[c] ? 0 : 1;
-    }
-
-    private int notPreceded(char[] text, int at) {
-        if (at == 0) {
-            return 1;
-        }
-        char c = text[at - 1];
-        return c >= 128 ? -1 : notBefore[c] ? 0 : 1;
-    }
-
-    /** {@code \b} at {@code at} over the whole text: 1, 0, or -1 when a neighbour is not ASCII. */
-    private static int boundary(char[] text, int length, int at) {
-        boolean left = false;
-        if (at > 0) {
-            char c = text[at - 1];
-            if (c >= 128) {
-                return -1;
-            }
-            left = PatternShape.isWordChar(c);
-        }
-        boolean right = false;
-        if (at < length) {
-            char c = text[at];
-            if (c >= 128) {
-                return -1;
-            }
-            right = PatternShape.isWordChar(c);
-        }
-        return left != right ? 1 : 0;
     }
 }
