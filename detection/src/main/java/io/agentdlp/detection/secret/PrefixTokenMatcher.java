@@ -59,9 +59,9 @@ final class PrefixTokenMatcher {
         boolean[] runChar;
         boolean[] notAfter;
         try {
-            notBefore = m.group(1) == null ? null : asciiMembers(m.group(1));
-            runChar = asciiMembers(m.group(3));
-            notAfter = m.group(8) == null ? null : asciiMembers(m.group(8));
+            notBefore = m.group(1) == null ? null : TokenEdges.asciiMembers(m.group(1));
+            runChar = TokenEdges.asciiMembers(m.group(3));
+            notAfter = m.group(8) == null ? null : TokenEdges.asciiMembers(m.group(8));
         } catch (PatternSyntaxException e) {
             // a class body the shape regex cut out that does not compile alone: the rule keeps its regex
             return null;
@@ -76,15 +76,6 @@ final class PrefixTokenMatcher {
         char[] literal = m.group(2).replace("\\", "").toCharArray();
         return new PrefixTokenMatcher(literal, runChar, min, max, m.group(6) != null,
                 new TokenEdges(notBefore, trail, notAfter));
-    }
-
-    private static boolean[] asciiMembers(String classBody) {
-        Pattern c = Pattern.compile("[" + classBody + "]");
-        boolean[] member = new boolean[128];
-        for (char ch = 0; ch < 128; ch++) {
-            member[ch] = c.matcher(String.valueOf(ch)).matches();
-        }
-        return member;
     }
 
     /**

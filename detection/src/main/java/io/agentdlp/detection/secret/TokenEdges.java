@@ -1,5 +1,7 @@
 package io.agentdlp.detection.secret;
 
+import java.util.regex.Pattern;
+
 /**
  * The assertions around a token that {@link PrefixTokenMatcher} and {@link TokenSequenceMatcher} match by
  * hand: before it {@code \b} or {@code (?<![SET])}, after it nothing, {@code \b} or {@code (?![SET])}. Each
@@ -19,6 +21,16 @@ final class TokenEdges {
         this.notBefore = notBefore;
         this.trail = trail;
         this.notAfter = notAfter;
+    }
+
+    /** The ASCII chars of the regex class {@code [classBody]}, as the regex engine decides them. */
+    static boolean[] asciiMembers(String classBody) {
+        Pattern c = Pattern.compile("[" + classBody + "]");
+        boolean[] member = new boolean[128];
+        for (char ch = 0; ch < 128; ch++) {
+            member[ch] = c.matcher(String.valueOf(ch)).matches();
+        }
+        return member;
     }
 
     /** The leading assertion at {@code start}. */

@@ -118,7 +118,7 @@ final class TokenSequenceMatcher {
             if (close < 0 || !re.startsWith(")(", close + 1)) {
                 return null;
             }
-            notBefore = asciiMembers(re.substring(5, close));
+            notBefore = TokenEdges.asciiMembers(re.substring(5, close));
             i = close + 3;
         } else {
             return null;
@@ -133,10 +133,10 @@ final class TokenSequenceMatcher {
                 if (close < 0 || re.indexOf('[', i + 1) >= 0 && re.indexOf('[', i + 1) < close) {
                     return null;
                 }
-                cls = asciiMembers(re.substring(i + 1, close));
+                cls = TokenEdges.asciiMembers(re.substring(i + 1, close));
                 i = close + 1;
             } else if (re.startsWith("\\d", i)) {
-                cls = asciiMembers("0-9");
+                cls = TokenEdges.asciiMembers("0-9");
                 i += 2;
             } else if (c == '\\' && i + 1 < re.length() && ESCAPED_LITERALS.indexOf(re.charAt(i + 1)) >= 0) {
                 parts.add(new Object[]{re.charAt(i + 1)});
@@ -190,7 +190,7 @@ final class TokenSequenceMatcher {
             trail = TokenEdges.Trail.BOUNDARY;
         } else if (tail.startsWith("(?![") && tail.endsWith("])") && tail.indexOf(']') == tail.length() - 2) {
             trail = TokenEdges.Trail.NOT_FOLLOWED;
-            notAfter = asciiMembers(tail.substring(4, tail.length() - 2));
+            notAfter = TokenEdges.asciiMembers(tail.substring(4, tail.length() - 2));
         } else {
             return null;
         }
@@ -305,15 +305,6 @@ final class TokenSequenceMatcher {
             }
         }
         return true;
-    }
-
-    private static boolean[] asciiMembers(String classBody) {
-        Pattern c = Pattern.compile("[" + classBody + "]");
-        boolean[] member = new boolean[128];
-        for (char ch = 0; ch < 128; ch++) {
-            member[ch] = c.matcher(String.valueOf(ch)).matches();
-        }
-        return member;
     }
 
     /**
