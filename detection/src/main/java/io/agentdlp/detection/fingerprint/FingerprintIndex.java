@@ -84,7 +84,7 @@ public final class FingerprintIndex implements AutoCloseable {
     private static final String PRESENCE_FILE = "presence.filter";
     private static final String SNAPSHOT_FILE = "postings.snapshot";
     private static final String SNAPSHOT_CHANGES_FILE = "postings.snapshot.changes";
-    private static final long MIN_PRESENCE_KEYS = 1L << 20;
+    private static final long MIN_PRESENCE_KEYS = 1L << 16;
     private static final byte[] META_FORMAT = ascii("format");
     private static final byte[] META_NEXT_FILE = ascii("next-file-id");
     private static final byte[] META_NEXT_REPO = ascii("next-repo-id");
