@@ -47,6 +47,13 @@ public final class SecretScanner implements TextDetector {
     /** Per keyword, the rules its hits start work for (paired rules wait for their required rule). */
     private final int[][] rulesByKeyword;
     private final int[] keywordLengths;
+    /**
+     * The automaton's keyword {@code "%"}: the automaton walks every view anyway, so its first hit tells where
+     * the percent layer's search for escapes starts, and a view without one skips that search.
+     */
+    private final int percentSign;
+    /** True when no rule has the keyword {@code "%"}: its hits then only mark where escapes may be. */
+    private final boolean percentSignMarksOnly;
     /** Per rule, hot fields of {@link SecretRule} in flat arrays for the keyword-hit loop. */
     private final boolean[] anchored;
     /** Per rule: anchored, and {@link PatternShape#startsWithAssignment}: a hit without an operator after the name is dropped. */
@@ -126,6 +133,12 @@ public final class SecretScanner implements TextDetector {
                 }
             }
         }
+        this.percentSignMarksOnly = !keywordIds.containsKey("%");
+        this.percentSign = keywordIds.computeIfAbsent("%", x -> {
+            keywords.add(x);
+            byKeyword.add(new ArrayList<>());
+            return keywords.size() - 1;
+        });
         this.automaton = new KeywordAutomaton(keywords);
         this.rulesByKeyword = byKeyword.stream()
                 .map(l -> l.stream().mapToInt(Integer::intValue).filter(r -> rules[r].requires() == null).toArray())
@@ -272,7 +285,8 @@ public final class SecretScanner implements TextDetector {
     private void scanLayer(DecodedText raw, Workspace ws, List<Candidate> out, ScanWork work) {
         DecodedText view = AgentText.normalize(raw, ws.buffers);
         scanView(view, ws, out, work);
-        DecodedText percent = PercentDecoder.decodeNearEscapes(view, PERCENT_MARGIN, ws.buffers);
+        DecodedText percent = ws.firstPercent < 0
+                ? view : PercentDecoder.decodeNearEscapes(view, PERCENT_MARGIN, ws.firstPercent, ws.buffers);
         if (percent != view) {
             scanView(percent, ws, out, work);
         }
@@ -617,6 +631,8 @@ public final class SecretScanner implements TextDetector {
         int touchedCount;
         int viewLength;
         char[] viewChars;
+        /** Index of the current view's first {@code '%'}, or -1. */
+        int firstPercent;
         ScanWork work;
 
         Workspace(int ruleCount) {
@@ -643,12 +659,21 @@ public final class SecretScanner implements TextDetector {
         void begin(DecodedText view, ScanWork w) {
             viewLength = view.length();
             viewChars = view.buffer();
+            firstPercent = -1;
             work = w;
             touchedCount = 0;
         }
 
         @Override
         public void hit(int keyword, int end) {
+            if (keyword == percentSign) {
+                if (firstPercent < 0) {
+                    firstPercent = end - 1;
+                }
+                if (percentSignMarksOnly) {
+                    return;
+                }
+            }
             work.keywordHits++;
             int kStart = end - keywordLengths[keyword];
             for (int r : rulesByKeyword[keyword]) {

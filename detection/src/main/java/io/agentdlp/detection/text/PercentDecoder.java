@@ -40,9 +40,18 @@ public final class PercentDecoder {
 
     /** As {@link #decodeNearEscapes(DecodedText, int)}, decoding into {@code buffers}. */
     public static DecodedText decodeNearEscapes(DecodedText in, int margin, RenderingBuffers buffers) {
+        return decodeNearEscapes(in, margin, 0, buffers);
+    }
+
+    /**
+     * As {@link #decodeNearEscapes(DecodedText, int, RenderingBuffers)} for a text that holds no {@code '%'}
+     * before {@code firstPercent}: a caller that already walked the text (the keyword automaton does) saves
+     * the search up to there.
+     */
+    public static DecodedText decodeNearEscapes(DecodedText in, int margin, int firstPercent, RenderingBuffers buffers) {
         char[] c = in.buffer();
         int n = in.length();
-        int e = nextEscape(c, n, 0);
+        int e = nextEscape(c, n, firstPercent);
         if (e < 0) {
             return in;
         }

@@ -86,6 +86,40 @@ class SecretScannerTest {
     }
 
     @Test
+    void percentEscapesAreFoundAfterPercentSignsThatAreNoEscapes() {
+        // the percent layer's search starts at the view's first '%' (the keyword automaton's first "%" hit)
+        String encodedConn = "dsn=postgresql%3A%2F%2Fapp%3AQx7vR2mLp9Tz%40db.acme.io%2Fprod";
+        String text = "coverage 100% and 50%% done, %zz %4\n" + encodedConn;
+        Finding f = only(SCANNER.scan(text).findings());
+        assertThat(f.ruleId()).isEqualTo("postgres-connection-string");
+        assertThat(f.offset()).isEqualTo(text.indexOf("Qx7v"));
+        // a base64 child is its own view, with its own first '%'
+        String blob = Base64.getEncoder().encodeToString(("config: " + encodedConn + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(SCANNER.scan("100% done\ndata: " + blob).findings()).extracting(Finding::ruleId)
+                .containsExactly("postgres-connection-string");
+    }
+
+    @Test
+    void aRuleMayHaveThePercentSignAsKeyword() {
+        String rules = """
+                version: 1
+                rules:
+                  - id: test-percent-keyword
+                    severity: high
+                    keywords: ['%']
+                    pattern: '%zq([a-z0-9]{12})'
+                """;
+        RuleFile file = RuleFileParser.parse("percent.yaml", new java.io.ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)));
+        SecretScanner scanner = SecretScanner.builder().hasher(HASHER).catalog(RuleCatalog.builtIn().with(List.of(file))).build();
+        String text = "50% off %zqk7x2p9w4m3zq and dsn=postgresql%3A%2F%2Fapp%3AQx7vR2mLp9Tz%40db.acme.io%2Fprod";
+        assertThat(scanner.scan(text).findings()).extracting(Finding::ruleId)
+                .containsExactlyInAnyOrder("test-percent-keyword", "postgres-connection-string");
+        ScanWork work = new ScanWork();
+        scanner.scan(text, work);
+        assertThat(work.keywordHits).isGreaterThanOrEqualTo(text.chars().filter(c -> c == '%').count());
+    }
+
+    @Test
     void urlEncodedSecretsAreFoundFarFromTheStartOfLongTexts() {
         String prose = "the build ran all tests and wrote a report to the usual place\n".repeat(400);
         String encodedConn = "dsn=postgresql%3A%2F%2Fapp%3AQx7vR2mLp9Tz%40db.acme.io%2Fprod";
