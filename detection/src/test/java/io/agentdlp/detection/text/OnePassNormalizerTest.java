@@ -38,6 +38,20 @@ class OnePassNormalizerTest {
     }
 
     @Test
+    void charsThatShareALowByteWithBackslashLineFeedOrQuoteAreNotSpecial() {
+        // the search reads a table over every char: chars equal to a special one in their low byte must not stop it
+        String[] lookalikes = {"\u015c", "\u010a", "\u0122", "\uff3c", "\u220a", "\uffff", "\u0080", "\u00a2"};
+        Random random = new Random(11L);
+        for (int t = 0; t < 4_000; t++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 1 + random.nextInt(40); i > 0; i--) {
+                b.append(random.nextInt(3) == 0 ? PIECES[random.nextInt(PIECES.length)] : lookalikes[random.nextInt(lookalikes.length)]);
+            }
+            assertSameAsOracle(DecodedText.of(b));
+        }
+    }
+
+    @Test
     void mappedInputsNormaliseAsTheLayerByLayerDecoders() {
         // decoded layers (base64 blobs, unescaped text) are normalised too, and their offsets go through the parent's map
         Random random = new Random(7L);
