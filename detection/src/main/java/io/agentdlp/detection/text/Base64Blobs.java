@@ -15,7 +15,11 @@ public final class Base64Blobs {
     public static final int MIN_RUN = 32;
     static final int MIN_WRAPPED_LINE = 60;
     private static final int MAX_RUN = 1 << 22;
-    private static final byte[] VALUE = new byte[128];
+    /**
+     * Each char's 6-bit value, -1 outside both alphabets. Over every {@code char}, so that the run search, which
+     * tests each char of the text, reads one constant array without a range check or a test for ASCII.
+     */
+    private static final byte[] VALUE = new byte[Character.MAX_VALUE + 1];
 
     static {
         java.util.Arrays.fill(VALUE, (byte) -1);
@@ -105,7 +109,7 @@ public final class Base64Blobs {
     }
 
     private static boolean isB64(char c) {
-        return c < 128 && VALUE[c] >= 0;
+        return VALUE[c] >= 0;
     }
 
     private static DecodedText decode(DecodedText in, int start, int end, int count, char[] bytes, RenderingBuffers buffers) {
