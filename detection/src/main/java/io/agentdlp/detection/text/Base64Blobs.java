@@ -67,10 +67,12 @@ public final class Base64Blobs {
             }
             int start = i;
             int count = 0;
+            int lineStart = start;
+            // the probe saw the run's first MIN_RUN chars: its first line is walked on from there
+            i += MIN_RUN;
             while (true) {
                 // one line of the run in a tight loop; most runs are words that end here
-                int lineStart = i;
-                int stop = Math.min(n, i + (MAX_RUN - count));
+                int stop = Math.min(n, lineStart + (MAX_RUN - count));
                 while (i < stop && isB64(c[i])) {
                     i++;
                 }
@@ -79,6 +81,7 @@ public final class Base64Blobs {
                 if (i < n && count < MAX_RUN && (c[i] == '\n' || c[i] == '\r') && lineLen >= MIN_WRAPPED_LINE && i + 1 < n
                         && (isB64(c[i + 1]) || c[i + 1] == '\n' && i + 2 < n && isB64(c[i + 2]))) {
                     i += c[i + 1] == '\n' ? 2 : 1;
+                    lineStart = i;
                 } else {
                     break;
                 }
