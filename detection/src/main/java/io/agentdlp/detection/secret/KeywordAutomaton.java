@@ -18,8 +18,9 @@ final class KeywordAutomaton {
         void hit(int keyword, int end);
     }
 
-    /** Texts shorter than this many longest keywords are walked in one piece (the halves' warm-up would not pay). */
-    private static final int HALVED_MIN = 8;
+    /** Texts shorter than this many longest keywords are walked in one piece (the thirds' warm-up would not pay). */
+    private static final int SPLIT_MIN = 8;
+    private static final int[] NO_HITS = new int[0];
 
     private final String[] keywords;
     /** Length of the longest keyword: the most chars the automaton's state depends on. */
@@ -163,70 +164,80 @@ final class KeywordAutomaton {
      * Reports every keyword occurrence in {@code text[0, length)}, in order of end offset.
      *
      * <p>Each step's table lookup waits for the previous one, so one walk over the text is bound by the latency
-     * of that chain, not by the work. Longer texts are walked as two halves at once, whose chains overlap. The
-     * state after a char depends only on the last {@code longestKeyword} chars (the longest suffix that is a
-     * keyword prefix), so the second walk starts from the root that many chars before the middle and reports
-     * from the middle on; its hits wait in a buffer until the first walk's are out, keeping the order.
+     * of that chain, not by the work. Longer texts are walked as three thirds at once, whose chains overlap (two
+     * leave the latency exposed, four run out of registers). The state after a char depends only on the last
+     * {@code longestKeyword} chars (the longest suffix that is a keyword prefix), so the second and third walks
+     * start from the root that many chars before their third and report from their third on; their hits wait
+     * in buffers until the walks before them are out, keeping the order.
      */
     void scan(char[] text, int length, HitSink sink) {
-        if (length < HALVED_MIN * longestKeyword) {
-            walk(text, 0, length, sink);
+        if (length < SPLIT_MIN * longestKeyword) {
+            walk(text, 0, length, 0, sink);
             return;
         }
         final int[] d = delta;
         final byte[] cl = classOf;
         final int firstOutput = firstOutputState;
         final int k = classes;
-        final int mid = length >>> 1;
-        final int warmStart = mid - longestKeyword;
-        int[] pending = null;
-        int pendingCount = 0;
+        final int warmUp = longestKeyword;
+        final int third = length / 3;
+        final int start2 = third - warmUp;
+        final int start3 = 2 * third - warmUp;
+        int[] held2 = NO_HITS;
+        int held2Count = 0;
+        int[] held3 = NO_HITS;
+        int held3Count = 0;
         int s1 = 0;
         int s2 = 0;
-        for (int i = 0, j = warmStart; i < mid; i++, j++) {
+        int s3 = 0;
+        for (int i = 0; i < third; i++) {
             char c1 = text[i];
-            char c2 = text[j];
+            char c2 = text[start2 + i];
+            char c3 = text[start3 + i];
             s1 = d[s1 + (c1 < 128 ? cl[c1] : 0)];
             s2 = d[s2 + (c2 < 128 ? cl[c2] : 0)];
+            s3 = d[s3 + (c3 < 128 ? cl[c3] : 0)];
             if (s1 >= firstOutput) {
                 for (int h : outputs[s1 / k]) {
                     sink.hit(h, i + 1);
                 }
             }
-            if (s2 >= firstOutput && j >= mid) {
-                if (pending == null) {
-                    pending = new int[16];
-                } else if (pendingCount == pending.length) {
-                    pending = Arrays.copyOf(pending, pendingCount * 2);
-                }
-                pending[pendingCount++] = s2;
-                pending[pendingCount++] = j + 1;
+            if (s2 >= firstOutput && i >= warmUp) {
+                held2 = hold(held2, held2Count, s2, start2 + i + 1);
+                held2Count += 2;
+            }
+            if (s3 >= firstOutput && i >= warmUp) {
+                held3 = hold(held3, held3Count, s3, start3 + i + 1);
+                held3Count += 2;
             }
         }
-        for (int p = 0; p < pendingCount; p += 2) {
-            for (int h : outputs[pending[p] / k]) {
-                sink.hit(h, pending[p + 1]);
-            }
-        }
-        int s = s2;
-        for (int j = warmStart + mid; j < length; j++) {
-            char c = text[j];
-            s = d[s + (c < 128 ? cl[c] : 0)];
-            if (s >= firstOutput) {
-                for (int h : outputs[s / k]) {
-                    sink.hit(h, j + 1);
-                }
+        report(held2, held2Count, sink);
+        walk(text, start2 + third, 2 * third, s2, sink);
+        report(held3, held3Count, sink);
+        walk(text, start3 + third, length, s3, sink);
+    }
+
+    private static int[] hold(int[] held, int count, int state, int end) {
+        int[] room = count < held.length ? held : Arrays.copyOf(held, Math.max(16, count * 2));
+        room[count] = state;
+        room[count + 1] = end;
+        return room;
+    }
+
+    private void report(int[] held, int count, HitSink sink) {
+        for (int p = 0; p < count; p += 2) {
+            for (int h : outputs[held[p] / classes]) {
+                sink.hit(h, held[p + 1]);
             }
         }
     }
 
-    /** One walk over {@code text[from, to)} from the root. */
-    private void walk(char[] text, int from, int to, HitSink sink) {
+    /** One walk over {@code text[from, to)} from state row {@code s}. */
+    private void walk(char[] text, int from, int to, int s, HitSink sink) {
         final int[] d = delta;
         final byte[] cl = classOf;
         final int firstOutput = firstOutputState;
         final int k = classes;
-        int s = 0;
         for (int i = from; i < to; i++) {
             char c = text[i];
             s = d[s + (c < 128 ? cl[c] : 0)];

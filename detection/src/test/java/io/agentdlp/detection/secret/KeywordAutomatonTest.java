@@ -15,7 +15,7 @@ import io.agentdlp.detection.text.AgentText;
 
 /**
  * The automaton reports exactly the occurrences a naive case-insensitive search finds, and in exactly the order of
- * the former one-walk automaton ({@link OriginalKeywordAutomaton}), which long texts walked as two halves must keep.
+ * the former one-walk automaton ({@link OriginalKeywordAutomaton}), which long texts walked as three thirds must keep.
  */
 class KeywordAutomatonTest {
 
@@ -67,13 +67,13 @@ class KeywordAutomatonTest {
             List<String> keywords = new ArrayList<>();
             int count = 1 + random.nextInt(8);
             while (keywords.size() < count) {
-                // long keywords too, so that the second half's warm-up matters
+                // long keywords too, so that the later walks' warm-up matters
                 String k = randomString(random, keywordAlphabet, 1 + random.nextInt(round % 3 == 0 ? 24 : 5)).toLowerCase(Locale.ROOT);
                 if (!keywords.contains(k)) {
                     keywords.add(k);
                 }
             }
-            // repeated keywords around the middle and at the edges, so that occurrences straddle where the halves meet
+            // repeated keywords around the middle and at the edges, so that occurrences straddle where the walks meet
             StringBuilder text = new StringBuilder(randomString(random, textAlphabet, random.nextInt(round % 2 == 0 ? 400 : 4_000)));
             for (int p = random.nextInt(6); p > 0; p--) {
                 String k = keywords.get(random.nextInt(keywords.size()));
@@ -85,7 +85,39 @@ class KeywordAutomatonTest {
     }
 
     @Test
-    void everyLengthAroundTheHalvingThresholdMatchesTheFormerAutomaton() {
+    void keywordsAcrossWhereTheThirdsMeetMatchTheFormerAutomaton() {
+        // each walk after the first starts the longest keyword's length before its third: occurrences that end
+        // just before, at and just after a third's start, longest keywords included, test that warm-up exactly
+        Random random = new Random(31L);
+        String textAlphabet = "abcAB:_x\u00e9\n ";
+        int totalHits = 0;
+        for (int round = 0; round < 3_000; round++) {
+            List<String> keywords = new ArrayList<>();
+            int count = 1 + random.nextInt(6);
+            while (keywords.size() < count) {
+                String k = randomString(random, "abAB:_x", 1 + random.nextInt(round % 2 == 0 ? 24 : 6)).toLowerCase(Locale.ROOT);
+                if (!keywords.contains(k)) {
+                    keywords.add(k);
+                }
+            }
+            int longest = keywords.stream().mapToInt(String::length).max().orElseThrow();
+            char[] text = randomString(random, textAlphabet, 8 * longest + random.nextInt(round % 3 == 0 ? 3_000 : 300)).toCharArray();
+            int third = text.length / 3;
+            for (int boundary : new int[] {third, 2 * third}) {
+                String k = random.nextBoolean() ? keywords.get(random.nextInt(keywords.size()))
+                        : keywords.stream().filter(x -> x.length() == longest).findFirst().orElseThrow();
+                // an occurrence ending anywhere from just before the boundary to the end of its walk's warm-up
+                int end = boundary - 1 + random.nextInt(k.length() + 3);
+                int at = Math.max(0, Math.min(text.length - k.length(), end - k.length()));
+                k.getChars(0, k.length(), text, at);
+            }
+            totalHits += assertSameHitsAsFormer(keywords, new String(text));
+        }
+        assertThat(totalHits).isGreaterThan(10_000);
+    }
+
+    @Test
+    void everyLengthAroundTheSplittingThresholdMatchesTheFormerAutomaton() {
         List<String> keywords = List.of("aaaa", "aab", "ab", "b", "abababab");
         Random random = new Random(5L);
         for (int length = 0; length < 200; length++) {
