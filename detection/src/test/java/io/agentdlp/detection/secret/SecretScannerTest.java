@@ -100,6 +100,25 @@ class SecretScannerTest {
     }
 
     @Test
+    void aLoneEscapeAtTheViewsFirstPercentSignIsDecoded() {
+        // the only escape is the first '%': the percent layer's search must start exactly there
+        String rules = """
+                version: 1
+                rules:
+                  - id: test-lone-escape
+                    severity: high
+                    keywords: ['zqe=']
+                    pattern: 'zqe=([a-z0-9]{12})'
+                """;
+        RuleFile file = RuleFileParser.parse("lone-escape.yaml", new java.io.ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)));
+        SecretScanner scanner = SecretScanner.builder().hasher(HASHER).catalog(RuleCatalog.builtIn().with(List.of(file))).build();
+        for (String text : List.of("zqe%3Dk7x2p9w4m3zq", "%3D", "set zqe%3dk7x2p9w4m3zq now")) {
+            assertThat(scanner.scan(text).findings()).extracting(Finding::ruleId)
+                    .containsExactlyElementsOf(text.length() > 3 ? List.of("test-lone-escape") : List.of());
+        }
+    }
+
+    @Test
     void aRuleMayHaveThePercentSignAsKeyword() {
         String rules = """
                 version: 1
