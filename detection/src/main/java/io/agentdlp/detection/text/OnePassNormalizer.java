@@ -34,8 +34,12 @@ final class OnePassNormalizer {
 
     /** Input index where the current line starts. */
     private int lineStart;
-    /** Index of the current line's first double quote (line-buffer index once the line has an escape), or -1. */
-    private int firstQuote = -1;
+    /**
+     * Indices of the current line's double quotes (line-buffer indices once the line has an escape), in order:
+     * the search stops at each anyway, so the line's cuts after quotes are looked for at these only.
+     */
+    private int[] quotes = new int[16];
+    private int quoteCount;
     private final DiffHunks hunks = new DiffHunks();
     /** Cuts of the current line as {@code [start, end)} pairs, in the coordinates of the line's chars. */
     private int[] cuts = new int[8];
@@ -98,8 +102,8 @@ final class OnePassNormalizer {
                     lineLength = 0;
                     pieceCount = 0;
                     lineCopied = lineStart;
-                    if (firstQuote >= 0) {
-                        firstQuote -= lineStart;
+                    for (int q = 0; q < quoteCount; q++) {
+                        quotes[q] -= lineStart;
                     }
                 }
                 bufferPlain(r);
@@ -110,8 +114,8 @@ final class OnePassNormalizer {
                 if (decoded == '\n') {
                     endEscapedLine();
                     lineStart = next;
-                } else if (decoded == '"' && firstQuote < 0) {
-                    firstQuote = lineLength - 1;
+                } else if (decoded == '"') {
+                    addQuote(lineLength - 1);
                 }
                 continue;
             }
@@ -123,8 +127,8 @@ final class OnePassNormalizer {
                     endPlainLine(r);
                 }
                 lineStart = r + 1;
-            } else if (firstQuote < 0) {
-                firstQuote = lineEscaped ? lineLength + r - lineCopied : r;
+            } else {
+                addQuote(lineEscaped ? lineLength + r - lineCopied : r);
             }
             r++;
         }
@@ -159,7 +163,7 @@ final class OnePassNormalizer {
             from = cuts[k + 1];
         }
         keep(from, Math.min(n, eol + 1));
-        firstQuote = -1;
+        quoteCount = 0;
     }
 
     /** The current line, held in the line buffer, is complete: its cuts are left out of the rendering. */
@@ -194,7 +198,7 @@ final class OnePassNormalizer {
             }
         }
         lineEscaped = false;
-        firstQuote = -1;
+        quoteCount = 0;
     }
 
     /** Records the cuts of the line {@code buf[i, eol)}; {@code buf[eol]} is a line feed when inside the buffer. */
@@ -205,17 +209,24 @@ final class OnePassNormalizer {
         if (content > i) {
             addCut(i, content);
         }
-        if (firstQuote >= 0) {
-            for (int q = Math.max(content, firstQuote); q < eol; q++) {
-                if (buf[q] == '"' && q + 1 < eol && (buf[q + 1] == ' ' || LinePrefixStripper.isDigit(buf[q + 1]))) {
-                    int skip = LinePrefixStripper.lineNumberPrefix(buf, q + 1, eol);
-                    if (skip > 0) {
-                        addCut(q + 1, q + 1 + skip);
-                        q += skip;
-                    }
+        int from = content;
+        for (int k = 0; k < quoteCount; k++) {
+            int q = quotes[k];
+            if (q >= from && q + 1 < eol && (buf[q + 1] == ' ' || LinePrefixStripper.isDigit(buf[q + 1]))) {
+                int skip = LinePrefixStripper.lineNumberPrefix(buf, q + 1, eol);
+                if (skip > 0) {
+                    addCut(q + 1, q + 1 + skip);
+                    from = q + 1 + skip;
                 }
             }
         }
+    }
+
+    private void addQuote(int index) {
+        if (quoteCount == quotes.length) {
+            quotes = java.util.Arrays.copyOf(quotes, quoteCount * 2);
+        }
+        quotes[quoteCount++] = index;
     }
 
     private void addCut(int start, int end) {
