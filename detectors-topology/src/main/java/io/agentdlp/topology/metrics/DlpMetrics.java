@@ -36,6 +36,9 @@ public final class DlpMetrics {
     // The two counters incremented per event and per detection: looked up without building a key.
     private final Map<String, Map<String, Counter>> eventsIn = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Counter>> ruleHits = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Counter>> repeatsSuppressed = new ConcurrentHashMap<>();
+    // Incremented per alert record: keyed by a small record instead of the generic tag list.
+    private final Map<AlertMeter, Counter> alertsEmitted = new ConcurrentHashMap<>();
     private final Counter bytesScanned;
     private final Counter duplicateBlocks;
     private final Counter truncated;
@@ -92,14 +95,20 @@ public final class DlpMetrics {
 
     /** An alert record written to the alerts topic; {@code update} false for the first occurrence. */
     public void alertEmitted(String detector, String rule, String severity, boolean update) {
-        counter("dlp.alerts", "Alert records emitted", "detector", detector, "rule", rule, "severity", severity,
-                "kind", update ? "update" : "new").increment();
+        AlertMeter key = new AlertMeter(detector, rule, severity, update);
+        Counter c = alertsEmitted.get(key);
+        if (c == null) {
+            c = alertsEmitted.computeIfAbsent(key, k -> counter("dlp.alerts", "Alert records emitted", "detector", detector,
+                    "rule", rule, "severity", severity, "kind", update ? "update" : "new"));
+        }
+        c.increment();
     }
 
     /** An occurrence folded into an alert without an immediate update (rate bound). */
     public void repeatSuppressed(String detector, String rule) {
-        counter("dlp.alert.repeats.suppressed", "Occurrences aggregated into an existing alert without an immediate update",
-                "detector", detector, "rule", rule).increment();
+        twoTagCounter(repeatsSuppressed, detector, rule, () -> counter("dlp.alert.repeats.suppressed",
+                "Occurrences aggregated into an existing alert without an immediate update", "detector", detector, "rule", rule))
+                .increment();
     }
 
     /** A record written to the dead-letter topic; {@code detector} is the failing detector or {@code none}. */
@@ -182,5 +191,9 @@ public final class DlpMetrics {
                     .tags(Tags.of(k.subList(1, k.size()).toArray(new String[0]))).register(registry));
         }
         return c;
+    }
+
+    /** Tag values of one {@code dlp.alerts} counter. */
+    private record AlertMeter(String detector, String rule, String severity, boolean update) {
     }
 }
