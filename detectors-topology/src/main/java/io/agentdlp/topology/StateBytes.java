@@ -1,5 +1,7 @@
 package io.agentdlp.topology;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -93,9 +95,40 @@ public final class StateBytes {
             return this;
         }
 
+        /**
+         * Length-prefixed bytes, as {@link #putBytes(byte[])} writes them, that {@code content} writes straight
+         * into this writer (no intermediate array).
+         */
+        public Writer putBytes(Content content) throws IOException {
+            ensure(4);
+            int lengthAt = buf.position();
+            buf.putInt(0);
+            content.writeTo(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    ensure(1);
+                    buf.put((byte) b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    ensure(len);
+                    buf.put(b, off, len);
+                }
+            });
+            buf.putInt(lengthAt, buf.position() - lengthAt - 4);
+            return this;
+        }
+
         public byte[] toByteArray() {
             return Arrays.copyOf(buf.array(), buf.position());
         }
+    }
+
+    /** Bytes written to a stream, for {@link Writer#putBytes(Content)}. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
     }
 
     /** Reader that turns truncated or foreign input into a {@link SerializationException}. */

@@ -1,7 +1,6 @@
 package io.agentdlp.topology.alert;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -25,7 +24,7 @@ import io.agentdlp.topology.StateBytes;
 public record AlertState(DlpAlert alert, long lastEmitWallMs, int emittedSeverity, boolean dirty) {
     private static final int VERSION = 1;
 
-    /** Store serde; the alert is Avro single-object encoded (internal state, no registry). */
+    /** Store serde; the alert is Avro single-object encoded (internal state, no registry; {@link AlertAvroWriter}). */
     public static Serde<AlertState> serde() {
         AvroClassTrust.trustGenerated();
         Serializer<AlertState> ser = (topic, s) -> {
@@ -33,11 +32,8 @@ public record AlertState(DlpAlert alert, long lastEmitWallMs, int emittedSeverit
                 return null;
             }
             try {
-                ByteBuffer avro = DlpAlert.getEncoder().encode(s.alert);
-                byte[] a = new byte[avro.remaining()];
-                avro.get(a);
-                return new StateBytes.Writer(a.length + 24, VERSION).putLong(s.lastEmitWallMs).putByte(s.emittedSeverity)
-                        .putBoolean(s.dirty).putBytes(a).toByteArray();
+                return new StateBytes.Writer(1024, VERSION).putLong(s.lastEmitWallMs).putByte(s.emittedSeverity)
+                        .putBoolean(s.dirty).putBytes(out -> AlertAvroWriter.write(s.alert, out)).toByteArray();
             } catch (IOException e) {
                 throw new SerializationException("cannot encode alert state of " + s.alert.getAlertId(), e);
             }
