@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import io.agentdlp.avro.AgentEgressEvent;
@@ -97,6 +99,24 @@ class SessionTimelineTest {
             assertThat(queries(f).timeline(Events.KEY)).isEmpty();
             assertThat(queries(f).timeline(Events.DEVICE + ":late")).isPresent();
             assertThat(countEntries(f)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void droppedEntriesAreTombstonesInTheChangelog() {
+        TopologyConfig c = TopologyConfig.defaults().with("session.timeline.max.events", "3");
+        try (TopologyFixture f = new TopologyFixture(c)) {
+            for (int i = 0; i < 7; i++) {
+                f.send(Events.prompt(T0.plusSeconds(i), "step " + i));
+            }
+            String changelog = f.driver.producedTopicNames().stream()
+                    .filter(t -> t.endsWith("-" + DlpTopology.TIMELINE_STORE + "-changelog")).findFirst().orElseThrow();
+            List<String> records = f.driver.createOutputTopic(changelog, new StringDeserializer(), new ByteArrayDeserializer())
+                    .readRecordsToList().stream()
+                    .map(r -> r.key().substring(r.key().length() - 1) + (r.value() == null ? " tombstone" : " entry"))
+                    .toList();
+            assertThat(records).containsExactly("0 entry", "1 entry", "2 entry", "3 entry", "0 tombstone", "4 entry",
+                    "1 tombstone", "5 entry", "2 tombstone", "6 entry", "3 tombstone");
         }
     }
 

@@ -30,6 +30,9 @@ final class ThroughputConfigs {
                 noContent.with("detector.volume.enabled", "false")));
         m.put("stateful-no-timeline", Map.entry("stateful without the session timeline",
                 noContent.with("session.timeline.max.events", "0")));
+        // Sessions past the timeline bound: every event drops its session's oldest timeline entry.
+        m.put("stateful-long-sessions", Map.entry("stateful with a 20-event timeline (the workload's sessions are longer)",
+                noContent.with("session.timeline.max.events", "20")));
         m.put("frame", Map.entry("frame only (every detector off, no timeline)", noContent.with("detector.risky.enabled", "false")
                 .with("detector.policy.enabled", "false").with("detector.sequence.enabled", "false")
                 .with("detector.volume.enabled", "false").with("detector.sensor.enabled", "false")

@@ -64,10 +64,19 @@ public final class TimelineRecorder extends ContextualProcessor<String, Inspecte
         entries.put(TimelineHead.entryKey(key, head.nextSeq()), entry(head.nextSeq(), record.value(), time));
         TimelineHead next = head.append(time, maxEntries);
         for (long s = head.firstSeq(); s < next.firstSeq(); s++) {
-            entries.delete(TimelineHead.entryKey(key, s));
+            drop(key, s);
         }
         heads.put(key, next);
         context().forward(record);
+    }
+
+    /**
+     * Removes one entry. A null put is the store's delete (a RocksDB delete and a changelog tombstone)
+     * without {@code delete}'s read and decoding of the old value, which no one uses: once a session is
+     * past {@code maxEntries}, every event drops its oldest entry.
+     */
+    private void drop(String sessionKey, long seq) {
+        entries.put(TimelineHead.entryKey(sessionKey, seq), null);
     }
 
     private static TimelineEntry entry(long seq, InspectedEvent e, long time) {
@@ -106,7 +115,7 @@ public final class TimelineRecorder extends ContextualProcessor<String, Inspecte
         }
         for (KeyValue<String, TimelineHead> kv : expired) {
             for (long s = kv.value.firstSeq(); s < kv.value.nextSeq(); s++) {
-                entries.delete(TimelineHead.entryKey(kv.key, s));
+                drop(kv.key, s);
             }
             heads.delete(kv.key);
         }
