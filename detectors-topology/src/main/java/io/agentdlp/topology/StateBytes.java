@@ -187,7 +187,11 @@ public final class StateBytes {
             if (n == -1) {
                 return null;
             }
-            return new String(bytes(n), StandardCharsets.UTF_8);
+            // Decoded in place: summaries and timeline entries hold dozens of strings, each read otherwise copied twice.
+            checkLength(n);
+            int at = buf.position();
+            buf.position(at + n);
+            return new String(buf.array(), at, n, StandardCharsets.UTF_8);
         }
 
         /** What {@link Writer#putStrings} wrote. */
@@ -208,13 +212,17 @@ public final class StateBytes {
         }
 
         private byte[] bytes(int n) {
+            checkLength(n);
+            byte[] b = new byte[n];
+            buf.get(b);
+            return b;
+        }
+
+        private void checkLength(int n) {
             if (n < 0 || n > buf.remaining()) {
                 throw new SerializationException("cannot read " + what + ": length " + n + " exceeds the "
                         + buf.remaining() + " bytes left");
             }
-            byte[] b = new byte[n];
-            buf.get(b);
-            return b;
         }
 
         private SerializationException truncated(BufferUnderflowException e) {
