@@ -167,6 +167,16 @@ final class TopologyRig implements AutoCloseable {
     }
 
     /** Drains and counts the alert records written so far. */
+    /** Every topic the topology wrote to so far (changelogs, repartition topics, sinks), sorted. */
+    java.util.SortedSet<String> producedTopics() {
+        return new java.util.TreeSet<>(driver.producedTopicNames());
+    }
+
+    /** The records written to {@code topic} since the last drain of it, raw bytes. */
+    List<org.apache.kafka.streams.test.TestRecord<byte[], byte[]>> drain(String topic) {
+        return driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+    }
+
     int drainAlerts() {
         return alerts.readRecordsToList().size();
     }
