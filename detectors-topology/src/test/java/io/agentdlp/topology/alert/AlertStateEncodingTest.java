@@ -55,12 +55,15 @@ class AlertStateEncodingTest {
     }
 
     @Test
-    void aMissingRequiredFieldFailsAsBefore() {
+    void aMissingRequiredFieldFailsAsBefore() throws IOException {
         DlpAlert a = randomAlert(new Random(3));
         a.setTitle(null);
         AlertState s = new AlertState(a, 1, 2, false);
         assertThatThrownBy(() -> AlertStateEncodingReference.encode(s)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> SERDE.serializer().serialize("t", s)).isInstanceOf(NullPointerException.class);
+        // The thread's encoder still held the failed alert's first fields: none may leak into the next state.
+        AlertState next = new AlertState(randomAlert(new Random(4)), 5, 1, true);
+        assertThat(SERDE.serializer().serialize("t", next)).isEqualTo(AlertStateEncodingReference.encode(next));
     }
 
     private static DlpAlert randomAlert(Random rnd) {
