@@ -72,7 +72,7 @@ public final class SecretScanner implements TextDetector {
     /** Per rule: anchored with a {@link PatternShape#userinfoGate} (URL credentials), or null. */
     private final PatternShape.UserinfoGate[] userinfoGates;
     /** Per rule: its allow patterns of a shape matched by hand ({@link AllowShape}). */
-    private final AllowShape[][] allowShapes;
+    private final AllowShapeSet[] allowShapes;
     /**
      * Per rule: its other allow patterns that can only match at the start ({@link PatternShape#startAnchored}) as
      * one alternation tried with {@code lookingAt}, or null; one matcher call instead of one per pattern.
@@ -146,7 +146,7 @@ public final class SecretScanner implements TextDetector {
         this.keywordLengths = keywords.stream().mapToInt(String::length).toArray();
         this.anchored = new boolean[rules.length];
         this.assignmentGated = new boolean[rules.length];
-        this.allowShapes = new AllowShape[rules.length][];
+        this.allowShapes = new AllowShapeSet[rules.length];
         this.allowAtStart = new Pattern[rules.length];
         this.userinfoGates = new PatternShape.UserinfoGate[rules.length];
         this.assignmentMatchers = new AssignmentMatcher[rules.length];
@@ -180,7 +180,7 @@ public final class SecretScanner implements TextDetector {
                     searched.add(i);
                 }
             }
-            allowShapes[r] = shapes.toArray(AllowShape[]::new);
+            allowShapes[r] = new AllowShapeSet(shapes.toArray(AllowShape[]::new));
             allowAtStart[r] = PatternShape.startAnchoredUnion(regexes);
             allowSearched[r] = searched.stream().mapToInt(Integer::intValue).toArray();
             windowBefore[r] = rules[r].windowBefore();
@@ -489,10 +489,8 @@ public final class SecretScanner implements TextDetector {
         if (rule.minEntropy() > 0 && value.entropy(secret, ws.charCounts) < rule.minEntropy()) {
             return false;
         }
-        for (AllowShape shape : allowShapes[r]) {
-            if (shape.matches(secret)) {
-                return false;
-            }
+        if (allowShapes[r].anyMatches(secret)) {
+            return false;
         }
         List<Pattern> allow = rule.allow();
         if (allowAtStart[r] != null && ws.allowAtStartMatcher(r, allowAtStart[r], secret).lookingAt()) {

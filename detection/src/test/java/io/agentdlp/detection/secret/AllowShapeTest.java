@@ -73,7 +73,7 @@ class AllowShapeTest {
         }
     }
 
-    private static List<String> generatedValues() {
+    static List<String> generatedValues() {
         Random random = new Random(20251125L);
         List<String> values = new ArrayList<>(List.of("", "a", "A", "0", "\n", "a\n", "a\r\n", "a\n\n", "a\r", "a.b",
                 "a.b\n", "_a.$b", "a..b", "a.", ".a", "a_b", "a__b", "_a", "a_", "A_1", "1_A", "A_", "a-b", "a--b", "/",
