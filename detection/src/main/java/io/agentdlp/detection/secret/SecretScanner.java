@@ -60,6 +60,8 @@ public final class SecretScanner implements TextDetector {
     private final boolean[] assignmentGated;
     /** Per rule: gated, with its regex matched by hand after the prefix ({@link AssignmentMatcher}), or null. */
     private final AssignmentMatcher[] assignmentMatchers;
+    /** Per rule: anchored, an {@code Authorization} header rule matched by hand ({@link AuthorizationHeaderMatcher}), or null. */
+    private final AuthorizationHeaderMatcher[] headers;
     /**
      * Per rule: of the fixed-prefix token shape and matched by hand ({@link PrefixTokenMatcher}): at the keyword
      * when anchored, else searched in the window; or null.
@@ -151,6 +153,7 @@ public final class SecretScanner implements TextDetector {
         this.userinfoGates = new PatternShape.UserinfoGate[rules.length];
         this.assignmentMatchers = new AssignmentMatcher[rules.length];
         this.prefixTokens = new PrefixTokenMatcher[rules.length];
+        this.headers = new AuthorizationHeaderMatcher[rules.length];
         this.leadingLiterals = new LeadingLiteral[rules.length];
         this.tokenSequences = new TokenSequenceMatcher[rules.length];
         this.allowSearched = new int[rules.length][];
@@ -163,6 +166,8 @@ public final class SecretScanner implements TextDetector {
             assignmentMatchers[r] = assignmentGated[r] && rules[r].secretGroup() == 1
                     ? AssignmentMatcher.of(rules[r].pattern().pattern()) : null;
             prefixTokens[r] = rules[r].secretGroup() == 1 ? PrefixTokenMatcher.of(rules[r].pattern()) : null;
+            headers[r] = anchored[r] && assignmentMatchers[r] == null && rules[r].secretGroup() == 1
+                    && rules[r].pattern().flags() == 0 ? AuthorizationHeaderMatcher.of(rules[r].pattern().pattern()) : null;
             leadingLiterals[r] = anchored[r] || prefixTokens[r] != null ? null : LeadingLiteral.of(rules[r].pattern());
             tokenSequences[r] = anchored[r] && prefixTokens[r] == null && rules[r].secretGroup() == 1
                     ? TokenSequenceMatcher.of(rules[r].pattern()) : null;
@@ -337,6 +342,7 @@ public final class SecretScanner implements TextDetector {
         SecretRule rule = rules[r];
         Matcher m = ws.matcher(r, rule.pattern(), view);
         AssignmentMatcher assignment = assignmentMatchers[r];
+        AuthorizationHeaderMatcher header = headers[r];
         Matcher prefix = assignment == null || assignment.prefixByHand() ? null : ws.prefixMatcher(r, assignment.prefix(), view);
         PrefixTokenMatcher token = prefixTokens[r];
         TokenSequenceMatcher sequence = tokenSequences[r];
@@ -349,9 +355,11 @@ public final class SecretScanner implements TextDetector {
         for (int w = 0; w < count; w++) {
             work.windows++;
             work.windowChars += ends[w] - starts[w];
-            if (assignment != null) {
+            if (assignment != null || header != null) {
                 work.regexFinds++;
-                int valueEnd = assignment.match(view.buffer(), view.length(), starts[w], ends[w], prefix, ws.valueStart);
+                int valueEnd = assignment != null
+                        ? assignment.match(view.buffer(), view.length(), starts[w], ends[w], prefix, ws.valueStart)
+                        : header.match(view.buffer(), view.length(), starts[w], ends[w], ws.valueStart);
                 if (valueEnd == AssignmentMatcher.NO_MATCH) {
                     continue;
                 }
