@@ -39,6 +39,8 @@ final class AssignmentMatcher {
     private final Pattern prefix;
     /** The prefix's strings, lower case, or null when the prefix regex decides. */
     private final char[][] prefixStrings;
+    /** The {@link #prefixStrings} as a trie, or null. */
+    private final LongestPrefix longestPrefix;
     private final boolean[] valueChar = new boolean[128];
     private final boolean quote;
     private final int min;
@@ -53,6 +55,7 @@ final class AssignmentMatcher {
                               boolean[] notAfter) {
         this.prefix = prefix;
         this.prefixStrings = prefixStrings(prefix.pattern());
+        this.longestPrefix = prefixStrings == null ? null : new LongestPrefix(prefixStrings);
         this.nameMax = nameMax;
         this.quote = quote;
         this.min = min;
@@ -155,25 +158,7 @@ final class AssignmentMatcher {
      * is there. Only for {@link #prefixByHand()}.
      */
     int prefixEnd(char[] text, int start, int end) {
-        int best = -1;
-        for (char[] s : prefixStrings) {
-            if (s.length > end - start || start + s.length <= best) {
-                continue;
-            }
-            int k = 0;
-            while (k < s.length && lowerAscii(text[start + k]) == s[k]) {
-                k++;
-            }
-            if (k == s.length) {
-                best = start + k;
-            }
-        }
-        return best;
-    }
-
-    /** {@code (?i)} without {@code u} folds ASCII letters only. */
-    private static char lowerAscii(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        return longestPrefix.end(text, start, end);
     }
 
     /** The prefix alone, for a matcher that {@link #match} runs at the hit. */
