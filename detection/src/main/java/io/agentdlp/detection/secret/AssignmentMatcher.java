@@ -161,6 +161,11 @@ final class AssignmentMatcher {
         return longestPrefix.end(text, start, end);
     }
 
+    /** The end of the shortest prefix string at {@code start} within {@code [start, end)}, or -1. Only for {@link #prefixByHand()}. */
+    int shortestPrefixEnd(char[] text, int start, int end) {
+        return longestPrefix.shortestEnd(text, start, end);
+    }
+
     /** The prefix alone, for a matcher that {@link #match} runs at the hit. */
     Pattern prefix() {
         return prefix;

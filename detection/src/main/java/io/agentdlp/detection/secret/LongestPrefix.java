@@ -56,6 +56,34 @@ final class LongestPrefix {
         }
     }
 
+    /** The end of the shortest string at {@code start} within {@code [start, end)}, or -1 when none is there. */
+    int shortestEnd(char[] text, int start, int end) {
+        if (ends[0]) {
+            return start;
+        }
+        int node = 0;
+        for (int i = start; i < end; i++) {
+            char c = text[i];
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            } else if (c >= 128) {
+                break;
+            }
+            int col = classOf[c];
+            if (col == 0) {
+                break;
+            }
+            node = next[node * classes + col];
+            if (node == 0) {
+                break;
+            }
+            if (ends[node]) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
     /** The end of the longest string at {@code start} within {@code [start, end)}, or -1 when none is there. */
     int end(char[] text, int start, int end) {
         int best = ends[0] ? start : -1;

@@ -60,6 +60,8 @@ public final class SecretScanner implements TextDetector {
     private final boolean[] assignmentGated;
     /** Per rule: gated, with its regex matched by hand after the prefix ({@link AssignmentMatcher}), or null. */
     private final AssignmentMatcher[] assignmentMatchers;
+    /** Per rule: a necessary condition of its {@code reject} pattern checked before the regex ({@link StopwordRejectGate}), or null. */
+    private final StopwordRejectGate[] rejectGates;
     /** Per rule: anchored, an {@code Authorization} header rule matched by hand ({@link AuthorizationHeaderMatcher}), or null. */
     private final AuthorizationHeaderMatcher[] headers;
     /**
@@ -154,6 +156,7 @@ public final class SecretScanner implements TextDetector {
         this.assignmentMatchers = new AssignmentMatcher[rules.length];
         this.prefixTokens = new PrefixTokenMatcher[rules.length];
         this.headers = new AuthorizationHeaderMatcher[rules.length];
+        this.rejectGates = new StopwordRejectGate[rules.length];
         this.leadingLiterals = new LeadingLiteral[rules.length];
         this.tokenSequences = new TokenSequenceMatcher[rules.length];
         this.allowSearched = new int[rules.length][];
@@ -166,6 +169,7 @@ public final class SecretScanner implements TextDetector {
             assignmentMatchers[r] = assignmentGated[r] && rules[r].secretGroup() == 1
                     ? AssignmentMatcher.of(rules[r].pattern().pattern()) : null;
             prefixTokens[r] = rules[r].secretGroup() == 1 ? PrefixTokenMatcher.of(rules[r].pattern()) : null;
+            rejectGates[r] = StopwordRejectGate.of(rules[r].reject(), assignmentMatchers[r]);
             headers[r] = anchored[r] && assignmentMatchers[r] == null && rules[r].secretGroup() == 1
                     && rules[r].pattern().flags() == 0 ? AuthorizationHeaderMatcher.of(rules[r].pattern().pattern()) : null;
             leadingLiterals[r] = anchored[r] || prefixTokens[r] != null ? null : LeadingLiteral.of(rules[r].pattern());
@@ -460,7 +464,8 @@ public final class SecretScanner implements TextDetector {
     /** The rule's {@code reject} pattern matches from the match start, within the match. */
     private boolean rejected(int r, int start, int end, DecodedText view, Workspace ws) {
         Pattern reject = rules[r].reject();
-        return reject != null && ws.rejectMatcher(r, reject, view).region(start, end).lookingAt();
+        return reject != null && (rejectGates[r] == null || rejectGates[r].mayMatch(view.buffer(), start, end))
+                && ws.rejectMatcher(r, reject, view).region(start, end).lookingAt();
     }
 
     /** Patterns with alternatives may hold the secret in another group than {@code secretGroup}. */

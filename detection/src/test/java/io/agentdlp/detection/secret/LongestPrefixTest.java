@@ -8,7 +8,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** The trie walk answers what comparing each string in turn answered (the former {@code AssignmentMatcher.prefixEnd}). */
+/** The trie walk answers what comparing each string in turn answers (the former {@code AssignmentMatcher.prefixEnd}, and the shortest string). */
 class LongestPrefixTest {
 
     @Test
@@ -48,6 +48,8 @@ class LongestPrefixTest {
                 int end = 2 + random.nextInt(text.length - 1);
                 int expected = eachString(strings, text, 2, end);
                 assertThat(trie.end(text, 2, end)).as("%s to %d", new String(text), end).isEqualTo(expected);
+                assertThat(trie.shortestEnd(text, 2, end)).as("shortest, %s to %d", new String(text), end)
+                        .isEqualTo(shortest(strings, text, 2, end));
                 found += expected >= 0 ? 1 : 0;
             }
         }
@@ -59,6 +61,24 @@ class LongestPrefixTest {
         int best = -1;
         for (char[] s : strings) {
             if (s.length > end - start || start + s.length <= best) {
+                continue;
+            }
+            int k = 0;
+            while (k < s.length && lowerAscii(text[start + k]) == s[k]) {
+                k++;
+            }
+            if (k == s.length) {
+                best = start + k;
+            }
+        }
+        return best;
+    }
+
+    /** The shortest string that the text holds at {@code start}, ASCII letters folded to lower case. */
+    private static int shortest(char[][] strings, char[] text, int start, int end) {
+        int best = -1;
+        for (char[] s : strings) {
+            if (s.length > end - start || best >= 0 && start + s.length >= best) {
                 continue;
             }
             int k = 0;
