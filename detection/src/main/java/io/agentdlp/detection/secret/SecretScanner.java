@@ -71,6 +71,8 @@ public final class SecretScanner implements TextDetector {
     private final PrefixTokenMatcher[] prefixTokens;
     /** Per rule: anchored, not a {@link #prefixTokens} rule, a token of several parts matched by hand ({@link TokenSequenceMatcher}), or null. */
     private final TokenSequenceMatcher[] tokenSequences;
+    /** Per rule: searched, {@code openai-api-key} searched by hand ({@link OpenAiKeySearch}), or null. */
+    private final OpenAiKeySearch[] keySearches;
     /** Per rule: searched, not by hand, and every match starts with this literal ({@link LeadingLiteral}), or null. */
     private final LeadingLiteral[] leadingLiterals;
     /** Per rule: anchored with a {@link PatternShape#userinfoGate} (URL credentials), or null. */
@@ -158,6 +160,7 @@ public final class SecretScanner implements TextDetector {
         this.headers = new AuthorizationHeaderMatcher[rules.length];
         this.rejectGates = new StopwordRejectGate[rules.length];
         this.leadingLiterals = new LeadingLiteral[rules.length];
+        this.keySearches = new OpenAiKeySearch[rules.length];
         this.tokenSequences = new TokenSequenceMatcher[rules.length];
         this.allowSearched = new int[rules.length][];
         this.windowBefore = new int[rules.length];
@@ -172,7 +175,9 @@ public final class SecretScanner implements TextDetector {
             rejectGates[r] = StopwordRejectGate.of(rules[r].reject(), assignmentMatchers[r]);
             headers[r] = anchored[r] && assignmentMatchers[r] == null && rules[r].secretGroup() == 1
                     && rules[r].pattern().flags() == 0 ? AuthorizationHeaderMatcher.of(rules[r].pattern().pattern()) : null;
-            leadingLiterals[r] = anchored[r] || prefixTokens[r] != null ? null : LeadingLiteral.of(rules[r].pattern());
+            keySearches[r] = anchored[r] || rules[r].secretGroup() != 1 ? null : OpenAiKeySearch.of(rules[r].pattern());
+            leadingLiterals[r] = anchored[r] || prefixTokens[r] != null || keySearches[r] != null
+                    ? null : LeadingLiteral.of(rules[r].pattern());
             tokenSequences[r] = anchored[r] && prefixTokens[r] == null && rules[r].secretGroup() == 1
                     ? TokenSequenceMatcher.of(rules[r].pattern()) : null;
             List<Pattern> allow = rules[r].allow();
@@ -351,6 +356,7 @@ public final class SecretScanner implements TextDetector {
         PrefixTokenMatcher token = prefixTokens[r];
         TokenSequenceMatcher sequence = tokenSequences[r];
         LeadingLiteral literal = leadingLiterals[r];
+        OpenAiKeySearch keySearch = keySearches[r];
         int[] starts = ws.winStart[r];
         int[] ends = ws.winEnd[r];
         int count = ws.winCount[r];
@@ -373,6 +379,20 @@ public final class SecretScanner implements TextDetector {
                     continue;
                 }
                 work.regexFinds--;
+            }
+            if (keySearch != null) {
+                int at = starts[w];
+                while (true) {
+                    work.regexFinds++;
+                    int matchEnd = keySearch.find(view.buffer(), view.length(), at, ends[w], ws.valueStart);
+                    if (matchEnd < 0) {
+                        break;
+                    }
+                    work.handMatched++;
+                    consider(r, view, ws, out, firstOfView, ws.valueStart[0], matchEnd, ws.valueStart[0], matchEnd);
+                    at = matchEnd;
+                }
+                continue;
             }
             int regexFrom = starts[w];
             if (token != null && anchored || sequence != null) {
