@@ -18,10 +18,16 @@ final class EmailMatcher implements PiiMatcher {
             "mailer-daemon", "postmaster", "user", "username", "email", "name", "someone", "your.name", "you",
             "john.doe", "jane.doe", "test", "foo", "bar");
 
+    /**
+     * An address has six characters ({@code a@b.cd}) and a dot after its {@code @}, which is at or after its
+     * span's first one: most spans are {@code name@v4} of workflow files, {@code @Override} and the like.
+     */
+    static final Spans.Filter SPANS = (s, i) -> s.length(i) >= 6 && s.dots(i) >= 1;
+
     @Override
     public void find(Screening screening, Consumer<PiiCandidate> out) {
         String text = screening.text();
-        screening.emails().find(EMAIL, text, (s, i) -> s.length(i) >= 6, m -> {
+        screening.emails().find(EMAIL, text, SPANS, m -> {
             String local = m.group(1).toLowerCase(Locale.ROOT);
             String domain = m.group(2).toLowerCase(Locale.ROOT);
             String tld = m.group(3).toLowerCase(Locale.ROOT);

@@ -95,10 +95,10 @@ final class Screening {
         return ipAddresses;
     }
 
-    /** Runs of e-mail characters around an {@code @}. */
+    /** Runs of e-mail characters around an {@code @}, counting the dots after their first {@code @} ({@link SpanClass#around}). */
     Spans emails() {
         if (emails == null) {
-            emails = unscreened ? Spans.whole(text) : SpanClass.EMAIL.around(text, '@');
+            emails = unscreened ? Spans.whole(text) : SpanClass.EMAIL.around(text, bytes, '@');
         }
         return emails;
     }

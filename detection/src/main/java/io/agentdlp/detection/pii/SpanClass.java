@@ -28,20 +28,29 @@ enum SpanClass {
         return c < 128 && ascii[c];
     }
 
-    /** The maximal runs of members of {@code text} around each occurrence of {@code required}. */
-    Spans around(String text, char required) {
+    /**
+     * The maximal runs of members of {@code text} around each occurrence of {@code required}, found in the
+     * string (a vectorised search) and grown in its screen bytes ({@link ScreenText}). Each run counts, as its
+     * dots, the dots after its first {@code required}: an e-mail address's domain has one after its {@code @}.
+     */
+    Spans around(String text, byte[] bytes, char required) {
+        boolean[] member = ascii;
         Spans out = new Spans();
+        int n = bytes.length;
         int end = 0;
-        for (int at = text.indexOf(required); at >= 0; at = text.indexOf(required, Math.max(at + 1, end))) {
+        for (int at = text.indexOf(required); at >= 0; at = text.indexOf(required, end)) {
             int start = at;
-            while (start > 0 && member(text.charAt(start - 1))) {
+            while (start > 0 && member[bytes[start - 1] & 0xFF]) {
                 start--;
             }
+            int dots = 0;
+            byte c;
             end = at + 1;
-            while (end < text.length() && member(text.charAt(end))) {
+            while (end < n && member[(c = bytes[end]) & 0xFF]) {
+                dots += c == '.' ? 1 : 0;
                 end++;
             }
-            out.add(start, end, 0, 0, 0, 0, 0, 0);
+            out.add(start, end, 0, 0, dots, 0, 0, 0);
         }
         return out;
     }
