@@ -23,6 +23,8 @@ final class DigitRunWalk {
     private static final byte DOT = 16;
     /** No {@link SpanClass#IP_ADDRESS} member: right before a digit run, where an IP run starts. */
     private static final byte NO_IP = 32;
+    /** A phone-window member wherever it stands, after which a colon is none ({@link PhoneWindows#plainMember}). */
+    private static final byte PLAIN_PHONE_MEMBER = 64;
     /** A text's edge or a character above ASCII (the phone half only runs on ASCII texts). */
     private static final int EDGE = NO_PHONE_BEFORE | NO_PHONE_AFTER | NO_IP;
     /** By screen byte ({@link ScreenText}): above ASCII an edge. */
@@ -38,27 +40,31 @@ final class DigitRunWalk {
                     | (PhoneWindows.neverMemberAfter(c) ? NO_PHONE_AFTER : 0)
                     | (c == '-' || c == '/' || c == '.' ? DATE_SEPARATOR : 0)
                     | (c == '.' ? DOT : 0)
-                    | (SpanClass.IP_ADDRESS.member(c) ? 0 : NO_IP));
+                    | (SpanClass.IP_ADDRESS.member(c) ? 0 : NO_IP)
+                    | (PhoneWindows.plainMember(c) ? PLAIN_PHONE_MEMBER : 0));
         }
     }
 
     private final Spans identifiers = new Spans();
     private final Spans ipAddresses = new Spans();
+    private final int fewestPhoneDigits;
     private int[] windows;
     private int windowCount;
     private boolean dateOfBirthLabel;
 
     /** Room for a window per four digit runs (the workload has one per five to six). */
-    private DigitRunWalk(int digitRuns) {
+    private DigitRunWalk(int digitRuns, int fewestPhoneDigits) {
         this.windows = new int[WINDOW_STRIDE * Math.max(8, digitRuns / 4)];
+        this.fewestPhoneDigits = fewestPhoneDigits;
     }
 
     /**
      * Walks the digit runs of {@code text}; the phone windows only when {@code phoneWindows} (an ASCII
-     * text: with non-ASCII characters the phone screen reads the whole text).
+     * text: with non-ASCII characters the phone screen reads the whole text), keeping those that can reach
+     * {@code fewestPhoneDigits} ({@link PhoneWindows#reachableDigits}).
      */
-    static DigitRunWalk of(byte[] text, DigitRuns digits, boolean phoneWindows) {
-        DigitRunWalk walk = new DigitRunWalk(phoneWindows ? digits.size() : 0);
+    static DigitRunWalk of(byte[] text, DigitRuns digits, boolean phoneWindows, int fewestPhoneDigits) {
+        DigitRunWalk walk = new DigitRunWalk(phoneWindows ? digits.size() : 0, fewestPhoneDigits);
         walk.walk(text, digits, phoneWindows);
         return walk;
     }
@@ -84,8 +90,9 @@ final class DigitRunWalk {
     }
 
     /**
-     * Hands over every phone window of the whole-text reading that holds an ASCII digit and a separator
-     * or plus (only those can hold a number the phone matcher reports), in text order.
+     * Hands over every phone window of the whole-text reading that holds an ASCII digit, a separator or plus
+     * and can reach the fewest digits asked for (only those can hold a number the phone matcher reports), in
+     * text order.
      */
     void phoneWindows(PhoneWindows.Window out) {
         for (int w = 0; w < windowCount; w++) {
@@ -122,7 +129,9 @@ final class DigitRunWalk {
                 dateOfBirthLabel = DateOfBirthMatcher.labelBeforeDate(text, start, end);
             }
             if (start >= passed && !phoneDigitsAlone(text, start, end, before, after)) {
-                passed = PhoneWindows.runAscii(text, digits, r, PhoneWindows.outsideBefore(text, start, passed), end, keep);
+                int shortEnd = shortPhoneWindowEnd(text, digits, r);
+                passed = shortEnd >= 0 ? shortEnd
+                        : PhoneWindows.runAscii(text, digits, r, PhoneWindows.outsideBefore(text, start, passed), end, keep);
             }
         }
     }
@@ -130,6 +139,48 @@ final class DigitRunWalk {
     private static boolean phoneDigitsAlone(byte[] text, int start, int end, int before, int after) {
         return ((before & NO_PHONE_BEFORE) != 0 || PhoneWindows.noMemberBefore(text, start))
                 && ((after & NO_PHONE_AFTER) != 0 || PhoneWindows.noMemberAfter(text, end));
+    }
+
+    /**
+     * Where the phone window around digit run {@code r} ends, when reading plain members ({@link #PLAIN_PHONE_MEMBER})
+     * and digit runs alone proves it holds fewer digits than asked for and no letter; -1 when the window must be
+     * read. No digit lies left of the run in its window: an earlier run's window was read or proven
+     * to end before it. The end returned is the character that ends the window (a never-member, a colon after a
+     * plain member or digit, or the first letter of a word that is no label), where the whole-text reading stands
+     * outside any run whatever follows.
+     */
+    private int shortPhoneWindowEnd(byte[] text, DigitRuns digits, int r) {
+        int start = digits.start(r);
+        int i = start - 1;
+        while (i >= 0 && (CLASS[text[i] & 0xFF] & PLAIN_PHONE_MEMBER) != 0) {
+            i--;
+        }
+        if (i >= 0 && !PhoneWindows.noMemberBefore(text, i + 1) && !PhoneWindows.colonOutsideRun(text, i)) {
+            return -1;
+        }
+        int n = text.length;
+        int count = 0;
+        int j = start;
+        int next = r;
+        while (j < n) {
+            int c = text[j] & 0xFF;
+            if (DigitRuns.isDigit((char) c)) {
+                int runEnd = digits.end(next++);
+                count += runEnd - j;
+                if (count >= fewestPhoneDigits) {
+                    return -1;
+                }
+                j = runEnd;
+            } else if ((CLASS[c] & PLAIN_PHONE_MEMBER) != 0) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (j < n && (CLASS[text[j] & 0xFF] & NO_PHONE_AFTER) == 0 && !PhoneWindows.noMemberAfter(text, j)) {
+            return -1;
+        }
+        return j;
     }
 
     /**
@@ -188,7 +239,7 @@ final class DigitRunWalk {
     }
 
     private void keepWindow(int start, int end, int digits, int letters, boolean plusOrNonAscii, boolean separator) {
-        if (digits == 0 || !separator) {
+        if (digits == 0 || !separator || PhoneWindows.reachableDigits(digits, letters) < fewestPhoneDigits) {
             return;
         }
         if ((windowCount + 1) * WINDOW_STRIDE > windows.length) {

@@ -31,6 +31,14 @@ final class PhoneMatcher implements PiiMatcher {
     }
 
     /**
+     * The fewest digits (label letters counted as keypad digits) a phone window must hold for this matcher to
+     * search it: the screens need not report a window with fewer ({@link DigitRunWalk}).
+     */
+    int fewestWindowDigits() {
+        return Math.min(minDigitsWithPlus, minDigitsWithoutPlus);
+    }
+
+    /**
      * Each run of phone characters ({@link PhoneWindows}) that could hold a number this matcher
      * reports is copied with the context libphonenumber inspects around a candidate, the copies
      * joined by line breaks (which no candidate can contain and which, like a text's end, neither
@@ -55,8 +63,7 @@ final class PhoneMatcher implements PiiMatcher {
         JoinedRuns runs = new JoinedRuns(text);
         PlainDigitGroups.Groups groups = new PlainDigitGroups.Groups();
         PhoneWindows.Window keep = (start, end, digits, letters, plus, separator) -> {
-            int reachable = digits + (letters >= 3 ? letters : 0);
-            if (separator && digits > 0 && reachable >= (plus ? minDigitsWithPlus : minDigitsWithoutPlus)
+            if (separator && digits > 0 && PhoneWindows.reachableDigits(digits, letters) >= (plus ? minDigitsWithPlus : minDigitsWithoutPlus)
                     && (plus || plain.mayMatchNationalPattern(text, start, end, groups))) {
                 runs.add(start, end);
             }

@@ -53,6 +53,14 @@ final class PhoneWindows {
     private PhoneWindows() {
     }
 
+    /**
+     * The most digits a number read from a window can have: its digits, and its label letters when there are three
+     * or more (libphonenumber may read those as keypad letters).
+     */
+    static int reachableDigits(int digits, int letters) {
+        return digits + (letters >= 3 ? letters : 0);
+    }
+
     /** Every run of the text. */
     static void forEach(char[] text, Window out) {
         run(text, 0, text.length, out);
@@ -75,7 +83,7 @@ final class PhoneWindows {
         return isLetter(c) ? !LABEL_FIRST_LETTER[c | 0x20] : c == ':' || neverMember(c);
     }
 
-    /** Whether {@code text[at - 1]} is no member, in an ASCII text, when {@code text[at]} is a digit. */
+    /** Whether {@code text[at - 1]} is no member, in an ASCII text, when {@code text[at]} is no letter (a digit, say). */
     static boolean noMemberBefore(byte[] text, int at) {
         char c = charAt(text, at - 1);
         if (!isLetter(c)) {
@@ -91,7 +99,7 @@ final class PhoneWindows {
         return !label(text, word, at);
     }
 
-    /** Whether {@code text[at]} is no member, in an ASCII text, when {@code text[at - 1]} is a digit. */
+    /** Whether {@code text[at]} is no member, in an ASCII text, when {@code text[at - 1]} is a digit or a separator (no letter, {@code #} or {@code ~}). */
     static boolean noMemberAfter(byte[] text, int at) {
         char c = charAt(text, at);
         if (!isLetter(c)) {
@@ -106,6 +114,30 @@ final class PhoneWindows {
             word++;
         }
         return !label(text, at, word);
+    }
+
+    /**
+     * Whether {@code c} is a member wherever it stands and keeps a colon right after it out: a separator or
+     * bracket ({@code # ~} and a colon are not: a colon after {@code #} or {@code ~} is a member). Reading such
+     * characters and digits alone can prove where a window ends ({@link DigitRunWalk}).
+     */
+    static boolean plainMember(char c) {
+        return c < 128 && MEMBER[c] && !DigitRuns.isDigit(c) && c != '#' && c != '~';
+    }
+
+    /**
+     * Whether {@code text[at]} is a colon that is no member, in an ASCII text: a colon is one only right after a
+     * label, {@code #} or {@code ~} while a run is open, and a word that is no label closes the run.
+     */
+    static boolean colonOutsideRun(byte[] text, int at) {
+        if (text[at] != ':') {
+            return false;
+        }
+        if (at == 0) {
+            return true;
+        }
+        char prev = charAt(text, at - 1);
+        return isLetter(prev) ? noMemberBefore(text, at) : prev != '#' && prev != '~';
     }
 
     private static boolean neverMember(char c) {

@@ -39,14 +39,17 @@ public final class PiiScanner implements TextDetector {
     private final KeyedHasher hasher;
     private final Redactor redactor = Redactor.standard();
     private final PiiOptions options;
+    private final int fewestPhoneWindowDigits;
 
     public PiiScanner(KeyedHasher hasher, PiiOptions options) {
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.options = Objects.requireNonNull(options, "options");
+        PhoneMatcher phone = new PhoneMatcher(options.phoneRegion());
+        this.fewestPhoneWindowDigits = phone.fewestWindowDigits();
         this.matchers = List.of(new EmailMatcher(), new PaymentCardMatcher(), new IbanMatcher(),
                 new NationalIdMatchers.UsSsn(), new NationalIdMatchers.UkNino(), new NationalIdMatchers.EuNationalId(),
                 new NationalIdMatchers.ChineseResidentId(), new NationalIdMatchers.Aadhaar(), new IpAddressMatcher(),
-                new DateOfBirthMatcher(), new PhoneMatcher(options.phoneRegion()));
+                new DateOfBirthMatcher(), phone);
     }
 
     @Override
@@ -66,7 +69,7 @@ public final class PiiScanner implements TextDetector {
     private PiiScanResult scan(CharSequence input, boolean unscreened) {
         boolean truncated = input.length() > options.maxScanChars();
         ScreenText blanked = ScreenText.of(truncated ? input.subSequence(0, options.maxScanChars()) : input);
-        Screening screening = unscreened ? Screening.unscreened(blanked) : Screening.of(blanked);
+        Screening screening = unscreened ? Screening.unscreened(blanked) : Screening.of(blanked, fewestPhoneWindowDigits);
         String text = screening.text();
         List<PiiCandidate> candidates = new ArrayList<>();
         for (PiiMatcher m : matchers) {

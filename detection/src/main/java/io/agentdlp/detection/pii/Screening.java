@@ -10,25 +10,28 @@ final class Screening {
     private final byte[] bytes;
     private final DigitRuns digits;
     private final boolean unscreened;
+    private final int fewestPhoneWindowDigits;
     private Spans identifiers;
     private Spans ipAddresses;
     private Spans emails;
     private DigitRunWalk walk;
 
-    private Screening(ScreenText text, boolean unscreened) {
+    private Screening(ScreenText text, boolean unscreened, int fewestPhoneWindowDigits) {
         this.text = text.text();
         this.bytes = text.bytes();
         this.digits = text.digits();
         this.unscreened = unscreened;
+        this.fewestPhoneWindowDigits = fewestPhoneWindowDigits;
     }
 
-    static Screening of(ScreenText text) {
-        return new Screening(text, false);
+    /** A screened text whose phone windows need {@code fewestPhoneWindowDigits} digits ({@link PhoneMatcher#fewestWindowDigits}). */
+    static Screening of(ScreenText text, int fewestPhoneWindowDigits) {
+        return new Screening(text, false, fewestPhoneWindowDigits);
     }
 
     /** Every matcher searches the whole text: the reference the screened search must agree with. */
     static Screening unscreened(ScreenText text) {
-        return new Screening(text, true);
+        return new Screening(text, true, 0);
     }
 
     String text() {
@@ -52,7 +55,7 @@ final class Screening {
     /** The identifier spans and, for an ASCII text, the phone windows, built in one walk over the digit runs. */
     private DigitRunWalk walk() {
         if (walk == null) {
-            walk = DigitRunWalk.of(bytes, digits, !digits.nonAscii());
+            walk = DigitRunWalk.of(bytes, digits, !digits.nonAscii(), fewestPhoneWindowDigits);
         }
         return walk;
     }
@@ -71,8 +74,8 @@ final class Screening {
     }
 
     /**
-     * Every phone window ({@link PhoneWindows}) that holds an ASCII digit and a separator or plus, and
-     * possibly others: from the digit runs for an ASCII text, from the whole text otherwise. Not for an
+     * Every phone window ({@link PhoneWindows}) that holds an ASCII digit, a separator or plus and the fewest
+     * digits the phone matcher searches, and possibly others: from the digit runs for an ASCII text, from the whole text otherwise. Not for an
      * unscreened text (the phone matcher then searches the whole text itself).
      */
     void phoneWindows(PhoneWindows.Window out) {

@@ -45,7 +45,7 @@ class DateOfBirthLabelScreenTest {
 
     private static boolean assertSameAnswer(String raw) {
         ScreenText screen = ScreenText.of(raw);
-        DigitRunWalk walk = DigitRunWalk.of(screen.bytes(), screen.digits(), !screen.digits().nonAscii());
+        DigitRunWalk walk = DigitRunWalk.of(screen.bytes(), screen.digits(), !screen.digits().nonAscii(), 1);
         boolean expected = Original.mayHoldLabel(screen.text().toCharArray(), screen.digits());
         assertThat(walk.mayHoldDateOfBirthLabel()).as("label before a date in %s", raw).isEqualTo(expected);
         return expected;

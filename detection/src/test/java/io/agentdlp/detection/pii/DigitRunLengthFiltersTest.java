@@ -39,7 +39,7 @@ class DigitRunLengthFiltersTest {
         Random random = new Random(20261125L);
         for (int t = 0; t < 20_000; t++) {
             String text = randomText(random);
-            Spans spans = Screening.of(ScreenText.of(text)).identifiers();
+            Spans spans = Screening.of(ScreenText.of(text), 1).identifiers();
             for (Map.Entry<String, Object[]> e : filters.entrySet()) {
                 Pattern pattern = (Pattern) e.getValue()[0];
                 Spans.Filter filter = (Spans.Filter) e.getValue()[1];

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * The one walk over the digit runs ({@link DigitRunWalk}) against whole-text readings: its identifier
  * spans must be exactly the maximal runs of identifier members with a digit that some identifier
  * filter accepts, with their counts, and its phone windows exactly the windows of the whole-text
- * reading ({@link PhoneWindows#forEach}) that hold a digit and a separator or plus.
+ * reading ({@link PhoneWindows#forEach}) that hold a digit, a separator or plus and the fewest digits
+ * asked for.
  */
 class DigitRunWalkTest {
     /**
@@ -25,6 +26,8 @@ class DigitRunWalkTest {
             "x", "X", "ext", "EXT", "Ext", "int", "anexo", "extension", "xt", "e", "ex", "a", "b", "f", "i", "n", "o", "t",
             "ab", "deadbeef", "A", "Z", "DE", "QQ", "T", "ssn", "\u00e9", "\u00a0", "\uff11", "\u0660", "\ud83d\ude00"};
     private static final int ASCII_PIECES = PIECES.length - 5;
+    /** Fewest window digits: 1 keeps every window with a digit; the phone matcher asks for 6 (a calling code and 5). */
+    private static final int[] FEWEST_DIGITS = {1, 2, 4, 6, 7, 10};
 
     @Test
     void equalsTheWholeTextReadingsOnRandomTexts() {
@@ -36,7 +39,7 @@ class DigitRunWalkTest {
             for (int p = 0; p < pieces; p++) {
                 text.append(PIECES[random.nextInt(ascii ? ASCII_PIECES : PIECES.length)]);
             }
-            assertEqualReadings(text.toString());
+            assertEqualReadings(text.toString(), FEWEST_DIGITS[t % FEWEST_DIGITS.length]);
         }
     }
 
@@ -45,43 +48,55 @@ class DigitRunWalkTest {
         PiiCorpus corpus = new PiiCorpus(777L);
         for (int i = 0; i < 1_500; i++) {
             String text = corpus.document().text();
-            assertEqualReadings(text);
-            assertEqualReadings(PiiScanner.neutraliseEscapes(text.replace("\n", "\\n").replace("\"", "\\\"")));
+            int fewest = FEWEST_DIGITS[i % FEWEST_DIGITS.length];
+            assertEqualReadings(text, fewest);
+            assertEqualReadings(PiiScanner.neutraliseEscapes(text.replace("\n", "\\n").replace("\"", "\\\"")), fewest);
         }
     }
 
     @Test
     void keepsOnlySpansAnIdentifierCanUseAndWindowsWithASeparator() {
         String text = "a1b2 ssn 536-22-1234 id 1234567 DNI 12345678Z call 415-867-5309,4158675309 deadbeef42 x7";
-        DigitRunWalk walk = walk(text);
+        DigitRunWalk walk = walk(text, 1);
         assertThat(identifierSpans(walk.identifiers())).extracting(s -> text.substring(s[0], s[1]))
                 .containsExactly(" 536-22-1234 ", " 1234567 DNI 12345678Z ", " 415-867-5309", "4158675309 ");
         assertThat(walkWindows(walk)).extracting(w -> text.substring(w[0], w[1]))
                 .containsExactly("2 ", " 536-22-1234 ", " 1234567 ", " 12345678", " 415-867-5309,4158675309 ", "42 x7");
+        assertThat(walkWindows(walk(text, 6))).extracting(w -> text.substring(w[0], w[1]))
+                .containsExactly(" 536-22-1234 ", " 1234567 ", " 12345678", " 415-867-5309,4158675309 ");
     }
 
-    private static void assertEqualReadings(String raw) {
+    @Test
+    void readsShortRunsWhoseWindowOrSpanReachesFurther() {
+        String text = "a 12 345 b|(1) 2-3 4|ext 12|12:ab|1 #:22 3|x 1 y|A1 B|AB 12 CDEFGHIJ";
+        assertThat(walkWindows(walk(text, 4))).extracting(w -> text.substring(w[0], w[1]))
+                .containsExactly(" 12 345 ", "(1) 2-3 4", "ext 12", "1 #:22 3");
+        assertThat(identifierSpans(walk(text, 4).identifiers())).extracting(s -> text.substring(s[0], s[1]))
+                .containsExactly("AB 12 CDEFGHIJ");
+    }
+
+    private static void assertEqualReadings(String raw, int fewest) {
         ScreenText screen = ScreenText.of(raw);
         String text = screen.text();
         char[] chars = text.toCharArray();
         DigitRuns digits = screen.digits();
-        DigitRunWalk walk = DigitRunWalk.of(screen.bytes(), digits, !digits.nonAscii());
+        DigitRunWalk walk = DigitRunWalk.of(screen.bytes(), digits, !digits.nonAscii(), fewest);
         assertThat(identifierSpans(walk.identifiers())).as("identifier spans of %s", text)
                 .containsExactlyElementsOf(referenceIdentifierSpans(chars));
         if (!digits.nonAscii()) {
             List<int[]> reference = new ArrayList<>();
             PhoneWindows.forEach(chars, (start, end, d, letters, plus, separator) -> {
-                if (d > 0 && separator) {
+                if (d > 0 && separator && PhoneWindows.reachableDigits(d, letters) >= fewest) {
                     reference.add(new int[] {start, end, d, letters, plus ? 1 : 0});
                 }
             });
-            assertThat(walkWindows(walk)).as("phone windows of %s", text).containsExactlyElementsOf(reference);
+            assertThat(walkWindows(walk)).as("phone windows of %s (fewest digits %d)", text, fewest).containsExactlyElementsOf(reference);
         }
     }
 
-    private static DigitRunWalk walk(String text) {
+    private static DigitRunWalk walk(String text, int fewestPhoneDigits) {
         ScreenText screen = ScreenText.of(text);
-        return DigitRunWalk.of(screen.bytes(), screen.digits(), !screen.digits().nonAscii());
+        return DigitRunWalk.of(screen.bytes(), screen.digits(), !screen.digits().nonAscii(), fewestPhoneDigits);
     }
 
     private static List<int[]> walkWindows(DigitRunWalk walk) {
