@@ -77,8 +77,8 @@ final class DigitRunWalk {
     /**
      * The IP spans ({@link SpanClass#IP_ADDRESS} runs with four digits and three dots, or two colons) that can
      * hold an address the IP matcher reports: those with a digit run followed by a dot (every IPv4 address has
-     * one) or starting with a {@code 2} or {@code 3} (a public IPv6 address is in 2000::/3, so its first group
-     * is written {@code 2xxx} or {@code 3xxx}, and its pattern's look-behind makes it start an IP run).
+     * one) or starting with a group {@code 2xxx:} or {@code 3xxx:} ({@link #publicV6Start}: a public IPv6
+     * address is in 2000::/3, and its pattern's look-behind makes it start an IP run).
      */
     Spans ipAddresses() {
         return ipAddresses;
@@ -122,7 +122,7 @@ final class DigitRunWalk {
             if (start >= covered && (end - start >= IDENTIFIER_MIN_DIGITS_ALONE || ((before | after) & IDENTIFIER) != 0)) {
                 covered = growIdentifier(text, digits, r);
             }
-            if (start >= ipCovered && ((after & DOT) != 0 || ((before & NO_IP) != 0 && (text[start] == '2' || text[start] == '3')))) {
+            if (start >= ipCovered && ((after & DOT) != 0 || ((before & NO_IP) != 0 && publicV6Start(text, start)))) {
                 ipCovered = SpanClass.IP_ADDRESS.grow(text, start, ipAddresses, IpAddressMatcher.SPAN_FILTER);
             }
             if ((after & DATE_SEPARATOR) != 0 && !dateOfBirthLabel) {
@@ -134,6 +134,21 @@ final class DigitRunWalk {
                         : PhoneWindows.runAscii(text, digits, r, PhoneWindows.outsideBefore(text, start, passed), end, keep);
             }
         }
+    }
+
+    /**
+     * Whether a public IPv6 address can start at {@code start}: its first group is in {@code 2000-3fff}
+     * (2000::/3), so it is written with four hex digits, the first {@code 2} or {@code 3}, and a colon follows
+     * (the pattern takes two more groups). Most runs starting with {@code 2} are years ({@code 2025-03-06}).
+     */
+    private static boolean publicV6Start(byte[] text, int start) {
+        byte first = text[start];
+        return (first == '2' || first == '3') && start + 4 < text.length && text[start + 4] == ':'
+                && isHex(text[start + 1]) && isHex(text[start + 2]) && isHex(text[start + 3]);
+    }
+
+    private static boolean isHex(byte b) {
+        return DigitRuns.isDigit((char) b) || (char) ((b | 0x20) - 'a') < 6;
     }
 
     private static boolean phoneDigitsAlone(byte[] text, int start, int end, int before, int after) {
