@@ -236,14 +236,18 @@ final class DigitRunWalk {
         }
         if (anyIdentifier(digitCount, upper, i - start)) {
             identifiers.add(start, i, digitCount, upper, 0, 0, longestDigitRun, runLengths);
+            if (!IdentifierSpanFilters.anyAccepts(identifiers, identifiers.size() - 1)) {
+                identifiers.removeLast();
+            }
         }
         return i;
     }
 
     /**
-     * The union of the identifier matchers' span filters: 9 digits (SSN, BSN, HETU; every other all-digit
-     * identifier needs more), 7 digits and an upper-case letter (Spanish DNI/NIE), 6 digits and 3
-     * upper-case letters (UK NINO), 2 upper-case letters over 12 characters (IBAN).
+     * What the identifier matchers' span filters need at least, on the counts alone: 9 digits (SSN, BSN, HETU;
+     * every other all-digit identifier needs more), 7 digits and an upper-case letter (Spanish DNI/NIE), 6 digits
+     * and 3 upper-case letters (UK NINO), 2 upper-case letters over 12 characters (IBAN). A span passing it is
+     * kept only if one of the filters accepts it ({@link IdentifierSpanFilters}).
      */
     private static boolean anyIdentifier(int digits, int upper, int length) {
         return digits >= 9 || (digits >= 7 && upper >= 1) || (upper >= 2 && length >= 12) || (digits >= 6 && upper >= 3);

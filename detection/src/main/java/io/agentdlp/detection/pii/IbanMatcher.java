@@ -22,9 +22,12 @@ final class IbanMatcher implements PiiMatcher {
             "DE89370400440532013000", "FR1420041010050500013M02606", "NL91ABNA0417164300", "ES9121000418450200051332",
             "IT60X0542811101000000123456", "CH9300762011623852957", "BE68539007547034", "AT611904300234573201");
 
+    /** Two upper-case letters of the country code, then two check digits, and 12 characters or more. */
+    static final Spans.Filter SPANS = (s, i) -> s.upper(i) >= 2 && s.length(i) >= 12 && s.longestDigitRun(i) >= 2;
+
     @Override
     public void find(Screening screening, Consumer<PiiCandidate> out) {
-        screening.identifiers().find(IBAN, screening.text(), (s, i) -> s.upper(i) >= 2 && s.length(i) >= 12 && s.longestDigitRun(i) >= 2, m -> {
+        screening.identifiers().find(IBAN, screening.text(), SPANS, m -> {
             String iban = m.group().replace(" ", "");
             Integer len = LENGTHS.get(m.group(1));
             if (len != null && len == iban.length() && !SAMPLES.contains(iban) && Checksums.ibanMod97(iban)) {

@@ -61,10 +61,12 @@ final class NationalIdMatchers {
         private static final Pattern NINO = Pattern.compile(
                 "(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\\d{2}) ?(\\d{2}) ?(\\d{2}) ?([A-D])(?![A-Za-z0-9])");
         private static final Set<String> INVALID_PREFIXES = Set.of("BG", "GB", "NK", "KN", "TN", "NT", "ZZ");
+        /** Two or three upper-case letters around three pairs of digits. */
+        static final Spans.Filter SPANS = (s, i) -> s.digits(i) >= 6 && s.upper(i) >= 3 && s.longestDigitRun(i) >= 2;
 
         @Override
         public void find(Screening screening, Consumer<PiiCandidate> out) {
-            screening.identifiers().find(NINO, screening.text(), (s, i) -> s.digits(i) >= 6 && s.upper(i) >= 3 && s.longestDigitRun(i) >= 2, m -> {
+            screening.identifiers().find(NINO, screening.text(), SPANS, m -> {
                 if (!INVALID_PREFIXES.contains(m.group(1))) {
                     String value = m.group(1) + m.group(2) + m.group(3) + m.group(4) + m.group(5);
                     out.accept(new PiiCandidate(PiiType.UK_NINO, m.start(), m.end(), value, 0.85));

@@ -17,9 +17,12 @@ final class PaymentCardMatcher implements PiiMatcher {
             "3566002020360505", "30569309025904", "38520000023237", "6200000000000005", "4000000000000002",
             "4000000000009995", "4000000000000077", "5454545454545454", "4444333322221111", "6011601160116611");
 
+    /** A card has 13 digits or more. */
+    static final Spans.Filter SPANS = (s, i) -> s.digits(i) >= 13;
+
     @Override
     public void find(Screening screening, Consumer<PiiCandidate> out) {
-        screening.identifiers().find(CARD, screening.text(), (s, i) -> s.digits(i) >= 13, m -> {
+        screening.identifiers().find(CARD, screening.text(), SPANS, m -> {
             String raw = m.group();
             if (raw.indexOf(' ') >= 0 && raw.indexOf('-') >= 0) {
                 return;

@@ -54,6 +54,11 @@ final class Spans {
         return size;
     }
 
+    /** Drops the span added last. */
+    void removeLast() {
+        size--;
+    }
+
     int start(int i) {
         return data[i * STRIDE];
     }
