@@ -64,6 +64,8 @@ public final class SecretScanner implements TextDetector {
     private final StopwordRejectGate[] rejectGates;
     /** Per rule: anchored, an {@code Authorization} header rule matched by hand ({@link AuthorizationHeaderMatcher}), or null. */
     private final AuthorizationHeaderMatcher[] headers;
+    /** Per rule: anchored, matched by hand with its own secret group and match end ({@link AnchoredMatcher}), or null. */
+    private final AnchoredMatcher[] anchoredMatchers;
     /**
      * Per rule: of the fixed-prefix token shape and matched by hand ({@link PrefixTokenMatcher}): at the keyword
      * when anchored, else searched in the window; or null.
@@ -158,6 +160,7 @@ public final class SecretScanner implements TextDetector {
         this.assignmentMatchers = new AssignmentMatcher[rules.length];
         this.prefixTokens = new PrefixTokenMatcher[rules.length];
         this.headers = new AuthorizationHeaderMatcher[rules.length];
+        this.anchoredMatchers = new AnchoredMatcher[rules.length];
         this.rejectGates = new StopwordRejectGate[rules.length];
         this.leadingLiterals = new LeadingLiteral[rules.length];
         this.keySearches = new OpenAiKeySearch[rules.length];
@@ -175,6 +178,8 @@ public final class SecretScanner implements TextDetector {
             rejectGates[r] = StopwordRejectGate.of(rules[r].reject(), assignmentMatchers[r]);
             headers[r] = anchored[r] && assignmentMatchers[r] == null && rules[r].secretGroup() == 1
                     && rules[r].pattern().flags() == 0 ? AuthorizationHeaderMatcher.of(rules[r].pattern().pattern()) : null;
+            anchoredMatchers[r] = anchored[r] && assignmentMatchers[r] == null && headers[r] == null
+                    ? anchoredMatcher(rules[r]) : null;
             keySearches[r] = anchored[r] || rules[r].secretGroup() != 1 ? null : OpenAiKeySearch.of(rules[r].pattern());
             leadingLiterals[r] = anchored[r] || prefixTokens[r] != null || keySearches[r] != null
                     ? null : LeadingLiteral.of(rules[r].pattern());
@@ -357,6 +362,7 @@ public final class SecretScanner implements TextDetector {
         TokenSequenceMatcher sequence = tokenSequences[r];
         LeadingLiteral literal = leadingLiterals[r];
         OpenAiKeySearch keySearch = keySearches[r];
+        AnchoredMatcher byHand = anchoredMatchers[r];
         int[] starts = ws.winStart[r];
         int[] ends = ws.winEnd[r];
         int count = ws.winCount[r];
@@ -376,6 +382,19 @@ public final class SecretScanner implements TextDetector {
                 if (valueEnd != AssignmentMatcher.UNDECIDED) {
                     work.handMatched++;
                     consider(r, view, ws, out, firstOfView, ws.valueStart[0], valueEnd, starts[w], valueEnd);
+                    continue;
+                }
+                work.regexFinds--;
+            }
+            if (byHand != null) {
+                work.regexFinds++;
+                int matchEnd = byHand.match(view.buffer(), view.length(), starts[w], ends[w], ws.group);
+                if (matchEnd == AssignmentMatcher.NO_MATCH) {
+                    continue;
+                }
+                if (matchEnd != AssignmentMatcher.UNDECIDED) {
+                    work.handMatched++;
+                    consider(r, view, ws, out, firstOfView, ws.group[0], ws.group[1], starts[w], matchEnd);
                     continue;
                 }
                 work.regexFinds--;
@@ -486,6 +505,12 @@ public final class SecretScanner implements TextDetector {
         Pattern reject = rules[r].reject();
         return reject != null && (rejectGates[r] == null || rejectGates[r].mayMatch(view.buffer(), start, end))
                 && ws.rejectMatcher(r, reject, view).region(start, end).lookingAt();
+    }
+
+    /** The hand matcher of a built-in anchored rule that is neither an assignment nor a header, or null. */
+    private static AnchoredMatcher anchoredMatcher(SecretRule rule) {
+        Base64ValueMatcher base64 = rule.secretGroup() == 1 ? Base64ValueMatcher.of(rule.pattern()) : null;
+        return base64 != null ? base64 : rule.secretGroup() == 2 ? UrlCredentialsMatcher.of(rule.pattern()) : null;
     }
 
     /** Patterns with alternatives may hold the secret in another group than {@code secretGroup}. */
@@ -652,6 +677,8 @@ public final class SecretScanner implements TextDetector {
         final Matcher[] prefixMatchers;
         /** Out parameter of {@link AssignmentMatcher#match}: the value's start. */
         final int[] valueStart = new int[1];
+        /** The secret group's start and end of an {@link AnchoredMatcher}'s match. */
+        final int[] group = new int[2];
         final Matcher[][] allowMatchers;
         final Matcher[] allowAtStartMatchers;
         final PlaceholderMatcher.Matchers placeholderMatchers = placeholders.newMatchers();
