@@ -71,18 +71,18 @@ final class AuthorizationHeaderMatcher {
      * alternative may match.
      */
     int match(char[] text, int length, int start, int end, int[] valueStart) {
-        if (!regionMatches(text, start, end, HEADER, true)) {
+        if (!RegexLiterals.wordAt(text, start, end, HEADER, true)) {
             return otherAlternative ? AssignmentMatcher.UNDECIDED : AssignmentMatcher.NO_MATCH;
         }
         int i = optionalQuote(text, start + HEADER.length(), end);
-        i = blanks(text, i, end, 4);
+        i = RegexLiterals.blanks(text, i, end, 4);
         if (i >= end || separators.indexOf(text[i]) < 0) {
             return AssignmentMatcher.NO_MATCH;
         }
-        i = optionalQuote(text, blanks(text, i + 1, end, 4), end);
+        i = optionalQuote(text, RegexLiterals.blanks(text, i + 1, end, 4), end);
         int afterScheme = -1;
         for (String scheme : schemes) {
-            if (regionMatches(text, i, end, scheme, schemeIgnoresCase)) {
+            if (RegexLiterals.wordAt(text, i, end, scheme, schemeIgnoresCase)) {
                 afterScheme = i + scheme.length();
                 break;
             }
@@ -90,7 +90,7 @@ final class AuthorizationHeaderMatcher {
         if (afterScheme < 0) {
             return AssignmentMatcher.NO_MATCH;
         }
-        int from = blanks(text, afterScheme, end, 4);
+        int from = RegexLiterals.blanks(text, afterScheme, end, 4);
         if (from == afterScheme) {
             return AssignmentMatcher.NO_MATCH;
         }
@@ -115,36 +115,6 @@ final class AuthorizationHeaderMatcher {
 
     private static int optionalQuote(char[] text, int i, int end) {
         return i < end && (text[i] == '"' || text[i] == '\'') ? i + 1 : i;
-    }
-
-    /** The end of the run of at most {@code max} {@code \s} chars ({@code [ \t\n\x0B\f\r]}) from {@code i}. */
-    private static int blanks(char[] text, int i, int end, int max) {
-        int stop = Math.min(end, i + max);
-        while (i < stop && isBlank(text[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
-
-    /** {@code word} at {@code i}, within {@code end}; ignoring ASCII case when asked ({@code word} then lower case). */
-    private static boolean regionMatches(char[] text, int i, int end, String word, boolean ignoreCase) {
-        if (end - i < word.length()) {
-            return false;
-        }
-        for (int k = 0; k < word.length(); k++) {
-            char c = text[i + k];
-            if (ignoreCase && c >= 'A' && c <= 'Z') {
-                c = (char) (c + 32);
-            }
-            if (c != word.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The ASCII chars of a class body made of single chars and {@code a-z} ranges ({@code -} between two chars). */

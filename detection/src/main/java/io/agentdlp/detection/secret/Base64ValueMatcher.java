@@ -66,14 +66,14 @@ final class Base64ValueMatcher implements AnchoredMatcher {
         if (afterColonOrLineStart && start > 0 && text[start - 1] != ':' && text[start - 1] != '\n') {
             return AssignmentMatcher.NO_MATCH;
         }
-        if (!keyAt(text, start, end)) {
+        if (!RegexLiterals.wordAt(text, start, end, key, keyIgnoresCase)) {
             return AssignmentMatcher.NO_MATCH;
         }
-        int i = blanks(text, start + key.length(), end);
+        int i = RegexLiterals.blanks(text, start + key.length(), end, MAX_BLANKS);
         if (i >= end || text[i] != separator) {
             return AssignmentMatcher.NO_MATCH;
         }
-        i = blanks(text, i + 1, end);
+        i = RegexLiterals.blanks(text, i + 1, end, MAX_BLANKS);
         if (i < end && quotes.indexOf(text[i]) >= 0) {
             i++;
         } else if (quoteRequired) {
@@ -97,32 +97,6 @@ final class Base64ValueMatcher implements AnchoredMatcher {
         group[0] = from;
         group[1] = i;
         return closingQuote ? i + 1 : i;
-    }
-
-    private boolean keyAt(char[] text, int i, int end) {
-        if (end - i < key.length()) {
-            return false;
-        }
-        for (int k = 0; k < key.length(); k++) {
-            char c = text[i + k];
-            if (keyIgnoresCase && c >= 'A' && c <= 'Z') {
-                c = (char) (c + 32);
-            }
-            if (c != key.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The end of the run of at most four {@code \s} chars ({@code [ \t\n\x0B\f\r]}) from {@code i}. */
-    private static int blanks(char[] text, int i, int end) {
-        int stop = Math.min(end, i + MAX_BLANKS);
-        while (i < stop && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\u000B'
-                || text[i] == '\f' || text[i] == '\r')) {
-            i++;
-        }
-        return i;
     }
 
     private static boolean isBase64(char c) {

@@ -58,35 +58,19 @@ final class LongestPrefix {
 
     /** The end of the shortest string at {@code start} within {@code [start, end)}, or -1 when none is there. */
     int shortestEnd(char[] text, int start, int end) {
-        if (ends[0]) {
-            return start;
-        }
-        int node = 0;
-        for (int i = start; i < end; i++) {
-            char c = text[i];
-            if (c >= 'A' && c <= 'Z') {
-                c = (char) (c + ('a' - 'A'));
-            } else if (c >= 128) {
-                break;
-            }
-            int col = classOf[c];
-            if (col == 0) {
-                break;
-            }
-            node = next[node * classes + col];
-            if (node == 0) {
-                break;
-            }
-            if (ends[node]) {
-                return i + 1;
-            }
-        }
-        return -1;
+        return walk(text, start, end, true);
     }
 
     /** The end of the longest string at {@code start} within {@code [start, end)}, or -1 when none is there. */
     int end(char[] text, int start, int end) {
+        return walk(text, start, end, false);
+    }
+
+    private int walk(char[] text, int start, int end, boolean shortest) {
         int best = ends[0] ? start : -1;
+        if (shortest && best >= 0) {
+            return best;
+        }
         int node = 0;
         for (int i = start; i < end; i++) {
             char c = text[i];
@@ -105,6 +89,9 @@ final class LongestPrefix {
             }
             if (ends[node]) {
                 best = i + 1;
+                if (shortest) {
+                    break;
+                }
             }
         }
         return best;
