@@ -28,6 +28,7 @@ import io.agentdlp.topics.TopicSerdes;
 import io.agentdlp.topics.Topics;
 import io.agentdlp.detection.fingerprint.IndexOptions;
 import io.agentdlp.topology.alert.AlertAggregator;
+import io.agentdlp.topology.alert.AlertAvroWriter;
 import io.agentdlp.topology.alert.AlertState;
 import io.agentdlp.topology.code.CodeIndexStats;
 import io.agentdlp.topology.code.CodeIndexStoreBuilder;
@@ -275,7 +276,7 @@ public final class DlpTopology implements AutoCloseable {
             occurrences.process(() -> new AlertAggregator(storeName, interval, retention, maxIds, cleanup, metrics),
                             Named.as("aggregate-" + scope + "-alerts"), storeName)
                     .to(names.name(Topics.ALERTS), Produced.with(serdes.keySerde(Topics.ALERTS),
-                            serdes.valueSerde(Topics.ALERTS)).withName(scope + "-alerts-sink"));
+                            serdes.valueSerde(Topics.ALERTS, AlertAvroWriter.bodyWriter())).withName(scope + "-alerts-sink"));
         }
 
         private <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {

@@ -19,11 +19,18 @@ abstract class AvroSerializerBase<T> implements Serializer<T> {
     }
 
     private final SchemaRegistryClient injectedClient;
+    private final AvroBodyWriter<? extends T> body;
     private SchemaRegistryClient ownedClient;
     private volatile WireFormatWriter writer;
 
     AvroSerializerBase(SchemaRegistryClient injectedClient) {
+        this(injectedClient, null);
+    }
+
+    /** @param body the body writer of one record class, or null to write every value with Avro's writer */
+    AvroSerializerBase(SchemaRegistryClient injectedClient, AvroBodyWriter<? extends T> body) {
         this.injectedClient = injectedClient;
+        this.body = body;
     }
 
     /**
@@ -44,7 +51,7 @@ abstract class AvroSerializerBase<T> implements Serializer<T> {
 
     /** Configures with a client owned by someone else (the enclosing serde). */
     void configureWith(AvroSerdeConfig config, boolean isKey, SchemaRegistryClient client) {
-        this.writer = new WireFormatWriter(client, config, isKey);
+        this.writer = new WireFormatWriter(client, config, isKey, body);
     }
 
     /** The wire-format bytes of {@code data}, or null for null (a tombstone). */

@@ -32,4 +32,16 @@ public class SpecificAvroSerde<T extends SpecificRecord> extends AvroSerdeBase<T
     public SpecificAvroSerde(Class<T> type, SchemaRegistryClient client) {
         super(new SpecificAvroSerializer<>(client), new SpecificAvroDeserializer<>(type, client), client);
     }
+
+    /**
+     * Writes the bodies of {@code body}'s class with {@code body} instead of Avro's writer; the same
+     * wire format, read as before.
+     *
+     * @param type    class to read into, or null to follow the configuration or the writer schema
+     * @param client  registry client the caller keeps ownership of, or null to create one in {@code configure}
+     * @param body    the body writer of one record class
+     */
+    public SpecificAvroSerde(Class<T> type, SchemaRegistryClient client, AvroBodyWriter<? extends T> body) {
+        super(new SpecificAvroSerializer<>(client, body), new SpecificAvroDeserializer<>(type, client), client);
+    }
 }

@@ -15,4 +15,12 @@ public class SpecificAvroSerializer<T extends SpecificRecord> extends AvroSerial
     public SpecificAvroSerializer(SchemaRegistryClient client) {
         super(client);
     }
+
+    /**
+     * Uses {@code client}, which the caller keeps ownership of, and writes the bodies of {@code body}'s class
+     * with {@code body} instead of Avro's writer.
+     */
+    public SpecificAvroSerializer(SchemaRegistryClient client, AvroBodyWriter<? extends T> body) {
+        super(client, body);
+    }
 }

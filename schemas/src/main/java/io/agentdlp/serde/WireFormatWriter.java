@@ -11,6 +11,7 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -26,7 +27,8 @@ import io.agentdlp.serde.subject.SubjectNameStrategy;
 /**
  * The serializing half shared by every Avro serializer: finds the subject, gets the schema id
  * (registering, looking up or taking the latest version, as configured), and writes the 5-byte
- * header followed by the Avro binary datum. Thread-safe once built.
+ * header followed by the Avro binary datum, written by the {@link AvroBodyWriter} when one is given
+ * for the value's class and schema. Thread-safe once built.
  */
 final class WireFormatWriter {
     private static final int WRITER_CACHE_CAPACITY = 1000;
@@ -37,6 +39,7 @@ final class WireFormatWriter {
     private final boolean autoRegister;
     private final boolean useLatestVersion;
     private final boolean latestCompatibilityStrict;
+    private final AvroBodyWriter<?> body;
     private final BoundedCache<WriterKey, DatumWriter<Object>> writers = new BoundedCache<>(WRITER_CACHE_CAPACITY);
     private final BoundedCache<SchemaPair, String> projectionChecks = new BoundedCache<>(WRITER_CACHE_CAPACITY);
 
@@ -49,8 +52,10 @@ final class WireFormatWriter {
     private record Target(int id, Schema schema) {
     }
 
-    WireFormatWriter(SchemaRegistryClient client, AvroSerdeConfig config, boolean isKey) {
+    /** @param body the body writer of one record class, or null to write every value with Avro's writer */
+    WireFormatWriter(SchemaRegistryClient client, AvroSerdeConfig config, boolean isKey, AvroBodyWriter<?> body) {
         this.client = client;
+        this.body = body;
         this.isKey = isKey;
         this.subjects = config.subjectNameStrategy(isKey);
         this.autoRegister = config.autoRegisterSchemas();
@@ -108,9 +113,25 @@ final class WireFormatWriter {
     }
 
     private DatumWriter<Object> writer(Schema schema, Class<?> datumClass, Object datum) {
-        return writers.computeIfAbsent(new WriterKey(schema, datumClass), k -> datum instanceof SpecificRecord
+        return writers.computeIfAbsent(new WriterKey(schema, datumClass), k -> body != null && datumClass == body.type()
+                && schema.equals(body.schema())
+                ? new BodyDatumWriter<>(body)
+                : datum instanceof SpecificRecord
                 ? new SpecificDatumWriter<>(schema, SpecificData.getForClass(datumClass))
                 : new GenericDatumWriter<>(schema, LogicalTypes.converting()));
+    }
+
+    /** An {@link AvroBodyWriter} where the encode buffer expects Avro's writer. */
+    private record BodyDatumWriter<T>(AvroBodyWriter<T> body) implements DatumWriter<Object> {
+        @Override
+        public void setSchema(Schema schema) {
+            throw new UnsupportedOperationException("a body writer writes " + body.schema().getFullName() + " only");
+        }
+
+        @Override
+        public void write(Object datum, Encoder out) throws IOException {
+            body.write(body.type().cast(datum), out);
+        }
     }
 
     /**

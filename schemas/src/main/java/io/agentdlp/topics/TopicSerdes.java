@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 import io.agentdlp.registry.client.SchemaRegistryClient;
+import io.agentdlp.serde.AvroBodyWriter;
 import io.agentdlp.serde.AvroClassTrust;
 import io.agentdlp.serde.AvroSerdeConfig;
 import io.agentdlp.serde.RegistryClients;
@@ -52,6 +53,20 @@ public final class TopicSerdes implements AutoCloseable {
     /** The configured serde of {@code spec}'s values. */
     public <V> Serde<V> valueSerde(TopicSpec<?, V> spec) {
         return serde(spec, spec.valueType(), false);
+    }
+
+    /**
+     * The configured serde of {@code spec}'s values, whose serializer writes the Avro bodies with {@code body}
+     * instead of Avro's writer: the same bytes (the writer's contract), so the same wire format.
+     */
+    public <V extends SpecificRecord> Serde<V> valueSerde(TopicSpec<?, V> spec, AvroBodyWriter<V> body) {
+        if (spec.valueType() != body.type()) {
+            throw new IllegalArgumentException("topic " + spec.id() + ": a body writer of " + body.type().getName()
+                    + " for values of " + spec.valueType().getName());
+        }
+        SpecificAvroSerde<V> serde = new SpecificAvroSerde<>(spec.valueType(), client, body);
+        serde.configure(config, false);
+        return serde;
     }
 
     @Override

@@ -5,31 +5,51 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 
 import io.agentdlp.avro.CodeMatch;
 import io.agentdlp.avro.Destination;
 import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.avro.Finding;
+import io.agentdlp.serde.AvroBodyWriter;
 
 /**
  * Writes a {@link DlpAlert} in Avro's single-object encoding, the same bytes as
  * {@code DlpAlert.getEncoder()}, field by field in schema order. The aggregator stores every alert
  * record it emits, and Avro's generic datum writer (the generated classes have no custom coders,
  * since the schema has timestamps) walks the schema and resolves every union by a map lookup: that
- * walk was most of the aggregator's encoding cost.
+ * walk was most of the aggregator's encoding cost. The {@code dlp-alerts} sink writes the same body
+ * ({@link #bodyWriter()}) behind the registry's wire-format header.
  *
  * <p>The writer follows one version of the schema: it refuses to load when {@code DlpAlert}'s schema
  * changed, so a schema change cannot silently write an old layout under the new fingerprint.
  */
-final class AlertAvroWriter {
+public final class AlertAvroWriter {
     /** Parsing fingerprint (CRC-64-AVRO) of the {@code DlpAlert} schema this writer follows. */
     private static final long SCHEMA_FINGERPRINT = 0x29d3bd5ecab17dc4L;
     /** Single-object encoding marker, then the fingerprint little-endian. */
     private static final byte[] HEADER = header(SchemaNormalization.parsingFingerprint64(DlpAlert.getClassSchema()));
     private static final ThreadLocal<BinaryEncoder> ENCODER = new ThreadLocal<>();
+    private static final AvroBodyWriter<DlpAlert> BODY = new AvroBodyWriter<>() {
+        @Override
+        public Class<DlpAlert> type() {
+            return DlpAlert.class;
+        }
+
+        @Override
+        public Schema schema() {
+            return DlpAlert.getClassSchema();
+        }
+
+        @Override
+        public void write(DlpAlert a, Encoder out) throws IOException {
+            writeBody(a, out);
+        }
+    };
 
     private AlertAvroWriter() {
     }
@@ -48,11 +68,21 @@ final class AlertAvroWriter {
         return h;
     }
 
+    /** The Avro binary body of a {@link DlpAlert}, for a registry serializer. */
+    public static AvroBodyWriter<DlpAlert> bodyWriter() {
+        return BODY;
+    }
+
     /** Writes {@code a}, header included, to {@code out}. */
     static void write(DlpAlert a, OutputStream out) throws IOException {
         out.write(HEADER);
         BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, ENCODER.get());
         ENCODER.set(e);
+        writeBody(a, e);
+        e.flush();
+    }
+
+    private static void writeBody(DlpAlert a, Encoder e) throws IOException {
         e.writeString(a.getAlertId());
         e.writeString(a.getDetector());
         e.writeString(a.getRuleId());
@@ -91,10 +121,9 @@ final class AlertAvroWriter {
             e.writeString(kv.getValue());
         }
         e.writeMapEnd();
-        e.flush();
     }
 
-    private static void writeFinding(Finding f, BinaryEncoder e) throws IOException {
+    private static void writeFinding(Finding f, Encoder e) throws IOException {
         e.writeString(f.getDetector());
         e.writeString(f.getRuleId());
         e.writeEnum(f.getSeverity().ordinal());
@@ -114,7 +143,7 @@ final class AlertAvroWriter {
         writeOptional(f.getLength(), e);
     }
 
-    private static void writeDestination(Destination d, BinaryEncoder e) throws IOException {
+    private static void writeDestination(Destination d, Encoder e) throws IOException {
         if (d == null) {
             e.writeIndex(0);
             return;
@@ -125,7 +154,7 @@ final class AlertAvroWriter {
         writeOptional(d.getUrl(), e);
     }
 
-    private static void writeCodeMatch(CodeMatch m, BinaryEncoder e) throws IOException {
+    private static void writeCodeMatch(CodeMatch m, Encoder e) throws IOException {
         if (m == null) {
             e.writeIndex(0);
             return;
@@ -142,7 +171,7 @@ final class AlertAvroWriter {
         e.writeBoolean(m.getContiguous());
     }
 
-    private static void writeStrings(List<String> values, BinaryEncoder e) throws IOException {
+    private static void writeStrings(List<String> values, Encoder e) throws IOException {
         e.writeArrayStart();
         e.setItemCount(values.size());
         for (String v : values) {
@@ -153,7 +182,7 @@ final class AlertAvroWriter {
     }
 
     /** A {@code ["null", "string"]} union. */
-    private static void writeOptional(String s, BinaryEncoder e) throws IOException {
+    private static void writeOptional(String s, Encoder e) throws IOException {
         if (s == null) {
             e.writeIndex(0);
         } else {
@@ -163,7 +192,7 @@ final class AlertAvroWriter {
     }
 
     /** A {@code ["null", "int"]} union. */
-    private static void writeOptional(Integer i, BinaryEncoder e) throws IOException {
+    private static void writeOptional(Integer i, Encoder e) throws IOException {
         if (i == null) {
             e.writeIndex(0);
         } else {
