@@ -32,7 +32,7 @@ public final class AlertAvroWriter {
     /** Parsing fingerprint (CRC-64-AVRO) of the {@code DlpAlert} schema this writer follows. */
     private static final long SCHEMA_FINGERPRINT = 0x29d3bd5ecab17dc4L;
     /** Single-object encoding marker, then the fingerprint little-endian. */
-    private static final byte[] HEADER = header(SchemaNormalization.parsingFingerprint64(DlpAlert.getClassSchema()));
+    static final byte[] HEADER = header(SchemaNormalization.parsingFingerprint64(DlpAlert.getClassSchema()));
     private static final ThreadLocal<BinaryEncoder> ENCODER = new ThreadLocal<>();
     private static final AvroBodyWriter<DlpAlert> BODY = new AvroBodyWriter<>() {
         @Override

@@ -24,7 +24,10 @@ import io.agentdlp.topology.StateBytes;
 public record AlertState(DlpAlert alert, long lastEmitWallMs, int emittedSeverity, boolean dirty) {
     private static final int VERSION = 1;
 
-    /** Store serde; the alert is Avro single-object encoded (internal state, no registry; {@link AlertAvroWriter}). */
+    /**
+     * Store serde; the alert is Avro single-object encoded (internal state, no registry; {@link AlertAvroWriter},
+     * {@link AlertAvroReader}).
+     */
     public static Serde<AlertState> serde() {
         AvroClassTrust.trustGenerated();
         Serializer<AlertState> ser = (topic, s) -> {
@@ -47,7 +50,7 @@ public record AlertState(DlpAlert alert, long lastEmitWallMs, int emittedSeverit
             int sev = r.getByte();
             boolean dirty = r.getBoolean();
             try {
-                return new AlertState(DlpAlert.getDecoder().decode(r.getBytes()), emit, sev, dirty);
+                return new AlertState(AlertAvroReader.read(r.getBytes()), emit, sev, dirty);
             } catch (IOException e) {
                 throw new SerializationException("cannot decode alert state", e);
             }
