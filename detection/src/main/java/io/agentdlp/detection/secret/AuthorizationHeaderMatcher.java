@@ -17,9 +17,9 @@ import java.util.Map;
  * those chars after the match, so a failed lookahead fails the match. Java's {@code \s} and {@code (?i)} without
  * flags are ASCII-only, as the walk. {@code AuthorizationHeaderMatcherTest} compares it with the regex.
  */
-final class AuthorizationHeaderMatcher {
+final class AuthorizationHeaderMatcher implements AnchoredMatcher {
     private static final String HEADER = "authorization";
-    private static final String VALUE_CLASS_BEARER = "A-Za-z0-9_-.~+/";
+    private static final String VALUE_CLASS_BEARER = "A-Za-z0-9_\\-.~+/";
     private static final String VALUE_CLASS_BASE64 = "A-Za-z0-9+/";
 
     private static final Map<String, AuthorizationHeaderMatcher> BUILT_IN = Map.of(
@@ -51,11 +51,11 @@ final class AuthorizationHeaderMatcher {
         this.separators = separators;
         this.schemes = schemes;
         this.schemeIgnoresCase = schemeIgnoresCase;
-        this.valueClass = asciiSet(valueClass);
+        this.valueClass = TokenEdges.asciiMembers(valueClass);
         this.minValue = minValue;
         this.maxValue = maxValue;
         this.maxPadding = maxPadding;
-        this.notAfter = notAfter == null ? null : asciiSet(notAfter);
+        this.notAfter = notAfter == null ? null : TokenEdges.asciiMembers(notAfter);
         this.otherAlternative = otherAlternative;
     }
 
@@ -65,12 +65,11 @@ final class AuthorizationHeaderMatcher {
     }
 
     /**
-     * What the regex's {@code lookingAt} finds in {@code text[start, end)} (transparent bounds, {@code length} the
-     * text's): the end of the match, which is the end of the value, with the value's start in {@code valueStart[0]};
-     * or {@link AssignmentMatcher#NO_MATCH}; or {@link AssignmentMatcher#UNDECIDED} where the regex's other
-     * alternative may match.
+     * {@inheritDoc} The match ends where the value (the secret group) ends; {@link AssignmentMatcher#UNDECIDED}
+     * where the regex's other alternative may match.
      */
-    int match(char[] text, int length, int start, int end, int[] valueStart) {
+    @Override
+    public int match(char[] text, int length, int start, int end, int[] group) {
         if (!RegexLiterals.wordAt(text, start, end, HEADER, true)) {
             return otherAlternative ? AssignmentMatcher.UNDECIDED : AssignmentMatcher.NO_MATCH;
         }
@@ -109,29 +108,12 @@ final class AuthorizationHeaderMatcher {
         if (notAfter != null && valueEnd < length && text[valueEnd] < 128 && notAfter[text[valueEnd]]) {
             return AssignmentMatcher.NO_MATCH;
         }
-        valueStart[0] = from;
+        group[0] = from;
+        group[1] = valueEnd;
         return valueEnd;
     }
 
     private static int optionalQuote(char[] text, int i, int end) {
         return i < end && (text[i] == '"' || text[i] == '\'') ? i + 1 : i;
-    }
-
-    /** The ASCII chars of a class body made of single chars and {@code a-z} ranges ({@code -} between two chars). */
-    private static boolean[] asciiSet(String classBody) {
-        boolean[] set = new boolean[128];
-        for (int k = 0; k < classBody.length(); k++) {
-            char c = classBody.charAt(k);
-            if (k + 2 < classBody.length() && classBody.charAt(k + 1) == '-' && Character.isLetterOrDigit(c)
-                    && Character.isLetterOrDigit(classBody.charAt(k + 2))) {
-                for (char x = c; x <= classBody.charAt(k + 2); x++) {
-                    set[x] = true;
-                }
-                k += 2;
-            } else {
-                set[c] = true;
-            }
-        }
-        return set;
     }
 }

@@ -53,7 +53,8 @@ final class OpenAiKeySearch {
     /** Whether {@code text[from, to)} (token chars) is an optional part, a run, the marker and a run. */
     private static boolean cuts(char[] text, int from, int to) {
         for (String optional : OPTIONAL) {
-            if (startsWith(text, from, to, optional) && runsAroundMarker(text, from + optional.length(), to)) {
+            if (RegexLiterals.wordAt(text, from, to, optional, false)
+                    && runsAroundMarker(text, from + optional.length(), to)) {
                 return true;
             }
         }
@@ -64,23 +65,11 @@ final class OpenAiKeySearch {
         int first = Math.max(from + MIN_RUN, to - MARKER.length() - MAX_RUN);
         int last = Math.min(from + MAX_RUN, to - MARKER.length() - MIN_RUN);
         for (int m = first; m <= last; m++) {
-            if (startsWith(text, m, to, MARKER)) {
+            if (RegexLiterals.wordAt(text, m, to, MARKER, false)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean startsWith(char[] text, int at, int to, String s) {
-        if (to - at < s.length()) {
-            return false;
-        }
-        for (int k = 0; k < s.length(); k++) {
-            if (text[at + k] != s.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isTokenChar(char c) {

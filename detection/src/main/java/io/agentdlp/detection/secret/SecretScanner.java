@@ -62,9 +62,10 @@ public final class SecretScanner implements TextDetector {
     private final AssignmentMatcher[] assignmentMatchers;
     /** Per rule: a necessary condition of its {@code reject} pattern checked before the regex ({@link StopwordRejectGate}), or null. */
     private final StopwordRejectGate[] rejectGates;
-    /** Per rule: anchored, an {@code Authorization} header rule matched by hand ({@link AuthorizationHeaderMatcher}), or null. */
-    private final AuthorizationHeaderMatcher[] headers;
-    /** Per rule: anchored, matched by hand with its own secret group and match end ({@link AnchoredMatcher}), or null. */
+    /**
+     * Per rule: anchored, not an assignment, matched by hand with its own secret group and match end
+     * ({@link AuthorizationHeaderMatcher}, {@link Base64ValueMatcher}, {@link UrlCredentialsMatcher}), or null.
+     */
     private final AnchoredMatcher[] anchoredMatchers;
     /**
      * Per rule: of the fixed-prefix token shape and matched by hand ({@link PrefixTokenMatcher}): at the keyword
@@ -159,7 +160,6 @@ public final class SecretScanner implements TextDetector {
         this.userinfoGates = new PatternShape.UserinfoGate[rules.length];
         this.assignmentMatchers = new AssignmentMatcher[rules.length];
         this.prefixTokens = new PrefixTokenMatcher[rules.length];
-        this.headers = new AuthorizationHeaderMatcher[rules.length];
         this.anchoredMatchers = new AnchoredMatcher[rules.length];
         this.rejectGates = new StopwordRejectGate[rules.length];
         this.leadingLiterals = new LeadingLiteral[rules.length];
@@ -176,10 +176,7 @@ public final class SecretScanner implements TextDetector {
                     ? AssignmentMatcher.of(rules[r].pattern().pattern()) : null;
             prefixTokens[r] = rules[r].secretGroup() == 1 ? PrefixTokenMatcher.of(rules[r].pattern()) : null;
             rejectGates[r] = StopwordRejectGate.of(rules[r].reject(), assignmentMatchers[r]);
-            headers[r] = anchored[r] && assignmentMatchers[r] == null && rules[r].secretGroup() == 1
-                    && rules[r].pattern().flags() == 0 ? AuthorizationHeaderMatcher.of(rules[r].pattern().pattern()) : null;
-            anchoredMatchers[r] = anchored[r] && assignmentMatchers[r] == null && headers[r] == null
-                    ? anchoredMatcher(rules[r]) : null;
+            anchoredMatchers[r] = anchored[r] && assignmentMatchers[r] == null ? anchoredMatcher(rules[r]) : null;
             keySearches[r] = anchored[r] || rules[r].secretGroup() != 1 ? null : OpenAiKeySearch.of(rules[r].pattern());
             leadingLiterals[r] = anchored[r] || prefixTokens[r] != null || keySearches[r] != null
                     ? null : LeadingLiteral.of(rules[r].pattern());
@@ -356,7 +353,6 @@ public final class SecretScanner implements TextDetector {
         SecretRule rule = rules[r];
         Matcher m = ws.matcher(r, rule.pattern(), view);
         AssignmentMatcher assignment = assignmentMatchers[r];
-        AuthorizationHeaderMatcher header = headers[r];
         Matcher prefix = assignment == null || assignment.prefixByHand() ? null : ws.prefixMatcher(r, assignment.prefix(), view);
         PrefixTokenMatcher token = prefixTokens[r];
         TokenSequenceMatcher sequence = tokenSequences[r];
@@ -371,11 +367,9 @@ public final class SecretScanner implements TextDetector {
         for (int w = 0; w < count; w++) {
             work.windows++;
             work.windowChars += ends[w] - starts[w];
-            if (assignment != null || header != null) {
+            if (assignment != null) {
                 work.regexFinds++;
-                int valueEnd = assignment != null
-                        ? assignment.match(view.buffer(), view.length(), starts[w], ends[w], prefix, ws.valueStart)
-                        : header.match(view.buffer(), view.length(), starts[w], ends[w], ws.valueStart);
+                int valueEnd = assignment.match(view.buffer(), view.length(), starts[w], ends[w], prefix, ws.valueStart);
                 if (valueEnd == AssignmentMatcher.NO_MATCH) {
                     continue;
                 }
@@ -507,10 +501,17 @@ public final class SecretScanner implements TextDetector {
                 && ws.rejectMatcher(r, reject, view).region(start, end).lookingAt();
     }
 
-    /** The hand matcher of a built-in anchored rule that is neither an assignment nor a header, or null. */
+    /** The hand matcher of a built-in anchored rule that is not an assignment, or null. */
     private static AnchoredMatcher anchoredMatcher(SecretRule rule) {
-        Base64ValueMatcher base64 = rule.secretGroup() == 1 ? Base64ValueMatcher.of(rule.pattern()) : null;
-        return base64 != null ? base64 : rule.secretGroup() == 2 ? UrlCredentialsMatcher.of(rule.pattern()) : null;
+        if (rule.secretGroup() == 2) {
+            return UrlCredentialsMatcher.of(rule.pattern());
+        }
+        if (rule.secretGroup() != 1) {
+            return null;
+        }
+        AuthorizationHeaderMatcher header = rule.pattern().flags() == 0
+                ? AuthorizationHeaderMatcher.of(rule.pattern().pattern()) : null;
+        return header != null ? header : Base64ValueMatcher.of(rule.pattern());
     }
 
     /** Patterns with alternatives may hold the secret in another group than {@code secretGroup}. */

@@ -21,9 +21,10 @@ final class UrlCredentialsMatcher implements AnchoredMatcher {
     private static final int MIN_PASSWORD = 3;
     private static final int MAX_PASSWORD = 256;
     private static final int MAX_HOST = 253;
-    private static final boolean[] NOT_USER = ascii(":/?#'\"@ \t\n\u000B\f\r");
-    private static final boolean[] NOT_PASSWORD = ascii("@/?#'\" \t\n\u000B\f\r");
-    private static final boolean[] HOST = ascii(".-_[]:");
+    /** The ASCII chars of the regex's classes, read as the regex engine reads them. */
+    private static final boolean[] NOT_USER = TokenEdges.asciiMembers(":/?#\\s\\'\"@");
+    private static final boolean[] NOT_PASSWORD = TokenEdges.asciiMembers("@/?#\\s\\'\"");
+    private static final boolean[] HOST = TokenEdges.asciiMembers("A-Za-z0-9.\\-_\\[\\]:");
 
     private UrlCredentialsMatcher() {
     }
@@ -89,14 +90,6 @@ final class UrlCredentialsMatcher implements AnchoredMatcher {
     }
 
     private static boolean isHost(char c) {
-        return c < 128 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || HOST[c]);
-    }
-
-    private static boolean[] ascii(String chars) {
-        boolean[] set = new boolean[128];
-        for (int k = 0; k < chars.length(); k++) {
-            set[chars.charAt(k)] = true;
-        }
-        return set;
+        return c < 128 && HOST[c];
     }
 }

@@ -101,9 +101,9 @@ class AuthorizationHeaderMatcherTest {
     /** Whether the hand matcher decided; if it did, that it answered as the regex. */
     private static boolean assertAgrees(SecretRule rule, String text, int start, int end) {
         AuthorizationHeaderMatcher hand = AuthorizationHeaderMatcher.of(rule.pattern().pattern());
-        int[] valueStart = new int[1];
+        int[] group = new int[2];
         char[] chars = (text + "\u0000padding").toCharArray();
-        int handEnd = hand.match(chars, text.length(), start, end, valueStart);
+        int handEnd = hand.match(chars, text.length(), start, end, group);
         if (handEnd == AssignmentMatcher.UNDECIDED) {
             return false;
         }
@@ -112,7 +112,8 @@ class AuthorizationHeaderMatcherTest {
         String where = String.format("%s on \"%s\" from %d to %d", rule.id(), text, start, end);
         assertThat(handEnd != AssignmentMatcher.NO_MATCH).as(where).isEqualTo(matched);
         if (matched) {
-            assertThat(valueStart[0]).as(where).isEqualTo(regex.start(1));
+            assertThat(group[0]).as(where).isEqualTo(regex.start(1));
+            assertThat(group[1]).as(where).isEqualTo(regex.end(1));
             assertThat(handEnd).as(where).isEqualTo(regex.end(1)).isEqualTo(regex.end());
         }
         return true;
