@@ -63,7 +63,8 @@ final class PhoneMatcher implements PiiMatcher {
         JoinedRuns runs = new JoinedRuns(text);
         PlainDigitGroups.Groups groups = new PlainDigitGroups.Groups();
         PhoneWindows.Window keep = (start, end, digits, letters, plus, separator) -> {
-            if (separator && digits > 0 && PhoneWindows.reachableDigits(digits, letters) >= (plus ? minDigitsWithPlus : minDigitsWithoutPlus)
+            if (separator && digits > 0
+                    && PhoneWindows.reachableDigits(digits, letters) >= (plus ? minDigitsWithPlus : minDigitsWithoutPlus)
                     && (plus || plain.mayMatchNationalPattern(text, start, end, groups))) {
                 runs.add(start, end);
             }
