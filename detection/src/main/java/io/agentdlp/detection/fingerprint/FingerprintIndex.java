@@ -727,9 +727,25 @@ public final class FingerprintIndex implements AutoCloseable {
         }
     }
 
-    /** Fingerprints {@code text} with the index's parameters and queries it. */
+    /**
+     * Fingerprints {@code text} with the index's parameters and queries it: the same matches as
+     * {@link #query(Fingerprints, MatchThresholds)} of its fingerprints.
+     */
     public List<CodeMatch> query(CharSequence text, MatchThresholds thresholds) {
-        return query(fingerprinter.fingerprint(text), thresholds);
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(thresholds, "thresholds");
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            // a text none of whose fingerprints the presence filter may hold (most texts) matches nothing,
+            // so it is not finished into fingerprints
+            Fingerprints probe = fingerprinter.fingerprintIfAnyPresent(text, presence);
+            return probe.isEmpty() ? List.of() : runQuery(probe, thresholds);
+        } catch (RocksDBException e) {
+            throw new IndexException(directory, "query failed", e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
     }
 
     /**

@@ -87,6 +87,20 @@ public final class Fingerprinter {
 
     /** Fingerprints of {@code text}; lines refer to the lines of {@code text}. */
     public Fingerprints fingerprint(CharSequence text) {
+        return fingerprint(text, null);
+    }
+
+    /**
+     * Fingerprints of {@code text} as {@link #fingerprint} gives them when the shape of at least one of them
+     * might be in {@code presence}; otherwise {@link Fingerprints#empty()}, which matches nothing either.
+     * Most probes hold no indexed code: for them the spelling checks and the lines of the fingerprints,
+     * which only the postings found need, are not computed.
+     */
+    Fingerprints fingerprintIfAnyPresent(CharSequence text, PresenceFilter presence) {
+        return fingerprint(text, Objects.requireNonNull(presence, "presence"));
+    }
+
+    private Fingerprints fingerprint(CharSequence text, PresenceFilter presence) {
         Objects.requireNonNull(text, "text");
         Workspace ws = workspaces.get();
         ProbeText decoded = ProbeText.decode(text, ws.decoding);
@@ -94,7 +108,7 @@ public final class Fingerprinter {
             TokenBuffer tokens = ws.tokens;
             tokens.clear();
             CodeLexer.lex(decoded.chars(), decoded.length(), tokens);
-            return winnow(ws, decoded);
+            return winnow(ws, decoded, presence);
         } finally {
             if (ws.tokens.symbols.length > SHRINK_ABOVE_TOKENS || ws.decoding.largest() > SHRINK_DECODING_ABOVE_CHARS) {
                 workspaces.remove();
@@ -102,7 +116,8 @@ public final class Fingerprinter {
         }
     }
 
-    private Fingerprints winnow(Workspace ws, ProbeText decoded) {
+    /** The winnowed fingerprints of the lexed tokens; with a presence filter, empty when it holds none of them. */
+    private Fingerprints winnow(Workspace ws, ProbeText decoded, PresenceFilter presence) {
         TokenBuffer t = ws.tokens;
         int n = t.size;
         int k = config.k();
@@ -111,10 +126,35 @@ public final class Fingerprinter {
         }
         ws.ensure(n);
         int m = n - k + 1;
+        if (presence == null) {
+            hashKgrams(t, ws.kgrams, ws.spelled);
+            return fingerprints(ws, decoded, Winnowing.select(ws.kgrams, m, config.w(), ws.selected));
+        }
+        hashShapes(t, ws.kgrams);
+        int selected = Winnowing.select(ws.kgrams, m, config.w(), ws.selected);
+        if (!anyPresent(ws, selected, presence)) {
+            return Fingerprints.empty();
+        }
+        hashSpellings(t, ws.spelled);
+        return fingerprints(ws, decoded, selected);
+    }
+
+    /** Whether the filter may hold the shape of one of the first {@code count} selected k-grams. */
+    private static boolean anyPresent(Workspace ws, int count, PresenceFilter presence) {
+        long[] shapes = ws.shapes;
+        for (int i = 0; i < count; i++) {
+            // the shape of a fingerprint is the upper 56 bits of its k-gram's hash, whatever the spelling check
+            shapes[i] = ws.kgrams[ws.selected[i]] >>> 8;
+        }
+        return presence.mightContainAny(shapes, count, ws.filterWords);
+    }
+
+    /** The fingerprints of the {@code selected} k-grams of the workspace, whose shapes and spellings are hashed. */
+    private Fingerprints fingerprints(Workspace ws, ProbeText decoded, int selected) {
+        TokenBuffer t = ws.tokens;
+        int k = config.k();
         long[] kgrams = ws.kgrams;
         long[] spelled = ws.spelled;
-        hashKgrams(t, kgrams, spelled);
-        int selected = Winnowing.select(kgrams, m, config.w(), ws.selected);
         long[] hashes = new long[selected];
         int[] starts = new int[selected];
         int[] ends = new int[selected];
@@ -129,7 +169,7 @@ public final class Fingerprinter {
                 ends[i] = starts[i];
             }
         }
-        return new Fingerprints(hashes, starts, ends, n);
+        return new Fingerprints(hashes, starts, ends, t.size);
     }
 
     /**
@@ -170,6 +210,54 @@ public final class Fingerprinter {
         }
     }
 
+    /** The shapes {@link #hashKgrams} writes, without the spelled hashes. */
+    private void hashShapes(TokenBuffer t, long[] out) {
+        int k = config.k();
+        int minStructural = config.minStructural();
+        int n = t.size;
+        int[] symbols = t.symbols;
+        long[] entering = t.entering;
+        int[] laterDistance = t.laterDistance;
+        long[] released = releases;
+        long top = powers[k - 1];
+        long h = 0;
+        int structural = 0;
+        for (int i = 0; i < k; i++) {
+            h = h * BASE + entering[i];
+            structural += structuralBit(symbols[i]);
+        }
+        int m = n - k + 1;
+        for (int s = 0; ; s++) {
+            out[s] = structural < minStructural ? NOT_CODE : shape(h);
+            if (s + 1 >= m) {
+                break;
+            }
+            int in = s + k;
+            h = (h - SYMBOL_VALUES[symbols[s]] * top + released[laterDistance[s]]) * BASE + entering[in];
+            structural += structuralBit(symbols[in]) - structuralBit(symbols[s]);
+        }
+    }
+
+    /** The spelled hashes {@link #hashKgrams} writes, without the shapes. */
+    private void hashSpellings(TokenBuffer t, long[] spelled) {
+        int k = config.k();
+        int n = t.size;
+        long[] spellings = t.spellings;
+        long top = powers[k - 1];
+        long x = 0;
+        for (int i = 0; i < k; i++) {
+            x = x * BASE + spellings[i];
+        }
+        int m = n - k + 1;
+        for (int s = 0; ; s++) {
+            spelled[s] = x;
+            if (s + 1 >= m) {
+                break;
+            }
+            x = (x - spellings[s] * top) * BASE + spellings[s + k];
+        }
+    }
+
     /** 1 for punctuation and operators ({@link TokenBuffer#isStructural}), else 0, without a branch. */
     private static int structuralBit(int symbol) {
         return (symbol - TokenBuffer.STRING) >>> 31;
@@ -201,6 +289,8 @@ public final class Fingerprinter {
         long[] kgrams = new long[0];
         long[] spelled = new long[0];
         int[] selected = new int[0];
+        long[] shapes = new long[0];
+        long[] filterWords = new long[0];
 
         Workspace(int k) {
             tokens = new TokenBuffer(4096, k);
@@ -212,6 +302,8 @@ public final class Fingerprinter {
                 kgrams = new long[cap];
                 spelled = new long[cap];
                 selected = new int[cap];
+                shapes = new long[cap];
+                filterWords = new long[cap];
             }
         }
     }

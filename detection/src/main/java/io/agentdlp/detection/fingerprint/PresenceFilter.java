@@ -61,6 +61,30 @@ final class PresenceFilter {
         return (words.get((int) (g >>> shift)) & bits) == bits;
     }
 
+    /**
+     * Whether any of {@code keys[0, count)} might be present: what {@link #mightContain} of each, or-ed,
+     * gives. Overwrites the keys with their hashes and {@code read[0, count)} with the filter words read.
+     * A probe's words are in random places beyond the caches when other work ran in between, so they are
+     * read in a loop of their own, with nothing else in it: the processor then has many of those misses in
+     * flight at once instead of the few that fit beside the hashing (about twice as fast on cold caches).
+     */
+    boolean mightContainAny(long[] keys, int count, long[] read) {
+        for (int i = 0; i < count; i++) {
+            keys[i] = Fingerprinter.mix(keys[i] ^ SALT);
+        }
+        int s = shift;
+        for (int i = 0; i < count; i++) {
+            read[i] = words.get((int) (keys[i] >>> s));
+        }
+        long anyHeld = 0;
+        for (int i = 0; i < count; i++) {
+            long missing = mask(keys[i]) & ~read[i];
+            // the sign bit of (x - 1) & ~x is set only for x == 0: every bit of the key is set
+            anyHeld |= (missing - 1) & ~missing;
+        }
+        return anyHeld < 0;
+    }
+
     private static long mask(long g) {
         return 1L << (g & 63) | 1L << ((g >>> 6) & 63) | 1L << ((g >>> 12) & 63) | 1L << ((g >>> 18) & 63);
     }
