@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+
 import io.agentdlp.avro.AlertStatus;
 import io.agentdlp.avro.CodeMatch;
 import io.agentdlp.avro.DlpAlert;
@@ -18,6 +21,11 @@ import io.agentdlp.avro.Severity;
  * files and hosts, never content.
  */
 public final class AlertDraft {
+    private static final Schema.Field DETECTOR_FIELD = DlpAlert.getClassSchema().getField("detector");
+    private static final Schema.Field RULE_ID_FIELD = DlpAlert.getClassSchema().getField("rule_id");
+    private static final Schema.Field TITLE_FIELD = DlpAlert.getClassSchema().getField("title");
+    private static final Schema.Field EXPLANATION_FIELD = DlpAlert.getClassSchema().getField("explanation");
+
     private final AlertContext context;
     private final String detector;
     private final String ruleId;
@@ -79,32 +87,26 @@ public final class AlertDraft {
         return this;
     }
 
+    /**
+     * The occurrence as an alert. Built with the all-args constructor: the generated builder gives the
+     * same alert but costs a field array, set flags and a validation per field on every detection; the
+     * string fields without a null branch fail on null as the builder's validation fails them.
+     */
     public DlpAlert build() {
         Instant t = Instant.ofEpochMilli(context.eventTime());
-        return DlpAlert.newBuilder()
-                .setAlertId(AlertId.of(detector, ruleId, context.scope(), evidenceKey))
-                .setDetector(detector)
-                .setRuleId(ruleId)
-                .setSeverity(Severity.valueOf(severity.name()))
-                .setTitle(title)
-                .setExplanation(explanation)
-                .setFirstSeen(t)
-                .setLastSeen(t)
-                .setOccurrenceCount(1)
-                .setEventIds(context.eventId() == null ? new ArrayList<>() : new ArrayList<>(List.of(context.eventId())))
-                .setSessionId(context.sessionId())
-                .setDeviceId(context.deviceId())
-                .setUserId(context.userId())
-                .setUserEmail(context.userEmail())
-                .setAgentName(context.agentName())
-                .setAgentVersion(context.agentVersion())
-                .setRepoRemote(context.repoRemote())
-                .setDestination(context.destination())
-                .setEvidence(new ArrayList<>(evidence))
-                .setCodeMatch(codeMatch)
-                .setStatus(AlertStatus.OPEN)
-                .setContentTruncated(context.contentTruncated())
-                .setAttributes(new HashMap<>(attributes))
-                .build();
+        return new DlpAlert(AlertId.of(detector, ruleId, context.scope(), evidenceKey), required(detector, DETECTOR_FIELD),
+                required(ruleId, RULE_ID_FIELD), Severity.valueOf(severity.name()), required(title, TITLE_FIELD),
+                required(explanation, EXPLANATION_FIELD), t, t, 1L,
+                context.eventId() == null ? new ArrayList<>() : new ArrayList<>(List.of(context.eventId())),
+                context.sessionId(), context.deviceId(), context.userId(), context.userEmail(), context.agentName(),
+                context.agentVersion(), context.repoRemote(), context.destination(), new ArrayList<>(evidence), codeMatch,
+                AlertStatus.OPEN, context.contentTruncated(), new HashMap<>(attributes));
+    }
+
+    private static String required(String value, Schema.Field field) {
+        if (value == null) {
+            throw new AvroRuntimeException("Field " + field + " does not accept null values");
+        }
+        return value;
     }
 }

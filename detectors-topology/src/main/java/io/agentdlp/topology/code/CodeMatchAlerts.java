@@ -57,24 +57,44 @@ public final class CodeMatchAlerts {
             out.add(AlertDraft.of(ctx, DETECTOR, RULE, sev)
                     .title("Own code from " + file + " (lines " + lines + ") in " + kind
                             + (dest == null ? "" : " sent to " + dest.getHost()))
-                    .explanation(String.format(Locale.ROOT, "%d fingerprints of the %s lines %d-%d (%.0f%% of the sent code) "
-                                    + "match lines %s of %s%s.", m.matchedFingerprints(),
-                            field == null ? "content" : field, m.probeStartLine(), m.probeEndLine(), m.similarity() * 100,
-                            lines, file, m.contiguous() ? " in one contiguous run" : ""))
+                    .explanation(explanation(m, field, lines, file))
                     .evidenceKey(file)
-                    .evidence(Finding.newBuilder().setDetector(DETECTOR).setRuleId(RULE)
-                            .setSeverity(io.agentdlp.avro.Severity.valueOf(sev.name())).setConfidence(m.similarity())
-                            .setRedactedPreview(file + "#L" + lines).setKeyedHash(hasher.hash(m.repo() + '\0' + m.sourcePath()))
-                            .setField(field).setLine(m.probeStartLine()).build())
-                    .codeMatch(io.agentdlp.avro.CodeMatch.newBuilder().setRepo(m.repo()).setSourcePath(m.sourcePath())
-                            .setSourceStartLine(m.sourceStartLine()).setSourceEndLine(m.sourceEndLine())
-                            .setProbeStartLine(m.probeStartLine()).setProbeEndLine(m.probeEndLine())
-                            .setSimilarity(m.similarity()).setMatchedFingerprints(m.matchedFingerprints())
-                            .setContiguous(m.contiguous()).build())
+                    .evidence(new Finding(DETECTOR, RULE, io.agentdlp.avro.Severity.valueOf(sev.name()), m.similarity(),
+                            file + "#L" + lines, hasher.hash(m.repo() + '\0' + m.sourcePath()), field, m.probeStartLine(), null,
+                            null, null))
+                    .codeMatch(new io.agentdlp.avro.CodeMatch(m.repo(), m.sourcePath(), m.sourceStartLine(), m.sourceEndLine(),
+                            m.probeStartLine(), m.probeEndLine(), m.similarity(), m.matchedFingerprints(), m.contiguous()))
                     .attribute("repo", m.repo())
                     .attribute("source_path", m.sourcePath())
                     .build());
         }
         return out;
+    }
+
+    /**
+     * What {@code String.format(Locale.ROOT, "%d fingerprints of the %s lines %d-%d (%.0f%% of the sent code) match
+     * lines %s of %s%s.", ...)} gives, without parsing the format on every alert.
+     */
+    private static String explanation(CodeMatch m, String field, String lines, String file) {
+        StringBuilder sb = new StringBuilder(128).append(m.matchedFingerprints()).append(" fingerprints of the ")
+                .append(field == null ? "content" : field).append(" lines ").append(m.probeStartLine()).append('-')
+                .append(m.probeEndLine()).append(" (");
+        appendWhole(sb, m.similarity() * 100);
+        return sb.append("% of the sent code) match lines ").append(lines).append(" of ").append(file)
+                .append(m.contiguous() ? " in one contiguous run" : "").append('.').toString();
+    }
+
+    /**
+     * Appends {@code v} as {@code %.0f} formats it in {@link Locale#ROOT}. That rounds the decimal digits of
+     * {@code v} half up; those digits read back as {@code v}, so they lie on the same side of every half as
+     * {@code v} itself and give {@link Math#round}'s result wherever it is exact: from +0 up to 10^15. Other
+     * values (signed zero, negatives, NaN, infinities, huge ones) go through the formatter.
+     */
+    static void appendWhole(StringBuilder sb, double v) {
+        if ((v > 0 && v < 1e15) || Double.doubleToRawLongBits(v) == 0L) {
+            sb.append(Math.round(v));
+        } else {
+            sb.append(String.format(Locale.ROOT, "%.0f", v));
+        }
     }
 }
