@@ -174,7 +174,7 @@ public final class DlpTopology implements AutoCloseable {
                     Materialized.<String, Policy>as(policies.storeSupplier())
                             .withKeySerde(serdes.keySerde(Topics.POLICIES)).withValueSerde(serdes.valueSerde(Topics.POLICIES)));
 
-            Serde<AgentEgressEvent> eventSerde = serdes.valueSerde(Topics.EGRESS_EVENTS);
+            Serde<AgentEgressEvent> eventSerde = serdes.valueSerde(Topics.EGRESS_EVENTS, EventAvroReader.instance());
             KStream<String, AgentEgressEvent> events = builder.stream(names.name(Topics.EGRESS_EVENTS),
                     Consumed.with(serdes.keySerde(Topics.EGRESS_EVENTS), eventSerde)
                             .withTimestampExtractor(new EventTimeExtractor()).withName("egress-events-source"));

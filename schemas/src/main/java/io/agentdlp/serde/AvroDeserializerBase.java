@@ -19,12 +19,19 @@ abstract class AvroDeserializerBase<T> implements ConsumerRecordDeserializer<T> 
     }
 
     private final SchemaRegistryClient injectedClient;
+    private final AvroBodyReader<? extends T> body;
     private SchemaRegistryClient ownedClient;
     private volatile WireFormatReader reader;
     private volatile boolean isKey;
 
     AvroDeserializerBase(SchemaRegistryClient injectedClient) {
+        this(injectedClient, null);
+    }
+
+    /** @param body the body reader of one generated class, or null to read every record with Avro's reader */
+    AvroDeserializerBase(SchemaRegistryClient injectedClient, AvroBodyReader<? extends T> body) {
         this.injectedClient = injectedClient;
+        this.body = body;
     }
 
     /** True when named types are read into generated classes. */
@@ -56,7 +63,7 @@ abstract class AvroDeserializerBase<T> implements ConsumerRecordDeserializer<T> 
     void configureWith(AvroSerdeConfig config, boolean isKey, SchemaRegistryClient client) {
         this.isKey = isKey;
         this.reader = new WireFormatReader(client, config, isKey, readsSpecific(config), readerClass(config, isKey),
-                resultType(config, isKey));
+                resultType(config, isKey), body);
     }
 
     /**

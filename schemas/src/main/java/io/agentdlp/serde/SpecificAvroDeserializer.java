@@ -33,7 +33,19 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> extends AvroDese
      * @param client  registry client the caller keeps ownership of, or null to create one in {@code configure}
      */
     public SpecificAvroDeserializer(Class<T> type, SchemaRegistryClient client) {
-        super(client);
+        this(type, client, null);
+    }
+
+    /**
+     * Reads the records of {@code body}'s class and schema with {@code body} instead of Avro's reader
+     * (the same objects), every other record with Avro's reader.
+     *
+     * @param type    class to read into, or null to follow the configuration or the writer schema
+     * @param client  registry client the caller keeps ownership of, or null to create one in {@code configure}
+     * @param body    the body reader of one generated class, or null
+     */
+    public SpecificAvroDeserializer(Class<T> type, SchemaRegistryClient client, AvroBodyReader<? extends T> body) {
+        super(client, body);
         this.type = type;
         AvroClassTrust.trustGenerated();
     }

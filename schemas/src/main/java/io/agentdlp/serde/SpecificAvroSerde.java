@@ -44,4 +44,16 @@ public class SpecificAvroSerde<T extends SpecificRecord> extends AvroSerdeBase<T
     public SpecificAvroSerde(Class<T> type, SchemaRegistryClient client, AvroBodyWriter<? extends T> body) {
         super(new SpecificAvroSerializer<>(client, body), new SpecificAvroDeserializer<>(type, client), client);
     }
+
+    /**
+     * Reads the records of {@code body}'s class and schema with {@code body} instead of Avro's reader;
+     * the same objects, written as before.
+     *
+     * @param type    class to read into, or null to follow the configuration or the writer schema
+     * @param client  registry client the caller keeps ownership of, or null to create one in {@code configure}
+     * @param body    the body reader of one record class
+     */
+    public SpecificAvroSerde(Class<T> type, SchemaRegistryClient client, AvroBodyReader<? extends T> body) {
+        super(new SpecificAvroSerializer<>(client), new SpecificAvroDeserializer<>(type, client, body), client);
+    }
 }

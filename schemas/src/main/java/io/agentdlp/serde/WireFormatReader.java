@@ -10,6 +10,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.Decoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -40,6 +41,7 @@ final class WireFormatReader {
     private final boolean useLatestVersion;
     private final SubjectNameStrategy subjects;
     private final GenericData genericModel;
+    private final AvroBodyReader<?> body;
     private final BoundedCache<ReaderKey, DatumReader<Object>> readers = new BoundedCache<>(READER_CACHE_CAPACITY);
 
     private record ReaderKey(Schema writer, Schema reader) {
@@ -49,9 +51,10 @@ final class WireFormatReader {
      * @param specificClass  the generated class to read into, or null to use the writer schema's name
      *                       (when {@code specific}) or generic records (otherwise)
      * @param resultType     what every datum must be an instance of (boxed types for primitives)
+     * @param body           the body reader of one generated class, or null to read every record with Avro's reader
      */
     WireFormatReader(SchemaRegistryClient client, AvroSerdeConfig config, boolean isKey, boolean specific, Class<?> specificClass,
-                     Class<?> resultType) {
+                     Class<?> resultType, AvroBodyReader<?> body) {
         AvroClassTrust.trust(config.trustedClasses());
         this.client = client;
         this.isKey = isKey;
@@ -61,6 +64,7 @@ final class WireFormatReader {
         this.useLatestVersion = config.useLatestVersion();
         this.subjects = config.subjectNameStrategy(isKey);
         this.genericModel = config.useLogicalTypeConverters() ? LogicalTypes.converting() : LogicalTypes.plain();
+        this.body = body;
         if (specificClass != null && !SpecificRecord.class.isAssignableFrom(specificClass)) {
             throw new IllegalArgumentException(specificClass.getName() + " is not a generated Avro SpecificRecord class");
         }
@@ -137,8 +141,18 @@ final class WireFormatReader {
         DatumReader<Object> created = specificData != null
                 ? new SpecificDatumReader<>(writer, readerSchema, specificData)
                 : new GenericDatumReader<>(writer, readerSchema, genericModel);
+        if (readsByHand(specificData, readerSchema, writer)) {
+            created = new HandReader(body, created);
+        }
         readers.put(key, created);
         return created;
+    }
+
+    /** The body reader's conditions: its class and schema on both sides, and Avro's fast reader, whose objects it builds. */
+    private boolean readsByHand(SpecificData specificData, Schema readerSchema, Schema writer) {
+        return body != null && specificData != null && specificData.isFastReaderEnabled()
+                && specificData.getClass(readerSchema) == body.type() && readerSchema.equals(body.schema())
+                && writer.equals(body.schema());
     }
 
     private Class<?> generatedClass(String topic, Integer partition, Long offset, int id, Schema writer) {
@@ -185,6 +199,14 @@ final class WireFormatReader {
         }
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(array, start, length, null);
         try {
+            if (reader instanceof HandReader hand) {
+                Object datum = hand.readOrNull(decoder);
+                if (datum != null) {
+                    return datum;
+                }
+                decoder = DecoderFactory.get().binaryDecoder(array, start, length, decoder);
+                return hand.avro().read(null, decoder);
+            }
             return reader.read(null, decoder);
         } catch (IOException | SystemLimitException e) {
             throw new AvroDeserializationException(topic, partition, offset, id, Reason.CORRUPT_BODY,
@@ -196,6 +218,34 @@ final class WireFormatReader {
         } catch (RuntimeException e) {
             throw new AvroDeserializationException(topic, partition, offset, id, Reason.CORRUPT_BODY,
                     "the Avro body does not match the writer schema (" + e.getClass().getSimpleName() + ")", RedactedException.of(e));
+        }
+    }
+
+    /**
+     * A body reader with Avro's reader for the same schemas beside it. Only {@link WireFormatReader#decode}
+     * reads with it, since falling back means reading the body again from its start.
+     */
+    private record HandReader(AvroBodyReader<?> body, DatumReader<Object> avro) implements DatumReader<Object> {
+        /**
+         * The body, or null when the body reader fails on it: Avro's reader then reads the same bytes
+         * and fails with its own exception, the one every caller and dead letter has always seen.
+         */
+        Object readOrNull(BinaryDecoder decoder) {
+            try {
+                return body.read(decoder);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public void setSchema(Schema schema) {
+            throw new UnsupportedOperationException("a hand reader reads one fixed schema");
+        }
+
+        @Override
+        public Object read(Object reuse, Decoder in) {
+            throw new UnsupportedOperationException("read through WireFormatReader.decode, which can restart the body");
         }
     }
 }

@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 import io.agentdlp.registry.client.SchemaRegistryClient;
+import io.agentdlp.serde.AvroBodyReader;
 import io.agentdlp.serde.AvroBodyWriter;
 import io.agentdlp.serde.AvroClassTrust;
 import io.agentdlp.serde.AvroSerdeConfig;
@@ -62,6 +63,20 @@ public final class TopicSerdes implements AutoCloseable {
     public <V extends SpecificRecord> Serde<V> valueSerde(TopicSpec<?, V> spec, AvroBodyWriter<V> body) {
         if (spec.valueType() != body.type()) {
             throw new IllegalArgumentException("topic " + spec.id() + ": a body writer of " + body.type().getName()
+                    + " for values of " + spec.valueType().getName());
+        }
+        SpecificAvroSerde<V> serde = new SpecificAvroSerde<>(spec.valueType(), client, body);
+        serde.configure(config, false);
+        return serde;
+    }
+
+    /**
+     * The configured serde of {@code spec}'s values, whose deserializer reads the records of the body reader's
+     * schema with {@code body} instead of Avro's reader: the same objects (the reader's contract).
+     */
+    public <V extends SpecificRecord> Serde<V> valueSerde(TopicSpec<?, V> spec, AvroBodyReader<V> body) {
+        if (spec.valueType() != body.type()) {
+            throw new IllegalArgumentException("topic " + spec.id() + ": a body reader of " + body.type().getName()
                     + " for values of " + spec.valueType().getName());
         }
         SpecificAvroSerde<V> serde = new SpecificAvroSerde<>(spec.valueType(), client, body);

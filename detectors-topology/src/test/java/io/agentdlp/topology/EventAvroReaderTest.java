@@ -1,0 +1,278 @@
+package io.agentdlp.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.agentdlp.avro.Agent;
+import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.avro.Content;
+import io.agentdlp.avro.ContentFingerprints;
+import io.agentdlp.avro.Destination;
+import io.agentdlp.avro.Device;
+import io.agentdlp.avro.EventKind;
+import io.agentdlp.avro.EventSource;
+import io.agentdlp.avro.Finding;
+import io.agentdlp.avro.Repo;
+import io.agentdlp.avro.Severity;
+import io.agentdlp.avro.Tool;
+import io.agentdlp.avro.ToolCategory;
+import io.agentdlp.avro.User;
+import io.agentdlp.registry.client.MockSchemaRegistry;
+import io.agentdlp.serde.AvroBodyReader;
+import io.agentdlp.serde.GenericAvroSerde;
+import io.agentdlp.topics.TopicSerdes;
+import io.agentdlp.topics.Topics;
+
+/**
+ * The event source's serde with {@link EventAvroReader} reads exactly what the registry serde with Avro's
+ * reader reads: the same records, field classes, collection classes and attribute order, and on corrupt
+ * or truncated bodies the same exception.
+ */
+class EventAvroReaderTest {
+    private static final String TOPIC = "agent-egress-events";
+
+    private final String scope = "event-reader-" + UUID.randomUUID();
+    private final Map<String, String> config = Map.of("schema.registry.url", "mock://" + scope);
+    private final TopicSerdes serdes = TopicSerdes.fromConfig(config);
+    private final Serde<AgentEgressEvent> avro = serdes.valueSerde(Topics.EGRESS_EVENTS);
+    private final CountingReader counting = new CountingReader();
+    private final Serde<AgentEgressEvent> byHand = serdes.valueSerde(Topics.EGRESS_EVENTS, counting);
+
+    /** {@link EventAvroReader}, counting the bodies it is given, to show which records took the hand path. */
+    private static final class CountingReader implements AvroBodyReader<AgentEgressEvent> {
+        private int reads;
+
+        @Override
+        public Class<AgentEgressEvent> type() {
+            return EventAvroReader.instance().type();
+        }
+
+        @Override
+        public Schema schema() {
+            return EventAvroReader.instance().schema();
+        }
+
+        @Override
+        public AgentEgressEvent read(BinaryDecoder in) throws IOException {
+            reads++;
+            return EventAvroReader.instance().read(in);
+        }
+    }
+
+    @AfterEach
+    void drop() {
+        serdes.close();
+        MockSchemaRegistry.drop(scope);
+    }
+
+    @Test
+    void randomEventsReadAsAvrosReaderReadsThem() {
+        Random rnd = new Random(20261125);
+        for (int i = 0; i < 10_000; i++) {
+            byte[] bytes = avro.serializer().serialize(TOPIC, event(rnd));
+            assertSame(byHand.deserializer().deserialize(TOPIC, bytes), avro.deserializer().deserialize(TOPIC, bytes), "event " + i);
+        }
+        assertThat(counting.reads).isEqualTo(10_000);
+    }
+
+    @Test
+    void corruptAndTruncatedBodiesFailAsAvrosReaderFails() {
+        Random rnd = new Random(7);
+        for (int i = 0; i < 1_000; i++) {
+            byte[] bytes = avro.serializer().serialize(TOPIC, event(rnd));
+            for (int cut = 5; cut < bytes.length; cut += 1 + bytes.length / 40) {
+                compare(java.util.Arrays.copyOf(bytes, cut), "event " + i + " cut at " + cut);
+            }
+            for (int flips = 0; flips < 20; flips++) {
+                byte[] corrupt = bytes.clone();
+                for (int n = 1 + rnd.nextInt(3); n > 0; n--) {
+                    int at = 5 + rnd.nextInt(corrupt.length - 5);
+                    corrupt[at] = rnd.nextInt(4) == 0 ? (byte) 0xFF : (byte) rnd.nextInt(256);
+                }
+                compare(corrupt, "event " + i + " flip " + flips);
+            }
+        }
+    }
+
+    @Test
+    void recordsOfAnotherWriterSchemaGoThroughAvrosReader() {
+        // An older producer: no raw_ref and no attributes (both have defaults).
+        Schema full = AgentEgressEvent.getClassSchema();
+        List<Schema.Field> fields = new ArrayList<>();
+        for (Schema.Field f : full.getFields()) {
+            if (!f.name().equals("raw_ref") && !f.name().equals("attributes")) {
+                fields.add(new Schema.Field(f, f.schema()));
+            }
+        }
+        Schema older = Schema.createRecord(full.getName(), full.getDoc(), full.getNamespace(), false, fields);
+        Random rnd = new Random(3);
+        try (GenericAvroSerde generic = new GenericAvroSerde()) {
+            generic.configure(config, false);
+            for (int i = 0; i < 200; i++) {
+                AgentEgressEvent e = event(rnd);
+                GenericRecord rec = new GenericData.Record(older);
+                for (Schema.Field f : fields) {
+                    rec.put(f.name(), e.get(full.getField(f.name()).pos()));
+                }
+                byte[] bytes = generic.serializer().serialize(TOPIC, rec);
+                AgentEgressEvent read = byHand.deserializer().deserialize(TOPIC, bytes);
+                assertSame(read, avro.deserializer().deserialize(TOPIC, bytes), "older event " + i);
+                assertThat(read.getRawRef()).isNull();
+            }
+        }
+        assertThat(counting.reads).isZero();
+    }
+
+    private void compare(byte[] bytes, String what) {
+        Object expected;
+        try {
+            expected = avro.deserializer().deserialize(TOPIC, bytes);
+        } catch (RuntimeException e) {
+            expected = e;
+        }
+        Object actual;
+        try {
+            actual = byHand.deserializer().deserialize(TOPIC, bytes);
+        } catch (RuntimeException e) {
+            actual = e;
+        }
+        if (expected instanceof RuntimeException e) {
+            assertThat(actual).as(what).isInstanceOf(RuntimeException.class);
+            assertThat(actual.getClass()).as(what).isEqualTo(e.getClass());
+            assertThat(((RuntimeException) actual).getMessage()).as(what).isEqualTo(e.getMessage());
+        } else {
+            assertThat(actual).as(what).isInstanceOf(AgentEgressEvent.class);
+            assertSame((AgentEgressEvent) actual, (AgentEgressEvent) expected, what);
+        }
+    }
+
+    /** Same text and bytes, and the same classes all the way down (Avro's record equality is false for NaN). */
+    private void assertSame(AgentEgressEvent actual, AgentEgressEvent expected, String what) {
+        assertThat(actual.toString()).as(what).isEqualTo(expected.toString());
+        assertThat(avro.serializer().serialize(TOPIC, actual)).as(what).isEqualTo(avro.serializer().serialize(TOPIC, expected));
+        assertSameShape(actual, expected, what);
+    }
+
+    private static void assertSameShape(Object actual, Object expected, String what) {
+        if (expected == null) {
+            assertThat(actual).as(what).isNull();
+            return;
+        }
+        assertThat(actual).as(what).isNotNull();
+        assertThat(actual.getClass()).as(what).isEqualTo(expected.getClass());
+        if (expected instanceof SpecificRecordBase r) {
+            for (int f = 0; f < r.getSchema().getFields().size(); f++) {
+                assertSameShape(((SpecificRecordBase) actual).get(f), r.get(f), what + "." + r.getSchema().getFields().get(f).name());
+            }
+        } else if (expected instanceof List<?> l) {
+            List<?> a = (List<?>) actual;
+            assertThat(a).as(what).hasSameSizeAs(l);
+            for (int i = 0; i < l.size(); i++) {
+                assertSameShape(a.get(i), l.get(i), what + "[" + i + "]");
+            }
+            if (expected instanceof GenericData.Array<?> array) {
+                assertThat(((GenericData.Array<?>) actual).getSchema()).as(what).isEqualTo(array.getSchema());
+            }
+        } else if (expected instanceof Map<?, ?> m) {
+            assertThat(List.copyOf(((Map<?, ?>) actual).entrySet())).as(what).isEqualTo(List.copyOf(m.entrySet()));
+        } else if (!(expected instanceof Double)) {
+            assertThat(actual).as(what).isEqualTo(expected);
+        }
+    }
+
+    /** Every field at random, optional ones null a third of the time. */
+    private static AgentEgressEvent event(Random rnd) {
+        List<Finding> findings = new ArrayList<>();
+        for (int i = count(rnd); i > 0; i--) {
+            findings.add(new Finding(text(rnd, 10), text(rnd, 30), pick(rnd, Severity.values()), number(rnd), text(rnd, 40),
+                    text(rnd, 64), optional(rnd, 20), optionalInt(rnd), optionalInt(rnd), rnd.nextBoolean() ? null : rnd.nextLong(),
+                    optionalInt(rnd)));
+        }
+        Map<String, String> attributes = rnd.nextBoolean() ? new HashMap<>() : new LinkedHashMap<>();
+        for (int i = count(rnd); i > 0; i--) {
+            attributes.put(text(rnd, 12), text(rnd, 30));
+        }
+        ContentFingerprints fingerprints = null;
+        if (rnd.nextBoolean()) {
+            List<Long> hashes = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
+            for (int i = count(rnd) * 20; i > 0; i--) {
+                hashes.add(rnd.nextBoolean() ? rnd.nextLong() : (long) rnd.nextInt(300) - 150);
+                lines.add(rnd.nextBoolean() ? rnd.nextInt() : rnd.nextInt(300));
+            }
+            fingerprints = new ContentFingerprints(rnd.nextInt(), rnd.nextInt(), hashes, lines);
+        }
+        return new AgentEgressEvent(text(rnd, 64), Instant.ofEpochMilli(rnd.nextLong() >> 20), Instant.ofEpochMilli(rnd.nextLong() >> 20),
+                pick(rnd, EventSource.values()), new Device(text(rnd, 20), optional(rnd, 20), optional(rnd, 8)),
+                new User(optional(rnd, 20), optional(rnd, 30)), new Agent(text(rnd, 12), optional(rnd, 8), optional(rnd, 20)),
+                optional(rnd, 36), optional(rnd, 36), optional(rnd, 36), pick(rnd, EventKind.values()),
+                rnd.nextBoolean() ? null : new Tool(text(rnd, 20), pick(rnd, ToolCategory.values()), optional(rnd, 2000), optional(rnd, 20)),
+                rnd.nextBoolean() ? null : new Destination(optional(rnd, 30), optionalInt(rnd), optional(rnd, 80)),
+                optional(rnd, 60),
+                rnd.nextBoolean() ? null : new Content(rnd.nextInt(10) == 0 ? text(rnd, 200_000) : optional(rnd, 3000), rnd.nextLong(),
+                        optional(rnd, 64), rnd.nextBoolean(), rnd.nextBoolean(), optional(rnd, 30)),
+                findings, fingerprints, rnd.nextBoolean(), optional(rnd, 60),
+                rnd.nextBoolean() ? null : new Repo(optional(rnd, 60), optional(rnd, 20)), rnd.nextBoolean(), optional(rnd, 40),
+                attributes);
+    }
+
+    /** Mostly 0-3, sometimes past one Avro block's worth of small counts. */
+    private static int count(Random rnd) {
+        return rnd.nextInt(10) == 0 ? rnd.nextInt(100) : rnd.nextInt(4);
+    }
+
+    private static <E> E pick(Random rnd, E[] values) {
+        return values[rnd.nextInt(values.length)];
+    }
+
+    private static double number(Random rnd) {
+        return switch (rnd.nextInt(6)) {
+            case 0 -> Double.NaN;
+            case 1 -> -0.0;
+            case 2 -> Double.POSITIVE_INFINITY;
+            default -> rnd.nextDouble();
+        };
+    }
+
+    private static String optional(Random rnd, int max) {
+        return rnd.nextInt(3) == 0 ? null : text(rnd, max);
+    }
+
+    private static Integer optionalInt(Random rnd) {
+        return rnd.nextBoolean() ? null : rnd.nextInt();
+    }
+
+    /** Empty strings, ASCII, accented and CJK letters, emoji and lone surrogates (which UTF-8 writes as '?'). */
+    private static String text(Random rnd, int max) {
+        int n = rnd.nextInt(max + 1);
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            switch (rnd.nextInt(10)) {
+                case 0 -> b.append((char) (0xC0 + rnd.nextInt(0x100)));
+                case 1 -> b.append((char) (0x4E00 + rnd.nextInt(0x5000)));
+                case 2 -> b.appendCodePoint(0x1F600 + rnd.nextInt(0x40));
+                case 3 -> b.append((char) (0xD800 + rnd.nextInt(0x800)));
+                default -> b.append((char) (0x20 + rnd.nextInt(0x5F)));
+            }
+        }
+        return b.toString();
+    }
+}
