@@ -31,6 +31,8 @@ public final class AlertDraft {
     private final String ruleId;
     private io.agentdlp.detection.Severity severity;
     private String title;
+    /** False until {@link #title} is called: most detectors replace the default title, so it is made only in {@link #build}. */
+    private boolean titled;
     private String explanation = "";
     private String evidenceKey = "";
     private final List<Finding> evidence = new ArrayList<>();
@@ -42,7 +44,6 @@ public final class AlertDraft {
         this.detector = detector;
         this.ruleId = ruleId;
         this.severity = severity;
-        this.title = detector + " " + ruleId;
     }
 
     public static AlertDraft of(AlertContext context, String detector, String ruleId, io.agentdlp.detection.Severity severity) {
@@ -51,6 +52,7 @@ public final class AlertDraft {
 
     public AlertDraft title(String t) {
         this.title = t;
+        this.titled = true;
         return this;
     }
 
@@ -95,7 +97,7 @@ public final class AlertDraft {
     public DlpAlert build() {
         Instant t = Instant.ofEpochMilli(context.eventTime());
         return new DlpAlert(AlertId.of(detector, ruleId, context.scope(), evidenceKey), required(detector, DETECTOR_FIELD),
-                required(ruleId, RULE_ID_FIELD), Severity.valueOf(severity.name()), required(title, TITLE_FIELD),
+                required(ruleId, RULE_ID_FIELD), Severity.valueOf(severity.name()), required(titled ? title : detector + " " + ruleId, TITLE_FIELD),
                 required(explanation, EXPLANATION_FIELD), t, t, 1L,
                 context.eventId() == null ? new ArrayList<>() : new ArrayList<>(List.of(context.eventId())),
                 context.sessionId(), context.deviceId(), context.userId(), context.userEmail(), context.agentName(),
