@@ -63,22 +63,7 @@ public enum SecretValidator {
     PEM_BODY("pem-body") {
         @Override
         public boolean accepts(String secret) {
-            int body = 0;
-            for (String line : secret.split("\n")) {
-                String l = line.strip();
-                if (l.startsWith("----") || l.contains(":") || l.isEmpty()) {
-                    continue;
-                }
-                for (int i = 0; i < l.length(); i++) {
-                    char c = l.charAt(i);
-                    if (Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '=') {
-                        body++;
-                    } else {
-                        return false;
-                    }
-                }
-            }
-            return body >= 64;
+            return pemBodyChars(secret) >= 64;
         }
     };
 
@@ -138,6 +123,65 @@ public enum SecretValidator {
         }
         String random = token.substring(prefixLength, token.length() - 6);
         return crc32Base62(random).equals(token.substring(token.length() - 6));
+    }
+
+    /**
+     * The base64 chars of a PEM block's body lines, or -1 when a body line holds another char. Body lines are the
+     * lines ({@code \n}-separated, stripped as {@link String#strip()}) that are not empty, do not start with
+     * {@code ----} and hold no {@code :} (headers such as {@code Proc-Type:}). Walks the block in place: the
+     * blocks are kilobytes long, and splitting them into stripped line strings cost most of the check.
+     */
+    static int pemBodyChars(String block) {
+        int body = 0;
+        int n = block.length();
+        int from = 0;
+        while (from <= n) {
+            int nl = block.indexOf('\n', from);
+            int end = nl < 0 ? n : nl;
+            int s = from;
+            while (s < end && Character.isWhitespace(block.charAt(s))) {
+                s++;
+            }
+            int e = end;
+            while (e > s && Character.isWhitespace(block.charAt(e - 1))) {
+                e--;
+            }
+            boolean delimiter = e - s >= 4 && block.charAt(s) == '-' && block.charAt(s + 1) == '-'
+                    && block.charAt(s + 2) == '-' && block.charAt(s + 3) == '-';
+            if (!delimiter) {
+                // a line holding ':' is skipped even after a char outside the alphabet, so it is looked for first
+                int lineBody = 0;
+                boolean outside = false;
+                for (int i = s; i < e; i++) {
+                    char c = block.charAt(i);
+                    if (c == ':') {
+                        lineBody = -1;
+                        break;
+                    }
+                    if (isPemBodyChar(c)) {
+                        lineBody++;
+                    } else {
+                        outside = true;
+                    }
+                }
+                if (lineBody >= 0) {
+                    if (outside) {
+                        return -1;
+                    }
+                    body += lineBody;
+                }
+            }
+            if (nl < 0) {
+                break;
+            }
+            from = nl + 1;
+        }
+        return body;
+    }
+
+    private static boolean isPemBodyChar(char c) {
+        return c < 128 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '='
+                : Character.isLetterOrDigit(c);
     }
 
     private static String decodeBase64(String s) {
