@@ -62,7 +62,7 @@ final class PatternShape {
      * {@code [\w.\-]} chars and has no alternative outside its own groups (such as
      * {@code (?i:aws[_.\-]?secret)} or one ending in the name part of {@link #ASSIGNMENT}), then
      * {@link #OPERATOR}.
-     * For such a regex, {@link #assignmentFollows} is a necessary condition of a match.
+     * For such a regex, an {@link #assignmentOperator} inside the window is a necessary condition of a match.
      */
     static boolean startsWithAssignment(String regex) {
         // the name part of ASSIGNMENT is a name prefix too, so finding its operator covers both forms
@@ -83,13 +83,16 @@ final class PatternShape {
     }
 
     /**
-     * For a regex of {@link #startsWithAssignment} shape anchored at {@code start}, whether the text can
-     * match within {@code [start, end)}: the maximal {@code [\w.\-]} run from {@code start} must be
-     * followed by an optional quote, at most four blanks and {@code =}, {@code :} or {@code ?}. The name
-     * part of the regex is possessive and the chars after it are not name chars, so the name always ends
-     * where the run ends.
+     * For a regex of {@link #startsWithAssignment} shape anchored at {@code start}, where its operator must stand:
+     * the maximal {@code [\w.\-]} run from {@code start} must be followed by an optional quote, at most four
+     * blanks and {@code =}, {@code :} or {@code ?}. Returns that operator's index, or -1 when {@code text[start,
+     * end)} has none there. The name part of the regex is possessive and the chars after it are not name chars,
+     * so the name always ends where the run ends. The text can match within {@code [start, e)} for an
+     * {@code e <= end} only when the index is at least 0 and below {@code e}: the walk never looks past the
+     * operator, so one walk to the text's end answers every window of the keyword hit. Starting the walk at any
+     * index inside the run gives the same answer.
      */
-    static boolean assignmentFollows(char[] text, int start, int end) {
+    static int assignmentOperator(char[] text, int start, int end) {
         int i = start;
         while (i < end && isNameChar(text[i])) {
             i++;
@@ -102,7 +105,7 @@ final class PatternShape {
             i++;
             blanks++;
         }
-        return i < end && (text[i] == '=' || text[i] == ':' || text[i] == '?');
+        return i < end && (text[i] == '=' || text[i] == ':' || text[i] == '?') ? i : -1;
     }
 
     /**

@@ -41,12 +41,19 @@ public final class SecretScanner implements TextDetector {
      * except the PEM blocks', whose encoded form carries an escape on every line.
      */
     static final int PERCENT_MARGIN = 1024;
+    /** {@link Workspace#hit}'s mark for an assignment operator not looked for yet at the hit. */
+    private static final int OPERATOR_NOT_SOUGHT = -2;
 
     private final SecretRule[] rules;
     private final KeywordAutomaton automaton;
     /** Per keyword, the rules its hits start work for (paired rules wait for their required rule). */
     private final int[][] rulesByKeyword;
     private final int[] keywordLengths;
+    /**
+     * Keywords made of assignment name chars ({@code [\w.\-]}): the automaton matches ASCII case variants only, so
+     * the text at such a hit is part of the name run and the walk to the operator starts after it.
+     */
+    private final boolean[] nameKeyword;
     /**
      * The automaton's keyword {@code "%"}: the automaton walks every view anyway, so its first hit tells where
      * the percent layer's search for escapes starts, and a view without one skips that search.
@@ -153,6 +160,10 @@ public final class SecretScanner implements TextDetector {
                 .map(l -> l.stream().mapToInt(Integer::intValue).filter(r -> rules[r].requires() == null).toArray())
                 .toArray(int[][]::new);
         this.keywordLengths = keywords.stream().mapToInt(String::length).toArray();
+        this.nameKeyword = new boolean[keywords.size()];
+        for (int k = 0; k < keywords.size(); k++) {
+            nameKeyword[k] = keywords.get(k).chars().allMatch(c -> PatternShape.isNameChar((char) c));
+        }
         this.anchored = new boolean[rules.length];
         this.assignmentGated = new boolean[rules.length];
         this.allowShapes = new AllowShapeSet[rules.length];
@@ -740,11 +751,20 @@ public final class SecretScanner implements TextDetector {
             }
             work.keywordHits++;
             int kStart = end - keywordLengths[keyword];
+            // the gated rules of a keyword share one walk to the assignment operator, each admitting it inside its window
+            int operator = OPERATOR_NOT_SOUGHT;
             for (int r : rulesByKeyword[keyword]) {
                 int stop = (int) Math.min(viewLength, (long) end + windowAfter[r]);
                 if (anchored[r]) {
-                    if ((!assignmentGated[r] || PatternShape.assignmentFollows(viewChars, kStart, stop))
-                            && (userinfoGates[r] == null || userinfoGates[r].admits(viewChars, kStart, stop))) {
+                    if (assignmentGated[r]) {
+                        if (operator == OPERATOR_NOT_SOUGHT) {
+                            operator = PatternShape.assignmentOperator(viewChars, nameKeyword[keyword] ? end : kStart, viewLength);
+                        }
+                        if (operator < 0 || operator >= stop) {
+                            continue;
+                        }
+                    }
+                    if (userinfoGates[r] == null || userinfoGates[r].admits(viewChars, kStart, stop)) {
                         addAnchor(r, kStart, stop);
                     }
                 } else {

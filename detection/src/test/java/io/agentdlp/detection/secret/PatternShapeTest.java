@@ -156,7 +156,8 @@ class PatternShapeTest {
                     for (int at = lower.indexOf(keyword); at >= 0; at = lower.indexOf(keyword, at + 1)) {
                         int end = Math.min(text.length(), at + keyword.length() + rule.windowAfter());
                         boolean match = m.region(at, end).lookingAt();
-                        boolean gate = PatternShape.assignmentFollows(chars, at, end);
+                        int operator = PatternShape.assignmentOperator(chars, at, chars.length);
+                        boolean gate = operator >= 0 && operator < end;
                         if (match) {
                             matches++;
                             assertThat(gate).as("%s at %d", rule.id(), at).isTrue();
@@ -170,6 +171,61 @@ class PatternShapeTest {
         // the check must have seen both outcomes many times to mean anything
         assertThat(matches).isGreaterThan(1_000);
         assertThat(dropped).isGreaterThan(1_000);
+    }
+
+    /** The gate before one walk answered every window of a hit: the walk bounded by the window's end. */
+    private static boolean assignmentFollowsReference(char[] text, int start, int end) {
+        int i = start;
+        while (i < end && PatternShape.isNameChar(text[i])) {
+            i++;
+        }
+        if (i < end && (text[i] == '"' || text[i] == '\'')) {
+            i++;
+        }
+        int blanks = 0;
+        while (i < end && blanks < 4 && (text[i] == ' ' || text[i] == '\t')) {
+            i++;
+            blanks++;
+        }
+        return i < end && (text[i] == '=' || text[i] == ':' || text[i] == '?');
+    }
+
+    @Test
+    void oneWalkToTheOperatorAnswersEveryWindowAsTheBoundedWalkDid() {
+        Random random = new Random(13);
+        String alphabet = "aZ09_.-\"' \t=:?/\n\u00e9\u0660";
+        long admitted = 0;
+        long refused = 0;
+        for (int t = 0; t < 20_000; t++) {
+            char[] text = new char[random.nextInt(24)];
+            for (int i = 0; i < text.length; i++) {
+                // long name runs and blank runs as often as single chars
+                text[i] = alphabet.charAt(random.nextInt(3) == 0 ? random.nextInt(alphabet.length()) : random.nextInt(8));
+            }
+            for (int start = 0; start <= text.length; start++) {
+                int operator = PatternShape.assignmentOperator(text, start, text.length);
+                int runEnd = start;
+                while (runEnd < text.length && PatternShape.isNameChar(text[runEnd])) {
+                    runEnd++;
+                }
+                for (int end = start; end <= text.length; end++) {
+                    boolean expected = assignmentFollowsReference(text, start, end);
+                    assertThat(operator >= 0 && operator < end).as("start %d end %d", start, end).isEqualTo(expected);
+                    // the walk may start anywhere inside the name run (after a keyword of name chars)
+                    for (int from = start; from <= runEnd; from++) {
+                        int fromInside = PatternShape.assignmentOperator(text, from, text.length);
+                        assertThat(fromInside >= 0 && fromInside < end).isEqualTo(expected);
+                    }
+                    if (expected) {
+                        admitted++;
+                    } else {
+                        refused++;
+                    }
+                }
+            }
+        }
+        assertThat(admitted).isGreaterThan(10_000);
+        assertThat(refused).isGreaterThan(10_000);
     }
 
     @Test
