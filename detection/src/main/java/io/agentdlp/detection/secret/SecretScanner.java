@@ -362,7 +362,8 @@ public final class SecretScanner implements TextDetector {
 
     private void evaluate(int r, DecodedText view, Workspace ws, List<Candidate> out, int firstOfView, ScanWork work) {
         SecretRule rule = rules[r];
-        Matcher m = ws.matcher(r, rule.pattern(), view);
+        // the regex's matcher is set to the view only when a window needs it: most windows are decided by hand
+        Matcher m = null;
         AssignmentMatcher assignment = assignmentMatchers[r];
         Matcher prefix = assignment == null || assignment.prefixByHand() ? null : ws.prefixMatcher(r, assignment.prefix(), view);
         PrefixTokenMatcher token = prefixTokens[r];
@@ -437,6 +438,9 @@ public final class SecretScanner implements TextDetector {
                 if (regexFrom < 0) {
                     continue;
                 }
+            }
+            if (m == null) {
+                m = ws.matcher(r, rule.pattern(), view);
             }
             m.region(regexFrom, ends[w]);
             boolean more = true;
@@ -886,8 +890,12 @@ public final class SecretScanner implements TextDetector {
         void end() {
             for (int i = 0; i < touchedCount; i++) {
                 winCount[touched[i]] = 0;
-                // drop the matcher's reference to the scanned text so it can be collected
-                matchers[touched[i]].reset("");
+                // drop the matcher's reference to the scanned text so it can be collected (only evaluated rules
+                // whose windows needed the regex have one, and only touched rules have an input)
+                if (matcherInput[touched[i]] != null) {
+                    matchers[touched[i]].reset("");
+                    matcherInput[touched[i]] = null;
+                }
                 if (rejectMatchers[touched[i]] != null) {
                     rejectMatchers[touched[i]].reset("");
                 }
@@ -896,7 +904,6 @@ public final class SecretScanner implements TextDetector {
                 }
             }
             touchedCount = 0;
-            Arrays.fill(matcherInput, null);
             viewChars = null;
             work = null;
         }
