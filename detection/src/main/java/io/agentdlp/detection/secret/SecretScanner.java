@@ -83,6 +83,8 @@ public final class SecretScanner implements TextDetector {
     private final TokenSequenceMatcher[] tokenSequences;
     /** Per rule: searched, {@code openai-api-key} searched by hand ({@link OpenAiKeySearch}), or null. */
     private final OpenAiKeySearch[] keySearches;
+    /** {@code npmrc-auth-token}'s hand search, or null. */
+    private final NpmrcTokenSearch[] npmrcSearches;
     /** Per rule: searched, not by hand, and every match starts with this literal ({@link LeadingLiteral}), or null. */
     private final LeadingLiteral[] leadingLiterals;
     /** Per rule: anchored with a {@link PatternShape#userinfoGate} (URL credentials), or null. */
@@ -175,6 +177,7 @@ public final class SecretScanner implements TextDetector {
         this.rejectGates = new StopwordRejectGate[rules.length];
         this.leadingLiterals = new LeadingLiteral[rules.length];
         this.keySearches = new OpenAiKeySearch[rules.length];
+        this.npmrcSearches = new NpmrcTokenSearch[rules.length];
         this.tokenSequences = new TokenSequenceMatcher[rules.length];
         this.allowSearched = new int[rules.length][];
         this.windowBefore = new int[rules.length];
@@ -189,6 +192,7 @@ public final class SecretScanner implements TextDetector {
             rejectGates[r] = StopwordRejectGate.of(rules[r].reject(), assignmentMatchers[r]);
             anchoredMatchers[r] = anchored[r] && assignmentMatchers[r] == null ? anchoredMatcher(rules[r]) : null;
             keySearches[r] = anchored[r] || rules[r].secretGroup() != 1 ? null : OpenAiKeySearch.of(rules[r].pattern());
+            npmrcSearches[r] = anchored[r] || rules[r].secretGroup() != 1 ? null : NpmrcTokenSearch.of(rules[r].pattern());
             leadingLiterals[r] = anchored[r] || prefixTokens[r] != null || keySearches[r] != null
                     ? null : LeadingLiteral.of(rules[r].pattern());
             tokenSequences[r] = anchored[r] && prefixTokens[r] == null && rules[r].secretGroup() == 1
@@ -370,6 +374,7 @@ public final class SecretScanner implements TextDetector {
         TokenSequenceMatcher sequence = tokenSequences[r];
         LeadingLiteral literal = leadingLiterals[r];
         OpenAiKeySearch keySearch = keySearches[r];
+        NpmrcTokenSearch npmrc = npmrcSearches[r];
         AnchoredMatcher byHand = anchoredMatchers[r];
         int[] starts = ws.winStart[r];
         int[] ends = ws.winEnd[r];
@@ -420,6 +425,24 @@ public final class SecretScanner implements TextDetector {
                 continue;
             }
             int regexFrom = starts[w];
+            if (npmrc != null) {
+                int matchEnd;
+                while (true) {
+                    work.regexFinds++;
+                    matchEnd = npmrc.find(view.buffer(), regexFrom, ends[w], ws.group);
+                    if (matchEnd < 0) {
+                        break;
+                    }
+                    work.handMatched++;
+                    consider(r, view, ws, out, firstOfView, ws.group[1], matchEnd, ws.group[0], matchEnd);
+                    regexFrom = matchEnd;
+                }
+                if (matchEnd != NpmrcTokenSearch.UNDECIDED) {
+                    continue;
+                }
+                // the regex searches on from the last match, where its own find would go on
+                work.regexFinds--;
+            }
             if (token != null && anchored || sequence != null) {
                 work.regexFinds++;
                 int tokenEnd = token != null ? token.match(view.buffer(), view.length(), starts[w], ends[w])
