@@ -120,7 +120,7 @@ final class DigitRunWalk {
             int before = start == 0 ? EDGE : CLASS[text[start - 1] & 0xFF];
             int after = end == n ? EDGE : CLASS[text[end] & 0xFF];
             if (start >= covered && (end - start >= IDENTIFIER_MIN_DIGITS_ALONE || ((before | after) & IDENTIFIER) != 0)) {
-                covered = growIdentifier(text, digits, r);
+                covered = growIdentifier(text, digits, r, identifiers);
             }
             if (start >= ipCovered && ((after & DOT) != 0 || ((before & NO_IP) != 0 && publicV6Start(text, start)))) {
                 ipCovered = SpanClass.IP_ADDRESS.grow(text, start, ipAddresses, IpAddressMatcher.SPAN_FILTER);
@@ -200,47 +200,75 @@ final class DigitRunWalk {
 
     /**
      * Grows the maximal run of identifier members around digit run {@code r} and adds it if some identifier
-     * matcher can use it. No digit lies left of the run's first digit run: such a digit run would have been
-     * grown into this same span before, or skipped for having no member beside it. To the right, each digit
-     * met starts the next digit run, which is counted whole.
+     * matcher can use it; returns the span's end. Only the digits from the run's first on are counted: in the walk
+     * no digit lies left of it in its span (such a digit run would have been grown into this same span before, or
+     * skipped for having no member beside it). The span's ends and counts are read eight bytes at a time
+     * ({@link IdentifierWords}); its digit runs are read one by one only when the counts pass
+     * {@link #anyIdentifier} (a few of the ~150 growths per text).
      */
-    private int growIdentifier(byte[] text, DigitRuns digits, int r) {
-        int start = digits.start(r);
+    static int growIdentifier(byte[] text, DigitRuns digits, int r, Spans identifiers) {
+        int first = digits.start(r);
+        int start = first;
         int upper = 0;
-        int c;
-        while (start > 0 && (CLASS[c = text[start - 1] & 0xFF] & IDENTIFIER) != 0) {
-            upper += isUpper(c) ? 1 : 0;
-            start--;
-        }
-        int n = text.length;
-        int i = digits.start(r);
-        int next = r;
-        int digitCount = 0;
-        int longestDigitRun = 0;
-        int runLengths = 0;
-        while (i < n) {
-            c = text[i] & 0xFF;
-            if (DigitRuns.isDigit((char) c)) {
-                int runLength = digits.end(next) - i;
-                digitCount += runLength;
-                longestDigitRun = Math.max(longestDigitRun, runLength);
-                runLengths |= Spans.lengthBit(runLength);
-                i += runLength;
-                next++;
-            } else if ((CLASS[c] & IDENTIFIER) != 0) {
-                upper += isUpper(c) ? 1 : 0;
-                i++;
-            } else {
+        while (start >= Long.BYTES) {
+            long x = IdentifierWords.read(text, start - Long.BYTES);
+            long outside = ~IdentifierWords.members(x) & IdentifierWords.HIGH_BITS;
+            if (outside != 0) {
+                // the bits from the last non-member's up (that byte is no upper-case letter)
+                upper += Long.bitCount(IdentifierWords.upper(x) & -Long.highestOneBit(outside));
+                start -= Long.numberOfLeadingZeros(outside) >>> 3;
                 break;
             }
+            upper += Long.bitCount(IdentifierWords.upper(x));
+            start -= Long.BYTES;
         }
-        if (anyIdentifier(digitCount, upper, i - start)) {
-            identifiers.add(start, i, digitCount, upper, 0, 0, longestDigitRun, runLengths);
+        if (start < Long.BYTES) {
+            int c;
+            while (start > 0 && (CLASS[c = text[start - 1] & 0xFF] & IDENTIFIER) != 0) {
+                upper += isUpper(c) ? 1 : 0;
+                start--;
+            }
+        }
+        int n = text.length;
+        int end = first;
+        int digitCount = 0;
+        while (true) {
+            if (end + Long.BYTES > n) {
+                int c;
+                while (end < n && (CLASS[c = text[end] & 0xFF] & IDENTIFIER) != 0) {
+                    upper += isUpper(c) ? 1 : 0;
+                    digitCount += DigitRuns.isDigit((char) c) ? 1 : 0;
+                    end++;
+                }
+                break;
+            }
+            long x = IdentifierWords.read(text, end);
+            long outside = ~IdentifierWords.members(x) & IdentifierWords.HIGH_BITS;
+            if (outside != 0) {
+                long below = Long.lowestOneBit(outside) - 1;
+                upper += Long.bitCount(IdentifierWords.upper(x) & below);
+                digitCount += Long.bitCount(IdentifierWords.digits(x) & below);
+                end += Long.numberOfTrailingZeros(outside) >>> 3;
+                break;
+            }
+            upper += Long.bitCount(IdentifierWords.upper(x));
+            digitCount += Long.bitCount(IdentifierWords.digits(x));
+            end += Long.BYTES;
+        }
+        if (anyIdentifier(digitCount, upper, end - start)) {
+            int longestDigitRun = 0;
+            int runLengths = 0;
+            for (int next = r; next < digits.size() && digits.start(next) < end; next++) {
+                int runLength = digits.end(next) - digits.start(next);
+                longestDigitRun = Math.max(longestDigitRun, runLength);
+                runLengths |= Spans.lengthBit(runLength);
+            }
+            identifiers.add(start, end, digitCount, upper, 0, 0, longestDigitRun, runLengths);
             if (!IdentifierSpanFilters.anyAccepts(identifiers, identifiers.size() - 1)) {
                 identifiers.removeLast();
             }
         }
-        return i;
+        return end;
     }
 
     /**
