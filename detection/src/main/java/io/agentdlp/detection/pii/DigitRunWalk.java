@@ -122,7 +122,8 @@ final class DigitRunWalk {
             if (start >= covered && (end - start >= IDENTIFIER_MIN_DIGITS_ALONE || ((before | after) & IDENTIFIER) != 0)) {
                 covered = growIdentifier(text, digits, r, identifiers);
             }
-            if (start >= ipCovered && ((after & DOT) != 0 || ((before & NO_IP) != 0 && publicV6Start(text, start)))) {
+            if (start >= ipCovered && mayStartIp(text, start, before, after)
+                    && ((after & DOT) != 0 || publicV6Start(text, start))) {
                 ipCovered = SpanClass.IP_ADDRESS.grow(text, start, ipAddresses, IpAddressMatcher.SPAN_FILTER);
             }
             if ((after & DATE_SEPARATOR) != 0 && !dateOfBirthLabel) {
@@ -134,6 +135,17 @@ final class DigitRunWalk {
                         : PhoneWindows.runAscii(text, digits, r, PhoneWindows.outsideBefore(text, start, passed), end, keep);
             }
         }
+    }
+
+    /**
+     * Whether digit run {@code start} may be followed by a dot or start a public IPv6 address
+     * ({@link #publicV6Start}: no IP member before it, a first digit {@code 2} or {@code 3} and a colon four
+     * characters on), tested without branches: ~45 % of the runs have no IP member before them, at random in hex
+     * and base64 text, and ~4 % pass.
+     */
+    private static boolean mayStartIp(byte[] text, int start, int before, int after) {
+        return (after & DOT) != 0 | ((before & NO_IP) != 0 & (char) (text[start] - '2') < 2
+                & text[Math.min(start + 4, text.length - 1)] == ':');
     }
 
     /**
