@@ -547,6 +547,10 @@ public final class SecretScanner implements TextDetector {
         if (rule.secretGroup() != 1) {
             return null;
         }
+        PemBlockMatcher block = PemBlockMatcher.of(rule.pattern());
+        if (block != null) {
+            return block;
+        }
         AuthorizationHeaderMatcher header = rule.pattern().flags() == 0
                 ? AuthorizationHeaderMatcher.of(rule.pattern().pattern()) : null;
         return header != null ? header : Base64ValueMatcher.of(rule.pattern());
