@@ -733,6 +733,9 @@ public final class SecretScanner implements TextDetector {
         /** The current scan's matched values and what their checks found. */
         Map<String, ValueChecks> values = new HashMap<>();
         final CharSequence[] matcherInput;
+        /** The rule's reject or prefix matcher was set to the current view. */
+        final boolean[] rejectSet;
+        final boolean[] prefixSet;
         int[] touched = new int[16];
         int touchedCount;
         int viewLength;
@@ -751,6 +754,8 @@ public final class SecretScanner implements TextDetector {
             allowMatchers = new Matcher[ruleCount][];
             allowAtStartMatchers = new Matcher[ruleCount];
             matcherInput = new CharSequence[ruleCount];
+            rejectSet = new boolean[ruleCount];
+            prefixSet = new boolean[ruleCount];
         }
 
         /** Drops the matched values; a map grown by a large text is replaced, since clearing costs its capacity. */
@@ -898,6 +903,7 @@ public final class SecretScanner implements TextDetector {
             } else {
                 m.reset(view);
             }
+            prefixSet[r] = true;
             return m;
         }
 
@@ -911,23 +917,26 @@ public final class SecretScanner implements TextDetector {
             } else {
                 m.reset(view);
             }
+            rejectSet[r] = true;
             return m;
         }
 
         void end() {
             for (int i = 0; i < touchedCount; i++) {
                 winCount[touched[i]] = 0;
-                // drop the matcher's reference to the scanned text so it can be collected (only evaluated rules
-                // whose windows needed the regex have one, and only touched rules have an input)
+                // drop the matchers' references to the scanned text so it can be collected (only the matchers set to
+                // this view have one, and only touched rules have such matchers)
                 if (matcherInput[touched[i]] != null) {
                     matchers[touched[i]].reset("");
                     matcherInput[touched[i]] = null;
                 }
-                if (rejectMatchers[touched[i]] != null) {
+                if (rejectSet[touched[i]]) {
                     rejectMatchers[touched[i]].reset("");
+                    rejectSet[touched[i]] = false;
                 }
-                if (prefixMatchers[touched[i]] != null) {
+                if (prefixSet[touched[i]]) {
                     prefixMatchers[touched[i]].reset("");
+                    prefixSet[touched[i]] = false;
                 }
             }
             touchedCount = 0;
