@@ -16,8 +16,18 @@ final class DigitRuns {
     private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
     private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
 
-    /** Start and end of each run, in text order. */
-    private final int[] bounds;
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Times a word holding only its bytes' low bits, gathers them into its top byte, byte {@code k} to bit {@code k} (no carries). */
+    private static final long GATHER_HIGH_BITS = 0x0102040810204080L;
+    /**
+     * Per eight-bit change mask, four longs: the positions within the word of its set bits, lowest first, two
+     * per long (low and high half), zero past the last: a word's edges are written with three stores, four
+     * when it has more than six changes.
+     */
+    private static final long[] CHANGE_POSITIONS = changePositions();
+
+    /** Start and end of each run, in text order, as little-endian ints. */
+    private final byte[] bounds;
     private final int size;
     private final boolean nonAscii;
     private final boolean noReplacement;
@@ -38,13 +48,15 @@ final class DigitRuns {
     /**
      * Per eight bytes, a mask with the high bit of each byte that is an ASCII digit, and where it
      * differs from the byte before: each change starts or ends a run. The changes' positions are
-     * written without a branch per change (four stores, four more when there are more changes; only the
-     * first {@code bitCount} count, the rest are overwritten later): in hex digests the number of changes
-     * per eight bytes is random, and a loop over them mispredicted its exit nearly every time.
+     * written without a branch per change: the mask's eight bits index {@link #CHANGE_POSITIONS}, whose
+     * positions plus the word's offset in both halves of a long give two edges per store (three stores,
+     * a fourth past six changes, which ~1 % of the words have; only the first {@code bitCount} count, the
+     * rest are overwritten later). In hex digests the number of changes per eight bytes is random, and a
+     * loop over them mispredicted its exit nearly every time; one store per edge cost more than the mask.
      */
     private DigitRuns(byte[] latin1, String text) {
         int n = latin1.length;
-        int[] edges = new int[initialCapacity(n)];
+        byte[] edges = new byte[Integer.BYTES * initialCapacity(n)];
         int count = 0;
         long seen = 0;
         boolean replaced = false;
@@ -58,19 +70,19 @@ final class DigitRuns {
             // the count of edges, so no word waits for the previous one's count
             long changes = digits ^ ((digits << 8) | (previous >>> 56));
             previous = digits;
-            if (count + 8 > edges.length) {
+            if (Integer.BYTES * (count + 8) > edges.length) {
                 edges = Arrays.copyOf(edges, edges.length * 2);
             }
-            int changed = Long.bitCount(changes);
-            for (int k = 0; k < 4; k++) {
-                edges[count + k] = i + (Long.numberOfTrailingZeros(changes) >>> 3);
-                changes &= changes - 1;
-            }
-            if (changed > 4) {
-                for (int k = 4; k < 8; k++) {
-                    edges[count + k] = i + (Long.numberOfTrailingZeros(changes) >>> 3);
-                    changes &= changes - 1;
-                }
+            int changeBits = (int) (((changes >>> 7) * GATHER_HIGH_BITS) >>> 56);
+            int positions = changeBits * 4;
+            long offset = i | (long) i << 32;
+            int at = Integer.BYTES * count;
+            LONGS.set(edges, at, CHANGE_POSITIONS[positions] + offset);
+            LONGS.set(edges, at + 8, CHANGE_POSITIONS[positions + 1] + offset);
+            LONGS.set(edges, at + 16, CHANGE_POSITIONS[positions + 2] + offset);
+            int changed = Integer.bitCount(changeBits);
+            if (changed > 6) {
+                LONGS.set(edges, at + 24, CHANGE_POSITIONS[positions + 3] + offset);
             }
             count += changed;
             long q = x ^ QUESTION_MARKS;
@@ -80,8 +92,8 @@ final class DigitRuns {
                 questionMarks &= questionMarks - 1;
             }
         }
-        if (count + (n - i) + 1 > edges.length) {
-            edges = Arrays.copyOf(edges, count + (n - i) + 1);
+        if (Integer.BYTES * (count + (n - i) + 1) > edges.length) {
+            edges = Arrays.copyOf(edges, Integer.BYTES * (count + (n - i) + 1));
         }
         for (; i < n; i++) {
             byte b = latin1[i];
@@ -89,16 +101,30 @@ final class DigitRuns {
             replaced |= b == '?' && text.charAt(i) != '?';
             boolean digit = b >= '0' && b <= '9';
             if (digit != ((count & 1) != 0)) {
-                edges[count++] = i;
+                INTS.set(edges, Integer.BYTES * count++, i);
             }
         }
         if ((count & 1) != 0) {
-            edges[count++] = n;
+            INTS.set(edges, Integer.BYTES * count++, n);
         }
         this.bounds = edges;
         this.size = count / 2;
         this.noReplacement = !replaced;
         this.nonAscii = replaced || (seen & HIGH_BITS) != 0;
+    }
+
+    private static long[] changePositions() {
+        long[] table = new long[256 * 4];
+        for (int mask = 0; mask < 256; mask++) {
+            int slot = 0;
+            for (int bit = 0; bit < 8; bit++) {
+                if ((mask >>> bit & 1) != 0) {
+                    table[mask * 4 + slot / 2] |= (long) bit << (32 * (slot % 2));
+                    slot++;
+                }
+            }
+        }
+        return table;
     }
 
     /** Room for a run every eight characters (agents' texts have one every ~12): most texts never grow it. */
@@ -116,11 +142,11 @@ final class DigitRuns {
     }
 
     int start(int i) {
-        return bounds[2 * i];
+        return (int) INTS.get(bounds, 2 * Integer.BYTES * i);
     }
 
     int end(int i) {
-        return bounds[2 * i + 1];
+        return (int) INTS.get(bounds, 2 * Integer.BYTES * i + Integer.BYTES);
     }
 
     /**
