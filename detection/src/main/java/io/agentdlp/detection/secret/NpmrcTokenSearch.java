@@ -49,7 +49,7 @@ final class NpmrcTokenSearch {
                 if (matchEnd == UNDECIDED) {
                     return UNDECIDED;
                 }
-            } else if ((c | 0x20) == 'n' && keyAt(text, s, end, NAME_KEY)) {
+            } else if ((c | 0x20) == 'n' && RegexLiterals.wordAt(text, s, end, NAME_KEY, true)) {
                 matchEnd = afterKey(text, s + NAME_KEY.length(), end, bounds);
             }
             if (matchEnd >= 0) {
@@ -74,13 +74,13 @@ final class NpmrcTokenSearch {
             runEnd++;
         }
         for (int cut = runEnd; cut > runStart; cut--) {
-            if (cut < end && text[cut] == '/' && keyAt(text, cut + 1, end, HOST_KEY)) {
+            if (cut < end && text[cut] == '/' && RegexLiterals.wordAt(text, cut + 1, end, HOST_KEY, true)) {
                 int matchEnd = afterKey(text, cut + 1 + HOST_KEY.length(), end, bounds);
                 if (matchEnd >= 0) {
                     return matchEnd;
                 }
             }
-            if (keyAt(text, cut, end, HOST_KEY)) {
+            if (RegexLiterals.wordAt(text, cut, end, HOST_KEY, true)) {
                 int matchEnd = afterKey(text, cut + HOST_KEY.length(), end, bounds);
                 if (matchEnd >= 0) {
                     return matchEnd;
@@ -92,11 +92,11 @@ final class NpmrcTokenSearch {
 
     /** {@code \s{0,4}[=:]\s{0,4}["']?([token]{20,200})} at {@code i}: the match end, or -1. */
     private static int afterKey(char[] text, int i, int end, int[] bounds) {
-        i = skipBlanks(text, i, end);
+        i = RegexLiterals.blanks(text, i, end, MAX_BLANKS);
         if (i >= end || text[i] != '=' && text[i] != ':') {
             return -1;
         }
-        i = skipBlanks(text, i + 1, end);
+        i = RegexLiterals.blanks(text, i + 1, end, MAX_BLANKS);
         if (i < end && (text[i] == '"' || text[i] == '\'')) {
             i++;
         }
@@ -111,35 +111,7 @@ final class NpmrcTokenSearch {
         return i;
     }
 
-    private static int skipBlanks(char[] text, int i, int end) {
-        int stop = Math.min(end, i + MAX_BLANKS);
-        while (i < stop && isBlank(text[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    /** {@code key} (lower case ASCII) at {@code at}, ASCII letters in either case, within {@code end}. */
-    private static boolean keyAt(char[] text, int at, int end, String key) {
-        if (end - at < key.length()) {
-            return false;
-        }
-        for (int k = 0; k < key.length(); k++) {
-            char want = key.charAt(k);
-            char c = text[at + k];
-            if (c != want && !(want >= 'a' && want <= 'z' && c == want - 32)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Java's {@code \s} without {@code UNICODE_CHARACTER_CLASS}. */
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
-
     private static boolean isBlankOrColon(char c) {
-        return c == ':' || isBlank(c);
+        return c == ':' || RegexLiterals.isBlank(c);
     }
 }
