@@ -190,7 +190,7 @@ public final class TopologyAB {
      * from its classpath before asking the parent, everything else from the parent, so two builds of the
      * project share one copy of Kafka and RocksDB.
      */
-    private static final class OwnClassesFirst extends URLClassLoader {
+    static final class OwnClassesFirst extends URLClassLoader {
         private static final String OWN = "io.agentdlp.";
         /** Avro's static {@code SpecificData} resolves and caches generated classes by name: one per build. */
         private static final String AVRO = "org.apache.avro.";
