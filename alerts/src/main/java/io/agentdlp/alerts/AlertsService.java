@@ -146,7 +146,7 @@ public final class AlertsService implements AutoCloseable {
         FeedConsumer feed = new FeedConsumer(feedConsumer, names.name(Topics.ALERTS), names.name(Topics.ALERT_STATUS),
                 sessionEvents == null ? null : names.name(Topics.EGRESS_EVENTS),
                 serdes.valueSerde(Topics.ALERTS).deserializer(), serdes.valueSerde(Topics.ALERT_STATUS).deserializer(),
-                serdes.valueSerde(Topics.EGRESS_EVENTS).deserializer(), store, sessionEvents,
+                serdes.eventMetadataDeserializer(), store, sessionEvents,
                 cfg.sessionEventsLookback(), metrics, clock).start();
         opened.add(feed);
 
@@ -203,7 +203,7 @@ public final class AlertsService implements AutoCloseable {
             }
         }
         TrailChainer chainer = TrailChainer.start(TrailChainer.topology(events, cfg.trailTopic(),
-                        serdes.valueSerde(Topics.EGRESS_EVENTS), new OcsfActivityMapper(ProductInfo.agentdlp(), policy),
+                        serdes, new OcsfActivityMapper(ProductInfo.agentdlp(), policy),
                         policy), kafka, cfg.trailApplicationId(), cfg.trailStateDir().orElse(null),
                 cfg.trailProcessingGuarantee());
         opened.add(chainer);

@@ -3,9 +3,13 @@ package io.agentdlp.topics;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 
+import io.agentdlp.events.EventMetadata;
+import io.agentdlp.events.EventMetadataDeserializer;
 import io.agentdlp.registry.client.SchemaRegistryClient;
 import io.agentdlp.serde.AvroBodyReader;
 import io.agentdlp.serde.AvroBodyWriter;
@@ -82,6 +86,25 @@ public final class TopicSerdes implements AutoCloseable {
         SpecificAvroSerde<V> serde = new SpecificAvroSerde<>(spec.valueType(), client, body);
         serde.configure(config, false);
         return serde;
+    }
+
+    /**
+     * Reads the metadata of {@code agent-egress-events} records without decoding their content, for readers
+     * that never look at it; every record reads as the metadata of what {@link #valueSerde} reads.
+     */
+    public Deserializer<EventMetadata> eventMetadataDeserializer() {
+        return new EventMetadataDeserializer(valueSerde(Topics.EGRESS_EVENTS).deserializer(), client);
+    }
+
+    /**
+     * {@link #eventMetadataDeserializer()} as a serde for a Kafka Streams source; its serializer refuses,
+     * since metadata is never written (events are, whole).
+     */
+    public Serde<EventMetadata> eventMetadataSerde() {
+        Serializer<EventMetadata> refuses = (topic, metadata) -> {
+            throw new UnsupportedOperationException("event metadata is read-only: write whole AgentEgressEvent records");
+        };
+        return Serdes.serdeFrom(refuses, eventMetadataDeserializer());
     }
 
     @Override

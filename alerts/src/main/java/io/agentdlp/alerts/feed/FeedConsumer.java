@@ -11,9 +11,9 @@ import java.util.Set;
 
 import io.agentdlp.alerts.metrics.AlertsMetrics;
 import io.agentdlp.alerts.triage.TriageCodec;
-import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.AlertTriage;
 import io.agentdlp.avro.DlpAlert;
+import io.agentdlp.events.EventMetadata;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -39,7 +39,7 @@ public final class FeedConsumer implements AutoCloseable {
     private final String eventsTopic;
     private final Deserializer<DlpAlert> alerts;
     private final Deserializer<AlertTriage> status;
-    private final Deserializer<AgentEgressEvent> events;
+    private final Deserializer<EventMetadata> events;
     private final AlertStore store;
     private final SessionEventIndex sessionEvents;
     private final Duration lookback;
@@ -56,7 +56,7 @@ public final class FeedConsumer implements AutoCloseable {
      */
     public FeedConsumer(Consumer<byte[], byte[]> consumer, String alertsTopic, String statusTopic, String eventsTopic,
                         Deserializer<DlpAlert> alerts, Deserializer<AlertTriage> status,
-                        Deserializer<AgentEgressEvent> events, AlertStore store, SessionEventIndex sessionEvents,
+                        Deserializer<EventMetadata> events, AlertStore store, SessionEventIndex sessionEvents,
                         Duration lookback, AlertsMetrics metrics, Clock clock) {
         this.consumer = consumer;
         this.alertsTopic = alertsTopic;
@@ -172,9 +172,9 @@ public final class FeedConsumer implements AutoCloseable {
                     store.applyTriage(TriageCodec.fromAvro(status.deserialize(r.topic(), r.headers(), r.value())));
                 }
             } else if (r.value() != null && sessionEvents != null) {
-                AgentEgressEvent e = events.deserialize(r.topic(), r.headers(), r.value());
-                if (e.getSessionId() != null) {
-                    sessionEvents.add(e.getSessionId(), summary(e));
+                EventMetadata e = events.deserialize(r.topic(), r.headers(), r.value());
+                if (e.sessionId() != null) {
+                    sessionEvents.add(e.sessionId(), summary(e));
                 }
             }
         } catch (RuntimeException e) {
@@ -185,13 +185,13 @@ public final class FeedConsumer implements AutoCloseable {
         }
     }
 
-    static SessionEvent summary(AgentEgressEvent e) {
-        return new SessionEvent(e.getEventId(), e.getEventTime(), e.getKind().name(), e.getSource().name(),
-                e.getTool() == null ? null : e.getTool().getName(),
-                e.getDestination() == null ? null : e.getDestination().getHost(),
-                e.getFilePath(),
-                e.getContent() == null ? -1 : e.getContent().getBytes(),
-                e.getFindings().size());
+    static SessionEvent summary(EventMetadata e) {
+        return new SessionEvent(e.eventId(), e.eventTime(), e.kind().name(), e.source().name(),
+                e.tool() == null ? null : e.tool().name(),
+                e.destination() == null ? null : e.destination().getHost(),
+                e.filePath(),
+                e.content() == null ? -1 : e.content().bytes(),
+                e.findings().size());
     }
 
     @Override

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentdlp.alerts.feed.AlertJson;
 import io.agentdlp.audit.AuditChain;
-import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.events.EventMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * chain tip lives in a changelogged store written in the same exactly-once transaction as the output,
  * so a crash never forks or repeats a chain.
  */
-final class ChainProcessor implements Processor<String, AgentEgressEvent, String, byte[]> {
+final class ChainProcessor implements Processor<String, EventMetadata, String, byte[]> {
     private static final Logger log = LoggerFactory.getLogger(ChainProcessor.class);
     private static final Duration EXPIRY_SCAN = Duration.ofHours(1);
     private final OcsfActivityMapper mapper;
@@ -46,9 +46,9 @@ final class ChainProcessor implements Processor<String, AgentEgressEvent, String
     }
 
     @Override
-    public void process(Record<String, AgentEgressEvent> r) {
-        AgentEgressEvent e = r.value();
-        if (e == null || !policy.records(e.getKind())) {
+    public void process(Record<String, EventMetadata> r) {
+        EventMetadata e = r.value();
+        if (e == null || !policy.records(e.kind())) {
             return;
         }
         String session = sessionKey(r.key(), e);
@@ -60,16 +60,16 @@ final class ChainProcessor implements Processor<String, AgentEgressEvent, String
         try {
             context.forward(new Record<>(session, AlertJson.MAPPER.writeValueAsBytes(record), r.timestamp()));
         } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("cannot serialize an OCSF record of event " + e.getEventId(), ex);
+            throw new IllegalStateException("cannot serialize an OCSF record of event " + e.eventId(), ex);
         }
     }
 
     /** The Kafka key ({@code <device.id>:<session_id>}), rebuilt from the event when a producer sent none. */
-    static String sessionKey(String key, AgentEgressEvent e) {
+    static String sessionKey(String key, EventMetadata e) {
         if (key != null && !key.isEmpty()) {
             return key;
         }
-        return e.getDevice().getId() + ":" + (e.getSessionId() == null ? "" : e.getSessionId());
+        return e.device().getId() + ":" + (e.sessionId() == null ? "" : e.sessionId());
     }
 
     private void forgetIdleSessions(long nowMs) {

@@ -9,14 +9,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentdlp.alerts.sink.format.OcsfFormat;
 import io.agentdlp.alerts.sink.format.ProductInfo;
-import io.agentdlp.avro.AgentEgressEvent;
-import io.agentdlp.avro.Content;
 import io.agentdlp.avro.Destination;
 import io.agentdlp.avro.EventKind;
 import io.agentdlp.avro.Finding;
 import io.agentdlp.avro.Severity;
-import io.agentdlp.avro.Tool;
 import io.agentdlp.avro.ToolCategory;
+import io.agentdlp.events.EventMetadata;
+import io.agentdlp.events.EventMetadata.ContentInfo;
+import io.agentdlp.events.EventMetadata.ToolInfo;
 
 /**
  * Maps one agent event to the OCSF 1.4 activity class closest to what the agent did (the table is in
@@ -44,7 +44,7 @@ public final class OcsfActivityMapper {
     }
 
     /** The activity record of {@code e}; {@code sessionKey} becomes {@code metadata.correlation_uid}. */
-    public ObjectNode map(AgentEgressEvent e, String sessionKey) {
+    public ObjectNode map(EventMetadata e, String sessionKey) {
         Activity a = activity(e);
         ObjectNode o = F.objectNode();
         o.put("activity_id", a.activityId());
@@ -55,10 +55,10 @@ public final class OcsfActivityMapper {
         o.put("class_name", a.className());
         o.put("type_uid", a.classUid() * 100L + a.activityId());
         o.put("type_name", a.className() + ": " + a.activityName());
-        Severity worst = worstFinding(e.getFindings());
+        Severity worst = worstFinding(e.findings());
         o.put("severity_id", worst == null ? 1 : severityId(worst));
         o.put("severity", worst == null ? "Informational" : severityName(worst));
-        o.put("time", e.getEventTime().toEpochMilli());
+        o.put("time", e.eventTime().toEpochMilli());
         o.put("message", message(e));
         o.set("metadata", metadata(e, sessionKey));
         o.set("actor", actor(e));
@@ -73,11 +73,11 @@ public final class OcsfActivityMapper {
         }
         if (a.classUid() != 1001 && a.classUid() != 1007) {
             ObjectNode src = o.putObject("src_endpoint");
-            src.put("uid", e.getDevice().getId());
-            putIfPresent(src, "hostname", e.getDevice().getHostname());
+            src.put("uid", e.device().getId());
+            putIfPresent(src, "hostname", e.device().getHostname());
         }
         if (a.classUid() != 4001 && a.classUid() != 4002) {
-            ObjectNode dst = dstEndpoint(e.getDestination());
+            ObjectNode dst = dstEndpoint(e.destination());
             if (dst != null) {
                 o.set("dst_endpoint", dst);
             }
@@ -86,17 +86,17 @@ public final class OcsfActivityMapper {
         return o;
     }
 
-    static Activity activity(AgentEgressEvent e) {
-        ToolCategory category = e.getTool() == null ? null : e.getTool().getCategory();
-        return switch (e.getKind()) {
+    static Activity activity(EventMetadata e) {
+        ToolCategory category = e.tool() == null ? null : e.tool().category();
+        return switch (e.kind()) {
             case file_read -> fileSystem(2, "Read");
             case file_write -> fileSystem(3, "Update");
-            case network_request -> e.getDestination() != null && isHttp(e.getDestination().getUrl())
+            case network_request -> e.destination() != null && isHttp(e.destination().getUrl())
                     ? httpActivity(e) : new Activity(4, "Network Activity", 4001, "Network Activity", 1, "Open");
             case model_request, prompt -> api(1, "Create");
             case model_response -> api(2, "Read");
             case session -> lifecycle(e);
-            case tool_call, tool_result -> toolActivity(e.getKind() == EventKind.tool_call, category);
+            case tool_call, tool_result -> toolActivity(e.kind() == EventKind.tool_call, category);
             default -> api(99, "Other");
         };
     }
@@ -126,8 +126,8 @@ public final class OcsfActivityMapper {
         return new Activity(6, "Application Activity", 6003, "API Activity", id, name);
     }
 
-    private static Activity lifecycle(AgentEgressEvent e) {
-        String hook = e.getAttributes().getOrDefault("hook_event_name", "").toLowerCase(Locale.ROOT);
+    private static Activity lifecycle(EventMetadata e) {
+        String hook = e.attributes().getOrDefault("hook_event_name", "").toLowerCase(Locale.ROOT);
         if (hook.contains("start")) {
             return new Activity(6, "Application Activity", 6002, "Application Lifecycle", 3, "Start");
         }
@@ -137,8 +137,8 @@ public final class OcsfActivityMapper {
         return new Activity(6, "Application Activity", 6002, "Application Lifecycle", 0, "Unknown");
     }
 
-    private static Activity httpActivity(AgentEgressEvent e) {
-        String method = e.getAttributes().getOrDefault("http.method", "").toUpperCase(Locale.ROOT);
+    private static Activity httpActivity(EventMetadata e) {
+        String method = e.attributes().getOrDefault("http.method", "").toUpperCase(Locale.ROOT);
         List<String> methods = List.of("CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT", "TRACE", "PATCH");
         int i = methods.indexOf(method);
         return i < 0 ? new Activity(4, "Network Activity", 4002, "HTTP Activity", 0, "Unknown")
@@ -150,51 +150,51 @@ public final class OcsfActivityMapper {
         return url != null && (url.startsWith("http://") || url.startsWith("https://"));
     }
 
-    private String message(AgentEgressEvent e) {
-        StringBuilder sb = new StringBuilder(e.getAgent().getName()).append(' ').append(e.getKind().name());
-        if (e.getTool() != null) {
-            sb.append(' ').append(e.getTool().getName());
+    private String message(EventMetadata e) {
+        StringBuilder sb = new StringBuilder(e.agent().getName()).append(' ').append(e.kind().name());
+        if (e.tool() != null) {
+            sb.append(' ').append(e.tool().name());
         }
-        Destination d = e.getDestination();
+        Destination d = e.destination();
         if (d != null && d.getHost() != null) {
             sb.append(" to ").append(d.getHost());
         }
         return sb.toString();
     }
 
-    private ObjectNode metadata(AgentEgressEvent e, String sessionKey) {
+    private ObjectNode metadata(EventMetadata e, String sessionKey) {
         ObjectNode md = F.objectNode();
         md.put("version", OcsfFormat.OCSF_VERSION);
         ObjectNode p = md.putObject("product");
         p.put("name", product.name());
         p.put("vendor_name", product.vendor());
         p.put("version", product.version());
-        md.put("uid", e.getEventId());
+        md.put("uid", e.eventId());
         md.put("correlation_uid", sessionKey);
-        md.put("logged_time", e.getIngestTime().toEpochMilli());
+        md.put("logged_time", e.ingestTime().toEpochMilli());
         md.put("log_name", "agent-audit-trail");
         return md;
     }
 
-    private static ObjectNode actor(AgentEgressEvent e) {
+    private static ObjectNode actor(EventMetadata e) {
         ObjectNode actor = F.objectNode();
         ObjectNode user = actor.putObject("user");
-        putIfPresent(user, "uid", e.getUser().getId());
-        putIfPresent(user, "email_addr", e.getUser().getEmail());
-        actor.put("app_name", e.getAgent().getName());
-        if (e.getSessionId() != null) {
-            actor.putObject("session").put("uid", e.getSessionId());
+        putIfPresent(user, "uid", e.user().getId());
+        putIfPresent(user, "email_addr", e.user().getEmail());
+        actor.put("app_name", e.agent().getName());
+        if (e.sessionId() != null) {
+            actor.putObject("session").put("uid", e.sessionId());
         }
         return actor;
     }
 
-    private static ObjectNode device(AgentEgressEvent e) {
+    private static ObjectNode device(EventMetadata e) {
         ObjectNode d = F.objectNode();
-        d.put("uid", e.getDevice().getId());
-        putIfPresent(d, "hostname", e.getDevice().getHostname());
+        d.put("uid", e.device().getId());
+        putIfPresent(d, "hostname", e.device().getHostname());
         d.put("type_id", 0);
         d.put("type", "Unknown");
-        String os = e.getDevice().getOs();
+        String os = e.device().getOs();
         if (os != null) {
             ObjectNode o = d.putObject("os");
             o.put("name", os);
@@ -208,9 +208,9 @@ public final class OcsfActivityMapper {
         return d;
     }
 
-    private void file(ObjectNode o, AgentEgressEvent e) {
+    private void file(ObjectNode o, EventMetadata e) {
         ObjectNode f = o.putObject("file");
-        String path = e.getFilePath();
+        String path = e.filePath();
         if (path != null && policy.paths() != TrailPolicy.PathMode.OMIT) {
             f.put("name", baseName(path));
             if (policy.paths() == TrailPolicy.PathMode.FULL) {
@@ -221,25 +221,25 @@ public final class OcsfActivityMapper {
         }
         f.put("type_id", 1);
         f.put("type", "Regular File");
-        Content c = e.getContent();
+        ContentInfo c = e.content();
         if (c != null) {
-            f.put("size", c.getBytes());
-            if (c.getSha256() != null) {
-                f.putArray("hashes").add(sha256(c.getSha256()));
+            f.put("size", c.bytes());
+            if (c.sha256() != null) {
+                f.putArray("hashes").add(sha256(c.sha256()));
             }
         }
     }
 
-    private static void process(ObjectNode o, AgentEgressEvent e) {
+    private static void process(ObjectNode o, EventMetadata e) {
         // The command line is content (it may carry credentials): only the tool and call id are kept.
         ObjectNode p = o.putObject("process");
-        Tool t = e.getTool();
-        p.put("name", t == null ? "shell" : t.getName());
-        putIfPresent(p, "uid", e.getToolUseId());
+        ToolInfo t = e.tool();
+        p.put("name", t == null ? "shell" : t.name());
+        putIfPresent(p, "uid", e.toolUseId());
     }
 
-    private void network(ObjectNode o, AgentEgressEvent e) {
-        ObjectNode dst = dstEndpoint(e.getDestination());
+    private void network(ObjectNode o, EventMetadata e) {
+        ObjectNode dst = dstEndpoint(e.destination());
         o.set("dst_endpoint", dst == null ? F.objectNode().put("hostname", "unknown") : dst);
         ObjectNode ci = o.putObject("connection_info");
         ci.put("direction_id", 2);
@@ -247,8 +247,8 @@ public final class OcsfActivityMapper {
         traffic(o, e);
     }
 
-    private void http(ObjectNode o, AgentEgressEvent e) {
-        Destination d = e.getDestination();
+    private void http(ObjectNode o, EventMetadata e) {
+        Destination d = e.destination();
         o.set("dst_endpoint", dstEndpoint(d));
         ObjectNode req = o.putObject("http_request");
         ObjectNode url = req.putObject("url");
@@ -262,52 +262,52 @@ public final class OcsfActivityMapper {
             putIfPresent(url, "path", u.getRawPath());
             url.put("url_string", d.getUrl());
         }
-        String method = e.getAttributes().get("http.method");
+        String method = e.attributes().get("http.method");
         if (method != null) {
             req.put("http_method", method.toUpperCase(Locale.ROOT));
         }
         traffic(o, e);
     }
 
-    private static void traffic(ObjectNode o, AgentEgressEvent e) {
-        if (e.getContent() != null) {
-            o.putObject("traffic").put("bytes_out", e.getContent().getBytes());
+    private static void traffic(ObjectNode o, EventMetadata e) {
+        if (e.content() != null) {
+            o.putObject("traffic").put("bytes_out", e.content().bytes());
         }
     }
 
-    private static void app(ObjectNode o, AgentEgressEvent e) {
+    private static void app(ObjectNode o, EventMetadata e) {
         ObjectNode app = o.putObject("app");
-        app.put("name", e.getAgent().getName());
-        putIfPresent(app, "version", e.getAgent().getVersion());
+        app.put("name", e.agent().getName());
+        putIfPresent(app, "version", e.agent().getVersion());
     }
 
-    private void api(ObjectNode o, AgentEgressEvent e, Activity a) {
+    private void api(ObjectNode o, EventMetadata e, Activity a) {
         ObjectNode api = o.putObject("api");
-        Tool t = e.getTool();
-        String operation = switch (e.getKind()) {
+        ToolInfo t = e.tool();
+        String operation = switch (e.kind()) {
             case model_request -> "model_request";
             case model_response -> "model_response";
             case prompt -> "prompt";
-            default -> t != null ? t.getName() : e.getKind().name();
+            default -> t != null ? t.name() : e.kind().name();
         };
         api.put("operation", operation);
         ObjectNode service = api.putObject("service");
-        if (t != null && t.getMcpServer() != null) {
-            service.put("name", "mcp:" + t.getMcpServer());
-        } else if (e.getDestination() != null && e.getDestination().getHost() != null) {
-            service.put("name", e.getDestination().getHost());
+        if (t != null && t.mcpServer() != null) {
+            service.put("name", "mcp:" + t.mcpServer());
+        } else if (e.destination() != null && e.destination().getHost() != null) {
+            service.put("name", e.destination().getHost());
         } else {
-            service.put("name", e.getAgent().getName());
+            service.put("name", e.agent().getName());
         }
-        putIfPresent(service, "version", e.getAgent().getModel());
-        String requestId = e.getToolUseId() != null ? e.getToolUseId() : e.getTurnId();
+        putIfPresent(service, "version", e.agent().getModel());
+        String requestId = e.toolUseId() != null ? e.toolUseId() : e.turnId();
         if (requestId != null) {
             api.putObject("request").put("uid", requestId);
         }
-        if (e.getKind() == EventKind.tool_result || a.activityId() == 2) {
+        if (e.kind() == EventKind.tool_result || a.activityId() == 2) {
             ObjectNode response = api.putObject("response");
-            if (e.getContent() != null) {
-                response.put("length", e.getContent().getBytes());
+            if (e.content() != null) {
+                response.put("length", e.content().bytes());
             }
         }
     }
@@ -324,35 +324,35 @@ public final class OcsfActivityMapper {
         return dst;
     }
 
-    private ObjectNode unmapped(AgentEgressEvent e) {
+    private ObjectNode unmapped(EventMetadata e) {
         ObjectNode u = F.objectNode();
-        u.put("agentdlp.kind", e.getKind().name());
-        u.put("agentdlp.source", e.getSource().name());
-        putIfPresent(u, "agentdlp.agent_version", e.getAgent().getVersion());
-        putIfPresent(u, "agentdlp.model", e.getAgent().getModel());
-        putIfPresent(u, "agentdlp.turn_id", e.getTurnId());
-        putIfPresent(u, "agentdlp.tool_use_id", e.getToolUseId());
-        Tool t = e.getTool();
+        u.put("agentdlp.kind", e.kind().name());
+        u.put("agentdlp.source", e.source().name());
+        putIfPresent(u, "agentdlp.agent_version", e.agent().getVersion());
+        putIfPresent(u, "agentdlp.model", e.agent().getModel());
+        putIfPresent(u, "agentdlp.turn_id", e.turnId());
+        putIfPresent(u, "agentdlp.tool_use_id", e.toolUseId());
+        ToolInfo t = e.tool();
         if (t != null) {
-            u.put("agentdlp.tool", t.getName());
-            u.put("agentdlp.tool_category", t.getCategory().name());
-            putIfPresent(u, "agentdlp.mcp_server", t.getMcpServer());
+            u.put("agentdlp.tool", t.name());
+            u.put("agentdlp.tool_category", t.category().name());
+            putIfPresent(u, "agentdlp.mcp_server", t.mcpServer());
         }
-        Content c = e.getContent();
+        ContentInfo c = e.content();
         if (c != null) {
-            u.put("agentdlp.content_bytes", c.getBytes());
-            putIfPresent(u, "agentdlp.content_sha256", c.getSha256());
-            putIfPresent(u, "agentdlp.content_field", c.getField());
-            u.put("agentdlp.content_truncated", c.getTruncated());
+            u.put("agentdlp.content_bytes", c.bytes());
+            putIfPresent(u, "agentdlp.content_sha256", c.sha256());
+            putIfPresent(u, "agentdlp.content_field", c.field());
+            u.put("agentdlp.content_truncated", c.truncated());
         }
-        u.put("agentdlp.privacy_mode", e.getPrivacyMode());
-        u.put("agentdlp.can_block", e.getCanBlock());
-        if (e.getRepo() != null) {
-            putIfPresent(u, "agentdlp.repo", e.getRepo().getRemote());
-            putIfPresent(u, "agentdlp.branch", e.getRepo().getBranch());
+        u.put("agentdlp.privacy_mode", e.privacyMode());
+        u.put("agentdlp.can_block", e.canBlock());
+        if (e.repo() != null) {
+            putIfPresent(u, "agentdlp.repo", e.repo().getRemote());
+            putIfPresent(u, "agentdlp.branch", e.repo().getBranch());
         }
         ArrayNode findings = u.putArray("agentdlp.findings");
-        for (Finding f : e.getFindings()) {
+        for (Finding f : e.findings()) {
             ObjectNode x = findings.addObject();
             x.put("detector", f.getDetector());
             x.put("rule_id", f.getRuleId());

@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
-import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.topics.TopicSerdes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -45,13 +44,16 @@ public final class TrailChainer implements AutoCloseable {
         this.ownedStateDir = ownedStateDir;
     }
 
-    /** The topology: events in, chained OCSF JSON out, keyed by session. */
-    public static Topology topology(String eventsTopic, String trailTopic, Serde<AgentEgressEvent> events,
+    /**
+     * The topology: events in, chained OCSF JSON out, keyed by session. It reads only the events' metadata
+     * ({@link TopicSerdes#eventMetadataSerde()}): the trail never carries content.
+     */
+    public static Topology topology(String eventsTopic, String trailTopic, TopicSerdes serdes,
                                     OcsfActivityMapper mapper, TrailPolicy policy) {
         StreamsBuilder b = new StreamsBuilder();
         b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TIPS_STORE), Serdes.String(),
                 Serdes.String()).withLoggingEnabled(Map.of()));
-        b.stream(eventsTopic, Consumed.with(Serdes.String(), events).withName("agent-events"))
+        b.stream(eventsTopic, Consumed.with(Serdes.String(), serdes.eventMetadataSerde()).withName("agent-events"))
                 .process(() -> new ChainProcessor(mapper, policy), TIPS_STORE)
                 .to(trailTopic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("audit-trail"));
         return b.build();

@@ -10,6 +10,7 @@ import io.agentdlp.alerts.Golden;
 import io.agentdlp.alerts.sink.format.ProductInfo;
 import io.agentdlp.audit.AuditChain;
 import io.agentdlp.avro.AgentEgressEvent;
+import io.agentdlp.events.EventMetadata;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class OcsfActivityMapperTest {
             "mcp, 6003, 99, trail-6003-api-activity-mcp-call.json",
             "session, 6002, 3, trail-6002-application-lifecycle.json"})
     void eachActivityClassMatchesItsGoldenFile(String name, int classUid, int activityId, String golden) {
-        ObjectNode r = DEFAULT.map(event(name), "dev-7:sess-1");
+        ObjectNode r = DEFAULT.map(EventMetadata.of(event(name)), "dev-7:sess-1");
         AuditChain.link(r, "dev-7:sess-1", 1, AuditChain.GENESIS);
         assertThat(r.path("class_uid").asInt()).isEqualTo(classUid);
         assertThat(r.path("activity_id").asInt()).isEqualTo(activityId);
@@ -53,25 +54,25 @@ class OcsfActivityMapperTest {
 
     @Test
     void findingsKeepRuleSeverityAndKeyedHashAndRaiseTheRecordSeverity() {
-        ObjectNode r = DEFAULT.map(TrailEvents.fileRead(), "dev-7:sess-1");
+        ObjectNode r = DEFAULT.map(EventMetadata.of(TrailEvents.fileRead()), "dev-7:sess-1");
         assertThat(r.path("severity_id").asInt()).isEqualTo(5);
         assertThat(r.path("unmapped").path("agentdlp.findings").get(0).path("keyed_hash").asText()).isEqualTo("ab".repeat(32));
         assertThat(r.path("unmapped").path("agentdlp.findings").get(0).path("redacted_preview").asText()).isEqualTo("ZUm1****");
-        assertThat(DEFAULT.map(TrailEvents.shell(), "k").path("severity_id").asInt()).isEqualTo(1);
+        assertThat(DEFAULT.map(EventMetadata.of(TrailEvents.shell()), "k").path("severity_id").asInt()).isEqualTo(1);
     }
 
     @Test
     void thePolicyCanDropPathsUrlPathsAndPreviews() {
         OcsfActivityMapper strict = new OcsfActivityMapper(PRODUCT, new TrailPolicy(Set.of(), TrailPolicy.PathMode.NAME,
                 TrailPolicy.UrlMode.HOST, false, Duration.ofDays(30)));
-        ObjectNode file = strict.map(TrailEvents.fileRead(), "k");
+        ObjectNode file = strict.map(EventMetadata.of(TrailEvents.fileRead()), "k");
         assertThat(file.path("file").path("name").asText()).isEqualTo(".env");
         assertThat(file.toString()).doesNotContain("/home/dana").doesNotContain("ZUm1****");
-        ObjectNode http = strict.map(TrailEvents.http(), "k");
+        ObjectNode http = strict.map(EventMetadata.of(TrailEvents.http()), "k");
         assertThat(http.path("http_request").path("url").path("hostname").asText()).isEqualTo("pastebin.com");
         assertThat(http.toString()).doesNotContain("api_post.php");
         OcsfActivityMapper omit = new OcsfActivityMapper(PRODUCT, new TrailPolicy(Set.of(), TrailPolicy.PathMode.OMIT,
                 TrailPolicy.UrlMode.FULL, true, Duration.ofDays(30)));
-        assertThat(omit.map(TrailEvents.fileRead(), "k").toString()).doesNotContain(".env");
+        assertThat(omit.map(EventMetadata.of(TrailEvents.fileRead()), "k").toString()).doesNotContain(".env");
     }
 }

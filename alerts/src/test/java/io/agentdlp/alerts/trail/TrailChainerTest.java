@@ -50,7 +50,7 @@ class TrailChainerTest {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "trail-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(TrailChainer.topology("events", "trail", serdes.valueSerde(Topics.EGRESS_EVENTS),
+        driver = new TopologyTestDriver(TrailChainer.topology("events", "trail", serdes,
                 new OcsfActivityMapper(PRODUCT, policy), policy), p, Instant.parse("2026-11-24T05:00:00Z"));
         events = driver.createInputTopic("events", Serdes.String().serializer(),
                 serdes.valueSerde(Topics.EGRESS_EVENTS).serializer());
