@@ -22,6 +22,7 @@ import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.CodeIndexRecord;
 import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.avro.Policy;
+import io.agentdlp.events.EventAvroReader;
 import io.agentdlp.registry.client.SchemaRegistryClient;
 import io.agentdlp.topics.TopicNames;
 import io.agentdlp.topics.TopicSerdes;

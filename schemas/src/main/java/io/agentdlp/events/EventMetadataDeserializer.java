@@ -93,7 +93,7 @@ public final class EventMetadataDeserializer implements Deserializer<EventMetada
         if (writer == current) {
             return true;
         }
-        if (!writer.equals(EventMetadataReader.SCHEMA)) {
+        if (!writer.equals(EventFields.SCHEMA)) {
             return false;
         }
         current = writer;

@@ -1,13 +1,23 @@
-package io.agentdlp.topology;
+package io.agentdlp.events;
+
+import static io.agentdlp.events.EventFields.CATEGORIES;
+import static io.agentdlp.events.EventFields.HASHES;
+import static io.agentdlp.events.EventFields.KINDS;
+import static io.agentdlp.events.EventFields.LINES;
+import static io.agentdlp.events.EventFields.SOURCES;
+import static io.agentdlp.events.EventFields.arrayBlock;
+import static io.agentdlp.events.EventFields.attributes;
+import static io.agentdlp.events.EventFields.findings;
+import static io.agentdlp.events.EventFields.optionalInt;
+import static io.agentdlp.events.EventFields.optionalString;
+import static io.agentdlp.events.EventFields.present;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
@@ -22,9 +32,7 @@ import io.agentdlp.avro.EventKind;
 import io.agentdlp.avro.EventSource;
 import io.agentdlp.avro.Finding;
 import io.agentdlp.avro.Repo;
-import io.agentdlp.avro.Severity;
 import io.agentdlp.avro.Tool;
-import io.agentdlp.avro.ToolCategory;
 import io.agentdlp.avro.User;
 import io.agentdlp.serde.AvroBodyReader;
 
@@ -33,25 +41,12 @@ import io.agentdlp.serde.AvroBodyReader;
  * deserializer uses it for events written with exactly the current schema and Avro's reader for any
  * other (older or newer producers). It builds what Avro's fast reader builds: the generated records,
  * {@link Instant}s for the timestamps, Avro's array class for the lists (sized as that reader sizes
- * them) and a default {@link HashMap} for the attributes. It runs the same collection checks on the
- * same decoder calls, so it fails wherever Avro's reader fails; the deserializer then reads the body
- * again with Avro's reader, whose exception callers see.
- *
- * <p>The reader follows one version of the schema: it refuses to load when {@code AgentEgressEvent}'s
- * schema changed, so a schema change cannot silently read the old layout.
+ * them) and a default {@link java.util.HashMap} for the attributes. It runs the same collection checks on
+ * the same decoder calls, so it fails wherever Avro's reader fails; the deserializer then reads the body
+ * again with Avro's reader, whose exception callers see. Readers that never look at the content read
+ * {@link EventMetadata} instead ({@link EventMetadataReader}).
  */
 public final class EventAvroReader implements AvroBodyReader<AgentEgressEvent> {
-    /** Parsing fingerprint (CRC-64-AVRO) of the {@code AgentEgressEvent} schema this reader follows. */
-    private static final long SCHEMA_FINGERPRINT = 0x65741c7617f5e115L;
-    private static final Schema SCHEMA = checked(AgentEgressEvent.getClassSchema());
-    private static final Schema FINDINGS = SCHEMA.getField("findings").schema();
-    private static final Schema FINGERPRINTS = SCHEMA.getField("fingerprints").schema().getTypes().get(1);
-    private static final Schema HASHES = FINGERPRINTS.getField("hashes").schema();
-    private static final Schema LINES = FINGERPRINTS.getField("lines").schema();
-    private static final EventSource[] SOURCES = EventSource.values();
-    private static final EventKind[] KINDS = EventKind.values();
-    private static final ToolCategory[] CATEGORIES = ToolCategory.values();
-    private static final Severity[] SEVERITIES = Severity.values();
     private static final EventAvroReader INSTANCE = new EventAvroReader();
 
     private EventAvroReader() {
@@ -62,15 +57,6 @@ public final class EventAvroReader implements AvroBodyReader<AgentEgressEvent> {
         return INSTANCE;
     }
 
-    private static Schema checked(Schema schema) {
-        long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
-        if (fingerprint != SCHEMA_FINGERPRINT) {
-            throw new IllegalStateException("the AgentEgressEvent schema changed (fingerprint " + Long.toHexString(fingerprint)
-                    + "): update EventAvroReader to the new fields and its SCHEMA_FINGERPRINT");
-        }
-        return schema;
-    }
-
     @Override
     public Class<AgentEgressEvent> type() {
         return AgentEgressEvent.class;
@@ -78,7 +64,7 @@ public final class EventAvroReader implements AvroBodyReader<AgentEgressEvent> {
 
     @Override
     public Schema schema() {
-        return SCHEMA;
+        return EventFields.SCHEMA;
     }
 
     @Override
@@ -112,19 +98,6 @@ public final class EventAvroReader implements AvroBodyReader<AgentEgressEvent> {
                 tool, destination, filePath, content, findings, fingerprints, privacyMode, cwd, repo, canBlock, rawRef, attributes);
     }
 
-    private static List<Finding> findings(BinaryDecoder d) throws IOException {
-        long n = arrayBlock(d, d.readArrayStart(), FINDINGS);
-        GenericData.Array<Finding> values = new GenericData.Array<>(GenericDatumReader.initialCollectionCapacity(n), FINDINGS);
-        for (; n > 0; n = arrayBlock(d, d.arrayNext(), FINDINGS)) {
-            for (long i = 0; i < n; i++) {
-                values.add(new Finding(d.readString(), d.readString(), SEVERITIES[d.readEnum()], d.readDouble(), d.readString(),
-                        d.readString(), optionalString(d), optionalInt(d), optionalInt(d), present(d) ? d.readLong() : null,
-                        optionalInt(d)));
-            }
-        }
-        return values;
-    }
-
     private static List<Long> hashes(BinaryDecoder d) throws IOException {
         long n = arrayBlock(d, d.readArrayStart(), HASHES);
         GenericData.Array<Long> values = new GenericData.Array<>(GenericDatumReader.initialCollectionCapacity(n), HASHES);
@@ -145,41 +118,5 @@ public final class EventAvroReader implements AvroBodyReader<AgentEgressEvent> {
             }
         }
         return values;
-    }
-
-    /** A block's item count, after the check Avro's fast reader makes of it (enough bytes left for that many items). */
-    private static long arrayBlock(BinaryDecoder d, long n, Schema array) throws IOException {
-        if (n > 0) {
-            GenericDatumReader.ensureAvailableCollectionBytes(d, n, array.getElementType());
-        }
-        return n;
-    }
-
-    private static Map<String, String> attributes(BinaryDecoder d) throws IOException {
-        Map<String, String> values = new HashMap<>();
-        for (long n = d.readMapStart(); n > 0; n = d.mapNext()) {
-            for (long i = 0; i < n; i++) {
-                String key = d.readString();
-                values.put(key, d.readString());
-            }
-        }
-        return values;
-    }
-
-    private static String optionalString(BinaryDecoder d) throws IOException {
-        return present(d) ? d.readString() : null;
-    }
-
-    private static Integer optionalInt(BinaryDecoder d) throws IOException {
-        return present(d) ? d.readInt() : null;
-    }
-
-    /** A {@code ["null", T]} union's branch: false for null. */
-    private static boolean present(BinaryDecoder d) throws IOException {
-        int branch = d.readIndex();
-        if (branch != 0 && branch != 1) {
-            throw new IOException("union branch " + branch + " out of range");
-        }
-        return branch == 1;
     }
 }
