@@ -43,17 +43,8 @@ class DigitRunsLayoutTest {
         for (int i = 0; i < 1_500; i++) {
             String text = corpus.document().text();
             assertSameRuns(text);
-            assertSameRuns(text.replace("\n", "\\n").replace("\"", "\\\""));
-            StringBuilder edited = new StringBuilder(text);
-            for (int k = 0; k < 12 && edited.length() > 0; k++) {
-                int at = random.nextInt(edited.length());
-                if (random.nextBoolean()) {
-                    edited.insert(at, EDITS[random.nextInt(EDITS.length)]);
-                } else {
-                    edited.deleteCharAt(at);
-                }
-            }
-            assertSameRuns(edited.toString());
+            assertSameRuns(TextVariants.jsonEscaped(text));
+            assertSameRuns(TextVariants.edited(text, random, EDITS, 12));
         }
     }
 

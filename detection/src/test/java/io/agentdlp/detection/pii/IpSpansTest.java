@@ -43,17 +43,8 @@ class IpSpansTest {
         for (int i = 0; i < 1_500; i++) {
             String text = corpus.document().text();
             assertEqualSpans(text);
-            assertEqualSpans(text.replace("\n", "\\n").replace("\"", "\\\""));
-            StringBuilder edited = new StringBuilder(text);
-            for (int k = 0; k < 12 && edited.length() > 0; k++) {
-                int at = random.nextInt(edited.length());
-                if (random.nextBoolean()) {
-                    edited.insert(at, EDITS[random.nextInt(EDITS.length)]);
-                } else {
-                    edited.deleteCharAt(at);
-                }
-            }
-            assertEqualSpans(edited.toString());
+            assertEqualSpans(TextVariants.jsonEscaped(text));
+            assertEqualSpans(TextVariants.edited(text, random, EDITS, 12));
         }
     }
 

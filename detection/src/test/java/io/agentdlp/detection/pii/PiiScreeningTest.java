@@ -27,17 +27,8 @@ class PiiScreeningTest {
         for (int i = 0; i < 400; i++) {
             String text = corpus.document().text();
             assertSame(text);
-            assertSame(text.replace("\n", "\\n").replace("\"", "\\\""));
-            StringBuilder edited = new StringBuilder(text);
-            for (int k = 0; k < 6 && edited.length() > 0; k++) {
-                int at = random.nextInt(edited.length());
-                if (random.nextBoolean()) {
-                    edited.insert(at, EDITS[random.nextInt(EDITS.length)]);
-                } else {
-                    edited.deleteCharAt(at);
-                }
-            }
-            assertSame(edited.toString());
+            assertSame(TextVariants.jsonEscaped(text));
+            assertSame(TextVariants.edited(text, random, EDITS, 6));
         }
     }
 
