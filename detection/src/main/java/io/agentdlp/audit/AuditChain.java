@@ -24,6 +24,8 @@ public final class AuditChain {
     public static final String PREV = "agentdlp.chain.prev";
     public static final String HASH = "agentdlp.chain.hash";
     private static final HexFormat HEX = HexFormat.of();
+    /** Cloned per hash: a provider look-up per record cost more than the copy. */
+    private static final MessageDigest SHA_256 = sha256();
 
     private AuditChain() {
     }
@@ -51,12 +53,24 @@ public final class AuditChain {
     }
 
     private static String hash(String prev, JsonNode recordWithoutHash) {
+        MessageDigest sha = newSha256();
+        sha.update(prev.getBytes(StandardCharsets.US_ASCII));
+        sha.update((byte) '\n');
+        sha.update(CanonicalJson.utf8(recordWithoutHash));
+        return HEX.formatHex(sha.digest());
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(prev.getBytes(StandardCharsets.US_ASCII));
-            sha.update((byte) '\n');
-            sha.update(CanonicalJson.of(recordWithoutHash).getBytes(StandardCharsets.UTF_8));
-            return HEX.formatHex(sha.digest());
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digest of provider " + SHA_256.getProvider() + " cannot be cloned", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }

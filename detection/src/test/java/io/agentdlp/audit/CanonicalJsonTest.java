@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.SplittableRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +27,7 @@ class CanonicalJsonTest {
         SplittableRandom random = new SplittableRandom(20261125L);
         for (int i = 0; i < 20_000; i++) {
             JsonNode record = value(random, 0);
-            assertThat(CanonicalJson.of(record)).as("record %d", i).isEqualTo(CanonicalJsonReference.of(record));
+            assertThat(CanonicalJson.utf8(record)).as("record %d", i).isEqualTo(referenceUtf8(record));
         }
     }
 
@@ -33,7 +36,7 @@ class CanonicalJsonTest {
         for (int c = 0; c <= 0xFFFF; c++) {
             String s = "k" + (char) c + "v";
             ObjectNode record = NODES.objectNode().put(s, s);
-            assertThat(CanonicalJson.of(record)).as("char %04x", c).isEqualTo(CanonicalJsonReference.of(record));
+            assertThat(CanonicalJson.utf8(record)).as("char %04x", c).isEqualTo(referenceUtf8(record));
         }
     }
 
@@ -42,10 +45,52 @@ class CanonicalJsonTest {
         ObjectNode record = NODES.objectNode();
         record.put("b", 1).put("a", "x\ny");
         record.putObject("c").put("z", true).putNull("m").putArray("a").add(2.5).add(-7L);
-        String text = CanonicalJson.of(record);
+        String text = new String(CanonicalJson.utf8(record), StandardCharsets.UTF_8);
         assertThat(text).isEqualTo("{\"a\":\"x\\ny\",\"b\":1,\"c\":{\"a\":[2.5,-7],\"m\":null,\"z\":true}}");
         // a party that parses the text and canonicalises it again gets the same bytes
-        assertThat(CanonicalJson.of(new ObjectMapper().readTree(text))).isEqualTo(text);
+        assertThat(CanonicalJson.utf8(new ObjectMapper().readTree(text))).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void givesTheReferenceBytesForSurrogatesEscapesAndKeysAtBufferEdges() {
+        String[] strings = {"", "\ud800", "\udc00", "a\ud800", "\ud800\u0001", "\ud800\ud800\udc00", "\udc00\ud800",
+            "\ud83d\ude00", "\u0000\u001f\u007f", "K", "k", "\u00e9", "e\u0301", "\uffff", "\\\"/"};
+        ObjectNode record = NODES.objectNode();
+        for (String key : strings) {
+            record.put(key, key);
+            record.putArray(key + "\ud800").add(key).add(Double.NaN).add(Double.NEGATIVE_INFINITY).add(-0.0)
+                    .add(Long.MIN_VALUE).add(Integer.MIN_VALUE).add(new BigInteger("-123456789012345678901234567890"))
+                    .add(new byte[] {1, 2, (byte) 0xFF}).add(Float.MIN_VALUE);
+        }
+        assertThat(CanonicalJson.utf8(record)).isEqualTo(referenceUtf8(record));
+        for (int size : new int[] {2040, 2047, 2048, 2049, 5000, 70_000}) {
+            ObjectNode big = NODES.objectNode().put("x", "\u0001\ud83d\ude00\u20ac".repeat(size / 4) + "\ud800");
+            big.putObject("y").put("\ud800".repeat(size), "\u0000".repeat(size));
+            assertThat(CanonicalJson.utf8(big)).as("size %d", size).isEqualTo(referenceUtf8(big));
+        }
+    }
+
+    @Test
+    void chainHashesEqualTheHashOfTheReferenceText() throws Exception {
+        SplittableRandom random = new SplittableRandom(20261126L);
+        for (int i = 0; i < 5_000; i++) {
+            ObjectNode record = NODES.objectNode();
+            record.set("activity", value(random, 1));
+            record.set(string(random), value(random, 1));
+            String prev = HexFormat.of().formatHex(new byte[32]).replace('0', (char) ('a' + random.nextInt(6)));
+            String hash = AuditChain.link(record, string(random), random.nextLong(), prev);
+            ObjectNode withoutHash = record.deepCopy();
+            ((ObjectNode) withoutHash.get("unmapped")).remove(AuditChain.HASH);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((prev + "\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(hash).as("record %d", i)
+                    .isEqualTo(HexFormat.of().formatHex(sha.digest(referenceUtf8(withoutHash))))
+                    .isEqualTo(AuditChain.expectedHash(record));
+        }
+    }
+
+    private static byte[] referenceUtf8(JsonNode record) {
+        return CanonicalJsonReference.of(record).getBytes(StandardCharsets.UTF_8);
     }
 
     private static JsonNode value(SplittableRandom r, int depth) {
