@@ -19,8 +19,10 @@ import io.agentdlp.detection.secret.eval.AgentTrafficCorpus;
  * a round, so the ratio holds where absolute CPU figures drift.
  *
  * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.secret.SecretScanAB
- * <classpathA> <classpathB> [size=102400] [traffic=mixed|clean] [rounds=16]}, classpaths separated by
- * {@code :}.
+ * <classpathA> <classpathB> [size=102400] [traffic=mixed|clean] [rounds=64]}, classpaths separated by
+ * {@code :}. Both builds reach their compiled steady state only after about 40 rounds (some 150 MB each): with
+ * 16 rounds, this tool's earlier default, the medians were taken during the compiler's warm-up and read about
+ * 0.6 of the steady MB per CPU-second.
  */
 public final class SecretScanAB {
     private SecretScanAB() {
@@ -32,7 +34,7 @@ public final class SecretScanAB {
         }
         int size = args.length > 2 ? Integer.parseInt(args[2]) : 102_400;
         boolean mixed = args.length <= 3 || "mixed".equals(args[3]);
-        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 64;
         AgentTrafficCorpus corpus = new AgentTrafficCorpus(20250301L);
         String[] texts = new String[size >= 1 << 20 ? 1 : 32];
         long bytes = 0;

@@ -63,6 +63,9 @@ import io.agentdlp.topology.metrics.DlpMetrics;
  *
  * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.topology.StreamThreadThroughput
  * [events] [warmup] [configurations] [profile]} (names of {@link ThroughputConfigs}; default {@code default});
+ * the defaults, 60,000 events after 20,000, measure the compiled steady state: after 3,000 or 4,000 warm-up
+ * events the detectors' large methods are still being compiled, and runs of 8,000 after 4,000 read about
+ * 1.45x more CPU per event than runs of 60,000 after 20,000 (docs/topology.md "Figures").
  * {@code profile} adds {@link ProcessorCpuWrapper}'s per-processor CPU on the stream thread over the whole run
  * (one stream thread).
  */
@@ -74,8 +77,8 @@ public final class StreamThreadThroughput {
     }
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 60_000;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         List<String> names = args.length > 2 ? List.of(args[2].split(",")) : List.of("default");
         boolean profile = args.length > 3 && args[3].equals("profile");
         List<BenchCorpus.Source> indexed = BenchCorpus.sources(2L << 20);
