@@ -22,12 +22,8 @@ class DateOfBirthLabelScreenTest {
         Random random = new Random(20261125L);
         int labelled = 0;
         for (int t = 0; t < 40_000; t++) {
-            StringBuilder text = new StringBuilder();
-            int pieces = random.nextInt(24);
-            for (int p = 0; p < pieces; p++) {
-                text.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            labelled += assertSameAnswer(text.toString()) ? 1 : 0;
+            String text = TextVariants.ofPieces(random, PIECES, 24);
+            labelled += assertSameAnswer(text) ? 1 : 0;
         }
         // the random texts reach both answers often
         assertThat(labelled).isBetween(2_000, 38_000);

@@ -28,12 +28,8 @@ class IdentifierGrowthTest {
     void equalsTheByteByByteGrowthOnRandomTexts() {
         Random random = new Random(20261125L);
         for (int t = 0; t < 40_000; t++) {
-            StringBuilder text = new StringBuilder();
-            int pieces = random.nextInt(80);
-            for (int p = 0; p < pieces; p++) {
-                text.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            assertEqualGrowths(text.toString());
+            String text = TextVariants.ofPieces(random, PIECES, 80);
+            assertEqualGrowths(text);
         }
     }
 

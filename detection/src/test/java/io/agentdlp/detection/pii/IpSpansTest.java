@@ -27,12 +27,8 @@ class IpSpansTest {
     void equalsTheBranchingAnchorOnRandomTexts() {
         Random random = new Random(20261125L);
         for (int t = 0; t < 40_000; t++) {
-            StringBuilder text = new StringBuilder();
-            int pieces = random.nextInt(60);
-            for (int p = 0; p < pieces; p++) {
-                text.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            assertEqualSpans(text.toString());
+            String text = TextVariants.ofPieces(random, PIECES, 60);
+            assertEqualSpans(text);
         }
     }
 

@@ -7,6 +7,16 @@ final class TextVariants {
     private TextVariants() {
     }
 
+    /** A text of fewer than {@code maxPieces} random picks from {@code pieces}. */
+    static String ofPieces(Random random, String[] pieces, int maxPieces) {
+        StringBuilder text = new StringBuilder();
+        int count = random.nextInt(maxPieces);
+        for (int p = 0; p < count; p++) {
+            text.append(pieces[random.nextInt(pieces.length)]);
+        }
+        return text.toString();
+    }
+
     /** {@code text} as it stands inside a JSON string: line breaks and quotes escaped. */
     static String jsonEscaped(String text) {
         return text.replace("\n", "\\n").replace("\"", "\\\"");
