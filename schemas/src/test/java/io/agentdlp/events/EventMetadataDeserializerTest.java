@@ -3,7 +3,6 @@ package io.agentdlp.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.UUID;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -80,25 +78,13 @@ class EventMetadataDeserializerTest {
 
     @Test
     void recordsOfAnotherWriterSchemaReadThroughAvrosReader() {
-        // An older producer: no raw_ref and no attributes (both have defaults).
-        Schema full = AgentEgressEvent.getClassSchema();
-        List<Schema.Field> fields = new ArrayList<>();
-        for (Schema.Field f : full.getFields()) {
-            if (!f.name().equals("raw_ref") && !f.name().equals("attributes")) {
-                fields.add(new Schema.Field(f, f.schema()));
-            }
-        }
-        Schema older = Schema.createRecord(full.getName(), full.getDoc(), full.getNamespace(), false, fields);
+        Schema older = RandomEvents.olderSchema();
         Random rnd = new Random(3);
         try (GenericAvroSerde generic = new GenericAvroSerde()) {
             generic.configure(config, false);
             for (int i = 0; i < 200; i++) {
                 AgentEgressEvent e = RandomEvents.event(rnd);
-                GenericRecord rec = new GenericData.Record(older);
-                for (Schema.Field f : fields) {
-                    rec.put(f.name(), e.get(full.getField(f.name()).pos()));
-                }
-                byte[] bytes = generic.serializer().serialize(TOPIC, rec);
+                byte[] bytes = generic.serializer().serialize(TOPIC, RandomEvents.asRecordOf(older, e));
                 EventMetadata read = metadata.deserialize(TOPIC, bytes);
                 assertSame(read, EventMetadata.of(avro.deserializer().deserialize(TOPIC, bytes)), "older event " + i);
                 assertThat(read.attributes()).isEmpty();

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+
 import io.agentdlp.avro.Agent;
 import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.Content;
@@ -26,6 +30,27 @@ import io.agentdlp.avro.User;
 /** Random {@link AgentEgressEvent}s with every field, nulls, unicode, lone surrogates and 200 KB texts. */
 final class RandomEvents {
     private RandomEvents() {
+    }
+
+    /** The event schema as an older producer wrote it: no {@code raw_ref} and no {@code attributes} (both have defaults). */
+    static Schema olderSchema() {
+        Schema full = AgentEgressEvent.getClassSchema();
+        List<Schema.Field> fields = new ArrayList<>();
+        for (Schema.Field f : full.getFields()) {
+            if (!f.name().equals("raw_ref") && !f.name().equals("attributes")) {
+                fields.add(new Schema.Field(f, f.schema()));
+            }
+        }
+        return Schema.createRecord(full.getName(), full.getDoc(), full.getNamespace(), false, fields);
+    }
+
+    /** {@code e} as a record of {@code older}, a schema with a subset of the event's fields. */
+    static GenericRecord asRecordOf(Schema older, AgentEgressEvent e) {
+        GenericRecord rec = new GenericData.Record(older);
+        for (Schema.Field f : older.getFields()) {
+            rec.put(f.name(), e.get(AgentEgressEvent.getClassSchema().getField(f.name()).pos()));
+        }
+        return rec;
     }
 
     /** Every field at random, optional ones null a third of the time. */
