@@ -16,7 +16,7 @@ import io.agentdlp.detection.secret.SecretScanner;
  * <p>Each input is scanned for {@value #DEFAULT_WARMUP_SECONDS} CPU-seconds before it is measured: the
  * scanner's large methods reach their final compiled form only after several seconds of scanning (about
  * 150 MB of mixed traffic on the project machine), and a warm-up of 16 MB, this tool's earlier one,
- * measured 49 MB per CPU-second at 100 KB where the warm scanner does 116. The figure is the median of
+ * measured 49 MB per CPU-second at 100 KB mixed where the warm scanner does 128. The figure is the median of
  * {@value #BATCHES} batches of 16 MB; their spread is printed beside it.
  */
 public final class CpuTimeThroughput {
