@@ -22,14 +22,7 @@ class Base64ValueMatcherTest {
 
     @Test
     void recognisesTheBuiltInRulesOnly() {
-        for (SecretRule rule : RuleCatalog.builtIn().rules()) {
-            Base64ValueMatcher m = Base64ValueMatcher.of(rule.pattern());
-            assertThat(m != null).as(rule.id()).isEqualTo(RULES.contains(rule.id()));
-            if (m != null) {
-                assertThat(rule.secretGroup()).isEqualTo(1);
-                assertThat(rule.anchored()).isTrue();
-            }
-        }
+        HandMatcherOracle.assertRecognisesOnly(RULES, Base64ValueMatcher::of, 1);
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Compares an {@link AnchoredMatcher} with its rule's regex, as the scanner calls both, and builds test texts. */
 final class HandMatcherOracle {
@@ -41,6 +43,21 @@ final class HandMatcherOracle {
         assertThat(group[0]).as(where).isEqualTo(regex.start(g));
         assertThat(group[1]).as(where).isEqualTo(regex.end(g));
         return MATCHED;
+    }
+
+    /**
+     * Asserts that {@code of} recognises exactly the built-in rules {@code ids}, each anchored and with its secret in
+     * group {@code secretGroup}.
+     */
+    static void assertRecognisesOnly(List<String> ids, Function<Pattern, ?> of, int secretGroup) {
+        for (SecretRule rule : RuleCatalog.builtIn().rules()) {
+            boolean recognised = of.apply(rule.pattern()) != null;
+            assertThat(recognised).as(rule.id()).isEqualTo(ids.contains(rule.id()));
+            if (recognised) {
+                assertThat(rule.secretGroup()).isEqualTo(secretGroup);
+                assertThat(rule.anchored()).isTrue();
+            }
+        }
     }
 
     static List<SecretRule> rules(List<String> ids) {

@@ -25,14 +25,7 @@ class PemBlockMatcherTest {
 
     @Test
     void recognisesTheBuiltInAnchoredBlocksOnly() {
-        for (SecretRule rule : RuleCatalog.builtIn().rules()) {
-            PemBlockMatcher m = PemBlockMatcher.of(rule.pattern());
-            assertThat(m != null).as(rule.id()).isEqualTo(RULES.contains(rule.id()));
-            if (m != null) {
-                assertThat(rule.secretGroup()).isEqualTo(1);
-                assertThat(rule.anchored()).isTrue();
-            }
-        }
+        HandMatcherOracle.assertRecognisesOnly(RULES, PemBlockMatcher::of, 1);
     }
 
     @Test

@@ -110,8 +110,7 @@ class SecretScannerTest {
                     keywords: ['zqe=']
                     pattern: 'zqe=([a-z0-9]{12})'
                 """;
-        RuleFile file = RuleFileParser.parse("lone-escape.yaml", new java.io.ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)));
-        SecretScanner scanner = SecretScanner.builder().hasher(HASHER).catalog(RuleCatalog.builtIn().with(List.of(file))).build();
+        SecretScanner scanner = withRules("lone-escape.yaml", rules);
         for (String text : List.of("zqe%3Dk7x2p9w4m3zq", "%3D", "set zqe%3dk7x2p9w4m3zq now")) {
             assertThat(scanner.scan(text).findings()).extracting(Finding::ruleId)
                     .containsExactlyElementsOf(text.length() > 3 ? List.of("test-lone-escape") : List.of());
@@ -128,8 +127,7 @@ class SecretScannerTest {
                     keywords: ['%']
                     pattern: '%zq([a-z0-9]{12})'
                 """;
-        RuleFile file = RuleFileParser.parse("percent.yaml", new java.io.ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)));
-        SecretScanner scanner = SecretScanner.builder().hasher(HASHER).catalog(RuleCatalog.builtIn().with(List.of(file))).build();
+        SecretScanner scanner = withRules("percent.yaml", rules);
         String text = "50% off %zqk7x2p9w4m3zq and dsn=postgresql%3A%2F%2Fapp%3AQx7vR2mLp9Tz%40db.acme.io%2Fprod";
         assertThat(scanner.scan(text).findings()).extracting(Finding::ruleId)
                 .containsExactlyInAnyOrder("test-percent-keyword", "postgres-connection-string");
@@ -254,8 +252,7 @@ class SecretScannerTest {
                     keywords: ['zqd=']
                     pattern: 'zqd=([a-z0-9]{12})'
                 """;
-        RuleFile file = RuleFileParser.parse("allow-groups.yaml", new java.io.ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)));
-        SecretScanner scanner = SecretScanner.builder().hasher(HASHER).catalog(RuleCatalog.builtIn().with(List.of(file))).build();
+        SecretScanner scanner = withRules("allow-groups.yaml", rules);
         String values = "k7k7x2p9w4m3 qr7x2p9w4m3z st7x2p9w4m3z k9m2p9w4m3zx abcx2p9w4m3z";
         String allowed = "zqc=" + values.replace(" ", " zqc=");
         String control = "zqd=" + values.replace(" ", " zqd=");
@@ -278,8 +275,7 @@ class SecretScannerTest {
                     keywords: ['zqb=']
                     pattern: 'zqb=([a-z0-9]{12})'
                 """;
-        RuleFile file = RuleFileParser.parse("value-checks.yaml", new java.io.ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)));
-        SecretScanner scanner = SecretScanner.builder().hasher(HASHER).catalog(RuleCatalog.builtIn().with(List.of(file))).build();
+        SecretScanner scanner = withRules("value-checks.yaml", rules);
         // the same value under both rules, twice each, in an order where a verdict shared between the
         // profiles would report it for the first rule or drop it for the second
         String text = "zqb=k7q9wd2x5mzp zqa=k7q9wd2x5mzp\nzqa=k7q9wd2x5mzp zqb=k7q9wd2x5mzp\n";
@@ -308,8 +304,7 @@ class SecretScannerTest {
                     pattern: 'zqp((?:a|b(?:c)?)*z)'
                     window: [0, 700000]
                 """;
-        RuleFile file = RuleFileParser.parse("pathological.yaml", new java.io.ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)));
-        SecretScanner scanner = SecretScanner.builder().hasher(HASHER).catalog(RuleCatalog.builtIn().with(List.of(file))).build();
+        SecretScanner scanner = withRules("pathological.yaml", rules);
         String token = "t " + GITHUB_TOKEN + "\n";
         assertThat(scanner.scan(token).findings()).extracting(Finding::ruleId).containsExactly("github-pat-classic");
         String pathological = token + "zqp" + "ab".repeat(300_000) + "z\n";
@@ -329,5 +324,11 @@ class SecretScannerTest {
     private static Finding only(List<Finding> findings) {
         assertThat(findings).hasSize(1);
         return findings.get(0);
+    }
+
+    /** A scanner of the built-in catalogue plus the rule file {@code yaml}, read as {@code name}. */
+    private static SecretScanner withRules(String name, String yaml) {
+        RuleFile file = RuleFileParser.parse(name, new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        return SecretScanner.builder().hasher(HASHER).catalog(RuleCatalog.builtIn().with(List.of(file))).build();
     }
 }

@@ -19,14 +19,7 @@ class UrlCredentialsMatcherTest {
 
     @Test
     void recognisesTheBuiltInRuleOnly() {
-        for (SecretRule rule : RuleCatalog.builtIn().rules()) {
-            UrlCredentialsMatcher m = UrlCredentialsMatcher.of(rule.pattern());
-            assertThat(m != null).as(rule.id()).isEqualTo(RULES.contains(rule.id()));
-            if (m != null) {
-                assertThat(rule.secretGroup()).isEqualTo(2);
-                assertThat(rule.anchored()).isTrue();
-            }
-        }
+        HandMatcherOracle.assertRecognisesOnly(RULES, UrlCredentialsMatcher::of, 2);
     }
 
     @Test
