@@ -80,17 +80,8 @@ class EventAvroReaderTest {
         Random rnd = new Random(7);
         for (int i = 0; i < 1_000; i++) {
             byte[] bytes = avro.serializer().serialize(TOPIC, RandomEvents.event(rnd));
-            for (int cut = 5; cut < bytes.length; cut += 1 + bytes.length / 40) {
-                compare(java.util.Arrays.copyOf(bytes, cut), "event " + i + " cut at " + cut);
-            }
-            for (int flips = 0; flips < 20; flips++) {
-                byte[] corrupt = bytes.clone();
-                for (int n = 1 + rnd.nextInt(3); n > 0; n--) {
-                    int at = 5 + rnd.nextInt(corrupt.length - 5);
-                    corrupt[at] = rnd.nextInt(4) == 0 ? (byte) 0xFF : (byte) rnd.nextInt(256);
-                }
-                compare(corrupt, "event " + i + " flip " + flips);
-            }
+            String event = "event " + i + " ";
+            RandomEvents.forEachDamaged(bytes, rnd, 5, false, (damaged, how) -> compare(damaged, event + how));
         }
     }
 

@@ -2,11 +2,13 @@ package io.agentdlp.events;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiConsumer;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -30,6 +32,25 @@ import io.agentdlp.avro.User;
 /** Random {@link AgentEgressEvent}s with every field, nulls, unicode, lone surrogates and 200 KB texts. */
 final class RandomEvents {
     private RandomEvents() {
+    }
+
+    /**
+     * Hands {@code check} the damaged forms of a serialised record, each with a label: cut at every fortieth of its
+     * length from {@code firstCut}, and 20 copies with one to three bytes overwritten after the five-byte wire-format
+     * header (with {@code headerToo}, inside the header one time in twenty).
+     */
+    static void forEachDamaged(byte[] bytes, Random rnd, int firstCut, boolean headerToo, BiConsumer<byte[], String> check) {
+        for (int cut = firstCut; cut < bytes.length; cut += 1 + bytes.length / 40) {
+            check.accept(Arrays.copyOf(bytes, cut), "cut at " + cut);
+        }
+        for (int flips = 0; flips < 20; flips++) {
+            byte[] corrupt = bytes.clone();
+            for (int n = 1 + rnd.nextInt(3); n > 0; n--) {
+                int at = headerToo && rnd.nextInt(20) == 0 ? rnd.nextInt(5) : 5 + rnd.nextInt(corrupt.length - 5);
+                corrupt[at] = rnd.nextInt(4) == 0 ? (byte) 0xFF : (byte) rnd.nextInt(256);
+            }
+            check.accept(corrupt, "flip " + flips);
+        }
     }
 
     /** The event schema as an older producer wrote it: no {@code raw_ref} and no {@code attributes} (both have defaults). */
