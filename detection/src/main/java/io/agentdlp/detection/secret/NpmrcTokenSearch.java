@@ -12,11 +12,9 @@ package io.agentdlp.detection.secret;
  * repetition for the regex) leaves the rest of the window to the regex. {@code NpmrcTokenSearchTest} compares with
  * the regex's {@code find}.
  */
-final class NpmrcTokenSearch {
+final class NpmrcTokenSearch implements SearchedMatcher {
     static final String SOURCE = "(?i:(?://[^\\s:]{1,200}/?:_authToken|npmAuthToken))\\s{0,4}[=:]\\s{0,4}[\"\\']?"
             + "([A-Za-z0-9_\\-.+/=]{20,200})";
-    /** {@link #find}'s answer when a char it does not decide takes part: the regex searches on from there. */
-    static final int UNDECIDED = -2;
     private static final String HOST_KEY = ":_authtoken";
     private static final String NAME_KEY = "npmauthtoken";
     private static final int MAX_HOST = 200;
@@ -35,12 +33,9 @@ final class NpmrcTokenSearch {
         return pattern.flags() == 0 && pattern.pattern().equals(SOURCE) ? INSTANCE : null;
     }
 
-    /**
-     * The first match in {@code [from, end)}, as the regex's {@code find} from {@code from} reports it: returns its
-     * end and stores its start in {@code bounds[0]} and the token's start in {@code bounds[1]}; -1 when there is
-     * none, {@link #UNDECIDED} when the regex must search from {@code from}.
-     */
-    int find(char[] text, int from, int end, int[] bounds) {
+    /** Reads no further than {@code end}. */
+    @Override
+    public int find(char[] text, int length, int from, int end, int[] bounds) {
         for (int s = from; s < end; s++) {
             char c = text[s];
             int matchEnd = -1;

@@ -10,7 +10,7 @@ package io.agentdlp.detection.secret;
  * that run (with or without the optional part) puts the marker between two runs of allowed lengths. The whole match is
  * the secret, so how it is cut does not matter. {@code OpenAiKeySearchTest} compares with the regex's {@code find}.
  */
-final class OpenAiKeySearch {
+final class OpenAiKeySearch implements SearchedMatcher {
     static final String SOURCE = "(?<![A-Za-z0-9_\\-])(sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_\\-]{20,156}"
             + "T3BlbkFJ[A-Za-z0-9_\\-]{20,156})(?![A-Za-z0-9_\\-])";
     private static final String[] OPTIONAL = {"proj-", "svcacct-", "admin-", "None-"};
@@ -28,12 +28,9 @@ final class OpenAiKeySearch {
         return pattern.flags() == 0 && pattern.pattern().equals(SOURCE) ? INSTANCE : null;
     }
 
-    /**
-     * The first match in {@code [from, end)} of {@code text[0, length)}, as the regex's {@code find} from
-     * {@code from} reports it (transparent bounds): returns its end and stores its start in {@code start[0]}, or
-     * returns -1 when there is none.
-     */
-    int find(char[] text, int length, int from, int end, int[] start) {
+    /** Never {@link #UNDECIDED}; the whole match is the secret, so both bounds are its start. */
+    @Override
+    public int find(char[] text, int length, int from, int end, int[] bounds) {
         for (int p = from; p + 3 <= end; p++) {
             if (text[p] != 's' || text[p + 1] != 'k' || text[p + 2] != '-' || p > 0 && isTokenChar(text[p - 1])) {
                 continue;
@@ -43,7 +40,8 @@ final class OpenAiKeySearch {
                 runEnd++;
             }
             if (runEnd <= end && cuts(text, p + 3, runEnd)) {
-                start[0] = p;
+                bounds[0] = p;
+                bounds[1] = p;
                 return runEnd;
             }
         }

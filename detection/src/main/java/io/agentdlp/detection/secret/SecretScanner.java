@@ -81,10 +81,8 @@ public final class SecretScanner implements TextDetector {
     private final PrefixTokenMatcher[] prefixTokens;
     /** Per rule: anchored, not a {@link #prefixTokens} rule, a token of several parts matched by hand ({@link TokenSequenceMatcher}), or null. */
     private final TokenSequenceMatcher[] tokenSequences;
-    /** Per rule: searched, {@code openai-api-key} searched by hand ({@link OpenAiKeySearch}), or null. */
-    private final OpenAiKeySearch[] keySearches;
-    /** {@code npmrc-auth-token}'s hand search, or null. */
-    private final NpmrcTokenSearch[] npmrcSearches;
+    /** Per rule: searched, and searched by hand ({@link OpenAiKeySearch}, {@link NpmrcTokenSearch}), or null. */
+    private final SearchedMatcher[] searchedByHand;
     /** Per rule: searched, not by hand, and every match starts with this literal ({@link LeadingLiteral}), or null. */
     private final LeadingLiteral[] leadingLiterals;
     /** Per rule: anchored with a {@link PatternShape#userinfoGate} (URL credentials), or null. */
@@ -176,8 +174,7 @@ public final class SecretScanner implements TextDetector {
         this.anchoredMatchers = new AnchoredMatcher[rules.length];
         this.rejectGates = new StopwordRejectGate[rules.length];
         this.leadingLiterals = new LeadingLiteral[rules.length];
-        this.keySearches = new OpenAiKeySearch[rules.length];
-        this.npmrcSearches = new NpmrcTokenSearch[rules.length];
+        this.searchedByHand = new SearchedMatcher[rules.length];
         this.tokenSequences = new TokenSequenceMatcher[rules.length];
         this.allowSearched = new int[rules.length][];
         this.windowBefore = new int[rules.length];
@@ -191,9 +188,8 @@ public final class SecretScanner implements TextDetector {
             prefixTokens[r] = rules[r].secretGroup() == 1 ? PrefixTokenMatcher.of(rules[r].pattern()) : null;
             rejectGates[r] = StopwordRejectGate.of(rules[r].reject(), assignmentMatchers[r]);
             anchoredMatchers[r] = anchored[r] && assignmentMatchers[r] == null ? anchoredMatcher(rules[r]) : null;
-            keySearches[r] = anchored[r] || rules[r].secretGroup() != 1 ? null : OpenAiKeySearch.of(rules[r].pattern());
-            npmrcSearches[r] = anchored[r] || rules[r].secretGroup() != 1 ? null : NpmrcTokenSearch.of(rules[r].pattern());
-            leadingLiterals[r] = anchored[r] || prefixTokens[r] != null || keySearches[r] != null
+            searchedByHand[r] = anchored[r] || rules[r].secretGroup() != 1 ? null : searchedMatcher(rules[r]);
+            leadingLiterals[r] = anchored[r] || prefixTokens[r] != null || searchedByHand[r] != null
                     ? null : LeadingLiteral.of(rules[r].pattern());
             tokenSequences[r] = anchored[r] && prefixTokens[r] == null && rules[r].secretGroup() == 1
                     ? TokenSequenceMatcher.of(rules[r].pattern()) : null;
@@ -373,8 +369,7 @@ public final class SecretScanner implements TextDetector {
         PrefixTokenMatcher token = prefixTokens[r];
         TokenSequenceMatcher sequence = tokenSequences[r];
         LeadingLiteral literal = leadingLiterals[r];
-        OpenAiKeySearch keySearch = keySearches[r];
-        NpmrcTokenSearch npmrc = npmrcSearches[r];
+        SearchedMatcher search = searchedByHand[r];
         AnchoredMatcher byHand = anchoredMatchers[r];
         int[] starts = ws.winStart[r];
         int[] ends = ws.winEnd[r];
@@ -410,26 +405,12 @@ public final class SecretScanner implements TextDetector {
                 }
                 work.regexFinds--;
             }
-            if (keySearch != null) {
-                int at = starts[w];
-                while (true) {
-                    work.regexFinds++;
-                    int matchEnd = keySearch.find(view.buffer(), view.length(), at, ends[w], ws.valueStart);
-                    if (matchEnd < 0) {
-                        break;
-                    }
-                    work.handMatched++;
-                    consider(r, view, ws, out, firstOfView, ws.valueStart[0], matchEnd, ws.valueStart[0], matchEnd);
-                    at = matchEnd;
-                }
-                continue;
-            }
             int regexFrom = starts[w];
-            if (npmrc != null) {
+            if (search != null) {
                 int matchEnd;
                 while (true) {
                     work.regexFinds++;
-                    matchEnd = npmrc.find(view.buffer(), regexFrom, ends[w], ws.group);
+                    matchEnd = search.find(view.buffer(), view.length(), regexFrom, ends[w], ws.group);
                     if (matchEnd < 0) {
                         break;
                     }
@@ -437,7 +418,7 @@ public final class SecretScanner implements TextDetector {
                     consider(r, view, ws, out, firstOfView, ws.group[1], matchEnd, ws.group[0], matchEnd);
                     regexFrom = matchEnd;
                 }
-                if (matchEnd != NpmrcTokenSearch.UNDECIDED) {
+                if (matchEnd != SearchedMatcher.UNDECIDED) {
                     continue;
                 }
                 // the regex searches on from the last match, where its own find would go on
@@ -554,6 +535,12 @@ public final class SecretScanner implements TextDetector {
         AuthorizationHeaderMatcher header = rule.pattern().flags() == 0
                 ? AuthorizationHeaderMatcher.of(rule.pattern().pattern()) : null;
         return header != null ? header : Base64ValueMatcher.of(rule.pattern());
+    }
+
+    /** The hand search of a searched rule's regex, or null when the regex engine searches it. */
+    private static SearchedMatcher searchedMatcher(SecretRule rule) {
+        SearchedMatcher key = OpenAiKeySearch.of(rule.pattern());
+        return key != null ? key : NpmrcTokenSearch.of(rule.pattern());
     }
 
     /** Patterns with alternatives may hold the secret in another group than {@code secretGroup}. */

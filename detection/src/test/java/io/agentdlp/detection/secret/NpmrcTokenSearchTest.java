@@ -87,8 +87,8 @@ class NpmrcTokenSearchTest {
         int[] bounds = new int[2];
         int at = from;
         while (true) {
-            int matchEnd = NpmrcTokenSearch.of(REGEX).find(chars, at, end, bounds);
-            if (matchEnd == NpmrcTokenSearch.UNDECIDED) {
+            int matchEnd = NpmrcTokenSearch.of(REGEX).find(chars, chars.length, at, end, bounds);
+            if (matchEnd == SearchedMatcher.UNDECIDED) {
                 Matcher rest = REGEX.matcher(text).useTransparentBounds(true).useAnchoringBounds(false).region(at, end);
                 while (rest.find()) {
                     actual.add(rest.start() + ".." + rest.start(1) + ".." + rest.end());

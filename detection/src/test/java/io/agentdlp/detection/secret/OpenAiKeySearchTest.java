@@ -92,7 +92,7 @@ class OpenAiKeySearchTest {
         }
         List<String> actual = new ArrayList<>();
         char[] chars = (text + "\u0000padding").toCharArray();
-        int[] start = new int[1];
+        int[] start = new int[2];
         for (int at = from; ; ) {
             int matchEnd = OpenAiKeySearch.of(rule.pattern()).find(chars, text.length(), at, end, start);
             if (matchEnd < 0) {
