@@ -2,9 +2,7 @@ package io.agentdlp.events;
 
 import static io.agentdlp.events.EventFields.CATEGORIES;
 import static io.agentdlp.events.EventFields.HASHES;
-import static io.agentdlp.events.EventFields.KINDS;
 import static io.agentdlp.events.EventFields.LINES;
-import static io.agentdlp.events.EventFields.SOURCES;
 import static io.agentdlp.events.EventFields.arrayBlock;
 import static io.agentdlp.events.EventFields.attributes;
 import static io.agentdlp.events.EventFields.findings;
@@ -13,7 +11,6 @@ import static io.agentdlp.events.EventFields.optionalString;
 import static io.agentdlp.events.EventFields.present;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -22,25 +19,20 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 
-import io.agentdlp.avro.Agent;
 import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.Content;
 import io.agentdlp.avro.ContentFingerprints;
 import io.agentdlp.avro.Destination;
-import io.agentdlp.avro.Device;
-import io.agentdlp.avro.EventKind;
-import io.agentdlp.avro.EventSource;
 import io.agentdlp.avro.Finding;
 import io.agentdlp.avro.Repo;
 import io.agentdlp.avro.Tool;
-import io.agentdlp.avro.User;
 import io.agentdlp.serde.AvroBodyReader;
 
 /**
  * Reads an {@link AgentEgressEvent}'s Avro body field by field, for the topology's event source: the
  * deserializer uses it for events written with exactly the current schema and Avro's reader for any
  * other (older or newer producers). It builds what Avro's fast reader builds: the generated records,
- * {@link Instant}s for the timestamps, Avro's array class for the lists (sized as that reader sizes
+ * {@link java.time.Instant}s for the timestamps, Avro's array class for the lists (sized as that reader sizes
  * them) and a default {@link java.util.HashMap} for the attributes. It runs the same collection checks on
  * the same decoder calls, so it fails wherever Avro's reader fails; the deserializer then reads the body
  * again with Avro's reader, whose exception callers see. Readers that never look at the content read
@@ -69,17 +61,7 @@ public final class EventAvroReader implements AvroBodyReader<AgentEgressEvent> {
 
     @Override
     public AgentEgressEvent read(BinaryDecoder d) throws IOException {
-        String eventId = d.readString();
-        Instant eventTime = Instant.ofEpochMilli(d.readLong());
-        Instant ingestTime = Instant.ofEpochMilli(d.readLong());
-        EventSource source = SOURCES[d.readEnum()];
-        Device device = new Device(d.readString(), optionalString(d), optionalString(d));
-        User user = new User(optionalString(d), optionalString(d));
-        Agent agent = new Agent(d.readString(), optionalString(d), optionalString(d));
-        String sessionId = optionalString(d);
-        String turnId = optionalString(d);
-        String toolUseId = optionalString(d);
-        EventKind kind = KINDS[d.readEnum()];
+        EventHeader h = EventHeader.read(d);
         Tool tool = present(d) ? new Tool(d.readString(), CATEGORIES[d.readEnum()], optionalString(d), optionalString(d)) : null;
         Destination destination = present(d) ? new Destination(optionalString(d), optionalInt(d), optionalString(d)) : null;
         String filePath = optionalString(d);
@@ -94,7 +76,8 @@ public final class EventAvroReader implements AvroBodyReader<AgentEgressEvent> {
         boolean canBlock = d.readBoolean();
         String rawRef = optionalString(d);
         Map<String, String> attributes = attributes(d);
-        return new AgentEgressEvent(eventId, eventTime, ingestTime, source, device, user, agent, sessionId, turnId, toolUseId, kind,
+        return new AgentEgressEvent(h.eventId(), h.eventTime(), h.ingestTime(), h.source(), h.device(), h.user(), h.agent(),
+                h.sessionId(), h.turnId(), h.toolUseId(), h.kind(),
                 tool, destination, filePath, content, findings, fingerprints, privacyMode, cwd, repo, canBlock, rawRef, attributes);
     }
 

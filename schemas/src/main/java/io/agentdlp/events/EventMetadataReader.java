@@ -2,9 +2,7 @@ package io.agentdlp.events;
 
 import static io.agentdlp.events.EventFields.CATEGORIES;
 import static io.agentdlp.events.EventFields.HASHES;
-import static io.agentdlp.events.EventFields.KINDS;
 import static io.agentdlp.events.EventFields.LINES;
-import static io.agentdlp.events.EventFields.SOURCES;
 import static io.agentdlp.events.EventFields.arrayBlock;
 import static io.agentdlp.events.EventFields.attributes;
 import static io.agentdlp.events.EventFields.findings;
@@ -13,7 +11,6 @@ import static io.agentdlp.events.EventFields.optionalString;
 import static io.agentdlp.events.EventFields.present;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -22,15 +19,10 @@ import org.apache.avro.SystemLimitException;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 
-import io.agentdlp.avro.Agent;
 import io.agentdlp.avro.Destination;
-import io.agentdlp.avro.Device;
-import io.agentdlp.avro.EventKind;
-import io.agentdlp.avro.EventSource;
 import io.agentdlp.avro.Finding;
 import io.agentdlp.avro.Repo;
 import io.agentdlp.avro.ToolCategory;
-import io.agentdlp.avro.User;
 
 /**
  * Reads the {@link EventMetadata} of an {@code AgentEgressEvent} body written with exactly the current
@@ -49,17 +41,7 @@ final class EventMetadataReader {
 
     /** Reads one body, without any header. */
     static EventMetadata read(BinaryDecoder d) throws IOException {
-        String eventId = d.readString();
-        Instant eventTime = Instant.ofEpochMilli(d.readLong());
-        Instant ingestTime = Instant.ofEpochMilli(d.readLong());
-        EventSource source = SOURCES[d.readEnum()];
-        Device device = new Device(d.readString(), optionalString(d), optionalString(d));
-        User user = new User(optionalString(d), optionalString(d));
-        Agent agent = new Agent(d.readString(), optionalString(d), optionalString(d));
-        String sessionId = optionalString(d);
-        String turnId = optionalString(d);
-        String toolUseId = optionalString(d);
-        EventKind kind = KINDS[d.readEnum()];
+        EventHeader h = EventHeader.read(d);
         EventMetadata.ToolInfo tool = null;
         if (present(d)) {
             String name = d.readString();
@@ -87,7 +69,8 @@ final class EventMetadataReader {
         boolean canBlock = d.readBoolean();
         skipOptionalString(d);
         Map<String, String> attributes = attributes(d);
-        return new EventMetadata(eventId, eventTime, ingestTime, source, device, user, agent, sessionId, turnId, toolUseId, kind,
+        return new EventMetadata(h.eventId(), h.eventTime(), h.ingestTime(), h.source(), h.device(), h.user(), h.agent(),
+                h.sessionId(), h.turnId(), h.toolUseId(), h.kind(),
                 tool, destination, filePath, content, findings, privacyMode, repo, canBlock, attributes);
     }
 
