@@ -156,6 +156,62 @@ class KeywordAutomatonTest {
         }
     }
 
+    @Test
+    void containsAnyAgreesWithTheFormerAutomatonWhereTheThirdsMeet() {
+        // long texts are searched as three walks: occurrences planted from just before to just after where a walk
+        // starts, longest keywords included, and texts around the splitting threshold, with and without a keyword
+        Random random = new Random(1125L);
+        int found = 0;
+        int rounds = 20_000;
+        for (int round = 0; round < rounds; round++) {
+            List<String> keywords = new ArrayList<>();
+            int count = 1 + random.nextInt(5);
+            while (keywords.size() < count) {
+                String k = randomString(random, "abAB:_x", 1 + random.nextInt(round % 2 == 0 ? 14 : 5)).toLowerCase(Locale.ROOT);
+                if (!keywords.contains(k)) {
+                    keywords.add(k);
+                }
+            }
+            int longest = keywords.stream().mapToInt(String::length).max().orElseThrow();
+            // a text of chars outside the keywords, so that only a planted occurrence is found
+            char[] text = randomString(random, "cdCD \n\u00e9", Math.max(0, 8 * longest - 3 + random.nextInt(round % 3 == 0 ? 600 : 40)))
+                    .toCharArray();
+            int third = text.length / 3;
+            if (round % 4 != 0 && text.length > 0) {
+                String k = keywords.get(random.nextInt(keywords.size()));
+                int boundary = new int[] {0, third, 2 * third, text.length}[random.nextInt(4)];
+                int end = boundary - 1 + random.nextInt(k.length() + 3);
+                int at = Math.max(0, Math.min(text.length - k.length(), end - k.length()));
+                k.toUpperCase(Locale.ROOT).getChars(0, Math.min(k.length(), text.length - at), text, at);
+            }
+            String t = new String(text);
+            boolean expected = new OriginalKeywordAutomaton(keywords).containsAny(t);
+            assertThat(new KeywordAutomaton(keywords).containsAny(t)).as("keywords %s in %s", keywords, t).isEqualTo(expected);
+            found += expected ? 1 : 0;
+        }
+        assertThat(found).isBetween(rounds / 2, rounds - rounds / 8);
+    }
+
+    @Test
+    void containsAnyOfThePlaceholderWordsOnTrafficAgreesWithTheFormerAutomaton() {
+        List<String> words = List.of("example", "sample", "changeme", "change_me", "your-", "xxxxx", "...", "${", "{{",
+                "insert_token", "fake-password", "1234567890", "foobar");
+        KeywordAutomaton automaton = new KeywordAutomaton(words);
+        OriginalKeywordAutomaton former = new OriginalKeywordAutomaton(words);
+        int checked = 0;
+        for (String text : TrafficTexts.rawAndNormalised()) {
+            // every stretch of the traffic from each line start, at lengths around and far above the threshold
+            for (int at = 0; at >= 0 && at < text.length(); at = text.indexOf('\n', at + 1)) {
+                for (int length : new int[] {7, 103, 104, 105, 300, 2_000}) {
+                    String part = text.substring(at, Math.min(text.length(), at + length));
+                    assertThat(automaton.containsAny(part)).isEqualTo(former.containsAny(part));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(10_000);
+    }
+
     private static int assertSameHitsAsFormer(List<String> keywords, String text) {
         List<String> expected = hits(new OriginalKeywordAutomaton(keywords)::scan, text);
         assertThat(hits(new KeywordAutomaton(keywords)::scan, text)).as("keywords %s in %s", keywords, text).isEqualTo(expected);
