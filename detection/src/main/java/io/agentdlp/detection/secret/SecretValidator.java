@@ -1,6 +1,7 @@
 package io.agentdlp.detection.secret;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.zip.CRC32;
@@ -68,6 +69,8 @@ public enum SecretValidator {
     };
 
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    /** Per ASCII char, its value in base64 with {@code -_} read as {@code +/}, or -1. */
+    private static final byte[] BASE64_VALUE = base64Values();
     private final String id;
 
     SecretValidator(String id) {
@@ -184,23 +187,65 @@ public enum SecretValidator {
                 : Character.isLetterOrDigit(c);
     }
 
-    private static String decodeBase64(String s) {
-        String t = s.strip().replace('-', '+').replace('_', '/');
-        int end = t.length();
-        while (end > 0 && t.charAt(end - 1) == '=') {
-            end--;
+    /**
+     * The bytes (as ISO-8859-1 chars) that {@link Base64#getDecoder()} gives for {@code s} stripped, with
+     * {@code -_} read as {@code +/}, its trailing {@code =} dropped and the padding restored; null when the
+     * length leaves a lone char or a char is outside the alphabet (the decoder rejects a {@code =} before the
+     * padding too). Decoded in place: this runs on every value of the base64 rules, twice for most.
+     */
+    static String decodeBase64(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
         }
-        t = t.substring(0, end);
-        int pad = (4 - t.length() % 4) % 4;
-        if (pad == 3) {
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        while (to > from && s.charAt(to - 1) == '=') {
+            to--;
+        }
+        int length = to - from;
+        if (length % 4 == 1) {
             return null;
         }
-        try {
-            byte[] b = Base64.getDecoder().decode(t + "=".repeat(pad));
-            return new String(b, StandardCharsets.ISO_8859_1);
-        } catch (IllegalArgumentException e) {
-            return null;
+        byte[] out = new byte[length / 4 * 3 + Math.max(0, length % 4 - 1)];
+        int bits = 0;
+        int o = 0;
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(from + i);
+            int v = c < 128 ? BASE64_VALUE[c] : -1;
+            if (v < 0) {
+                return null;
+            }
+            bits = bits << 6 | v;
+            if ((i & 3) == 3) {
+                out[o++] = (byte) (bits >> 16);
+                out[o++] = (byte) (bits >> 8);
+                out[o++] = (byte) bits;
+                bits = 0;
+            }
         }
+        int rest = length & 3;
+        if (rest == 2) {
+            out[o] = (byte) (bits >> 4);
+        } else if (rest == 3) {
+            out[o++] = (byte) (bits >> 10);
+            out[o] = (byte) (bits >> 2);
+        }
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] base64Values() {
+        byte[] values = new byte[128];
+        Arrays.fill(values, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            values[alphabet.charAt(i)] = (byte) i;
+        }
+        values['-'] = 62;
+        values['_'] = 63;
+        return values;
     }
 
     private static boolean isPrintable(String s) {
