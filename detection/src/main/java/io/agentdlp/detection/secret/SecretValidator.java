@@ -69,6 +69,11 @@ public enum SecretValidator {
     };
 
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    /** A PEM body line's char classes, or-ed over the line: base64 chars (and non-ASCII letters or digits) are 0. */
+    private static final byte OUTSIDE = 1;
+    private static final byte COLON = 2;
+    /** Per ASCII char, its PEM body class. */
+    private static final byte[] PEM_CLASS = pemClasses();
     /** Per ASCII char, its value in base64 with {@code -_} read as {@code +/}, or -1. */
     private static final byte[] BASE64_VALUE = base64Values();
     private final String id;
@@ -152,26 +157,18 @@ public enum SecretValidator {
             boolean delimiter = e - s >= 4 && block.charAt(s) == '-' && block.charAt(s + 1) == '-'
                     && block.charAt(s + 2) == '-' && block.charAt(s + 3) == '-';
             if (!delimiter) {
-                // a line holding ':' is skipped even after a char outside the alphabet, so it is looked for first
-                int lineBody = 0;
-                boolean outside = false;
+                // a line holding ':' is skipped even after a char outside the alphabet, so the line's classes are
+                // gathered first and judged once
+                int classes = 0;
                 for (int i = s; i < e; i++) {
                     char c = block.charAt(i);
-                    if (c == ':') {
-                        lineBody = -1;
-                        break;
-                    }
-                    if (isPemBodyChar(c)) {
-                        lineBody++;
-                    } else {
-                        outside = true;
-                    }
+                    classes |= c < 128 ? PEM_CLASS[c] : Character.isLetterOrDigit(c) ? 0 : OUTSIDE;
                 }
-                if (lineBody >= 0) {
-                    if (outside) {
+                if ((classes & COLON) == 0) {
+                    if (classes != 0) {
                         return -1;
                     }
-                    body += lineBody;
+                    body += e - s;
                 }
             }
             if (nl < 0) {
@@ -182,9 +179,13 @@ public enum SecretValidator {
         return body;
     }
 
-    private static boolean isPemBodyChar(char c) {
-        return c < 128 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '='
-                : Character.isLetterOrDigit(c);
+    private static byte[] pemClasses() {
+        byte[] classes = new byte[128];
+        for (char c = 0; c < 128; c++) {
+            boolean body = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=';
+            classes[c] = c == ':' ? COLON : body ? 0 : OUTSIDE;
+        }
+        return classes;
     }
 
     /**
