@@ -120,6 +120,11 @@ public final class SecretScanner implements TextDetector {
     private final Comparator<Candidate> overlapPriority;
     /** The order of the reported findings: offset, then rule id. */
     private final Comparator<Candidate> reportOrder;
+    /** Per rule, its rank in the rule part of {@link #overlapPriority} and by id, and the bits of the largest. */
+    private final int[] priorityRank;
+    private final int[] idRank;
+    private final int priorityRankBits;
+    private final int idRankBits;
 
     private SecretScanner(Builder b) {
         this.rules = b.catalog.rules().toArray(SecretRule[]::new);
@@ -225,6 +230,10 @@ public final class SecretScanner implements TextDetector {
         int[] priorityRank = ranks(rules, Comparator.<SecretRule>comparingInt(rule -> rule.generic() ? 1 : 0)
                 .thenComparing(Comparator.comparingDouble(SecretRule::confidence).reversed()));
         int[] idRank = ranks(rules, Comparator.comparing(SecretRule::id));
+        this.priorityRank = priorityRank;
+        this.idRank = idRank;
+        this.priorityRankBits = PackedOrder.bits(Arrays.stream(priorityRank).max().orElse(0));
+        this.idRankBits = PackedOrder.bits(Arrays.stream(idRank).max().orElse(0));
         this.overlapPriority = (x, y) -> {
             int c = Integer.compare(priorityRank[x.rule], priorityRank[y.rule]);
             if (c == 0) {
@@ -622,12 +631,11 @@ public final class SecretScanner implements TextDetector {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        candidates.sort(overlapPriority);
         // a candidate overlapping one kept before it is dropped; the kept ones are disjoint and non-empty,
         // so a candidate overlaps one exactly when a char of its span (at least one char) is covered
         CoveredOffsets taken = ws.taken;
         List<Candidate> kept = new ArrayList<>();
-        for (Candidate c : candidates) {
+        for (Candidate c : inOverlapPriority(candidates, ws.order)) {
             int end = Math.max(c.originalEnd, c.originalStart + 1);
             if (!taken.anyIn(c.originalStart, end)) {
                 taken.cover(c.originalStart, end);
@@ -637,7 +645,7 @@ public final class SecretScanner implements TextDetector {
         for (Candidate c : kept) {
             taken.uncover(c.originalStart, Math.max(c.originalEnd, c.originalStart + 1));
         }
-        kept.sort(reportOrder);
+        kept = inReportOrder(kept, ws.order);
         // kept is sorted by offset: lines after the last finding are never asked for
         LineIndex lines = LineIndex.of(original, Math.min(limit, kept.get(kept.size() - 1).originalStart + 1));
         List<Finding> findings = new ArrayList<>(kept.size());
@@ -648,6 +656,56 @@ public final class SecretScanner implements TextDetector {
                     lines.column(c.originalStart), c.originalStart, c.originalEnd - c.originalStart, null));
         }
         return findings;
+    }
+
+    /** The candidates in {@link #overlapPriority}'s order, a stable sort: packed into longs where they fit. */
+    private List<Candidate> inOverlapPriority(List<Candidate> candidates, PackedOrder order) {
+        int minStart = Integer.MAX_VALUE;
+        int maxStart = 0;
+        int minLength = Integer.MAX_VALUE;
+        int maxLength = 0;
+        for (Candidate c : candidates) {
+            minStart = Math.min(minStart, c.originalStart);
+            maxStart = Math.max(maxStart, c.originalStart);
+            minLength = Math.min(minLength, c.originalEnd - c.originalStart);
+            maxLength = Math.max(maxLength, c.originalEnd - c.originalStart);
+        }
+        int n = candidates.size();
+        if (minStart < 0 || minLength < 0 || !order.begin(n, priorityRankBits, PackedOrder.bits(maxLength - minLength),
+                PackedOrder.bits(maxStart), idRankBits)) {
+            candidates.sort(overlapPriority);
+            return candidates;
+        }
+        for (Candidate c : candidates) {
+            // the longer span first
+            order.add(priorityRank[c.rule], maxLength - (c.originalEnd - c.originalStart), c.originalStart, idRank[c.rule]);
+        }
+        return inPackedOrder(candidates, order);
+    }
+
+    /** The kept candidates in {@link #reportOrder}: packed into longs where they fit. */
+    private List<Candidate> inReportOrder(List<Candidate> kept, PackedOrder order) {
+        int maxStart = 0;
+        for (Candidate c : kept) {
+            maxStart = Math.max(maxStart, c.originalStart);
+        }
+        if (!order.begin(kept.size(), 0, 0, PackedOrder.bits(maxStart), idRankBits)) {
+            kept.sort(reportOrder);
+            return kept;
+        }
+        for (Candidate c : kept) {
+            order.add(0, 0, c.originalStart, idRank[c.rule]);
+        }
+        return inPackedOrder(kept, order);
+    }
+
+    private static List<Candidate> inPackedOrder(List<Candidate> items, PackedOrder order) {
+        order.sort();
+        List<Candidate> sorted = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            sorted.add(items.get(order.indexAt(i)));
+        }
+        return sorted;
     }
 
     /**
@@ -715,6 +773,8 @@ public final class SecretScanner implements TextDetector {
         final int[] charCounts = new int[128];
         /** Original offsets covered by the findings kept so far; cleared after each scan. */
         final CoveredOffsets taken = new CoveredOffsets();
+        /** The findings step's packed sorts. */
+        final PackedOrder order = new PackedOrder();
         /** The chars of the current scan's renderings, reused by the next scan. */
         final RenderingBuffers buffers = RenderingBuffers.reused();
         /** The current scan's matched values and what their checks found. */
