@@ -145,19 +145,21 @@ final class KeywordAutomaton {
     }
 
     /**
-     * True when {@code text} contains any keyword (case-insensitively). Long texts are walked as three thirds at
-     * once, as {@link #scan} does; each walk starts from the root at its third and the first two run on for
-     * {@code longestKeyword - 1} chars past it, so every occurrence lies wholly inside one walk.
+     * True when {@code text} contains any keyword (case-insensitively). Texts of three longest keywords and more
+     * are walked as three thirds at once, as {@link #scan} does; each walk starts from the root at its third and
+     * the first two run on for {@code longestKeyword - 1} chars past it (together too), so every occurrence lies
+     * wholly inside one walk.
      */
     boolean containsAny(CharSequence text) {
         int n = text.length();
-        if (n < SPLIT_MIN * longestKeyword) {
+        int overlap = longestKeyword - 1;
+        int third = n / 3;
+        if (third < longestKeyword) {
             return walkUntilOutput(text, 0, n, 0) < 0;
         }
         final int[] d = delta;
         final byte[] cl = classOf;
         final int firstOutput = firstOutputState;
-        final int third = n / 3;
         final int start3 = 2 * third;
         int s1 = 0;
         int s2 = 0;
@@ -173,10 +175,16 @@ final class KeywordAutomaton {
                 return true;
             }
         }
-        int overlap = longestKeyword - 1;
-        return walkUntilOutput(text, third, third + overlap, s1) < 0
-                || walkUntilOutput(text, start3, start3 + overlap, s2) < 0
-                || walkUntilOutput(text, start3 + third, n, s3) < 0;
+        for (int i = 0; i < overlap; i++) {
+            char c1 = text.charAt(third + i);
+            char c2 = text.charAt(start3 + i);
+            s1 = d[s1 + (c1 < 128 ? cl[c1] : 0)];
+            s2 = d[s2 + (c2 < 128 ? cl[c2] : 0)];
+            if (s1 >= firstOutput | s2 >= firstOutput) {
+                return true;
+            }
+        }
+        return walkUntilOutput(text, start3 + third, n, s3) < 0;
     }
 
     /** Walks {@code text[from, to)} from state row {@code s}: the row reached, or -1 at the first output. */

@@ -174,7 +174,7 @@ class KeywordAutomatonTest {
             }
             int longest = keywords.stream().mapToInt(String::length).max().orElseThrow();
             // a text of chars outside the keywords, so that only a planted occurrence is found
-            char[] text = randomString(random, "cdCD \n\u00e9", Math.max(0, 8 * longest - 3 + random.nextInt(round % 3 == 0 ? 600 : 40)))
+            char[] text = randomString(random, "cdCD \n\u00e9", Math.max(0, 3 * longest - 4 + random.nextInt(round % 3 == 0 ? 600 : 40)))
                     .toCharArray();
             int third = text.length / 3;
             if (round % 4 != 0 && text.length > 0) {
@@ -202,7 +202,7 @@ class KeywordAutomatonTest {
         for (String text : TrafficTexts.rawAndNormalised()) {
             // every stretch of the traffic from each line start, at lengths around and far above the threshold
             for (int at = 0; at >= 0 && at < text.length(); at = text.indexOf('\n', at + 1)) {
-                for (int length : new int[] {7, 103, 104, 105, 300, 2_000}) {
+                for (int length : new int[] {7, 38, 39, 40, 103, 104, 105, 300, 2_000}) {
                     String part = text.substring(at, Math.min(text.length(), at + length));
                     assertThat(automaton.containsAny(part)).isEqualTo(former.containsAny(part));
                     checked++;
