@@ -41,6 +41,13 @@ public final class SecretScanner implements TextDetector {
      * except the PEM blocks', whose encoded form carries an escape on every line.
      */
     static final int PERCENT_MARGIN = 1024;
+    /**
+     * Distinct values whose check verdicts a scan remembers at most; a scan that meets more forgets them all and
+     * starts over. A 10 MB text meets some 30,000, and a table of that size misses the cache at every lookup,
+     * while most repeats of a value lie near its previous occurrence: the benchmark's 10 MB text checks 0.4 % more
+     * values with this limit than without.
+     */
+    static final int DEFAULT_VALUE_MEMO_LIMIT = 1024;
     /** {@link Workspace#hit}'s mark for an assignment operator not looked for yet at the hit. */
     private static final int OPERATOR_NOT_SOUGHT = -2;
 
@@ -111,6 +118,7 @@ public final class SecretScanner implements TextDetector {
     private final Redactor redactor;
     private final int maxScanChars;
     private final int maxDecodeDepth;
+    private final int valueMemoLimit;
     private final ThreadLocal<Workspace> workspaces;
     /**
      * Which of two overlapping candidates is reported: a specific rule before a generic one, then the
@@ -132,6 +140,7 @@ public final class SecretScanner implements TextDetector {
         this.redactor = b.redactor;
         this.maxScanChars = b.maxScanChars;
         this.maxDecodeDepth = b.maxDecodeDepth;
+        this.valueMemoLimit = b.valueMemoLimit;
 
         Map<String, Integer> keywordIds = new HashMap<>();
         List<String> keywords = new ArrayList<>();
@@ -562,10 +571,17 @@ public final class SecretScanner implements TextDetector {
         return 0;
     }
 
-    /** The value passes the rule's checks; each distinct value is checked once per check profile and scan. */
+    /**
+     * The value passes the rule's checks; each distinct value is checked once per check profile while remembered
+     * (see {@link #DEFAULT_VALUE_MEMO_LIMIT}): the verdicts are a function of the value, so forgetting changes no
+     * result.
+     */
     private boolean accept(int r, String secret, Workspace ws) {
         ValueChecks value = ws.values.get(secret);
         if (value == null) {
+            if (ws.values.size() >= valueMemoLimit) {
+                ws.values.clear();
+            }
             value = new ValueChecks();
             ws.values.put(secret, value);
         }
@@ -999,6 +1015,7 @@ public final class SecretScanner implements TextDetector {
         private Redactor redactor = Redactor.standard();
         private int maxScanChars = DEFAULT_MAX_SCAN_CHARS;
         private int maxDecodeDepth = DEFAULT_MAX_DECODE_DEPTH;
+        private int valueMemoLimit = DEFAULT_VALUE_MEMO_LIMIT;
 
         private Builder() {
         }
@@ -1035,6 +1052,15 @@ public final class SecretScanner implements TextDetector {
                 throw new IllegalArgumentException("maxDecodeDepth must be >= 0");
             }
             this.maxDecodeDepth = d;
+            return this;
+        }
+
+        /** Distinct values whose verdicts a scan remembers (see {@link #DEFAULT_VALUE_MEMO_LIMIT}); for tests. */
+        Builder valueMemoLimit(int values) {
+            if (values < 1) {
+                throw new IllegalArgumentException("valueMemoLimit must be positive");
+            }
+            this.valueMemoLimit = values;
             return this;
         }
 
