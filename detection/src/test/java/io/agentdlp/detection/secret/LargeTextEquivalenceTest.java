@@ -11,26 +11,32 @@ import io.agentdlp.detection.secret.eval.AgentTrafficCorpus;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scanner remembers a bounded number of value verdicts, which may not change a finding. The oracle is the
- * scanner as it was before: every value's verdict remembered for the whole scan ({@code valueMemoLimit}
- * unbounded).
+ * The scanner evaluates a large view's windows stretch by stretch and remembers a bounded number of value
+ * verdicts; neither may change a finding. The oracle is the scanner as it was before both: every rule's
+ * windows over the whole view in turn ({@code evaluationStretch} unbounded) and every value's verdict
+ * remembered for the whole scan ({@code valueMemoLimit} unbounded).
  */
 class LargeTextEquivalenceTest {
     private static final KeyedHasher HASHER = KeyedHasher.fromSecret("large-text-equivalence-test-key");
 
-    private static SecretScanner scanner(int memoLimit) {
-        return SecretScanner.builder().hasher(HASHER).valueMemoLimit(memoLimit).build();
+    private static SecretScanner scanner(int stretch, int memoLimit) {
+        return SecretScanner.builder().hasher(HASHER).evaluationStretch(stretch).valueMemoLimit(memoLimit).build();
     }
 
-    private final SecretScanner oracle = scanner(Integer.MAX_VALUE);
+    private final SecretScanner oracle = scanner(Integer.MAX_VALUE, Integer.MAX_VALUE);
     private final List<SecretScanner> candidates = List.of(
-            SecretScanner.builder().hasher(HASHER).build(), scanner(1), scanner(3), scanner(100));
+            SecretScanner.builder().hasher(HASHER).build(),
+            scanner(61, 1),
+            scanner(97, 3),
+            scanner(1000, Integer.MAX_VALUE),
+            scanner(Integer.MAX_VALUE, 2),
+            scanner(64 * 1024, 100));
 
     @Test
     void largeTrafficGivesTheOraclesFindings() {
         AgentTrafficCorpus corpus = new AgentTrafficCorpus(20250301L);
         for (boolean secrets : new boolean[]{true, false}) {
-            assertSameFindings(corpus.traffic(3 << 20, secrets));
+            assertSameFindings(corpus.traffic(2 << 20, secrets));
         }
     }
 
@@ -43,7 +49,10 @@ class LargeTextEquivalenceTest {
         }
     }
 
-    /** Rule examples and traffic cut at random places and stitched, so that values repeat at random distances. */
+    /**
+     * Rule examples and traffic cut at random places and stitched, so that values repeat at random distances and
+     * the windows of many rules cross the stretches' ends.
+     */
     @Test
     void stitchedExamplesGiveTheOraclesFindings() {
         List<String> pieces = new ArrayList<>();
@@ -67,10 +76,16 @@ class LargeTextEquivalenceTest {
         }
     }
 
+    /** The same findings, and every window evaluated once: a window done twice gives a duplicate the findings would hide. */
     private void assertSameFindings(String text) {
-        ScanResult expected = oracle.scan(text);
+        ScanWork expectedWork = new ScanWork();
+        ScanResult expected = oracle.scan(text, expectedWork);
         for (SecretScanner scanner : candidates) {
-            assertThat(scanner.scan(text)).isEqualTo(expected);
+            ScanWork work = new ScanWork();
+            assertThat(scanner.scan(text, work)).isEqualTo(expected);
+            assertThat(new long[]{work.windows, work.windowChars, work.regexFinds, work.handMatched, work.candidates})
+                    .containsExactly(expectedWork.windows, expectedWork.windowChars, expectedWork.regexFinds,
+                            expectedWork.handMatched, expectedWork.candidates);
         }
     }
 }
