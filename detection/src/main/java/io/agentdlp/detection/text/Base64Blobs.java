@@ -123,7 +123,8 @@ public final class Base64Blobs {
         if (produced < 0) {
             return null;
         }
-        DecodedTextBuilder out = new DecodedTextBuilder(in, capacity, in.depth() + 1, buffers);
+        // one offset run per quantum: sized for them all, the runs never grow
+        DecodedTextBuilder out = new DecodedTextBuilder(in, capacity, produced / 3 + 1, in.depth() + 1, buffers);
         char[] c = in.buffer();
         int seen = 0;
         int q = 0;

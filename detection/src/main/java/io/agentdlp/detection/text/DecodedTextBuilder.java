@@ -6,13 +6,19 @@ final class DecodedTextBuilder {
     private final OffsetRuns parentRuns;
     private final int depth;
     private final RenderingBuffers buffers;
-    private final OffsetRuns.Builder runs = new OffsetRuns.Builder();
+    private final OffsetRuns.Builder runs;
     private char[] chars;
     private int length;
     /** The parent run read last: decoders read their parent in increasing order, so lookups move forward. */
     private int parentRun;
 
     DecodedTextBuilder(DecodedText parent, int capacity, int depth, RenderingBuffers buffers) {
+        this(parent, capacity, 8, depth, buffers);
+    }
+
+    /** As the other constructor, with room for {@code runCapacity} offset runs before they grow. */
+    DecodedTextBuilder(DecodedText parent, int capacity, int runCapacity, int depth, RenderingBuffers buffers) {
+        this.runs = new OffsetRuns.Builder(runCapacity);
         this.parent = parent;
         this.parentRuns = parent.offsetRuns();
         this.depth = depth;
@@ -37,8 +43,8 @@ final class DecodedTextBuilder {
         int origin = parentOffset(parentIndex);
         for (int j = 0; j < n; j++) {
             chars[length++] = src[from + j];
-            runs.add(origin);
         }
+        runs.addShared(origin, n);
     }
 
     /** Copies parent chars {@code [from, to)} unchanged. */

@@ -62,11 +62,21 @@ final class OffsetRuns {
 
     /** Collects runs as decoded chars are appended in order; merges a char into the last run when it fits. */
     static final class Builder {
-        private int[] starts = new int[8];
-        private int[] origins = new int[8];
+        private int[] starts;
+        private int[] origins;
         private int count;
         /** Decoded index of the next char to be added. */
         private int length;
+
+        Builder() {
+            this(8);
+        }
+
+        /** A builder with room for {@code runs} runs before it grows. */
+        Builder(int runs) {
+            starts = new int[Math.max(1, runs)];
+            origins = new int[starts.length];
+        }
 
         /** One decoded char whose source is at original offset {@code origin}. */
         void add(int origin) {
@@ -103,6 +113,22 @@ final class OffsetRuns {
                 }
             }
             newRun(origin);
+            length += n;
+        }
+
+        /**
+         * {@code n} decoded chars that all come from original offset {@code origin} (a base64 quantum's bytes):
+         * one run for all of them, or the last run extended when it is shared by the same offset. The offsets
+         * are those of {@code n} calls of {@link #add}; only a single char may be held as a shared run where
+         * {@code add} would start an advancing one, which maps it the same.
+         */
+        void addShared(int origin, int n) {
+            if (n <= 0) {
+                return;
+            }
+            if (count == 0 || origins[count - 1] != ~origin) {
+                newRun(~origin);
+            }
             length += n;
         }
 

@@ -112,6 +112,46 @@ class OffsetRunsTest {
     }
 
     @Test
+    void sharedCharsMapAsTheSameNumberOfSingleAdds() {
+        Random random = new Random(20261125);
+        for (int round = 0; round < 5_000; round++) {
+            OffsetRuns.Builder shared = new OffsetRuns.Builder(1 + random.nextInt(4));
+            OffsetRuns.Builder single = new OffsetRuns.Builder();
+            int length = 0;
+            int origin = random.nextInt(5);
+            int steps = 1 + random.nextInt(60);
+            for (int step = 0; step < steps; step++) {
+                // origins that repeat, advance by one, jump and go back, so every merge of add is met
+                origin = Math.max(0, origin + random.nextInt(7) - 2);
+                int n = random.nextInt(5);
+                switch (random.nextInt(3)) {
+                    case 0 -> {
+                        shared.addShared(origin, n);
+                        for (int k = 0; k < n; k++) {
+                            single.add(origin);
+                        }
+                    }
+                    case 1 -> {
+                        shared.add(origin);
+                        single.add(origin);
+                        n = 1;
+                    }
+                    default -> {
+                        shared.addAdvancing(origin, n);
+                        single.addAdvancing(origin, n);
+                    }
+                }
+                length += n;
+            }
+            OffsetRuns a = shared.build();
+            OffsetRuns b = single.build();
+            for (int i = 0; i < length; i++) {
+                assertThat(a.originalOffset(i)).as("round %d char %d", round, i).isEqualTo(b.originalOffset(i));
+            }
+        }
+    }
+
+    @Test
     void anEscapeStartsANewRunOnlyAfterItsDecodedChar() {
         String original = "a\\nb\\nc";
         DecodedText d = JsonStringUnescaper.unescape(DecodedText.of(original));
