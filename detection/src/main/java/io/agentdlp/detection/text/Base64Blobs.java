@@ -134,20 +134,7 @@ public final class Base64Blobs {
         }
         // one offset run per quantum: sized for them all, the runs never grow
         DecodedTextBuilder out = new DecodedTextBuilder(in, capacity, produced / 3 + 1, in.depth() + 1, buffers);
-        char[] c = in.buffer();
-        int seen = 0;
-        int q = 0;
-        for (int i = start; q < produced; i++) {
-            char ch = c[i];
-            if (ch == '\n' || ch == '\r') {
-                continue;
-            }
-            // every decoded byte maps back to the first char of its base64 quantum
-            if ((seen++ & 3) == 0) {
-                out.appendShared(bytes, q, Math.min(3, produced - q), i);
-                q += 3;
-            }
-        }
+        out.appendQuanta(bytes, produced, start);
         return out.build(end);
     }
 

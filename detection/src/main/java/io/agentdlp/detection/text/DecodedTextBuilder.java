@@ -35,16 +35,30 @@ final class DecodedTextBuilder {
         length++;
     }
 
-    /** Appends chars {@code src[from, from + n)}, which all come from parent char {@code parentIndex}. */
-    void appendShared(char[] src, int from, int n, int parentIndex) {
+    /**
+     * Appends {@code src[0, n)}, decoded from the parent's base64 run that starts at {@code parentStart}: each
+     * group of three chars (the last may be shorter) comes from the parent char that starts its quantum, the
+     * run's chars taken in fours with line breaks not counted.
+     */
+    void appendQuanta(char[] src, int n, int parentStart) {
         if (length + n > chars.length) {
             grow(length + n);
         }
-        int origin = parentOffset(parentIndex);
-        for (int j = 0; j < n; j++) {
-            chars[length++] = src[from + j];
+        System.arraycopy(src, 0, chars, length, n);
+        length += n;
+        char[] p = parent.buffer();
+        int seen = 0;
+        int q = 0;
+        for (int i = parentStart; q < n; i++) {
+            char c = p[i];
+            if (c == '\n' || c == '\r') {
+                continue;
+            }
+            if ((seen++ & 3) == 0) {
+                runs.addShared(parentOffset(i), Math.min(3, n - q));
+                q += 3;
+            }
         }
-        runs.addShared(origin, n);
     }
 
     /** Copies parent chars {@code [from, to)} unchanged. */
