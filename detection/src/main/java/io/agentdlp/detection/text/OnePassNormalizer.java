@@ -22,10 +22,10 @@ final class OnePassNormalizer {
         SPECIAL['"'] = 1;
     }
 
-    private final DecodedText in;
-    private final char[] src;
-    private final int n;
-    private final RenderingBuffers buffers;
+    private DecodedText in;
+    private char[] src;
+    private int n;
+    private RenderingBuffers buffers;
     /** The rendering, created when the first char is dropped or changed; until then it would equal {@code in}. */
     private DecodedTextBuilder out;
     /** Kept input chars {@code [pendFrom, pendTo)}, not yet copied into {@code out}. */
@@ -40,7 +40,7 @@ final class OnePassNormalizer {
      */
     private int[] quotes = new int[16];
     private int quoteCount;
-    private final DiffHunks hunks = new DiffHunks();
+    private DiffHunks hunks;
     /** Cuts of the current line as {@code [start, end)} pairs, in the coordinates of the line's chars. */
     private int[] cuts = new int[8];
     private int cutCount;
@@ -57,24 +57,47 @@ final class OnePassNormalizer {
     /** Input index of the first char not yet in the line buffer (once the line has an escape). */
     private int lineCopied;
 
-    private OnePassNormalizer(DecodedText in, RenderingBuffers buffers) {
-        this.in = in;
-        this.src = in.buffer();
-        this.n = in.length();
-        this.buffers = buffers;
+    /** A normaliser whose line buffers serve one text after another, on one thread (see {@link RenderingBuffers}). */
+    OnePassNormalizer() {
     }
 
     static DecodedText normalize(DecodedText in, RenderingBuffers buffers) {
-        OnePassNormalizer pass = new OnePassNormalizer(in, buffers);
-        if (!pass.run()) {
+        OnePassNormalizer pass = buffers.normalizer();
+        try {
+            return pass.normalizeOne(in, buffers);
+        } finally {
+            // a pooled normaliser must not keep the scanned text reachable after the scan
+            pass.in = null;
+            pass.src = null;
+            pass.out = null;
+        }
+    }
+
+    private DecodedText normalizeOne(DecodedText text, RenderingBuffers into) {
+        in = text;
+        src = text.buffer();
+        n = text.length();
+        buffers = into;
+        out = null;
+        pendFrom = 0;
+        pendTo = 0;
+        lineStart = 0;
+        quoteCount = 0;
+        hunks = new DiffHunks();
+        cutCount = 0;
+        lineEscaped = false;
+        lineLength = 0;
+        pieceCount = 0;
+        lineCopied = 0;
+        if (!run()) {
             return LinePrefixStripper.strip(
-                    JsonStringUnescaper.unescapeNested(in, AgentText.JSON_UNESCAPE_PASSES, buffers), buffers);
+                    JsonStringUnescaper.unescapeNested(text, AgentText.JSON_UNESCAPE_PASSES, into), into);
         }
-        if (pass.out == null && pass.pendFrom == 0 && pass.pendTo == pass.n) {
-            return in;
+        if (out == null && pendFrom == 0 && pendTo == n) {
+            return text;
         }
-        pass.flush();
-        return pass.out.build(pass.n);
+        flush();
+        return out.build(n);
     }
 
     /** Unescapes and cuts; false when the unescaped text may need another unescaping pass. */

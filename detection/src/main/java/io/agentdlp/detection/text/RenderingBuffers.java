@@ -18,6 +18,7 @@ public final class RenderingBuffers {
     private final char[][] slots = new char[SLOTS][];
     private int used;
     private char[] scratch;
+    private OnePassNormalizer normalizer;
 
     private RenderingBuffers(boolean pooled) {
         this.pooled = pooled;
@@ -60,6 +61,20 @@ public final class RenderingBuffers {
             scratch = new char[Math.min(MAX_POOLED_CHARS, Math.max(capacity, Math.max(64, capacity + (capacity >> 1))))];
         }
         return scratch;
+    }
+
+    /**
+     * The normaliser, whose line buffers a pooled instance keeps from text to text (a text is normalised before
+     * the next one starts); unpooled instances hand out a new one every time.
+     */
+    OnePassNormalizer normalizer() {
+        if (!pooled) {
+            return new OnePassNormalizer();
+        }
+        if (normalizer == null) {
+            normalizer = new OnePassNormalizer();
+        }
+        return normalizer;
     }
 
     /** Ends the scan: every buffer handed out may be handed out again. */

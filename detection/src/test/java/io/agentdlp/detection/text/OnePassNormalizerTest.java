@@ -96,6 +96,21 @@ class OnePassNormalizerTest {
         }
     }
 
+    @Test
+    void onePooledNormaliserServesTextAfterText() {
+        // the pooled normaliser keeps its line buffers: a text that ends inside a hunk, an escaped line or a
+        // quoted line must leave nothing for the next one
+        RenderingBuffers buffers = RenderingBuffers.reused();
+        Random random = new Random(13L);
+        for (int t = 0; t < 20_000; t++) {
+            DecodedText in = DecodedText.of(randomText(random, 1 + random.nextInt(t % 2 == 0 ? 8 : 60)));
+            assertEqual(AgentText.normalize(in, buffers), oracle(in), in);
+            if (random.nextInt(4) == 0) {
+                buffers.releaseAll();
+            }
+        }
+    }
+
     private static String randomText(Random random, int pieces) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < pieces; i++) {
