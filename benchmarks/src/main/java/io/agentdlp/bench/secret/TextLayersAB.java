@@ -12,21 +12,25 @@ import io.agentdlp.detection.secret.eval.AgentTrafficCorpus;
 /**
  * Interleaved A/B of one text layer of two builds of the detection library, on the benchmark's mixed traffic:
  * {@code normalize} ({@code AgentText.normalize} of a pooled copy of each text, as the scanner calls it) or
- * {@code base64} ({@code Base64Blobs.decodeAll} over each normalised text). Each build is loaded by its own
+ * {@code base64} ({@code Base64Blobs.decodeAll} over each normalised text) or {@code percent}
+ * ({@code PercentDecoder.decodeNearEscapes} over each normalised text, with the scanner's margin). Each build is loaded by its own
  * class loader, as in {@link SecretScanAB}; the two first prove they give the same rendering (chars and the
  * original offset of every char) for every text. Prints ns of this thread's CPU per input char for both
  * (medians over the second half of the rounds) and the median B/A speed-up.
  *
  * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.secret.TextLayersAB
- * <classpathA> <classpathB> normalize|base64 [size=102400] [rounds=16]}.
+ * <classpathA> <classpathB> normalize|base64|percent [size=102400] [rounds=16]}.
  */
 public final class TextLayersAB {
+    /** The margin the secret scanner decodes around percent-escapes with ({@code SecretScanner.PERCENT_MARGIN}). */
+    private static final int PERCENT_MARGIN = 1024;
+
     private TextLayersAB() {
     }
 
     public static void main(String[] args) throws Throwable {
-        if (args.length < 3 || !List.of("normalize", "base64").contains(args[2])) {
-            throw new IllegalArgumentException("usage: TextLayersAB <classpathA> <classpathB> normalize|base64 [size] [rounds]");
+        if (args.length < 3 || !List.of("normalize", "base64", "percent").contains(args[2])) {
+            throw new IllegalArgumentException("usage: TextLayersAB <classpathA> <classpathB> normalize|base64|percent [size] [rounds]");
         }
         String layer = args[2];
         int size = args.length > 3 ? Integer.parseInt(args[3]) : 102_400;
@@ -61,6 +65,7 @@ public final class TextLayersAB {
         private final MethodHandle of;
         private final MethodHandle normalize;
         private final MethodHandle decodeAll;
+        private final MethodHandle percent;
         private final MethodHandle length;
         private final MethodHandle originalOffset;
         private final MethodHandle releaseAll;
@@ -78,6 +83,8 @@ public final class TextLayersAB {
                     MethodType.methodType(decoded, decoded, pool));
             decodeAll = lookup.findStatic(loader.loadClass("io.agentdlp.detection.text.Base64Blobs"), "decodeAll",
                     MethodType.methodType(List.class, decoded, pool));
+            percent = lookup.findStatic(loader.loadClass("io.agentdlp.detection.text.PercentDecoder"), "decodeNearEscapes",
+                    MethodType.methodType(decoded, decoded, int.class, pool));
             length = lookup.findVirtual(decoded, "length", MethodType.methodType(int.class));
             originalOffset = lookup.findVirtual(decoded, "originalOffset", MethodType.methodType(int.class, int.class));
             releaseAll = lookup.findVirtual(pool, "releaseAll", MethodType.methodType(void.class));
@@ -92,7 +99,11 @@ public final class TextLayersAB {
         /** The layer's output for text {@code i} as chars and original offsets, for the equality check. */
         String rendering(int i) throws Throwable {
             StringBuilder b = new StringBuilder();
-            List<?> outputs = "normalize".equals(layer) ? List.of(normalised[i]) : (List<?>) decodeAll.invoke(normalised[i], buffers);
+            List<?> outputs = switch (layer) {
+                case "normalize" -> List.of(normalised[i]);
+                case "percent" -> List.of(percent.invoke(normalised[i], PERCENT_MARGIN, buffers));
+                default -> (List<?>) decodeAll.invoke(normalised[i], buffers);
+            };
             for (Object d : outputs) {
                 int n = (int) length.invoke(d);
                 b.append(d).append('\u0000');
@@ -111,6 +122,8 @@ public final class TextLayersAB {
                     for (int i = 0; i < texts.length; i++) {
                         if ("normalize".equals(layer)) {
                             sink += (int) length.invoke(normalize.invoke(of.invoke(texts[i], texts[i].length(), buffers), buffers));
+                        } else if ("percent".equals(layer)) {
+                            sink += (int) length.invoke(percent.invoke(normalised[i], PERCENT_MARGIN, buffers));
                         } else {
                             sink += ((List<?>) decodeAll.invoke(normalised[i], buffers)).size();
                         }
