@@ -16,6 +16,7 @@ import io.agentdlp.avro.AgentEgressEvent;
 import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.avro.Finding;
 import io.agentdlp.topology.InspectedEvent;
+import io.agentdlp.topology.OwnedStoreFront;
 
 /**
  * Records the detections of each session in the session summary store (queried by
@@ -23,11 +24,20 @@ import io.agentdlp.topology.InspectedEvent;
  * longer than the TTL (stream time) are deleted by a wall-clock punctuation.
  */
 public final class SessionRecorder extends ContextualProcessor<String, InspectedEvent, String, DlpAlert> {
+    /**
+     * Summaries kept decoded in front of their store (a few KB each): a session with detections reads and
+     * rewrites its summary on every such event. A summary read back from the store differs from the one
+     * written at most in strings the encoding replaced (lone surrogates), which are only copied, never
+     * compared, and encode to the same bytes.
+     */
+    private static final int SUMMARIES_IN_FRONT = 512;
+
     private final String storeName;
     private final int maxRecent;
     private final long ttlMs;
     private final Duration cleanupInterval;
     private KeyValueStore<String, SessionSummary> summaries;
+    private OwnedStoreFront<SessionSummary> front;
 
     public SessionRecorder(String storeName, int maxRecent, Duration ttl, Duration cleanupInterval) {
         this.storeName = storeName;
@@ -40,6 +50,7 @@ public final class SessionRecorder extends ContextualProcessor<String, Inspected
     public void init(ProcessorContext<String, DlpAlert> context) {
         super.init(context);
         summaries = context.getStateStore(storeName);
+        front = new OwnedStoreFront<>(summaries, SUMMARIES_IN_FRONT);
         context.schedule(cleanupInterval, PunctuationType.WALL_CLOCK_TIME, now -> cleanup());
     }
 
@@ -50,7 +61,7 @@ public final class SessionRecorder extends ContextualProcessor<String, Inspected
             return;
         }
         AgentEgressEvent ev = e.event();
-        SessionSummary s = summaries.get(record.key());
+        SessionSummary s = front.get(record.key());
         if (s == null) {
             s = SessionSummary.start(record.key(), ev.getSessionId(), ev.getDevice().getId(), ev.getUser().getId(),
                     ev.getAgent().getName());
@@ -62,7 +73,7 @@ public final class SessionRecorder extends ContextualProcessor<String, Inspected
                     a.getEvidence().stream().map(Finding::getRedactedPreview).toList()));
             context().forward(new Record<>(a.getAlertId(), a, record.timestamp()));
         }
-        summaries.put(record.key(), s.withAll(found, maxRecent));
+        front.put(record.key(), s.withAll(found, maxRecent));
     }
 
     private void cleanup() {
@@ -75,7 +86,7 @@ public final class SessionRecorder extends ContextualProcessor<String, Inspected
             while (it.hasNext()) {
                 KeyValue<String, SessionSummary> kv = it.next();
                 if (kv.value.lastSeen() < horizon) {
-                    summaries.delete(kv.key);
+                    front.delete(kv.key);
                 }
             }
         }

@@ -17,6 +17,7 @@ import io.agentdlp.avro.DlpAlert;
 import io.agentdlp.avro.Finding;
 import io.agentdlp.detection.shell.Endpoint;
 import io.agentdlp.topology.InspectedEvent;
+import io.agentdlp.topology.OwnedStoreFront;
 
 /**
  * Appends every event of a session, with the alert occurrences found on it, to the session's
@@ -25,12 +26,16 @@ import io.agentdlp.topology.InspectedEvent;
  * sessions idle longer than the TTL (stream time) are deleted by a wall-clock punctuation.
  */
 public final class TimelineRecorder extends ContextualProcessor<String, InspectedEvent, String, InspectedEvent> {
+    /** Session heads kept decoded in front of their store: every event reads and writes its session's head. */
+    private static final int HEADS_IN_FRONT = 4096;
+
     private final String headStoreName;
     private final String entryStoreName;
     private final int maxEntries;
     private final long ttlMs;
     private final Duration cleanupInterval;
     private KeyValueStore<String, TimelineHead> heads;
+    private OwnedStoreFront<TimelineHead> headFront;
     private KeyValueStore<String, TimelineEntry> entries;
 
     public TimelineRecorder(String headStoreName, String entryStoreName, int maxEntries, Duration ttl,
@@ -49,6 +54,7 @@ public final class TimelineRecorder extends ContextualProcessor<String, Inspecte
     public void init(ProcessorContext<String, InspectedEvent> context) {
         super.init(context);
         heads = context.getStateStore(headStoreName);
+        headFront = new OwnedStoreFront<>(heads, HEADS_IN_FRONT);
         entries = context.getStateStore(entryStoreName);
         context.schedule(cleanupInterval, PunctuationType.WALL_CLOCK_TIME, now -> cleanup());
     }
@@ -57,7 +63,7 @@ public final class TimelineRecorder extends ContextualProcessor<String, Inspecte
     public void process(Record<String, InspectedEvent> record) {
         String key = record.key();
         long time = record.timestamp();
-        TimelineHead head = heads.get(key);
+        TimelineHead head = headFront.get(key);
         if (head == null) {
             head = TimelineHead.start(time);
         }
@@ -66,7 +72,7 @@ public final class TimelineRecorder extends ContextualProcessor<String, Inspecte
         for (long s = head.firstSeq(); s < next.firstSeq(); s++) {
             drop(key, s);
         }
-        heads.put(key, next);
+        headFront.put(key, next);
         context().forward(record);
     }
 
@@ -117,7 +123,7 @@ public final class TimelineRecorder extends ContextualProcessor<String, Inspecte
             for (long s = kv.value.firstSeq(); s < kv.value.nextSeq(); s++) {
                 drop(kv.key, s);
             }
-            heads.delete(kv.key);
+            headFront.delete(kv.key);
         }
     }
 }
