@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.agentdlp.avro.DlpAlert;
+import io.agentdlp.topology.StoredKeySet;
 import io.agentdlp.topology.metrics.DlpMetrics;
 
 /**
@@ -23,6 +24,12 @@ import io.agentdlp.topology.metrics.DlpMetrics;
  * alerts. Alerts without occurrences for the retention (stream time) are closed and deleted.
  */
 public final class AlertAggregator extends ContextualProcessor<String, DlpAlert, String, DlpAlert> {
+    /**
+     * Most alert ids tracked to skip the store read of a new alert (about 3 MB per task at the limit);
+     * a task holding more alerts reads the store for every occurrence, as without the tracking.
+     */
+    private static final int TRACKED_IDS = 1 << 17;
+
     private final String storeName;
     private final long intervalMs;
     private final long retentionMs;
@@ -31,6 +38,7 @@ public final class AlertAggregator extends ContextualProcessor<String, DlpAlert,
     private final DlpMetrics metrics;
     private final Set<String> dirty = new LinkedHashSet<>();
     private KeyValueStore<String, AlertState> alerts;
+    private StoredKeySet stored;
 
     public AlertAggregator(String storeName, Duration updateInterval, Duration retention, int maxEventIds,
                            Duration cleanupInterval, DlpMetrics metrics) {
@@ -46,10 +54,13 @@ public final class AlertAggregator extends ContextualProcessor<String, DlpAlert,
     public void init(ProcessorContext<String, DlpAlert> context) {
         super.init(context);
         alerts = context.getStateStore(storeName);
+        // Built anew on every init: Streams initialises the processor again after restoring the store.
+        stored = new StoredKeySet(TRACKED_IDS);
         // Dirty alerts of a previous owner of this task are flushed by the next punctuation.
         try (KeyValueIterator<String, AlertState> it = alerts.all()) {
             while (it.hasNext()) {
                 KeyValue<String, AlertState> kv = it.next();
+                stored.added(kv.key);
                 if (kv.value.dirty()) {
                     dirty.add(kv.key);
                 }
@@ -68,8 +79,13 @@ public final class AlertAggregator extends ContextualProcessor<String, DlpAlert,
         DlpAlert occ = record.value();
         String id = occ.getAlertId();
         long now = context().currentSystemTimeMs();
-        AlertState st = alerts.get(id);
-        if (st == null || st.alert().getLastSeen().toEpochMilli() + retentionMs < occ.getFirstSeen().toEpochMilli()) {
+        AlertState st = stored.certainlyAbsent(id) ? null : alerts.get(id);
+        if (st == null) {
+            stored.added(id);
+            emit(id, occ, now, false, record.timestamp());
+            return;
+        }
+        if (st.alert().getLastSeen().toEpochMilli() + retentionMs < occ.getFirstSeen().toEpochMilli()) {
             emit(id, occ, now, false, record.timestamp());
             return;
         }
@@ -125,6 +141,7 @@ public final class AlertAggregator extends ContextualProcessor<String, DlpAlert,
                                 kv.value.alert().getSeverity().name(), true);
                     }
                     alerts.delete(kv.key);
+                    stored.removed(kv.key);
                     dirty.remove(kv.key);
                 }
             }
