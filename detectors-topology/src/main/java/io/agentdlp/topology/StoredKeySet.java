@@ -27,6 +27,11 @@ public final class StoredKeySet {
         this.limit = limit;
     }
 
+    /** True once past the limit: nothing is tracked any more (a store's key scan can stop). */
+    public boolean full() {
+        return !tracking;
+    }
+
     /** True only when the store certainly does not hold {@code key}. */
     public boolean certainlyAbsent(String key) {
         return tracking && counts[slot(fingerprint(key))] == 0;

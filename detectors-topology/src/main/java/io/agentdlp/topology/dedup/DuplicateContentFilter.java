@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.agentdlp.avro.Content;
 import io.agentdlp.topology.InspectedEvent;
+import io.agentdlp.topology.StoredKeySet;
 import io.agentdlp.topology.metrics.DlpMetrics;
 
 /**
@@ -35,11 +36,18 @@ public final class DuplicateContentFilter extends ContextualProcessor<String, In
         }
     });
 
+    /**
+     * Most keys tracked to skip the store read of content not seen before in its session (about 3 MB per
+     * task at the limit); a task holding more reads the store for every block, as without the tracking.
+     */
+    private static final int TRACKED_KEYS = 1 << 17;
+
     private final String storeName;
     private final long ttlMs;
     private final Duration cleanupInterval;
     private final DlpMetrics metrics;
     private KeyValueStore<String, Long> seen;
+    private StoredKeySet stored;
 
     public DuplicateContentFilter(String storeName, Duration ttl, Duration cleanupInterval, DlpMetrics metrics) {
         this.storeName = storeName;
@@ -52,6 +60,12 @@ public final class DuplicateContentFilter extends ContextualProcessor<String, In
     public void init(ProcessorContext<String, InspectedEvent> context) {
         super.init(context);
         seen = context.getStateStore(storeName);
+        stored = new StoredKeySet(TRACKED_KEYS);
+        try (KeyValueIterator<String, Long> it = seen.all()) {
+            while (it.hasNext() && !stored.full()) {
+                stored.added(it.next().key);
+            }
+        }
         context.schedule(cleanupInterval, PunctuationType.WALL_CLOCK_TIME, now -> cleanup());
     }
 
@@ -61,10 +75,13 @@ public final class DuplicateContentFilter extends ContextualProcessor<String, In
         if (e.text() != null) {
             String k = record.key() + '\0' + contentHash(e);
             long t = e.event().getEventTime().toEpochMilli();
-            Long last = seen.get(k);
+            Long last = stored.certainlyAbsent(k) ? null : seen.get(k);
             if (last != null && t - last <= ttlMs && t >= last - ttlMs) {
                 e.markDuplicate();
                 metrics.duplicateBlockSkipped();
+            }
+            if (last == null) {
+                stored.added(k);
             }
             if (last == null || t > last) {
                 seen.put(k, t);
@@ -94,6 +111,7 @@ public final class DuplicateContentFilter extends ContextualProcessor<String, In
                 KeyValue<String, Long> kv = it.next();
                 if (kv.value < horizon) {
                     seen.delete(kv.key);
+                    stored.removed(kv.key);
                 }
             }
         }
