@@ -43,22 +43,22 @@ import io.agentdlp.topology.secret.SecretDetector;
  *   <li>{@code scans.interleaved}: both scanners on each text in turn, as the topology runs them
  *       (against the sum of the two alone: what running colder between them costs);</li>
  *   <li>{@code secret.scan.timed} / {@code pii.scan.timed}: the scanner alone, each call timed (the
- *       clock reads inside); {@code .evicted}: the same after a walk over {@value #EVICT_BYTES} bytes that
- *       takes the scanner's tables out of L1 and L2, as the topology's other stages do between two events;</li>
+ *       clock reads inside); {@code .evicted}: the same after a walk over some bytes (by default
+ *       {@value #EVICT_BYTES}) that takes the scanner's tables out of L1 and L2, as the topology's other stages do between two events;</li>
  *   <li>{@code meters}: what the detect processor adds per event around its detectors (a timer
  *       record per detector, a rule-hit count per detection), on the detections precomputed.</li>
  * </ul>
  *
  * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.topology.DetectorCost
- * [events] [rounds] [topology events]} (default 3000 events, 16 rounds, 0 topology events: the number of
- * workload events of another seed piped through the whole default topology before measuring, see
- * {@link #runTopology}).
+ * [events] [rounds] [topology events] [evict bytes]} (default 3000 events, 16 rounds, 0 topology events: the
+ * number of workload events of another seed piped through the whole default topology before measuring, see
+ * {@link #runTopology}; the walk of the {@code evicted} modes, {@value #EVICT_BYTES} bytes).
  */
 public final class DetectorCost {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
     private static final com.sun.management.ThreadMXBean ALLOCATED = (com.sun.management.ThreadMXBean) MX;
 
-    /** Bytes walked before each scan of the {@code evicted} modes: twice a core's L2 cache here. */
+    /** Bytes walked before each scan of the {@code evicted} modes by default: twice a core's L2 cache here. */
     private static final int EVICT_BYTES = 2 << 20;
     /** CPU nanoseconds inside the timed calls of the running pass (0 when the pass times as a whole). */
     private static long timed;
@@ -111,6 +111,7 @@ public final class DetectorCost {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int topologyEvents = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        int evictBytes = args.length > 3 ? Integer.parseInt(args[3]) : EVICT_BYTES;
         AvroClassTrust.trustGenerated();
         System.out.println("start; " + ThroughputConfigs.load());
         if (topologyEvents > 0) {
@@ -162,7 +163,7 @@ public final class DetectorCost {
         }));
         modes.put("scans.interleaved", () -> events.forEach(e -> sink[0] += secrets.scan(e.text()).findings().size()
                 + pii.scan(e.text()).findings().size()));
-        long[] evict = new long[EVICT_BYTES / Long.BYTES];
+        long[] evict = new long[evictBytes / Long.BYTES];
         modes.put("secret.scan.timed", () -> events.forEach(e -> sink[0] += timedScan(secrets, e)));
         modes.put("secret.scan.evicted", () -> events.forEach(e -> {
             sink[0] += walk(evict);
