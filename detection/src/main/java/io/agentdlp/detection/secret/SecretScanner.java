@@ -551,11 +551,11 @@ public final class SecretScanner implements TextDetector {
     /** A match of rule {@code r} with its secret at {@code [gs, ge)}: a candidate if it passes the rule's checks. */
     private void consider(int r, DecodedText view, Workspace ws, List<Candidate> out, int firstOfView, int gs, int ge,
                           int matchStart, int matchEnd) {
-        String secret = view.substring(gs, ge);
-        if (accept(r, secret, ws) && (required[r] < 0 || pairFound(required[r], gs, rules[r].requiresWithin(), view, out, firstOfView))
+        ValueChecks value = ws.values.entry(view.buffer(), gs, ge);
+        if (accept(r, value, ws) && (required[r] < 0 || pairFound(required[r], gs, rules[r].requiresWithin(), view, out, firstOfView))
                 && !rejected(r, matchStart, matchEnd, view, ws)) {
             ws.work.candidates++;
-            out.add(new Candidate(r, secret, view, gs, view.originalOffset(gs), view.originalOffset(ge)));
+            out.add(new Candidate(r, value.value(), view, gs, view.originalOffset(gs), view.originalOffset(ge)));
         }
     }
 
@@ -604,22 +604,14 @@ public final class SecretScanner implements TextDetector {
      * (see {@link #DEFAULT_VALUE_MEMO_LIMIT}): the verdicts are a function of the value, so forgetting changes no
      * result.
      */
-    private boolean accept(int r, String secret, Workspace ws) {
-        ValueChecks value = ws.values.get(secret);
-        if (value == null) {
-            if (ws.values.size() >= valueMemoLimit) {
-                ws.values.clear();
-            }
-            value = new ValueChecks();
-            ws.values.put(secret, value);
-        }
+    private boolean accept(int r, ValueChecks value, Workspace ws) {
         int verdict = value.verdict(checkProfile[r]);
         if (verdict != ValueChecks.UNCHECKED) {
             ws.work.valueChecksReused++;
             return verdict == ValueChecks.ACCEPTED;
         }
         ws.work.valueChecks++;
-        boolean accepted = check(r, secret, value, ws);
+        boolean accepted = check(r, value.value(), value, ws);
         value.record(checkProfile[r], accepted);
         return accepted;
     }
@@ -824,7 +816,7 @@ public final class SecretScanner implements TextDetector {
         /** The chars of the current scan's renderings, reused by the next scan. */
         final RenderingBuffers buffers = RenderingBuffers.reused();
         /** The current scan's matched values and what their checks found. */
-        Map<String, ValueChecks> values = new HashMap<>();
+        final ValueMemo values = new ValueMemo(valueMemoLimit);
         final CharSequence[] matcherInput;
         /** The rule's reject or prefix matcher was set to the current view. */
         final boolean[] rejectSet;
@@ -852,13 +844,9 @@ public final class SecretScanner implements TextDetector {
             prefixSet = new boolean[ruleCount];
         }
 
-        /** Drops the matched values; a map grown by a large text is replaced, since clearing costs its capacity. */
+        /** Drops the matched values. */
         void forgetValues() {
-            if (values.size() > 256) {
-                values = new HashMap<>();
-            } else {
-                values.clear();
-            }
+            values.forget();
         }
 
         void begin(DecodedText view, ScanWork w) {

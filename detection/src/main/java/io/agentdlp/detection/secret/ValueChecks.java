@@ -8,7 +8,7 @@ import java.util.Arrays;
  * again: the verdict per check profile (rules with the same minimum entropy, allow patterns and
  * validator get the same verdict), the value's entropy and whether it holds a placeholder. Every check
  * is a function of the value alone, so a remembered result is the one a new check would give.
- * Confined to the scanning thread.
+ * Reused by {@link ValueMemo} for another value after the memo forgets. Confined to the scanning thread.
  */
 final class ValueChecks {
     static final int UNCHECKED = -1;
@@ -24,6 +24,20 @@ final class ValueChecks {
     private int count;
     private double entropy = Double.NaN;
     private byte placeholder = UNKNOWN;
+    private String value;
+
+    /** Starts over for {@code value} (null: no value), with nothing known about it. */
+    void reset(String value) {
+        this.value = value;
+        count = 0;
+        entropy = Double.NaN;
+        placeholder = UNKNOWN;
+    }
+
+    /** The value these results are about. */
+    String value() {
+        return value;
+    }
 
     /** The recorded verdict for {@code profile}: {@link #ACCEPTED}, {@link #REJECTED} or {@link #UNCHECKED}. */
     int verdict(int profile) {
