@@ -36,27 +36,41 @@ final class Entropy {
             return 0;
         }
         int other = 0;
+        // the ASCII chars present, so that the sum visits those counts only (in increasing order, as a walk over
+        // all 128 would: the same terms in the same order give the same double)
+        long low = 0;
+        long high = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 128) {
                 counts[c]++;
+                long bit = 1L << c;
+                long isLow = (c - 64) >> 31;
+                low |= bit & isLow;
+                high |= bit & ~isLow;
             } else {
                 other++;
             }
         }
         double[] terms = n <= TABULATED ? TERMS[n] : null;
         double h = 0;
-        for (int k = 0; k < counts.length; k++) {
-            int c = counts[k];
-            if (c > 0) {
-                h -= terms != null ? terms[c] : term(c, n);
-                counts[k] = 0;
-            }
-        }
+        h = sum(counts, low, 0, terms, n, h);
+        h = sum(counts, high, 64, terms, n, h);
         if (other > 0) {
             h -= terms != null ? terms[other] : term(other, n);
         }
         return h / Math.log(2);
+    }
+
+    /** Subtracts from {@code h} the terms of the chars {@code base + k} for the set bits {@code k} of {@code present}. */
+    private static double sum(int[] counts, long present, int base, double[] terms, int n, double h) {
+        for (long rest = present; rest != 0; rest &= rest - 1) {
+            int k = base + Long.numberOfTrailingZeros(rest);
+            int c = counts[k];
+            h -= terms != null ? terms[c] : term(c, n);
+            counts[k] = 0;
+        }
+        return h;
     }
 
     /** The entropy term of a char occurring {@code c} times among {@code n}. */

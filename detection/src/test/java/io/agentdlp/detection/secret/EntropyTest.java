@@ -38,11 +38,20 @@ class EntropyTest {
         return h / Math.log(2);
     }
 
+    /** Every ASCII char, so that the chars on both sides of 64 (two masks of the present chars) are met. */
+    private static String allAscii() {
+        StringBuilder sb = new StringBuilder(128);
+        for (char c = 0; c < 128; c++) {
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
     @Test
     void tabulatedEntropyIsTheComputedOneBitForBit() {
         Random random = new Random(11);
         String[] alphabets = {"ab", "abcdef0123", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-",
-                "x\u00e9\u4e2d", "0123456789"};
+                "x\u00e9\u4e2d", "0123456789", allAscii() + "\u00e9"};
         int[] counts = new int[128];
         for (int i = 0; i < 20_000; i++) {
             String alphabet = alphabets[random.nextInt(alphabets.length)];
