@@ -45,16 +45,18 @@ final class DigitRunWalk {
         }
     }
 
-    private final Spans identifiers = new Spans();
-    private final Spans ipAddresses = new Spans();
+    private final Spans identifiers;
+    private final Spans ipAddresses;
     private final int fewestPhoneDigits;
     private int[] windows;
     private int windowCount;
     private boolean dateOfBirthLabel;
 
     /** Room for a window per four digit runs: most texts never grow it (the workload keeps one per ~35 runs). */
-    private DigitRunWalk(int digitRuns, int fewestPhoneDigits) {
-        this.windows = new int[WINDOW_STRIDE * Math.max(8, digitRuns / 4)];
+    private DigitRunWalk(int digitRuns, int fewestPhoneDigits, ScanBuffers buffers) {
+        this.windows = buffers.windows(WINDOW_STRIDE * Math.max(8, digitRuns / 4));
+        this.identifiers = new Spans(buffers.identifierSpans());
+        this.ipAddresses = new Spans(buffers.ipSpans());
         this.fewestPhoneDigits = fewestPhoneDigits;
     }
 
@@ -64,8 +66,16 @@ final class DigitRunWalk {
      * {@code fewestPhoneDigits} ({@link PhoneWindows#reachableDigits}).
      */
     static DigitRunWalk of(byte[] text, DigitRuns digits, boolean phoneWindows, int fewestPhoneDigits) {
-        DigitRunWalk walk = new DigitRunWalk(phoneWindows ? digits.size() : 0, fewestPhoneDigits);
+        return of(text, digits, phoneWindows, fewestPhoneDigits, new ScanBuffers());
+    }
+
+    /** As {@link #of(byte[], DigitRuns, boolean, int)}, its spans and windows in {@code buffers}' arrays, kept there grown for the next text. */
+    static DigitRunWalk of(byte[] text, DigitRuns digits, boolean phoneWindows, int fewestPhoneDigits, ScanBuffers buffers) {
+        DigitRunWalk walk = new DigitRunWalk(phoneWindows ? digits.size() : 0, fewestPhoneDigits, buffers);
         walk.walk(text, digits, phoneWindows);
+        buffers.keepWindows(walk.windows);
+        buffers.keepIdentifierSpans(walk.identifiers.array());
+        buffers.keepIpSpans(walk.ipAddresses.array());
         return walk;
     }
 

@@ -39,10 +39,17 @@ final class DigitRuns {
      * neither Latin-1 nor ASCII.
      */
     static DigitRuns of(byte[] bytes, String text) {
+        return of(bytes, text, new ScanBuffers());
+    }
+
+    /** As {@link #of(byte[], String)}, the bounds in {@code buffers}' array, kept there grown for the next text. */
+    static DigitRuns of(byte[] bytes, String text, ScanBuffers buffers) {
         if (bytes.length != text.length()) {
             throw new IllegalArgumentException("one byte per character expected: bytes=" + bytes.length + " chars=" + text.length());
         }
-        return new DigitRuns(bytes, text);
+        DigitRuns runs = new DigitRuns(bytes, text, buffers.runBounds(Integer.BYTES * initialCapacity(bytes.length)));
+        buffers.keepRunBounds(runs.bounds);
+        return runs;
     }
 
     /**
@@ -54,9 +61,9 @@ final class DigitRuns {
      * rest are overwritten later). In hex digests the number of changes per eight bytes is random, and a
      * loop over them mispredicted its exit nearly every time; one store per edge cost more than the mask.
      */
-    private DigitRuns(byte[] latin1, String text) {
+    private DigitRuns(byte[] latin1, String text, byte[] reusedEdges) {
         int n = latin1.length;
-        byte[] edges = new byte[Integer.BYTES * initialCapacity(n)];
+        byte[] edges = reusedEdges;
         int count = 0;
         long seen = 0;
         boolean replaced = false;

@@ -68,8 +68,9 @@ public final class PiiScanner implements TextDetector {
 
     private PiiScanResult scan(CharSequence input, boolean unscreened) {
         boolean truncated = input.length() > options.maxScanChars();
-        ScreenText blanked = ScreenText.of(truncated ? input.subSequence(0, options.maxScanChars()) : input);
-        Screening screening = unscreened ? Screening.unscreened(blanked) : Screening.of(blanked, fewestPhoneWindowDigits);
+        ScanBuffers buffers = ScanBuffers.ofThread();
+        ScreenText blanked = ScreenText.of(truncated ? input.subSequence(0, options.maxScanChars()) : input, buffers);
+        Screening screening = unscreened ? Screening.unscreened(blanked) : Screening.of(blanked, fewestPhoneWindowDigits, buffers);
         String text = screening.text();
         List<PiiCandidate> candidates = new ArrayList<>();
         for (PiiMatcher m : matchers) {

@@ -25,15 +25,20 @@ final class ScreenText {
     }
 
     static ScreenText of(CharSequence input) {
+        return of(input, new ScanBuffers());
+    }
+
+    /** As {@link #of(CharSequence)}, the digit runs' bounds in {@code buffers}' array. */
+    static ScreenText of(CharSequence input, ScanBuffers buffers) {
         String s = input.toString();
         byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
         if (latin1.length != s.length()) {
             // a surrogate pair became one '?'
-            return beyondLatin1(s);
+            return beyondLatin1(s, buffers);
         }
-        DigitRuns digits = DigitRuns.of(latin1, s);
+        DigitRuns digits = DigitRuns.of(latin1, s, buffers);
         if (!digits.noReplacement()) {
-            return beyondLatin1(s);
+            return beyondLatin1(s, buffers);
         }
         boolean blanked = false;
         for (int i = s.indexOf('\\'); i >= 0 && i + 1 < s.length(); i = s.indexOf('\\', i + 1)) {
@@ -50,14 +55,14 @@ final class ScreenText {
         return new ScreenText(blanked ? new String(latin1, StandardCharsets.ISO_8859_1) : s, latin1, digits);
     }
 
-    private static ScreenText beyondLatin1(String s) {
+    private static ScreenText beyondLatin1(String s, ScanBuffers buffers) {
         String blanked = PiiScanner.neutraliseEscapes(s);
         byte[] bytes = new byte[blanked.length()];
         for (int i = 0; i < bytes.length; i++) {
             char c = blanked.charAt(i);
             bytes[i] = c <= 0xFF ? (byte) c : ABOVE_LATIN1;
         }
-        return new ScreenText(blanked, bytes, DigitRuns.of(bytes, blanked));
+        return new ScreenText(blanked, bytes, DigitRuns.of(bytes, blanked, buffers));
     }
 
     /** The blanked text: the text the matchers search and the findings' offsets point into. */

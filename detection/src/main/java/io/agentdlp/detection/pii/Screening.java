@@ -15,23 +15,30 @@ final class Screening {
     private Spans ipAddresses;
     private Spans emails;
     private DigitRunWalk walk;
+    private final ScanBuffers buffers;
 
-    private Screening(ScreenText text, boolean unscreened, int fewestPhoneWindowDigits) {
+    private Screening(ScreenText text, boolean unscreened, int fewestPhoneWindowDigits, ScanBuffers buffers) {
         this.text = text.text();
         this.bytes = text.bytes();
         this.digits = text.digits();
         this.unscreened = unscreened;
         this.fewestPhoneWindowDigits = fewestPhoneWindowDigits;
+        this.buffers = buffers;
     }
 
     /** A screened text whose phone windows need {@code fewestPhoneWindowDigits} digits ({@link PhoneMatcher#fewestWindowDigits}). */
     static Screening of(ScreenText text, int fewestPhoneWindowDigits) {
-        return new Screening(text, false, fewestPhoneWindowDigits);
+        return of(text, fewestPhoneWindowDigits, new ScanBuffers());
+    }
+
+    /** As {@link #of(ScreenText, int)}, the walk's spans and windows in {@code buffers}' arrays. */
+    static Screening of(ScreenText text, int fewestPhoneWindowDigits, ScanBuffers buffers) {
+        return new Screening(text, false, fewestPhoneWindowDigits, buffers);
     }
 
     /** Every matcher searches the whole text: the reference the screened search must agree with. */
     static Screening unscreened(ScreenText text) {
-        return new Screening(text, true, 0);
+        return new Screening(text, true, 0, new ScanBuffers());
     }
 
     String text() {
@@ -55,7 +62,7 @@ final class Screening {
     /** The identifier spans and, for an ASCII text, the phone windows, built in one walk over the digit runs. */
     private DigitRunWalk walk() {
         if (walk == null) {
-            walk = DigitRunWalk.of(bytes, digits, !digits.nonAscii(), fewestPhoneWindowDigits);
+            walk = DigitRunWalk.of(bytes, digits, !digits.nonAscii(), fewestPhoneWindowDigits, buffers);
         }
         return walk;
     }

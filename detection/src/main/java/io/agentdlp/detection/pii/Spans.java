@@ -20,8 +20,17 @@ final class Spans {
     private static final int[] NONE = {};
 
     /** Allocated on the first span: most texts give no span of some kinds. */
-    private int[] data = NONE;
+    private int[] data;
     private int size;
+
+    Spans() {
+        this(NONE);
+    }
+
+    /** Spans written into {@code reused} (stale contents), grown when full: {@link #array()} is the array in use. */
+    Spans(int[] reused) {
+        this.data = reused;
+    }
 
     /** One span over the whole text with unlimited counts: every matcher runs over all of it. */
     static Spans whole(CharSequence text) {
@@ -52,6 +61,11 @@ final class Spans {
 
     int size() {
         return size;
+    }
+
+    /** The array the spans are in, to keep for the next text ({@link ScanBuffers}). */
+    int[] array() {
+        return data;
     }
 
     /** Drops the span added last. */
