@@ -1,7 +1,7 @@
 package io.agentdlp.detection.pii;
 
 /**
- * One thread's arrays for the offsets a scan builds (digit-run bounds, identifier and IP spans, phone windows),
+ * One thread's arrays for the offsets a scan builds (digit-run bounds, identifier, IP and e-mail spans, phone windows),
  * handed to the next scan on the same thread: a new array per scan streamed ~1.5 bytes per scanned character
  * through the caches. They hold offsets and counts only, never characters of a text. An array above
  * {@link #KEPT_BYTES} (a text of ~256 K characters) is not kept, so one long text does not pin it for good.
@@ -15,6 +15,7 @@ final class ScanBuffers {
     private int[] windows = new int[0];
     private int[] identifierSpans = new int[0];
     private int[] ipSpans = new int[0];
+    private int[] emailSpans = new int[0];
 
     /** Buffers for one caller's own use (a scan's parts built alone, as tests do). */
     ScanBuffers() {
@@ -67,6 +68,17 @@ final class ScanBuffers {
     void keepIpSpans(int[] data) {
         if (data.length <= KEPT_BYTES / Integer.BYTES) {
             ipSpans = data;
+        }
+    }
+
+    /** The e-mail spans' array as last kept (empty at first); its contents are stale. */
+    int[] emailSpans() {
+        return emailSpans;
+    }
+
+    void keepEmailSpans(int[] data) {
+        if (data.length <= KEPT_BYTES / Integer.BYTES) {
+            emailSpans = data;
         }
     }
 }

@@ -108,7 +108,12 @@ final class Screening {
     /** Runs of e-mail characters around an {@code @}, counting the dots after their first {@code @} ({@link SpanClass#around}). */
     Spans emails() {
         if (emails == null) {
-            emails = unscreened ? Spans.whole(text) : SpanClass.EMAIL.around(text, bytes, '@');
+            if (unscreened) {
+                emails = Spans.whole(text);
+            } else {
+                emails = SpanClass.EMAIL.around(text, bytes, '@', buffers.emailSpans());
+                buffers.keepEmailSpans(emails.array());
+            }
         }
         return emails;
     }

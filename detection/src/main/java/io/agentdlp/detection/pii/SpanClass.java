@@ -32,10 +32,11 @@ enum SpanClass {
      * The maximal runs of members of {@code text} around each occurrence of {@code required}, found in the
      * string (a vectorised search) and grown in its screen bytes ({@link ScreenText}). Each run counts, as its
      * dots, the dots after its first {@code required}: an e-mail address's domain has one after its {@code @}.
+     * The spans are written into {@code reused} (stale contents), grown when full ({@link Spans#array()}).
      */
-    Spans around(String text, byte[] bytes, char required) {
+    Spans around(String text, byte[] bytes, char required, int[] reused) {
         boolean[] member = ascii;
-        Spans out = new Spans();
+        Spans out = new Spans(reused);
         int n = bytes.length;
         int end = 0;
         for (int at = text.indexOf(required); at >= 0; at = text.indexOf(required, end)) {

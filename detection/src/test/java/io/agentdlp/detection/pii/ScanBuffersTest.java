@@ -12,8 +12,8 @@ import io.agentdlp.detection.KeyedHasher;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reused buffers ({@link ScanBuffers}) against fresh arrays, the old code's: the digit runs, identifier and IP
- * spans and phone windows built in arrays left stale by earlier texts (longer and shorter ones) must be the ones
+ * Reused buffers ({@link ScanBuffers}) against fresh arrays, the old code's: the digit runs, identifier, IP and
+ * e-mail spans and phone windows built in arrays left stale by earlier texts (longer and shorter ones) must be the ones
  * built in new arrays, and a thread's scans must give what another thread's scans of the same texts in another
  * order give.
  */
@@ -32,6 +32,9 @@ class ScanBuffersTest {
             assertThat(reused.bytes()).isEqualTo(fresh.bytes());
             assertThat(runs(reused.digits())).isEqualTo(runs(fresh.digits()));
             assertThat(reused.digits().nonAscii()).isEqualTo(fresh.digits().nonAscii());
+            Spans emails = SpanClass.EMAIL.around(reused.text(), reused.bytes(), '@', shared.emailSpans());
+            shared.keepEmailSpans(emails.array());
+            assertThat(spans(emails)).isEqualTo(spans(SpanClass.EMAIL.around(fresh.text(), fresh.bytes(), '@', new int[0])));
             for (int fewest : new int[] {1, 6}) {
                 boolean ascii = !fresh.digits().nonAscii();
                 DigitRunWalk expected = DigitRunWalk.of(fresh.bytes(), fresh.digits(), ascii, fewest);
