@@ -138,6 +138,7 @@ public final class StreamThreadThroughput {
                     System.out.printf(Locale.ROOT, "    stream-thread CPU per event %.1f us (commit.interval.ms %s, %s)%n",
                             w.cpuNanos() / 1e3 / w.events(), props.getOrDefault("commit.interval.ms", "Streams default"),
                             config.string(TopologyOptions.PROCESSING_GUARANTEE));
+                    System.out.println("    " + ProducerCounts.of(streams, w.eventsTotal()));
                     if (profile != null) {
                         streams.close(Duration.ofSeconds(30));
                         printProfile(profile, w);

@@ -20,6 +20,9 @@ final class ThroughputConfigs {
                 .with("detector.pii.enabled", "false");
         Map<String, Map.Entry<String, TopologyConfig>> m = new LinkedHashMap<>();
         m.put("default", Map.entry("default (exactly_once_v2, RocksDB, all detectors)", defaults));
+        // The stream producers' batch size at Kafka's default instead of the topology's (StreamsSettings).
+        m.put("default-batch-16k", Map.entry("default with Kafka's 16 KB producer batch.size",
+                defaults.with("streams.producer.batch.size", "16384")));
         m.put("alos", Map.entry("at_least_once", defaults.with("processing.guarantee", "at_least_once")));
         m.put("no-secret", Map.entry("without secret detector", defaults.with("detector.secret.enabled", "false")));
         m.put("no-code", Map.entry("without own-code detector", defaults.with("detector.code.enabled", "false")));

@@ -17,6 +17,9 @@ import io.agentdlp.topology.metrics.DlpMetrics;
  * every {@code streams.*} pass-through last (it wins).
  */
 public final class StreamsSettings {
+    /** Batch size of the stream threads' producers (Kafka's default is 16 KB); see {@link #properties}. */
+    static final int PRODUCER_BATCH_BYTES = 256 * 1024;
+
     private StreamsSettings() {
     }
 
@@ -35,6 +38,12 @@ public final class StreamsSettings {
             // request in flight the first batch is retried alone.
             p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         }
+        // A new batch wakes the producer's network thread (an eventfd write on the stream thread), and with one
+        // broker a full batch makes it drain every partition's open batch: with the 16 KB default nearly each
+        // changelog and sink send after a drain opened a batch. Under exactly_once_v2 records are visible only at
+        // the commit, which flushes every batch anyway, so larger batches add no latency there; at_least_once
+        // keeps Streams' linger.ms (100 ms) as the bound on a partial batch's wait.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, c.integer(TopologyOptions.NUM_STREAM_THREADS));
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, c.integer(TopologyOptions.NUM_STANDBY_REPLICAS));
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, c.integer(TopologyOptions.REPLICATION_FACTOR));

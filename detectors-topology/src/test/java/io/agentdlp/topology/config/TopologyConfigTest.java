@@ -60,6 +60,17 @@ class TopologyConfigTest {
     }
 
     @Test
+    void streamProducersBatchUpTo256KiBUnlessOverridden() {
+        String batch = StreamsConfig.producerPrefix("batch.size");
+        TopologyConfig c = TopologyConfig.defaults();
+        assertThat(StreamsSettings.properties(c, DlpMetrics.detached()).get(batch)).isEqualTo(256 * 1024);
+        assertThat(StreamsSettings.properties(c.with("processing.guarantee", "at-least-once"), DlpMetrics.detached())
+                .get(batch)).isEqualTo(256 * 1024);
+        assertThat(StreamsSettings.properties(c.with("streams." + batch, "16384"), DlpMetrics.detached()).get(batch))
+                .isEqualTo("16384");
+    }
+
+    @Test
     void codeMatchThresholdsDefaultToTheLibrarysAndTakeOverrides() {
         assertThat(TopologyConfig.defaults().codeMatchThresholds()).isEqualTo(MatchThresholds.DEFAULT);
         assertThat(TopologyConfig.defaults().integer(TopologyOptions.CODE_MIN_RENAMED_FINGERPRINTS))
