@@ -41,6 +41,8 @@ public final class SecretScanner implements TextDetector {
      * except the PEM blocks', whose encoded form carries an escape on every line.
      */
     static final int PERCENT_MARGIN = 1024;
+    /** The workspace keeps its array of a view's {@code '%'} indices from view to view up to this size. */
+    private static final int MAX_KEPT_PERCENTS = 1 << 16;
     /**
      * Chars of a view whose keyword windows are evaluated together, every rule's in turn, before the next
      * stretch's: rule by rule over a whole large view (a 10 MB text is a 20 MB view), the text of each rule's
@@ -338,8 +340,8 @@ public final class SecretScanner implements TextDetector {
     private void scanLayer(DecodedText raw, Workspace ws, List<Candidate> out, ScanWork work) {
         DecodedText view = AgentText.normalize(raw, ws.buffers);
         scanView(view, ws, out, work);
-        DecodedText percent = ws.firstPercent < 0
-                ? view : PercentDecoder.decodeNearEscapes(view, PERCENT_MARGIN, ws.firstPercent, ws.buffers);
+        DecodedText percent = ws.percentCount == 0
+                ? view : PercentDecoder.decodeNearEscapes(view, PERCENT_MARGIN, ws.percents, ws.percentCount, ws.buffers);
         if (percent != view) {
             scanView(percent, ws, out, work);
         }
@@ -825,8 +827,9 @@ public final class SecretScanner implements TextDetector {
         int touchedCount;
         int viewLength;
         char[] viewChars;
-        /** Index of the current view's first {@code '%'}, or -1. */
-        int firstPercent;
+        /** Indices of the current view's {@code '%'} chars, in order: the percent layer need not search the view again. */
+        int[] percents = new int[16];
+        int percentCount;
         ScanWork work;
 
         Workspace(int ruleCount) {
@@ -852,7 +855,11 @@ public final class SecretScanner implements TextDetector {
         void begin(DecodedText view, ScanWork w) {
             viewLength = view.length();
             viewChars = view.buffer();
-            firstPercent = -1;
+            percentCount = 0;
+            if (percents.length > MAX_KEPT_PERCENTS) {
+                // a view full of '%' grew it; the next views are small
+                percents = new int[16];
+            }
             work = w;
             touchedCount = 0;
         }
@@ -860,9 +867,10 @@ public final class SecretScanner implements TextDetector {
         @Override
         public void hit(int keyword, int end) {
             if (keyword == percentSign) {
-                if (firstPercent < 0) {
-                    firstPercent = end - 1;
+                if (percentCount == percents.length) {
+                    percents = Arrays.copyOf(percents, percentCount * 2);
                 }
+                percents[percentCount++] = end - 1;
                 if (percentSignMarksOnly) {
                     return;
                 }

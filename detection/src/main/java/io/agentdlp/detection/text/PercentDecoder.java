@@ -40,42 +40,58 @@ public final class PercentDecoder {
 
     /** As {@link #decodeNearEscapes(DecodedText, int)}, decoding into {@code buffers}. */
     public static DecodedText decodeNearEscapes(DecodedText in, int margin, RenderingBuffers buffers) {
-        return decodeNearEscapes(in, margin, 0, buffers);
+        char[] c = in.buffer();
+        int n = in.length();
+        int[] escapes = new int[8];
+        int count = 0;
+        for (int e = nextEscape(c, n, 0); e >= 0; e = nextEscape(c, n, e + 1)) {
+            if (count == escapes.length) {
+                escapes = Arrays.copyOf(escapes, count * 2);
+            }
+            escapes[count++] = e;
+        }
+        return decodeAround(in, margin, escapes, count, buffers);
     }
 
     /**
-     * As {@link #decodeNearEscapes(DecodedText, int, RenderingBuffers)} for a text that holds no {@code '%'}
-     * before {@code firstPercent}: a caller that already walked the text (the keyword automaton does) saves
-     * the search up to there.
+     * As {@link #decodeNearEscapes(DecodedText, int, RenderingBuffers)} for a caller that already found every
+     * {@code '%'} of the text: {@code percents[0, count)} are their indices in increasing order (the keyword
+     * automaton reports each), so the text is not searched again.
      */
-    public static DecodedText decodeNearEscapes(DecodedText in, int margin, int firstPercent, RenderingBuffers buffers) {
+    public static DecodedText decodeNearEscapes(DecodedText in, int margin, int[] percents, int count, RenderingBuffers buffers) {
+        return decodeAround(in, margin, percents, count, buffers);
+    }
+
+    /** The rendering around those of {@code percents[0, count)} (increasing indices of {@code '%'}) that start an escape. */
+    private static DecodedText decodeAround(DecodedText in, int margin, int[] percents, int count, RenderingBuffers buffers) {
         char[] c = in.buffer();
         int n = in.length();
-        int e = nextEscape(c, n, firstPercent);
-        if (e < 0) {
+        int k = nextEscape(c, n, percents, count, 0);
+        if (k == count) {
             return in;
         }
         int[] ranges = new int[8];
-        int count = 0;
-        while (e >= 0) {
+        int rangeCount = 0;
+        while (k < count) {
+            int e = percents[k];
             int start = Math.max(0, e - margin);
             int end = (int) Math.min(n, (long) e + 3 + margin);
-            if (count > 0 && start <= ranges[count - 1]) {
-                ranges[count - 1] = Math.max(ranges[count - 1], end);
+            if (rangeCount > 0 && start <= ranges[rangeCount - 1]) {
+                ranges[rangeCount - 1] = Math.max(ranges[rangeCount - 1], end);
             } else {
-                if (count == ranges.length) {
-                    ranges = Arrays.copyOf(ranges, count * 2);
+                if (rangeCount == ranges.length) {
+                    ranges = Arrays.copyOf(ranges, rangeCount * 2);
                 }
-                ranges[count++] = snapBack(c, start);
-                ranges[count++] = end;
+                ranges[rangeCount++] = snapBack(c, start);
+                ranges[rangeCount++] = end;
             }
-            e = nextEscape(c, n, e + 1);
+            k = nextEscape(c, n, percents, count, k + 1);
         }
-        DecodedTextBuilder out = new DecodedTextBuilder(in, Math.min(n, count / 2 * (2 * margin + 2 * MAX_SNAP + 4)), in.depth(), buffers);
+        DecodedTextBuilder out = new DecodedTextBuilder(in, Math.min(n, rangeCount / 2 * (2 * margin + 2 * MAX_SNAP + 4)), in.depth(), buffers);
         int previousEnd = -1;
-        for (int k = 0; k < count; k += 2) {
-            int start = Math.max(ranges[k], previousEnd);
-            int end = snapForward(c, n, ranges[k + 1]);
+        for (int r = 0; r < rangeCount; r += 2) {
+            int start = Math.max(ranges[r], previousEnd);
+            int end = snapForward(c, n, ranges[r + 1]);
             if (end <= start) {
                 continue;
             }
@@ -115,6 +131,17 @@ public final class PercentDecoder {
             }
         }
         return -1;
+    }
+
+    /** The first {@code k >= from} whose {@code percents[k]} starts an escape, or {@code count}. */
+    private static int nextEscape(char[] c, int n, int[] percents, int count, int from) {
+        for (int k = from; k < count; k++) {
+            int i = percents[k];
+            if (i + 2 < n && asciiEscape(c, i) >= 0) {
+                return k;
+            }
+        }
+        return count;
     }
 
     private static int snapBack(char[] c, int at) {

@@ -8,8 +8,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A search for escapes started at the text's first {@code '%'} (as the secret scanner does, from the keyword
- * automaton's first {@code "%"} hit) gives the rendering of a search from the start: chars and every offset.
+ * The rendering from the text's {@code '%'} indices (as the secret scanner passes them, from the keyword
+ * automaton's {@code "%"} hits) and the rendering of a search over the text both equal the former decoder's
+ * ({@link OriginalPercentDecoder}): chars and every offset.
  */
 class PercentDecoderTest {
     private static final String[] PIECES = {
@@ -18,7 +19,7 @@ class PercentDecoderTest {
     };
 
     @Test
-    void searchFromTheFirstPercentSignEqualsSearchFromTheStart() {
+    void renderingFromThePercentSignsEqualsSearchFromTheStart() {
         Random random = new Random(20261125L);
         int decoded = 0;
         for (int round = 0; round < 20_000; round++) {
@@ -29,15 +30,20 @@ class PercentDecoderTest {
             }
             DecodedText in = round % 3 == 0 ? AgentText.normalize(DecodedText.of(text)) : DecodedText.of(text);
             int margin = 1 + random.nextInt(round % 4 == 0 ? 2000 : 64);
-            DecodedText fromStart = PercentDecoder.decodeNearEscapes(in, margin, RenderingBuffers.unpooled());
-            int firstPercent = in.toString().indexOf('%');
-            if (firstPercent < 0) {
+            DecodedText fromStart = OriginalPercentDecoder.decodeNearEscapes(in, margin, RenderingBuffers.unpooled());
+            assertEqual(PercentDecoder.decodeNearEscapes(in, margin, RenderingBuffers.unpooled()), fromStart, in);
+            int[] percents = new int[in.length() + random.nextInt(3)];
+            int count = 0;
+            for (int i = 0; i < in.length(); i++) {
+                if (in.charAt(i) == '%') {
+                    percents[count++] = i;
+                }
+            }
+            DecodedText fromPercents = PercentDecoder.decodeNearEscapes(in, margin, percents, count, RenderingBuffers.unpooled());
+            assertEqual(fromPercents, fromStart, in);
+            if (count == 0) {
                 assertThat(fromStart).isSameAs(in);
                 continue;
-            }
-            for (int from : new int[] {firstPercent, random.nextInt(firstPercent + 1)}) {
-                DecodedText fromFirst = PercentDecoder.decodeNearEscapes(in, margin, from, RenderingBuffers.unpooled());
-                assertEqual(fromFirst, fromStart, in);
             }
             if (fromStart != in) {
                 decoded++;
