@@ -18,6 +18,7 @@ import io.agentdlp.detection.text.AgentText;
 import io.agentdlp.detection.text.Base64Blobs;
 import io.agentdlp.detection.text.DecodedText;
 import io.agentdlp.detection.text.LineIndex;
+import io.agentdlp.detection.text.LineStarts;
 import io.agentdlp.detection.text.PercentDecoder;
 import io.agentdlp.detection.text.RenderingBuffers;
 
@@ -328,7 +329,7 @@ public final class SecretScanner implements TextDetector {
         List<Candidate> candidates = new ArrayList<>();
         ws.forgetValues();
         try {
-            scanLayer(DecodedText.of(text, limit, ws.buffers), ws, candidates, work);
+            scanLayer(AgentText.normalize(text, limit, ws.buffers, ws.lineStarts), ws, candidates, work);
             return new ScanResult(findings(text, limit, candidates, ws), truncated);
         } finally {
             // the matched values must not outlive the scan, and its renderings' buffers serve the next one
@@ -337,8 +338,8 @@ public final class SecretScanner implements TextDetector {
         }
     }
 
-    private void scanLayer(DecodedText raw, Workspace ws, List<Candidate> out, ScanWork work) {
-        DecodedText view = AgentText.normalize(raw, ws.buffers);
+    /** Scans the normalised {@code view}, its percent-decoded parts and its base64 children. */
+    private void scanLayer(DecodedText view, Workspace ws, List<Candidate> out, ScanWork work) {
         scanView(view, ws, out, work);
         DecodedText percent = ws.percentCount == 0
                 ? view : PercentDecoder.decodeNearEscapes(view, PERCENT_MARGIN, ws.percents, ws.percentCount, ws.buffers);
@@ -347,7 +348,7 @@ public final class SecretScanner implements TextDetector {
         }
         if (view.depth() < maxDecodeDepth) {
             for (DecodedText child : Base64Blobs.decodeAll(view, ws.buffers)) {
-                scanLayer(child, ws, out, work);
+                scanLayer(AgentText.normalize(child, ws.buffers), ws, out, work);
             }
         }
     }
@@ -685,7 +686,12 @@ public final class SecretScanner implements TextDetector {
         }
         kept = inReportOrder(kept, ws.order);
         // kept is sorted by offset: lines after the last finding are never asked for
-        LineIndex lines = LineIndex.of(original, Math.min(limit, kept.get(kept.size() - 1).originalStart + 1));
+        int indexed = Math.min(limit, kept.get(kept.size() - 1).originalStart + 1);
+        // the normalisation's walk recorded the lines unless it left the text to the layer-by-layer decoders
+        LineIndex lines = ws.lineStarts.index(indexed);
+        if (lines == null) {
+            lines = LineIndex.of(original, indexed);
+        }
         List<Finding> findings = new ArrayList<>(kept.size());
         for (Candidate c : kept) {
             SecretRule rule = rules[c.rule];
@@ -815,6 +821,8 @@ public final class SecretScanner implements TextDetector {
         final CoveredOffsets taken = new CoveredOffsets();
         /** The findings step's packed sorts. */
         final PackedOrder order = new PackedOrder();
+        /** Where the current scan's text's lines start, as its normalisation found them. */
+        final LineStarts lineStarts = new LineStarts();
         /** The chars of the current scan's renderings, reused by the next scan. */
         final RenderingBuffers buffers = RenderingBuffers.reused();
         /** The current scan's matched values and what their checks found. */

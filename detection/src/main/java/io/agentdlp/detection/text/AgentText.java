@@ -1,5 +1,7 @@
 package io.agentdlp.detection.text;
 
+import java.util.Objects;
+
 /**
  * The in-place normalisation of what agents send, shared by detectors: JSON string escapes undone (twice,
  * for a JSON document carried inside a JSON string), then line numbers and diff markers removed. The
@@ -19,6 +21,16 @@ public final class AgentText {
 
     public static DecodedText normalize(DecodedText in) {
         return normalize(in, RenderingBuffers.unpooled());
+    }
+
+    /**
+     * {@code normalize(DecodedText.of(text, limit, buffers), buffers)} in one walk over the text's chars: they are
+     * copied into the identity rendering's buffer as the normalisation reaches them, and a non-null {@code lines}
+     * records where the text's lines start.
+     */
+    public static DecodedText normalize(CharSequence text, int limit, RenderingBuffers buffers, LineStarts lines) {
+        Objects.requireNonNull(text, "text");
+        return OnePassNormalizer.normalize(text, limit, buffers, lines);
     }
 
     /**

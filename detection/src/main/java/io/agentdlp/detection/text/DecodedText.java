@@ -54,6 +54,11 @@ public final class DecodedText implements CharSequence {
         return new DecodedText(text, c, n, null, n, 0);
     }
 
+    /** The identity rendering of {@code text} over {@code chars}, whose first {@code length} the caller fills before any read. */
+    static DecodedText ofBuffer(CharSequence text, char[] chars, int length) {
+        return new DecodedText(text, chars, length, null, length, 0);
+    }
+
     /** Built by decoders: {@code origin} maps the decoded chars to the original, {@code originEnd} is where they end. */
     static DecodedText mapped(CharSequence original, char[] chars, int length, OffsetRuns origin, int originEnd, int depth) {
         return new DecodedText(original, chars, length, origin, originEnd, depth);

@@ -12,6 +12,11 @@ public final class LineIndex {
         this.lines = lines;
     }
 
+    /** The index whose lines start at {@code starts[0, count)} (the first at 0, in increasing order). */
+    static LineIndex over(int[] starts, int count) {
+        return new LineIndex(starts, count);
+    }
+
     public static LineIndex of(CharSequence text) {
         return of(text, text.length());
     }

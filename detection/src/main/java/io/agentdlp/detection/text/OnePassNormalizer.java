@@ -22,9 +22,23 @@ final class OnePassNormalizer {
         SPECIAL['"'] = 1;
     }
 
+    /**
+     * Chars of an original text copied into a rendering's buffer per step of the walk, so that the walk reads them
+     * while they are in the cache; a 10 MB text copied whole is out of it before the walk starts.
+     */
+    static final int FILL_STEP = 8192;
+    /** Chars past a special char the walk may read: a six-char unicode escape after a two-char escape. */
+    private static final int LOOKAHEAD = 16;
+
     private DecodedText in;
     private char[] src;
     private int n;
+    /** The original text whose chars {@code src} receives as the walk goes, or null once all are there. */
+    private CharSequence source;
+    /** Chars {@code src[0, filled)} are there. */
+    private int filled;
+    /** Where the walk records the original's line starts, or null. */
+    private LineStarts lines;
     private RenderingBuffers buffers;
     /** The rendering, created when the first char is dropped or changed; until then it would equal {@code in}. */
     private DecodedTextBuilder out;
@@ -62,21 +76,44 @@ final class OnePassNormalizer {
     }
 
     static DecodedText normalize(DecodedText in, RenderingBuffers buffers) {
+        return normalize(in, null, buffers, null);
+    }
+
+    /**
+     * {@code normalize(DecodedText.of(text, limit, buffers), buffers)}, the text's chars copied into the identity
+     * rendering's buffer a step ahead of the walk instead of all before it; a non-null {@code lines} receives
+     * where the text's lines start.
+     */
+    static DecodedText normalize(CharSequence text, int limit, RenderingBuffers buffers, LineStarts lines) {
+        int length = Math.min(limit, text.length());
+        return normalize(DecodedText.ofBuffer(text, buffers.take(length), length), text, buffers, lines);
+    }
+
+    private static DecodedText normalize(DecodedText in, CharSequence source, RenderingBuffers buffers, LineStarts lines) {
         OnePassNormalizer pass = buffers.normalizer();
         try {
-            return pass.normalizeOne(in, buffers);
+            return pass.normalizeOne(in, source, buffers, lines);
         } finally {
             // a pooled normaliser must not keep the scanned text reachable after the scan
             pass.in = null;
             pass.src = null;
+            pass.source = null;
+            pass.lines = null;
             pass.out = null;
         }
     }
 
-    private DecodedText normalizeOne(DecodedText text, RenderingBuffers into) {
+    /** Normalises {@code text}; a non-null {@code source} is the original whose chars its buffer has yet to receive. */
+    private DecodedText normalizeOne(DecodedText text, CharSequence source, RenderingBuffers into, LineStarts lineStarts) {
         in = text;
         src = text.buffer();
         n = text.length();
+        this.source = source;
+        filled = source == null ? n : 0;
+        lines = lineStarts;
+        if (lines != null) {
+            lines.reset();
+        }
         buffers = into;
         out = null;
         pendFrom = 0;
@@ -89,7 +126,12 @@ final class OnePassNormalizer {
         lineLength = 0;
         pieceCount = 0;
         lineCopied = 0;
-        if (!run()) {
+        boolean oneWalk = run();
+        fill(n);
+        if (oneWalk && lines != null) {
+            lines.complete(n);
+        }
+        if (!oneWalk) {
             return LinePrefixStripper.strip(
                     JsonStringUnescaper.unescapeNested(text, AgentText.JSON_UNESCAPE_PASSES, into), into);
         }
@@ -104,7 +146,7 @@ final class OnePassNormalizer {
     private boolean run() {
         final char[] s = src;
         int r = 0;
-        while ((r = nextSpecial(s, r, n)) < n) {
+        while ((r = nextSpecial(r)) < n) {
             char c = s[r];
             if (c == '\\') {
                 int v = escapeAt(r);
@@ -143,6 +185,9 @@ final class OnePassNormalizer {
                 continue;
             }
             if (c == '\n') {
+                if (lines != null) {
+                    lines.add(r + 1);
+                }
                 if (lineEscaped) {
                     bufferPlain(r + 1);
                     endEscapedLine();
@@ -166,14 +211,44 @@ final class OnePassNormalizer {
         return true;
     }
 
-    /** The first backslash, line feed or double quote at or after {@code from}, or {@code n}. */
-    private static int nextSpecial(char[] s, int from, int n) {
-        for (int i = from; i < n; i++) {
-            if (SPECIAL[s[i]] != 0) {
-                return i;
+    /**
+     * The first backslash, line feed or double quote at or after {@code from}, or {@code n}; the chars up to
+     * {@value #LOOKAHEAD} past it are in {@code src}.
+     */
+    private int nextSpecial(int from) {
+        final char[] s = src;
+        int i = from;
+        while (true) {
+            int end = filled;
+            for (; i < end; i++) {
+                if (SPECIAL[s[i]] != 0) {
+                    if (end - i < LOOKAHEAD) {
+                        fill(end + FILL_STEP);
+                    }
+                    return i;
+                }
+            }
+            if (end == n) {
+                return n;
+            }
+            fill(end + FILL_STEP);
+        }
+    }
+
+    /** Copies the original's chars into {@code src} up to {@code to} (at most {@code n}). */
+    private void fill(int to) {
+        int end = Math.min(n, to);
+        if (end <= filled) {
+            return;
+        }
+        if (source instanceof String s) {
+            s.getChars(filled, end, src, filled);
+        } else {
+            for (int i = filled; i < end; i++) {
+                src[i] = source.charAt(i);
             }
         }
-        return n;
+        filled = end;
     }
 
     /** The line {@code in[lineStart, eol)} without escapes is complete ({@code in[eol]} is a line feed or the end). */

@@ -111,6 +111,40 @@ class OnePassNormalizerTest {
         }
     }
 
+    @Test
+    void originalsCopiedDuringTheWalkNormaliseAsTheLayerByLayerDecoders() {
+        // the original's chars reach the buffer a step at a time: pieces are placed across the steps' ends, where
+        // the walk stops at a special char with fewer than its lookahead's chars copied
+        RenderingBuffers buffers = RenderingBuffers.reused();
+        Random random = new Random(17L);
+        int step = OnePassNormalizer.FILL_STEP;
+        for (int t = 0; t < 3_000; t++) {
+            StringBuilder b = new StringBuilder("x".repeat(Math.max(0, step - random.nextInt(24))));
+            b.append(randomText(random, 1 + random.nextInt(8)));
+            if (t % 3 == 0) {
+                b.append("y".repeat(Math.max(0, 2 * step - b.length() - random.nextInt(24))));
+            }
+            b.append(randomText(random, random.nextInt(t % 10 == 0 ? 4_000 : 20)));
+            String text = t % 5 == 0 ? "  1\t" + b : b.toString();
+            int limit = t % 4 == 0 ? random.nextInt(text.length() + 1) : text.length() + random.nextInt(3);
+            CharSequence original = t % 2 == 0 ? text : new StringBuilder(text);
+            DecodedText raw = DecodedText.of(original, limit);
+            DecodedText expected = oracle(raw);
+            DecodedText actual = AgentText.normalize(original, limit, buffers, null);
+            String context = "input of " + text.length() + " chars, limit " + limit;
+            assertThat(actual.isIdentity()).as(context).isEqualTo(expected == raw);
+            assertThat(actual.toString()).as(context).isEqualTo(expected.toString());
+            assertThat(actual.original()).as(context).isSameAs(original);
+            assertThat(actual.depth()).as(context).isZero();
+            for (int i = 0; i <= expected.length(); i++) {
+                if (actual.originalOffset(i) != expected.originalOffset(i)) {
+                    assertThat(actual.originalOffset(i)).as(context + " offset of char " + i).isEqualTo(expected.originalOffset(i));
+                }
+            }
+            buffers.releaseAll();
+        }
+    }
+
     private static String randomText(Random random, int pieces) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < pieces; i++) {
