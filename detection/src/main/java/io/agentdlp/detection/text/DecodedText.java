@@ -54,7 +54,10 @@ public final class DecodedText implements CharSequence {
         return new DecodedText(text, c, n, null, n, 0);
     }
 
-    /** The identity rendering of {@code text} over {@code chars}, whose first {@code length} the caller fills before any read. */
+    /**
+     * The identity rendering of {@code text} over {@code chars}, whose first {@code length} the caller fills before
+     * any read.
+     */
     static DecodedText ofBuffer(CharSequence text, char[] chars, int length) {
         return new DecodedText(text, chars, length, null, length, 0);
     }

@@ -27,7 +27,10 @@ final class OnePassNormalizer {
      * while they are in the cache; a 10 MB text copied whole is out of it before the walk starts.
      */
     static final int FILL_STEP = 8192;
-    /** Chars past a special char the walk may read: a six-char unicode escape after a two-char escape. */
+    /**
+     * Chars past a special char the walk may read: a six-char unicode escape checked right after another (11 chars
+     * on).
+     */
     private static final int LOOKAHEAD = 16;
 
     private DecodedText in;
