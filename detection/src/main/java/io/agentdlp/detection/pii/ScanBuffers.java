@@ -44,9 +44,7 @@ final class ScanBuffers {
     }
 
     void keepWindows(int[] w) {
-        if (w.length <= KEPT_BYTES / Integer.BYTES) {
-            windows = w;
-        }
+        windows = keptOr(w, windows);
     }
 
     /** The identifier spans' array as last kept (empty at first); its contents are stale. */
@@ -55,9 +53,7 @@ final class ScanBuffers {
     }
 
     void keepIdentifierSpans(int[] data) {
-        if (data.length <= KEPT_BYTES / Integer.BYTES) {
-            identifierSpans = data;
-        }
+        identifierSpans = keptOr(data, identifierSpans);
     }
 
     /** The IP spans' array as last kept (empty at first); its contents are stale. */
@@ -66,9 +62,7 @@ final class ScanBuffers {
     }
 
     void keepIpSpans(int[] data) {
-        if (data.length <= KEPT_BYTES / Integer.BYTES) {
-            ipSpans = data;
-        }
+        ipSpans = keptOr(data, ipSpans);
     }
 
     /** The e-mail spans' array as last kept (empty at first); its contents are stale. */
@@ -77,8 +71,11 @@ final class ScanBuffers {
     }
 
     void keepEmailSpans(int[] data) {
-        if (data.length <= KEPT_BYTES / Integer.BYTES) {
-            emailSpans = data;
-        }
+        emailSpans = keptOr(data, emailSpans);
+    }
+
+    /** {@code data} when it is small enough to keep, else {@code current}. */
+    private static int[] keptOr(int[] data, int[] current) {
+        return data.length <= KEPT_BYTES / Integer.BYTES ? data : current;
     }
 }
