@@ -3,7 +3,7 @@ package io.agentdlp.events;
 import static io.agentdlp.events.EventFields.CATEGORIES;
 import static io.agentdlp.events.EventFields.HASHES;
 import static io.agentdlp.events.EventFields.LINES;
-import static io.agentdlp.events.EventFields.arrayBlock;
+import static io.agentdlp.events.EventFields.array;
 import static io.agentdlp.events.EventFields.attributes;
 import static io.agentdlp.events.EventFields.findings;
 import static io.agentdlp.events.EventFields.optionalInt;
@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 
 import io.agentdlp.avro.AgentEgressEvent;
@@ -69,7 +67,8 @@ public final class EventAvroReader implements AvroBodyReader<AgentEgressEvent> {
                 ? new Content(optionalString(d), d.readLong(), optionalString(d), d.readBoolean(), d.readBoolean(), optionalString(d))
                 : null;
         List<Finding> findings = findings(d);
-        ContentFingerprints fingerprints = present(d) ? new ContentFingerprints(d.readInt(), d.readInt(), hashes(d), lines(d)) : null;
+        ContentFingerprints fingerprints = present(d) ? new ContentFingerprints(d.readInt(), d.readInt(),
+                array(d, HASHES, BinaryDecoder::readLong, true), array(d, LINES, BinaryDecoder::readInt, true)) : null;
         boolean privacyMode = d.readBoolean();
         String cwd = optionalString(d);
         Repo repo = present(d) ? new Repo(optionalString(d), optionalString(d)) : null;
@@ -79,27 +78,5 @@ public final class EventAvroReader implements AvroBodyReader<AgentEgressEvent> {
         return new AgentEgressEvent(h.eventId(), h.eventTime(), h.ingestTime(), h.source(), h.device(), h.user(), h.agent(),
                 h.sessionId(), h.turnId(), h.toolUseId(), h.kind(),
                 tool, destination, filePath, content, findings, fingerprints, privacyMode, cwd, repo, canBlock, rawRef, attributes);
-    }
-
-    private static List<Long> hashes(BinaryDecoder d) throws IOException {
-        long n = arrayBlock(d, d.readArrayStart(), HASHES);
-        GenericData.Array<Long> values = new GenericData.Array<>(GenericDatumReader.initialCollectionCapacity(n), HASHES);
-        for (; n > 0; n = arrayBlock(d, d.arrayNext(), HASHES)) {
-            for (long i = 0; i < n; i++) {
-                values.add(d.readLong());
-            }
-        }
-        return values;
-    }
-
-    private static List<Integer> lines(BinaryDecoder d) throws IOException {
-        long n = arrayBlock(d, d.readArrayStart(), LINES);
-        GenericData.Array<Integer> values = new GenericData.Array<>(GenericDatumReader.initialCollectionCapacity(n), LINES);
-        for (; n > 0; n = arrayBlock(d, d.arrayNext(), LINES)) {
-            for (long i = 0; i < n; i++) {
-                values.add(d.readInt());
-            }
-        }
-        return values;
     }
 }

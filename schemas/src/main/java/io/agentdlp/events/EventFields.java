@@ -50,20 +50,41 @@ final class EventFields {
     }
 
     static List<Finding> findings(BinaryDecoder d) throws IOException {
-        long n = arrayBlock(d, d.readArrayStart(), FINDINGS);
-        GenericData.Array<Finding> values = new GenericData.Array<>(GenericDatumReader.initialCollectionCapacity(n), FINDINGS);
-        for (; n > 0; n = arrayBlock(d, d.arrayNext(), FINDINGS)) {
+        return array(d, FINDINGS, EventFields::finding, true);
+    }
+
+    private static Finding finding(BinaryDecoder d) throws IOException {
+        return new Finding(d.readString(), d.readString(), SEVERITIES[d.readEnum()], d.readDouble(), d.readString(),
+                d.readString(), optionalString(d), optionalInt(d), optionalInt(d), present(d) ? d.readLong() : null,
+                optionalInt(d));
+    }
+
+    /** Reads one array item. */
+    interface ItemReader<T> {
+        T read(BinaryDecoder d) throws IOException;
+    }
+
+    /**
+     * An array read as Avro's fast reader reads it (block checks, capacity), each item with {@code item}: into Avro's
+     * array class when {@code keep}, else read and dropped (null returned), so a skipped array fails where Avro fails.
+     */
+    static <T> List<T> array(BinaryDecoder d, Schema schema, ItemReader<T> item, boolean keep) throws IOException {
+        long n = arrayBlock(d, d.readArrayStart(), schema);
+        int capacity = GenericDatumReader.initialCollectionCapacity(n);
+        GenericData.Array<T> values = keep ? new GenericData.Array<>(capacity, schema) : null;
+        for (; n > 0; n = arrayBlock(d, d.arrayNext(), schema)) {
             for (long i = 0; i < n; i++) {
-                values.add(new Finding(d.readString(), d.readString(), SEVERITIES[d.readEnum()], d.readDouble(), d.readString(),
-                        d.readString(), optionalString(d), optionalInt(d), optionalInt(d), present(d) ? d.readLong() : null,
-                        optionalInt(d)));
+                T value = item.read(d);
+                if (keep) {
+                    values.add(value);
+                }
             }
         }
         return values;
     }
 
     /** A block's item count, after the check Avro's fast reader makes of it (enough bytes left for that many items). */
-    static long arrayBlock(BinaryDecoder d, long n, Schema array) throws IOException {
+    private static long arrayBlock(BinaryDecoder d, long n, Schema array) throws IOException {
         if (n > 0) {
             GenericDatumReader.ensureAvailableCollectionBytes(d, n, array.getElementType());
         }

@@ -3,7 +3,7 @@ package io.agentdlp.events;
 import static io.agentdlp.events.EventFields.CATEGORIES;
 import static io.agentdlp.events.EventFields.HASHES;
 import static io.agentdlp.events.EventFields.LINES;
-import static io.agentdlp.events.EventFields.arrayBlock;
+import static io.agentdlp.events.EventFields.array;
 import static io.agentdlp.events.EventFields.attributes;
 import static io.agentdlp.events.EventFields.findings;
 import static io.agentdlp.events.EventFields.optionalInt;
@@ -14,9 +14,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.avro.Schema;
 import org.apache.avro.SystemLimitException;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 
 import io.agentdlp.avro.Destination;
@@ -60,8 +58,8 @@ final class EventMetadataReader {
         if (present(d)) {
             d.readInt();
             d.readInt();
-            skipLongs(d, HASHES);
-            skipInts(d, LINES);
+            array(d, HASHES, BinaryDecoder::readLong, false);
+            array(d, LINES, BinaryDecoder::readInt, false);
         }
         boolean privacyMode = d.readBoolean();
         skipOptionalString(d);
@@ -72,28 +70,6 @@ final class EventMetadataReader {
         return new EventMetadata(h.eventId(), h.eventTime(), h.ingestTime(), h.source(), h.device(), h.user(), h.agent(),
                 h.sessionId(), h.turnId(), h.toolUseId(), h.kind(),
                 tool, destination, filePath, content, findings, privacyMode, repo, canBlock, attributes);
-    }
-
-    /** An array of longs read as Avro's reader reads it (block checks, capacity), its items dropped. */
-    private static void skipLongs(BinaryDecoder d, Schema array) throws IOException {
-        long n = arrayBlock(d, d.readArrayStart(), array);
-        GenericDatumReader.initialCollectionCapacity(n);
-        for (; n > 0; n = arrayBlock(d, d.arrayNext(), array)) {
-            for (long i = 0; i < n; i++) {
-                d.readLong();
-            }
-        }
-    }
-
-    /** An array of ints read as Avro's reader reads it (block checks, capacity), its items dropped. */
-    private static void skipInts(BinaryDecoder d, Schema array) throws IOException {
-        long n = arrayBlock(d, d.readArrayStart(), array);
-        GenericDatumReader.initialCollectionCapacity(n);
-        for (; n > 0; n = arrayBlock(d, d.arrayNext(), array)) {
-            for (long i = 0; i < n; i++) {
-                d.readInt();
-            }
-        }
     }
 
     /**
