@@ -55,22 +55,17 @@ public final class Base64Blobs {
         char[] c = in.buffer();
         int n = in.length();
         int i = 0;
-        while (i < n) {
-            if (!isB64(c[i])) {
-                i++;
-                continue;
-            }
-            // A run whose first line is shorter than MIN_RUN is never decoded (only lines of at least
-            // MIN_WRAPPED_LINE chars wrap). Most runs are words: the last non-base64 char among the next
-            // MIN_RUN chars, found from the far end, lets the scan jump past them without a look at each.
-            if (i + MIN_RUN > n) {
-                break;
-            }
+        // A run whose first line is shorter than MIN_RUN is never decoded (only lines of at least
+        // MIN_WRAPPED_LINE chars wrap), so a run starts at the first i whose next MIN_RUN chars are all base64.
+        // Most runs are words: the last non-base64 char among the next MIN_RUN chars, found from the far end,
+        // lets the scan jump past them without a look at each, whether or not the char at i is base64 (no
+        // start lies between i and that char).
+        while (i + MIN_RUN <= n) {
             int k = i + MIN_RUN - 1;
-            while (k > i && isB64(c[k])) {
+            while (k >= i && isB64(c[k])) {
                 k--;
             }
-            if (k > i) {
+            if (k >= i) {
                 i = k + 1;
                 continue;
             }

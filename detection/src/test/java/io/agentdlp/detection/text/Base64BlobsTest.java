@@ -99,6 +99,30 @@ class Base64BlobsTest {
     }
 
     @Test
+    void runsFoundWhetherOrNotTheProbeStartsOnABase64Char() {
+        // text runs of 28 to 36 chars after separators of every length, near the text's end and glued to '%', '\\'
+        // and '=': the run search probes from separators as from base64 chars
+        Random random = new Random(2121);
+        String separators = " \n\r=%\\.\"";
+        int decoded = 0;
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder b = new StringBuilder();
+            int pieces = 1 + random.nextInt(4);
+            for (int p = 0; p < pieces; p++) {
+                int gap = random.nextInt(40);
+                for (int k = 0; k < gap; k++) {
+                    b.append(separators.charAt(random.nextInt(separators.length())));
+                }
+                String blob = Base64.getEncoder().encodeToString(
+                        "password=hunter2-and-more-text-here".substring(0, 21 + random.nextInt(6)).getBytes(StandardCharsets.US_ASCII));
+                b.append(blob, 0, Math.max(1, blob.length() - random.nextInt(8)));
+            }
+            decoded += assertSameAsOracle(DecodedText.of(b.toString()));
+        }
+        assertThat(decoded).isGreaterThan(1_000);
+    }
+
+    @Test
     void corpusTextsDecodeAsTheFormerClass() {
         AgentTrafficCorpus corpus = new AgentTrafficCorpus(20250301L);
         for (LabeledSample s : corpus.generate(3000)) {
