@@ -42,6 +42,7 @@ import io.agentdlp.registry.client.CachedSchemaRegistryClient;
 import io.agentdlp.registry.client.MockSchemaRegistry;
 import io.agentdlp.topics.TopicSerdes;
 import io.agentdlp.topics.Topics;
+import io.agentdlp.topology.DetectorSet;
 import io.agentdlp.topology.DlpTopology;
 import io.agentdlp.topology.config.StreamsSettings;
 import io.agentdlp.topology.config.TopologyConfig;
@@ -123,6 +124,11 @@ final class TopologyRig implements AutoCloseable {
                     .setEndLines(CodeIndexCodec.endLines(d)).setIndexVersion(1).setPublishedAt(Instant.EPOCH).build()));
         }
         return out;
+    }
+
+    /** The topology's detectors and scanners (the instances its content stage runs). */
+    DetectorSet detectors() {
+        return topology.detectors();
     }
 
     /** Serialised events ready to pipe: key bytes, Confluent-wire value bytes, event time. */
