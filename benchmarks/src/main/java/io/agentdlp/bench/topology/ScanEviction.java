@@ -40,9 +40,10 @@ import io.agentdlp.topology.metrics.DlpMetrics;
  *       with {@link DetectorCost}'s curve;</li>
  *   <li>{@code rig.<config>}: one other workload event piped through a whole topology of that configuration
  *       ({@link TopologyRig}: Streams, RocksDB, Avro, the stores) before each event, without the scanners
- *       measured here (all but {@code default} leave the secret and personal-data detectors off): {@code frame},
- *       {@code stateful}, {@code code} (stateful with the own-code detector and its index), and {@code default}
- *       (the whole topology; the scanners timed are then the topology's own, which it runs in between too).</li>
+ *       measured here (the first three leave the secret and personal-data detectors off): {@code frame},
+ *       {@code stateful}, {@code code} (stateful with the own-code detector and its index), {@code default}
+ *       (the whole topology), or any other of {@link ThroughputConfigs}; when the rig runs a scanner, the
+ *       scanners timed are the rig's own instances, which it runs in between too.</li>
  * </ul>
  * A mode that evicts as the topology does shows the topology's ratio. The rigs' detector timers read this
  * thread's CPU clock; for {@code rig.default} the tool prints its own secret and personal-data timers (CPU µs per
@@ -115,15 +116,14 @@ public final class ScanEviction {
         return n;
     }
 
-    /** The topology configurations of the {@code rig} modes. */
+    /**
+     * The topology configuration of a {@code rig} mode: {@code code} (stateful with the own-code detector), or
+     * any of {@link ThroughputConfigs}.
+     */
     private static TopologyConfig rigConfig(String name) {
-        TopologyConfig noScanners = TopologyConfig.defaults().with("detector.secret.enabled", "false")
-                .with("detector.pii.enabled", "false");
-        return switch (name) {
-            case "frame", "stateful", "default" -> ThroughputConfigs.named(name).getValue();
-            case "code" -> noScanners;
-            default -> throw new IllegalArgumentException("unknown rig '" + name + "'; known: frame, stateful, code, default");
-        };
+        return name.equals("code")
+                ? ThroughputConfigs.named("stateful").getValue().with("detector.code.enabled", "true")
+                : ThroughputConfigs.named(name).getValue();
     }
 
     /** The rig's secret and personal-data detector timers: total nanoseconds and count of each. */
@@ -189,12 +189,13 @@ public final class ScanEviction {
                     100.0 * wires.stream().filter(w -> w.contentBytes() > 0).count() / wires.size(),
                     wires.stream().filter(w -> w.contentBytes() > 0).mapToInt(TopologyRig.Wire::contentBytes).average().orElse(0) / 1024);
             int[] next = {0};
-            // The default rig's own scanners are the ones timed: in between, its topology runs them as well.
-            DetectorSet own = name.equals("default") ? rig.detectors() : set;
+            // A rig that runs the scanners has its own instances timed, so that their tables are not there twice.
+            boolean scans = rig.config.bool(TopologyOptions.SECRET_ENABLED) || rig.config.bool(TopologyOptions.PII_ENABLED);
+            DetectorSet own = scans ? rig.detectors() : set;
             modes.put("rig." + name, new Mode(i -> {
                 rig.pipe(wires.get(next[0]++));
                 return rig.drainAlerts();
-            }, own.secrets(), own.pii()));
+            }, own.secrets(), own.pii() != null ? own.pii() : set.pii()));
         }
         System.out.printf(Locale.ROOT, "%d events with text (%.1f KB mean); modes %s; %s%n", events.size(),
                 events.stream().mapToInt(e -> e.text().length()).average().orElse(0) / 1024, modes.keySet(),
