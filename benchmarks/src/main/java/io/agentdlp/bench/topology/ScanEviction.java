@@ -234,10 +234,10 @@ public final class ScanEviction {
         }
         opened.forEach(TopologyRig::close);
         double[][] warm = perScan.get("warm");
-        System.out.println("mode                 secret us/scan (x warm)   pii us/scan (x warm)");
+        System.out.println("mode                         secret us/scan (x warm)   pii us/scan (x warm)");
         for (Map.Entry<String, double[][]> m : perScan.entrySet()) {
             double[][] v = m.getValue();
-            System.out.printf(Locale.ROOT, "%-20s %8.2f (%5.2fx)          %8.2f (%5.2fx)%n", m.getKey(),
+            System.out.printf(Locale.ROOT, "%-28s %8.2f (%5.2fx)          %8.2f (%5.2fx)%n", m.getKey(),
                     median(v[0], rounds), medianRatio(v[0], warm[0], rounds),
                     median(v[1], rounds), medianRatio(v[1], warm[1], rounds));
         }
