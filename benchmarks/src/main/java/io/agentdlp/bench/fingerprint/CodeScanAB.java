@@ -1,5 +1,7 @@
 package io.agentdlp.bench.fingerprint;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -29,15 +31,22 @@ import io.agentdlp.bench.topology.PiiCost;
  * <classpathA> <classpathB> [rounds] [texts] [compact] [pass]}, classpaths separated by {@code :};
  * {@code compact} ({@code false} by default) compacts each index first, which writes its postings
  * snapshot; {@code pass} is {@code query} (default, the whole scan) or {@code fingerprint} (only
- * {@code Fingerprinter.fingerprint}, to isolate the text decoding, lexing and winnowing).
+ * {@code Fingerprinter.fingerprint}, to isolate the text decoding, lexing and winnowing); {@code evictMB}
+ * (0 by default) walks that many MB of memory before each text, as the topology's other stages do between
+ * two events, and then times each scan alone (the clock reads around it, not the walk): the scan with cold
+ * caches. The last line also gives the bytes each build allocated per text in its last pass (the walk
+ * allocates nothing).
  */
 public final class CodeScanAB {
+    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean ALLOCATED = (com.sun.management.ThreadMXBean) MX;
+
     private CodeScanAB() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: CodeScanAB <classpathA> <classpathB> [rounds] [texts] [compact] [query|fingerprint]");
+            throw new IllegalArgumentException("usage: CodeScanAB <classpathA> <classpathB> [rounds] [texts] [compact] [query|fingerprint] [evictMB]");
         }
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int n = args.length > 3 ? Integer.parseInt(args[3]) : 3_000;
@@ -47,6 +56,7 @@ public final class CodeScanAB {
             throw new IllegalArgumentException("pass must be query or fingerprint, not " + passName);
         }
         boolean fingerprintOnly = passName.equals("fingerprint");
+        int evictMB = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         List<String> texts = PiiCost.workloadTexts(n);
         List<BenchCorpus.Source> indexed = BenchCorpus.sources(2L << 20);
         long chars = texts.stream().mapToLong(String::length).sum();
@@ -56,8 +66,9 @@ public final class CodeScanAB {
             BuildUnderTest.requireEqualResults(texts, a::fingerprints, b::fingerprints);
             BuildUnderTest.requireEqualResults(texts, a::query, b::query);
             long withMatches = texts.stream().filter(t -> !((List<?>) a.query(t)).isEmpty()).count();
-            BuildUnderTest.Rounds cpu = BuildUnderTest.alternate(rounds, () -> pass(a, texts, fingerprintOnly),
-                    () -> pass(b, texts, fingerprintOnly));
+            Passes passes = new Passes(texts, fingerprintOnly, evictMB);
+            BuildUnderTest.Rounds cpu = evictMB > 0 ? passes.alternateCold(rounds, a, b)
+                    : BuildUnderTest.alternate(rounds, () -> passes.measured(a), () -> passes.measured(b));
             for (int r = 0; r < rounds; r++) {
                 System.out.printf(Locale.ROOT, "round %2d  A %8.1f  B %8.1f us/text  A/B %.2f%n", r,
                         cpu.a()[r] * 1e6 / texts.size(), cpu.b()[r] * 1e6 / texts.size(), cpu.a()[r] / cpu.b()[r]);
@@ -67,9 +78,11 @@ public final class CodeScanAB {
             double mean = (double) chars / texts.size();
             System.out.printf(Locale.ROOT, "%s: %d texts (%d with own code), mean %.0f chars, index %s; median of the last %d "
                             + "rounds: A %.1f us/text (%.1f MB/CPU-s), B %.1f us/text (%.1f MB/CPU-s), median A/B %.2f "
-                            + "(checksum %d)%n", fingerprintOnly ? "fingerprint" : "query", texts.size(), withMatches, mean,
-                    compact ? "compacted" : "put only",
-                    rounds - cpu.from(), medianA, mean / medianA, medianB, mean / medianB, cpu.medianRatio(), cpu.checksum());
+                            + "(checksum %d); allocated per text in the last pass: A %.0f B, B %.0f B%n",
+                    fingerprintOnly ? "fingerprint" : "query", texts.size(), withMatches, mean,
+                    (compact ? "compacted" : "put only") + (evictMB > 0 ? ", cold: " + evictMB + " MB walked before each text" : ""),
+                    rounds - cpu.from(), medianA, mean / medianA, medianB, mean / medianB, cpu.medianRatio(), cpu.checksum(),
+                    (double) passes.allocated(a) / texts.size(), (double) passes.allocated(b) / texts.size());
         } finally {
             try (Stream<Path> s = Files.walk(root)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
@@ -79,12 +92,73 @@ public final class CodeScanAB {
         }
     }
 
-    private static long pass(Scanner s, List<String> texts, boolean fingerprintOnly) {
-        long sink = 0;
-        for (String t : texts) {
-            sink += fingerprintOnly ? s.fingerprintCount(t) : s.query(t).hashCode();
+    /** The passes over the texts, hot or cold, and the bytes each build's last pass allocated. */
+    private static final class Passes {
+        private final List<String> texts;
+        private final boolean fingerprintOnly;
+        private final long[] evict;
+        private final java.util.Map<Scanner, Long> allocated = new java.util.IdentityHashMap<>();
+
+        Passes(List<String> texts, boolean fingerprintOnly, int evictMB) {
+            this.texts = texts;
+            this.fingerprintOnly = fingerprintOnly;
+            this.evict = new long[(int) ((long) evictMB << 20) / Long.BYTES];
         }
-        return sink;
+
+        long allocated(Scanner s) {
+            return allocated.getOrDefault(s, 0L);
+        }
+
+        /** One hot pass; the caller times it as a whole. */
+        long measured(Scanner s) {
+            long a0 = ALLOCATED.getCurrentThreadAllocatedBytes();
+            long sink = 0;
+            for (String t : texts) {
+                sink += scan(s, t);
+            }
+            allocated.put(s, ALLOCATED.getCurrentThreadAllocatedBytes() - a0);
+            return sink;
+        }
+
+        /** As {@link BuildUnderTest#alternate}, each pass walking the eviction array before each text and timing only the scans. */
+        BuildUnderTest.Rounds alternateCold(int rounds, Scanner a, Scanner b) {
+            double[] ta = new double[rounds];
+            double[] tb = new double[rounds];
+            long sink = 0;
+            for (int r = 0; r < rounds; r++) {
+                for (int k = 0; k < 2; k++) {
+                    boolean first = (r + k) % 2 == 0;
+                    Scanner s = first ? a : b;
+                    long cpu = 0;
+                    long bytes = 0;
+                    for (String t : texts) {
+                        sink += walk(evict);
+                        long a0 = ALLOCATED.getCurrentThreadAllocatedBytes();
+                        long c0 = MX.getCurrentThreadCpuTime();
+                        sink += scan(s, t);
+                        cpu += MX.getCurrentThreadCpuTime() - c0;
+                        bytes += ALLOCATED.getCurrentThreadAllocatedBytes() - a0;
+                    }
+                    allocated.put(s, bytes);
+                    (first ? ta : tb)[r] = cpu / 1e9;
+                }
+            }
+            return new BuildUnderTest.Rounds(ta, tb, sink);
+        }
+
+        private long scan(Scanner s, String t) {
+            return fingerprintOnly ? s.fingerprintCount(t) : s.query(t).hashCode();
+        }
+
+        /** Reads and writes one word per cache line of {@code a}, so the scan's tables leave the caches. */
+        private static long walk(long[] a) {
+            long x = 0;
+            for (int i = 0; i < a.length; i += 8) {
+                x += a[i];
+                a[i] = x;
+            }
+            return x;
+        }
     }
 
     /** One build's fingerprinter and index, called through reflection. */
