@@ -24,8 +24,11 @@ import java.util.Arrays;
  * @param lineMap original line of each decoded line (index 1..), or null when lines are unchanged
  * @param lineStarts offset of the first char of each decoded line (index 1..; every line break of
  *                   {@code chars} ends one), or null when not known
+ * @param lines   the last line {@code lineMap} and {@code lineStarts} hold: they are the arrays of the
+ *                {@link Buffers} that decoded the text, as long as the largest text seen, so that a
+ *                decoding copies none of them (0 without a line map)
  */
-record ProbeText(char[] chars, int length, int[] lineMap, int[] lineStarts) {
+record ProbeText(char[] chars, int length, int[] lineMap, int[] lineStarts, int lines) {
     static final int MIN_ESCAPED_NEWLINES = 2;
     static final int MIN_JSON_STRING = 40;
     static final int MAX_JSON_DEPTH = 3;
@@ -37,7 +40,7 @@ record ProbeText(char[] chars, int length, int[] lineMap, int[] lineStarts) {
         if (lineMap == null) {
             return line;
         }
-        return line < lineMap.length ? lineMap[line] : lineMap[lineMap.length - 1];
+        return line <= lines ? lineMap[line] : lineMap[lines];
     }
 
     static ProbeText decode(CharSequence text) {
@@ -61,7 +64,7 @@ record ProbeText(char[] chars, int length, int[] lineMap, int[] lineStarts) {
                 chars[i] = text.charAt(i);
             }
         }
-        ProbeText t = new ProbeText(chars, n, null, null);
+        ProbeText t = new ProbeText(chars, n, null, null, 0);
         String whole = text instanceof String s ? s : new String(chars, 0, n);
         // a string that did not hold a document at one level cannot hold one at the next (strings end at
         // line breaks and every decoded document is on lines of its own), so deeper levels only walk the
@@ -375,7 +378,7 @@ record ProbeText(char[] chars, int length, int[] lineMap, int[] lineStarts) {
             return this;
         }
         System.arraycopy(a, from, a, written, n - from);
-        return new ProbeText(a, written + n - from, lineMap, null);
+        return new ProbeText(a, written + n - from, lineMap, null, lines);
     }
 
     /**
@@ -384,7 +387,7 @@ record ProbeText(char[] chars, int length, int[] lineMap, int[] lineStarts) {
      */
     private int lineEnd(String same, int start, int line) {
         if (lineStarts != null) {
-            return line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : length;
+            return line < lines ? lineStarts[line + 1] - 1 : length;
         }
         int end = same.indexOf('\n', start);
         return end < 0 ? length : end;
@@ -626,9 +629,9 @@ record ProbeText(char[] chars, int length, int[] lineMap, int[] lineStarts) {
             documentCount++;
         }
 
+        /** The decoded text, sharing this builder's arrays: valid until the builder is reset. */
         ProbeText build() {
-            int[] lineStarts = strayLineBreaks ? null : Arrays.copyOf(starts, lines + 1);
-            return new ProbeText(chars, length, Arrays.copyOf(map, lines + 1), lineStarts);
+            return new ProbeText(chars, length, map, strayLineBreaks ? null : starts, lines);
         }
     }
 }
