@@ -128,6 +128,8 @@ public final class SecretScanner implements TextDetector {
     private final int maxScanChars;
     private final int maxDecodeDepth;
     private final int evaluationStretch;
+    /** Chars of the longest keyword: the automaton's state at a char depends on no more chars than these before it. */
+    private final int longestKeyword;
     private final int valueMemoLimit;
     private final ThreadLocal<Workspace> workspaces;
     /**
@@ -181,6 +183,7 @@ public final class SecretScanner implements TextDetector {
             return keywords.size() - 1;
         });
         this.automaton = new KeywordAutomaton(keywords);
+        this.longestKeyword = keywords.stream().mapToInt(String::length).max().orElse(0);
         this.rulesByKeyword = byKeyword.stream()
                 .map(l -> l.stream().mapToInt(Integer::intValue).filter(r -> rules[r].requires() == null).toArray())
                 .toArray(int[][]::new);
@@ -357,13 +360,17 @@ public final class SecretScanner implements TextDetector {
         work.views++;
         ws.begin(view, work);
         try {
-            automaton.scan(view.buffer(), view.length(), ws);
+            int firstOfView = out.size();
+            if (view.length() <= evaluationStretch) {
+                automaton.scan(view.buffer(), view.length(), ws);
+            } else {
+                walkAndEvaluate(view, ws, out, firstOfView, work);
+            }
             for (int r : keywordlessRules) {
                 if (required[r] < 0) {
                     ws.addWindow(r, 0, view.length());
                 }
             }
-            int firstOfView = out.size();
             int[] touched = ws.sortedTouched();
             // stretch by stretch in text order; a rule's windows keep their order, so do its candidates in out, the
             // only order the findings and the paired rules' windows depend on (candidates compare equal only within a rule)
@@ -398,15 +405,55 @@ public final class SecretScanner implements TextDetector {
         }
     }
 
+    /**
+     * The automaton's walk over a view longer than a stretch, one stretch at a time, each followed by the evaluation
+     * of the windows no later hit can change (all but each rule's last: hits only extend or follow a rule's last
+     * window), so that those windows' text is read while the walk has left it in the cache instead of after a walk
+     * over the whole view. The hits are those of one walk, in the same order: a stretch after the first is walked
+     * from the root over the {@link #longestKeyword} chars before it, which fix the state at its first char, and
+     * reports only the hits that end inside it.
+     */
+    private void walkAndEvaluate(DecodedText view, Workspace ws, List<Candidate> out, int firstOfView, ScanWork work) {
+        char[] chars = view.buffer();
+        int length = view.length();
+        for (long stretchStart = 0; stretchStart < length; stretchStart += evaluationStretch) {
+            int from = (int) stretchStart;
+            int to = (int) Math.min(length, stretchStart + evaluationStretch);
+            if (from == 0) {
+                automaton.scan(chars, to, ws);
+            } else {
+                int copyFrom = Math.max(0, from - longestKeyword);
+                char[] piece = ws.stretchChars(to - copyFrom);
+                System.arraycopy(chars, copyFrom, piece, 0, to - copyFrom);
+                automaton.scan(piece, to - copyFrom, ws.shiftedHits(copyFrom, from - copyFrom));
+            }
+            for (int t = 0; t < ws.touchedCount; t++) {
+                int r = ws.touched[t];
+                evaluateWindows(r, view, ws, out, firstOfView, work, ws.winCount[r] - 1);
+            }
+        }
+    }
+
     /** Evaluates rule {@code r}'s windows not evaluated yet that start before {@code startsBefore}. */
     private void evaluate(int r, DecodedText view, Workspace ws, List<Candidate> out, int firstOfView, ScanWork work,
                           int startsBefore) {
         int[] starts = ws.winStart[r];
         int count = ws.winCount[r];
+        int until = ws.winEvaluated[r];
+        while (until < count && starts[until] < startsBefore) {
+            until++;
+        }
+        evaluateWindows(r, view, ws, out, firstOfView, work, until);
+    }
+
+    /** Evaluates rule {@code r}'s windows not evaluated yet up to window {@code until} (exclusive), in order. */
+    private void evaluateWindows(int r, DecodedText view, Workspace ws, List<Candidate> out, int firstOfView,
+                                 ScanWork work, int until) {
         int from = ws.winEvaluated[r];
-        if (from == count || starts[from] >= startsBefore) {
+        if (from >= until) {
             return;
         }
+        int[] starts = ws.winStart[r];
         SecretRule rule = rules[r];
         // the regex's matcher is set to the view only when a window needs it: most windows are decided by hand
         Matcher m = null;
@@ -420,10 +467,6 @@ public final class SecretScanner implements TextDetector {
         int[] ends = ws.winEnd[r];
         int g = rule.secretGroup();
         boolean anchored = rule.anchored();
-        int until = from;
-        while (until < count && starts[until] < startsBefore) {
-            until++;
-        }
         ws.winEvaluated[r] = until;
         for (int w = from; w < until; w++) {
             work.windows++;
@@ -825,6 +868,10 @@ public final class SecretScanner implements TextDetector {
         final LineStarts lineStarts = new LineStarts();
         /** The chars of the current scan's renderings, reused by the next scan. */
         final RenderingBuffers buffers = RenderingBuffers.reused();
+        /** The current stretch of a long view, with the chars before it that the automaton's walk starts from. */
+        private char[] stretchChars = new char[0];
+        /** Receives a stretch's hits and reports them at their offsets in the view. */
+        private final ShiftedHits shiftedHits = new ShiftedHits();
         /** The current scan's matched values and what their checks found. */
         final ValueMemo values = new ValueMemo(valueMemoLimit);
         final CharSequence[] matcherInput;
@@ -853,6 +900,37 @@ public final class SecretScanner implements TextDetector {
             matcherInput = new CharSequence[ruleCount];
             rejectSet = new boolean[ruleCount];
             prefixSet = new boolean[ruleCount];
+        }
+
+        /** An array of at least {@code length} chars for a stretch of a long view, kept from stretch to stretch. */
+        char[] stretchChars(int length) {
+            if (stretchChars.length < length) {
+                stretchChars = new char[length];
+            }
+            return stretchChars;
+        }
+
+        /**
+         * The sink of a walk over the view's chars from {@code base} on: a hit there ending at {@code end} is
+         * reported at {@code base + end}, and only those ending past {@code skipped} chars (the earlier ones were
+         * reported by the walk before).
+         */
+        KeywordAutomaton.HitSink shiftedHits(int base, int skipped) {
+            shiftedHits.base = base;
+            shiftedHits.skipped = skipped;
+            return shiftedHits;
+        }
+
+        private final class ShiftedHits implements KeywordAutomaton.HitSink {
+            int base;
+            int skipped;
+
+            @Override
+            public void hit(int keyword, int end) {
+                if (end > skipped) {
+                    Workspace.this.hit(keyword, base + end);
+                }
+            }
         }
 
         /** Drops the matched values. */
