@@ -361,10 +361,11 @@ public final class SecretScanner implements TextDetector {
         ws.begin(view, work);
         try {
             int firstOfView = out.size();
+            ws.requiredStarts.reset(firstOfView);
             if (view.length() <= evaluationStretch) {
                 automaton.scan(view.buffer(), view.length(), ws);
             } else {
-                walkAndEvaluate(view, ws, out, firstOfView, work);
+                walkAndEvaluate(view, ws, out, work);
             }
             for (int r : keywordlessRules) {
                 if (required[r] < 0) {
@@ -377,7 +378,7 @@ public final class SecretScanner implements TextDetector {
             for (long stretchEnd = evaluationStretch; ; stretchEnd += evaluationStretch) {
                 boolean last = stretchEnd >= view.length();
                 for (int r : touched) {
-                    evaluate(r, view, ws, out, firstOfView, work, last ? Integer.MAX_VALUE : (int) stretchEnd);
+                    evaluate(r, view, ws, out, work, last ? Integer.MAX_VALUE : (int) stretchEnd);
                 }
                 if (last) {
                     break;
@@ -395,7 +396,7 @@ public final class SecretScanner implements TextDetector {
                     }
                 }
                 if (ws.winCount[r] > 0) {
-                    evaluate(r, view, ws, out, firstOfView, work, Integer.MAX_VALUE);
+                    evaluate(r, view, ws, out, work, Integer.MAX_VALUE);
                 }
             }
         } finally {
@@ -413,7 +414,7 @@ public final class SecretScanner implements TextDetector {
      * from the root over the {@link #longestKeyword} chars before it, which fix the state at its first char, and
      * reports only the hits that end inside it.
      */
-    private void walkAndEvaluate(DecodedText view, Workspace ws, List<Candidate> out, int firstOfView, ScanWork work) {
+    private void walkAndEvaluate(DecodedText view, Workspace ws, List<Candidate> out, ScanWork work) {
         char[] chars = view.buffer();
         int length = view.length();
         for (long stretchStart = 0; stretchStart < length; stretchStart += evaluationStretch) {
@@ -429,13 +430,13 @@ public final class SecretScanner implements TextDetector {
             }
             for (int t = 0; t < ws.touchedCount; t++) {
                 int r = ws.touched[t];
-                evaluateWindows(r, view, ws, out, firstOfView, work, ws.winCount[r] - 1);
+                evaluateWindows(r, view, ws, out, work, ws.winCount[r] - 1);
             }
         }
     }
 
     /** Evaluates rule {@code r}'s windows not evaluated yet that start before {@code startsBefore}. */
-    private void evaluate(int r, DecodedText view, Workspace ws, List<Candidate> out, int firstOfView, ScanWork work,
+    private void evaluate(int r, DecodedText view, Workspace ws, List<Candidate> out, ScanWork work,
                           int startsBefore) {
         int[] starts = ws.winStart[r];
         int count = ws.winCount[r];
@@ -443,12 +444,11 @@ public final class SecretScanner implements TextDetector {
         while (until < count && starts[until] < startsBefore) {
             until++;
         }
-        evaluateWindows(r, view, ws, out, firstOfView, work, until);
+        evaluateWindows(r, view, ws, out, work, until);
     }
 
     /** Evaluates rule {@code r}'s windows not evaluated yet up to window {@code until} (exclusive), in order. */
-    private void evaluateWindows(int r, DecodedText view, Workspace ws, List<Candidate> out, int firstOfView,
-                                 ScanWork work, int until) {
+    private void evaluateWindows(int r, DecodedText view, Workspace ws, List<Candidate> out, ScanWork work, int until) {
         int from = ws.winEvaluated[r];
         if (from >= until) {
             return;
@@ -479,7 +479,7 @@ public final class SecretScanner implements TextDetector {
                 }
                 if (valueEnd != AssignmentMatcher.UNDECIDED) {
                     work.handMatched++;
-                    consider(r, view, ws, out, firstOfView, ws.valueStart[0], valueEnd, starts[w], valueEnd);
+                    consider(r, view, ws, out, ws.valueStart[0], valueEnd, starts[w], valueEnd);
                     continue;
                 }
                 work.regexFinds--;
@@ -492,7 +492,7 @@ public final class SecretScanner implements TextDetector {
                 }
                 if (matchEnd != AssignmentMatcher.UNDECIDED) {
                     work.handMatched++;
-                    consider(r, view, ws, out, firstOfView, ws.group[0], ws.group[1], starts[w], matchEnd);
+                    consider(r, view, ws, out, ws.group[0], ws.group[1], starts[w], matchEnd);
                     continue;
                 }
                 work.regexFinds--;
@@ -507,7 +507,7 @@ public final class SecretScanner implements TextDetector {
                         break;
                     }
                     work.handMatched++;
-                    consider(r, view, ws, out, firstOfView, ws.group[1], matchEnd, ws.group[0], matchEnd);
+                    consider(r, view, ws, out, ws.group[1], matchEnd, ws.group[0], matchEnd);
                     regexFrom = matchEnd;
                 }
                 if (matchEnd != SearchedMatcher.UNDECIDED) {
@@ -525,12 +525,12 @@ public final class SecretScanner implements TextDetector {
                 }
                 if (tokenEnd != PrefixTokenMatcher.UNDECIDED) {
                     work.handMatched++;
-                    consider(r, view, ws, out, firstOfView, starts[w], tokenEnd, starts[w], tokenEnd);
+                    consider(r, view, ws, out, starts[w], tokenEnd, starts[w], tokenEnd);
                     continue;
                 }
                 work.regexFinds--;
             } else if (token != null) {
-                regexFrom = searchTokens(r, token, view, ws, out, firstOfView, starts[w], ends[w]);
+                regexFrom = searchTokens(r, token, view, ws, out, starts[w], ends[w]);
                 if (regexFrom < 0) {
                     continue;
                 }
@@ -564,7 +564,7 @@ public final class SecretScanner implements TextDetector {
                 if (gs < 0 || ge <= gs) {
                     continue;
                 }
-                consider(r, view, ws, out, firstOfView, gs, ge, m.start(), m.end());
+                consider(r, view, ws, out, gs, ge, m.start(), m.end());
             }
         }
     }
@@ -575,7 +575,7 @@ public final class SecretScanner implements TextDetector {
      * search on (a non-ASCII char takes part there).
      */
     private int searchTokens(int r, PrefixTokenMatcher token, DecodedText view, Workspace ws, List<Candidate> out,
-                             int firstOfView, int from, int end) {
+                             int from, int end) {
         int at = from;
         while (true) {
             ws.work.regexFinds++;
@@ -589,16 +589,16 @@ public final class SecretScanner implements TextDetector {
                 return start;
             }
             ws.work.handMatched++;
-            consider(r, view, ws, out, firstOfView, start, tokenEnd, start, tokenEnd);
+            consider(r, view, ws, out, start, tokenEnd, start, tokenEnd);
             at = tokenEnd;
         }
     }
 
     /** A match of rule {@code r} with its secret at {@code [gs, ge)}: a candidate if it passes the rule's checks. */
-    private void consider(int r, DecodedText view, Workspace ws, List<Candidate> out, int firstOfView, int gs, int ge,
+    private void consider(int r, DecodedText view, Workspace ws, List<Candidate> out, int gs, int ge,
                           int matchStart, int matchEnd) {
         ValueChecks value = ws.values.entry(view.buffer(), gs, ge);
-        if (accept(r, value, ws) && (required[r] < 0 || pairFound(required[r], gs, rules[r].requiresWithin(), view, out, firstOfView))
+        if (accept(r, value, ws) && (required[r] < 0 || pairFound(required[r], gs, rules[r].requiresWithin(), out, ws))
                 && !rejected(r, matchStart, matchEnd, view, ws)) {
             ws.work.candidates++;
             out.add(new Candidate(r, value.value(), view, gs, view.originalOffset(gs), view.originalOffset(ge)));
@@ -699,14 +699,17 @@ public final class SecretScanner implements TextDetector {
         return placeholders.containsPlaceholder(secret, ws.placeholderMatchers);
     }
 
-    private static boolean pairFound(int requiredRule, int at, int within, DecodedText view, List<Candidate> out, int from) {
-        for (int i = from; i < out.size(); i++) {
+    /**
+     * A candidate of {@code requiredRule} in the current view starts at most {@code within} chars from {@code at}
+     * (the view's candidates are those in {@code out} since the view began).
+     */
+    private static boolean pairFound(int requiredRule, int at, int within, List<Candidate> out, Workspace ws) {
+        NearbyStarts starts = ws.requiredStarts;
+        for (int i = starts.indexedTo(); i < out.size(); i++) {
             Candidate c = out.get(i);
-            if (c.rule == requiredRule && c.view == view && Math.abs(c.decodedStart - at) <= within) {
-                return true;
-            }
+            starts.add(c.rule, c.decodedStart);
         }
-        return false;
+        return starts.anyWithin(requiredRule, at, within);
     }
 
     private List<Finding> findings(CharSequence original, int limit, List<Candidate> candidates, Workspace ws) {
@@ -872,6 +875,8 @@ public final class SecretScanner implements TextDetector {
         private char[] stretchChars = new char[0];
         /** Receives a stretch's hits and reports them at their offsets in the view. */
         private final ShiftedHits shiftedHits = new ShiftedHits();
+        /** The current view's candidates of the rules that paired rules require, by where they start. */
+        final NearbyStarts requiredStarts = new NearbyStarts(required);
         /** The current scan's matched values and what their checks found. */
         final ValueMemo values = new ValueMemo(valueMemoLimit);
         final CharSequence[] matcherInput;
