@@ -23,6 +23,11 @@ final class ThroughputConfigs {
         // The stream producers' batch size at Kafka's default instead of the topology's (StreamsSettings).
         m.put("default-batch-16k", Map.entry("default with Kafka's 16 KB producer batch.size",
                 defaults.with("streams.producer.batch.size", "16384")));
+        // Task idling at Kafka's default (0) instead of disabled (StreamsSettings): the same records in the same order.
+        m.put("default-task-idle-0", Map.entry("default with Kafka's max.task.idle.ms (0)",
+                defaults.with("streams.max.task.idle.ms", "0")));
+        m.put("stateful-task-idle-0", Map.entry("stateful with Kafka's max.task.idle.ms (0)",
+                noContent.with("streams.max.task.idle.ms", "0")));
         m.put("alos", Map.entry("at_least_once", defaults.with("processing.guarantee", "at_least_once")));
         m.put("no-secret", Map.entry("without secret detector", defaults.with("detector.secret.enabled", "false")));
         m.put("no-code", Map.entry("without own-code detector", defaults.with("detector.code.enabled", "false")));

@@ -44,6 +44,14 @@ public final class StreamsSettings {
         // the commit, which flushes every batch anyway, so larger batches add no latency there; at_least_once
         // keeps Streams' linger.ms (100 ms) as the bound on a partial batch's wait.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
+        if (everyTaskReadsOnePartition(c)) {
+            // max.task.idle.ms only decides how long a task reading several partitions waits for an empty one before
+            // processing the others out of order, so with one partition per task it changes no processing order.
+            // Left at its default (0), Kafka Streams' readiness check of a task whose partition is empty formats its
+            // not-ready reason (String.format) on every record check of the stream thread's loop; disabled, the check
+            // returns at once and the empty partition simply yields no record.
+            p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+        }
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, c.integer(TopologyOptions.NUM_STREAM_THREADS));
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, c.integer(TopologyOptions.NUM_STANDBY_REPLICAS));
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, c.integer(TopologyOptions.REPLICATION_FACTOR));
@@ -62,5 +70,13 @@ public final class StreamsSettings {
         p.put(BoundedMemoryRocksDbConfig.HIGH_PRIORITY_RATIO, c.string(TopologyOptions.ROCKSDB_HIGH_PRIORITY_RATIO));
         c.streamsOverrides().forEach(p::put);
         return p;
+    }
+
+    /**
+     * Whether each sub-topology reads one topic, so each task one partition: true unless the own-code index is
+     * partitioned, whose shard tasks read the index and the probes repartitioned by shard (TaskInputsTest).
+     */
+    static boolean everyTaskReadsOnePartition(TopologyConfig c) {
+        return !c.bool(TopologyOptions.CODE_ENABLED) || c.codeIndexMode() == CodeIndexMode.GLOBAL;
     }
 }
