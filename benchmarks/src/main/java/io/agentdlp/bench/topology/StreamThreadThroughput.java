@@ -138,6 +138,8 @@ public final class StreamThreadThroughput {
                     System.out.printf(Locale.ROOT, "    stream-thread CPU per event %.1f us (commit.interval.ms %s, %s)%n",
                             w.cpuNanos() / 1e3 / w.events(), props.getOrDefault("commit.interval.ms", "Streams default"),
                             config.string(TopologyOptions.PROCESSING_GUARANTEE));
+                    System.out.printf(Locale.ROOT, "    RocksDB's own threads (flush, compaction) CPU per event %.1f us%n",
+                            RocksDbThreadsCpu.nanos(w.rocksDbTicks()) / 1e3 / w.events());
                     System.out.println("    " + ProducerCounts.of(streams, w.eventsTotal()));
                     if (profile != null) {
                         streams.close(Duration.ofSeconds(30));
@@ -158,7 +160,7 @@ public final class StreamThreadThroughput {
      * {@code cpuTotalNanos}: every event processed and the stream threads' CPU since they started.
      */
     private record Window(long events, long cpuNanos, long wallNanos, long processCpuNanos, int threads, long eventsTotal,
-                          long cpuTotalNanos) {
+                          long cpuTotalNanos, long rocksDbTicks) {
     }
 
     /**
@@ -191,6 +193,7 @@ public final class StreamThreadThroughput {
         long cpu0 = 0;
         long wall0 = 0;
         long process0 = 0;
+        long rocks0 = 0;
         while (System.nanoTime() < deadline) {
             if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
                 throw new IllegalStateException("Kafka Streams stopped: " + streams.state());
@@ -202,10 +205,11 @@ public final class StreamThreadThroughput {
                 cpu0 = cpu(mx, threads);
                 wall0 = System.nanoTime();
                 process0 = processCpu();
+                rocks0 = RocksDbThreadsCpu.ticks();
             } else if (count0 >= 0 && count >= endAt) {
                 long cpuNow = cpu(mx, threads);
                 return new Window(count - count0, cpuNow - cpu0, System.nanoTime() - wall0,
-                        processCpu() - process0, threads.length, count, cpuNow);
+                        processCpu() - process0, threads.length, count, cpuNow, RocksDbThreadsCpu.ticks() - rocks0);
             }
             Thread.sleep(2);
         }

@@ -28,6 +28,14 @@ final class ThroughputConfigs {
                 defaults.with("streams.max.task.idle.ms", "0")));
         m.put("stateful-task-idle-0", Map.entry("stateful with Kafka's max.task.idle.ms (0)",
                 noContent.with("streams.max.task.idle.ms", "0")));
+        // Each store's memtable (RocksDB's write buffer) smaller than Kafka Streams' 16 MB (docs/topology.md
+        // "Frame, 2026-11-25 (eighth step)").
+        for (int mb : new int[] {1, 4}) {
+            m.put("default-memtable-" + mb + "m", Map.entry("default with " + mb + " MB memtables per store",
+                    memtable(defaults, mb)));
+            m.put("stateful-memtable-" + mb + "m", Map.entry("stateful with " + mb + " MB memtables per store",
+                    memtable(noContent, mb)));
+        }
         m.put("alos", Map.entry("at_least_once", defaults.with("processing.guarantee", "at_least_once")));
         m.put("no-secret", Map.entry("without secret detector", defaults.with("detector.secret.enabled", "false")));
         m.put("no-code", Map.entry("without own-code detector", defaults.with("detector.code.enabled", "false")));
@@ -46,6 +54,11 @@ final class ThroughputConfigs {
                 .with("detector.volume.enabled", "false").with("detector.sensor.enabled", "false")
                 .with("session.timeline.max.events", "0")));
         return m;
+    }
+
+    private static TopologyConfig memtable(TopologyConfig c, int megabytes) {
+        return c.with("streams.rocksdb.config.setter", MemtableSizeRocksDbConfig.class.getName())
+                .with("streams." + MemtableSizeRocksDbConfig.MEMTABLE_BYTES, String.valueOf((long) megabytes << 20));
     }
 
     static Map.Entry<String, TopologyConfig> named(String name) {
