@@ -1,5 +1,6 @@
 package io.agentdlp.bench.pii;
 
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -14,28 +15,40 @@ import io.agentdlp.bench.topology.PiiCost;
  * (a {@code detection/target/classes} directory or jar first, then the benchmarks jar for the
  * libraries), the two first prove they return equal results on every text, then alternate one pass
  * each per round. Reports CPU µs per text of this thread per round and the median over the second
- * half of the rounds, with the median A/B ratio. On a machine shared with other work both builds see
- * the same load within a round, so the ratio holds where absolute CPU figures drift.
+ * half of the rounds, with the median A/B ratio, and the bytes each build allocated per text in the last
+ * round. On a machine shared with other work both builds see the same load within a round, so the ratio
+ * holds where absolute CPU figures drift.
+ *
+ * <p>With {@code evictMB} above zero the scans run cold, as in the topology, whose other stages evict the
+ * scanner's tables between two events: before each text the pass walks that many MB (one read and write
+ * per cache line, as {@code DetectorCost}'s evicted modes), and only the scans are timed (each call on its
+ * own, the walk outside the clock reads).
  *
  * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.pii.PiiScanAB
- * <classpathA> <classpathB> [rounds] [texts]}, classpaths separated by {@code :}.
+ * <classpathA> <classpathB> [rounds] [texts] [evictMB]}, classpaths separated by {@code :}.
  */
 public final class PiiScanAB {
+    private static final com.sun.management.ThreadMXBean MX =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
     private PiiScanAB() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: PiiScanAB <classpathA> <classpathB> [rounds] [texts]");
+            throw new IllegalArgumentException("usage: PiiScanAB <classpathA> <classpathB> [rounds] [texts] [evictMB]");
         }
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int n = args.length > 3 ? Integer.parseInt(args[3]) : 1_500;
+        int evictMB = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         List<String> texts = PiiCost.workloadTexts(n);
         long bytes = texts.stream().mapToLong(String::length).sum();
         Scanner a = new Scanner(BuildUnderTest.loader(args[0]));
         Scanner b = new Scanner(BuildUnderTest.loader(args[1]));
         BuildUnderTest.requireEqualResults(texts, a::scan, b::scan);
-        BuildUnderTest.Rounds cpu = BuildUnderTest.alternate(rounds, () -> pass(a, texts), () -> pass(b, texts));
+        BuildUnderTest.Rounds cpu = evictMB > 0
+                ? coldRounds(rounds, a, b, texts, new long[evictMB * (1 << 20) / Long.BYTES])
+                : BuildUnderTest.alternate(rounds, () -> pass(a, texts), () -> pass(b, texts));
         double[] usA = perText(cpu.a(), texts.size());
         double[] usB = perText(cpu.b(), texts.size());
         for (int r = 0; r < rounds; r++) {
@@ -44,17 +57,55 @@ public final class PiiScanAB {
         double medianA = cpu.medianA() * 1e6 / texts.size();
         double medianB = cpu.medianB() * 1e6 / texts.size();
         double mean = (double) bytes / texts.size();
-        System.out.printf(Locale.ROOT, "%d texts, mean %.0f chars; median of the last %d rounds: A %.1f us/text (%.1f MB/CPU-s), "
-                        + "B %.1f us/text (%.1f MB/CPU-s), median A/B %.2f (checksum %d)%n", texts.size(), mean,
-                rounds - cpu.from(), medianA, mean / medianA, medianB, mean / medianB, cpu.medianRatio(), cpu.checksum());
+        System.out.printf(Locale.ROOT, "allocated per text (last pass): A %.0f bytes, B %.0f bytes%n",
+                (double) a.allocated / texts.size(), (double) b.allocated / texts.size());
+        System.out.printf(Locale.ROOT, "%s; %d texts, mean %.0f chars; median of the last %d rounds: A %.1f us/text (%.1f MB/CPU-s), "
+                        + "B %.1f us/text (%.1f MB/CPU-s), median A/B %.2f (checksum %d)%n", evictMB > 0 ? "cold (" + evictMB + " MB walked before each text)" : "hot",
+                texts.size(), mean, rounds - cpu.from(), medianA, mean / medianA, medianB, mean / medianB, cpu.medianRatio(), cpu.checksum());
     }
 
     private static long pass(Scanner s, List<String> texts) {
+        long a0 = MX.getCurrentThreadAllocatedBytes();
         long sink = 0;
         for (String t : texts) {
             sink += s.scan(t).hashCode();
         }
+        s.allocated = MX.getCurrentThreadAllocatedBytes() - a0;
         return sink;
+    }
+
+    /** As {@link BuildUnderTest#alternate}, each scan timed alone after a walk over {@code evict}. */
+    private static BuildUnderTest.Rounds coldRounds(int rounds, Scanner a, Scanner b, List<String> texts, long[] evict) {
+        double[] secondsA = new double[rounds];
+        double[] secondsB = new double[rounds];
+        long sink = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < 2; k++) {
+                boolean first = (r + k) % 2 == 0;
+                Scanner s = first ? a : b;
+                long a0 = MX.getCurrentThreadAllocatedBytes();
+                long cpu = 0;
+                for (String t : texts) {
+                    sink += walk(evict);
+                    long c0 = MX.getCurrentThreadCpuTime();
+                    sink += s.scan(t).hashCode();
+                    cpu += MX.getCurrentThreadCpuTime() - c0;
+                }
+                s.allocated = MX.getCurrentThreadAllocatedBytes() - a0;
+                (first ? secondsA : secondsB)[r] = cpu / 1e9;
+            }
+        }
+        return new BuildUnderTest.Rounds(secondsA, secondsB, sink);
+    }
+
+    /** Reads and writes one word per cache line of {@code a}, so the scanner's tables leave the caches. */
+    private static long walk(long[] a) {
+        long x = 0;
+        for (int i = 0; i < a.length; i += 8) {
+            x += a[i];
+            a[i] = x;
+        }
+        return x;
     }
 
     private static double[] perText(double[] cpuSeconds, int texts) {
@@ -69,6 +120,8 @@ public final class PiiScanAB {
     private static final class Scanner {
         private final Object scanner;
         private final Method scan;
+        /** Bytes this thread allocated in this build's last pass. */
+        long allocated;
 
         Scanner(ClassLoader loader) throws ReflectiveOperationException {
             Class<?> hasherType = loader.loadClass("io.agentdlp.detection.KeyedHasher");
