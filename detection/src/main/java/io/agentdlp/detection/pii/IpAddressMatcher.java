@@ -14,7 +14,7 @@ final class IpAddressMatcher implements PiiMatcher {
     private static final Pattern V4 = Pattern.compile("(?<![\\d.A-Za-z])" + OCTET + "\\." + OCTET + "\\." + OCTET + "\\." + OCTET + "(?![\\d]|\\.\\d)");
     // a colon-separated hex run; parseV6 decides whether it really is an address
     private static final Pattern V6 = Pattern.compile("(?<![0-9A-Za-z:.])([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?![0-9A-Za-z:])");
-    /** The union of this matcher's span filters: IPv4 (4 digits, 3 dots) or IPv6 (2 colons). */
+    /** The union of this matcher's span filters: IPv4 (4 digits, 3 dots inside the span, {@link SpanClass#grow}) or IPv6 (2 colons). */
     static final SpanClass.RunFilter SPAN_FILTER = (digits, dots, colons) -> (digits >= 4 && dots >= 3) || colons >= 2;
     private static final Pattern VERSION_BEFORE = Pattern.compile("(?i)(v|version|ver|release|build)[ =:\"']*$");
 

@@ -63,8 +63,11 @@ enum SpanClass {
     }
 
     /**
-     * Grows the maximal run of members around {@code at}, counts its digits, dots and colons, and adds it
-     * to {@code out} if it holds a digit and {@code keep} accepts it. Returns the run's end.
+     * Grows the maximal run of members around {@code at}, counts its digits, inner dots and colons, and adds it
+     * to {@code out} if it holds a digit and {@code keep} accepts it. Returns the run's end. A dot at either end
+     * of the run is not counted: no IPv4 address ends there (its three dots have a digit on both sides), and the
+     * versions of texts often stand before a full stop ({@code 4.17.21.}), whose span the IPv4 pattern then need
+     * not search.
      */
     int grow(byte[] text, int at, Spans out, RunFilter keep) {
         boolean[] member = ascii;
@@ -85,6 +88,7 @@ enum SpanClass {
             colons += c == ':' ? 1 : 0;
             i++;
         }
+        dots -= (text[start] == '.' ? 1 : 0) + (text[i - 1] == '.' ? 1 : 0);
         if (count > 0 && keep.test(count, dots, colons)) {
             out.add(start, i, count, 0, dots, colons, 0, 0);
         }
