@@ -22,7 +22,7 @@ import io.agentdlp.bench.topology.PiiCost;
  * <p>With {@code evictMB} above zero the scans run cold, as in the topology, whose other stages evict the
  * scanner's tables between two events: before each text the pass walks that many MB (one read and write
  * per cache line, as {@code DetectorCost}'s evicted modes), and only the scans are timed (each call on its
- * own, the walk outside the clock reads).
+ * own, the walk outside the clock reads); the builds then alternate text by text ({@link #coldRounds}).
  *
  * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.agentdlp.bench.pii.PiiScanAB
  * <classpathA> <classpathB> [rounds] [texts] [evictMB]}, classpaths separated by {@code :}.
@@ -57,7 +57,7 @@ public final class PiiScanAB {
         double medianA = cpu.medianA() * 1e6 / texts.size();
         double medianB = cpu.medianB() * 1e6 / texts.size();
         double mean = (double) bytes / texts.size();
-        System.out.printf(Locale.ROOT, "allocated per text (last pass): A %.0f bytes, B %.0f bytes%n",
+        System.out.printf(Locale.ROOT, "allocated per text (last round): A %.0f bytes, B %.0f bytes%n",
                 (double) a.allocated / texts.size(), (double) b.allocated / texts.size());
         System.out.printf(Locale.ROOT, "%s; %d texts, mean %.0f chars; median of the last %d rounds: A %.1f us/text (%.1f MB/CPU-s), "
                         + "B %.1f us/text (%.1f MB/CPU-s), median A/B %.2f (checksum %d)%n", evictMB > 0 ? "cold (" + evictMB + " MB walked before each text)" : "hot",
@@ -74,26 +74,34 @@ public final class PiiScanAB {
         return sink;
     }
 
-    /** As {@link BuildUnderTest#alternate}, each scan timed alone after a walk over {@code evict}. */
+    /**
+     * As {@link BuildUnderTest#alternate}, but the builds alternate per text, not per pass: the walk evicts
+     * caches that the other engineers' work on a shared machine also uses, so cold scans vary more from moment
+     * to moment than warm passes do, and both builds meet the same moments this way. Each scan is timed alone
+     * after its own walk, which build goes first alternating by text and round.
+     */
     private static BuildUnderTest.Rounds coldRounds(int rounds, Scanner a, Scanner b, List<String> texts, long[] evict) {
         double[] secondsA = new double[rounds];
         double[] secondsB = new double[rounds];
         long sink = 0;
         for (int r = 0; r < rounds; r++) {
-            for (int k = 0; k < 2; k++) {
-                boolean first = (r + k) % 2 == 0;
-                Scanner s = first ? a : b;
-                long a0 = MX.getCurrentThreadAllocatedBytes();
-                long cpu = 0;
-                for (String t : texts) {
+            long[] cpu = new long[2];
+            long[] allocated = new long[2];
+            for (int t = 0; t < texts.size(); t++) {
+                for (int k = 0; k < 2; k++) {
+                    int build = (r + t + k) % 2;
                     sink += walk(evict);
+                    long a0 = MX.getCurrentThreadAllocatedBytes();
                     long c0 = MX.getCurrentThreadCpuTime();
-                    sink += s.scan(t).hashCode();
-                    cpu += MX.getCurrentThreadCpuTime() - c0;
+                    sink += (build == 0 ? a : b).scan(texts.get(t)).hashCode();
+                    cpu[build] += MX.getCurrentThreadCpuTime() - c0;
+                    allocated[build] += MX.getCurrentThreadAllocatedBytes() - a0;
                 }
-                s.allocated = MX.getCurrentThreadAllocatedBytes() - a0;
-                (first ? secondsA : secondsB)[r] = cpu / 1e9;
             }
+            secondsA[r] = cpu[0] / 1e9;
+            secondsB[r] = cpu[1] / 1e9;
+            a.allocated = allocated[0];
+            b.allocated = allocated[1];
         }
         return new BuildUnderTest.Rounds(secondsA, secondsB, sink);
     }
