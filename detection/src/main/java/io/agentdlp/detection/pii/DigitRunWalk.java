@@ -280,12 +280,17 @@ final class DigitRunWalk {
         if (anyIdentifier(digitCount, upper, end - start)) {
             int longestDigitRun = 0;
             int runLengths = 0;
+            int freeRunLengths = 0;
             for (int next = r; next < digits.size() && digits.start(next) < end; next++) {
-                int runLength = digits.end(next) - digits.start(next);
+                int runStart = digits.start(next);
+                int runEnd = digits.end(next);
+                int runLength = runEnd - runStart;
                 longestDigitRun = Math.max(longestDigitRun, runLength);
                 runLengths |= Spans.lengthBit(runLength);
+                boolean free = (runStart == 0 || !isAsciiLetter(text[runStart - 1])) && (runEnd == n || !isAsciiLetter(text[runEnd]));
+                freeRunLengths |= free ? Spans.lengthBit(runLength) : 0;
             }
-            identifiers.add(start, end, digitCount, upper, 0, 0, longestDigitRun, runLengths);
+            identifiers.add(start, end, digitCount, upper, 0, 0, longestDigitRun, runLengths, freeRunLengths);
             if (!IdentifierSpanFilters.anyAccepts(identifiers, identifiers.size() - 1)) {
                 identifiers.removeLast();
             }
@@ -301,6 +306,10 @@ final class DigitRunWalk {
      */
     private static boolean anyIdentifier(int digits, int upper, int length) {
         return digits >= 9 || (digits >= 7 && upper >= 1) || (upper >= 2 && length >= 12) || (digits >= 6 && upper >= 3);
+    }
+
+    private static boolean isAsciiLetter(byte b) {
+        return (char) ((b | 0x20) - 'a') < 26;
     }
 
     private static boolean isUpper(int c) {

@@ -33,8 +33,8 @@ final class NationalIdMatchers {
         /** A dashed SSN is digit runs of exactly 3, 2 and 4 (no digit before, a dash or no digit after each). */
         static final Spans.Filter DASHED_SPANS = (s, i) -> s.digits(i) >= 9 && s.length(i) >= 11 && s.longestDigitRun(i) >= 4
                 && s.hasDigitRunOf(i, Spans.lengthBit(3)) && s.hasDigitRunOf(i, Spans.lengthBit(2)) && s.hasDigitRunOf(i, Spans.lengthBit(4));
-        /** A bare SSN is a digit run of exactly 9 (no digit before or after). */
-        static final Spans.Filter BARE_SPANS = (s, i) -> s.hasDigitRunOf(i, Spans.lengthBit(9));
+        /** A bare SSN is a digit run of exactly 9 (no digit before or after), with no letter beside it. */
+        static final Spans.Filter BARE_SPANS = (s, i) -> s.hasFreeDigitRunOf(i, Spans.lengthBit(9));
         private static final Pattern LABEL = Pattern.compile("(?i)(ssn|social[ _-]?security)");
         private static final Set<String> PUBLISHED = Set.of("078051120", "219099999", "123456789", "111111111", "987654320");
 
@@ -85,7 +85,8 @@ final class NationalIdMatchers {
         /** A DNI's 8 digits, or a NIE's 7 after its letter, are a whole digit run (a letter or dash follows). */
         static final Spans.Filter DNI_SPANS = (s, i) -> s.longestDigitRun(i) >= 7 && s.upper(i) >= 1
                 && s.hasDigitRunOf(i, Spans.lengthBit(7) | Spans.lengthBit(8));
-        static final Spans.Filter ELEVEN_OR_NINE_SPANS = (s, i) -> s.hasDigitRunOf(i, Spans.lengthBit(9) | Spans.lengthBit(11));
+        /** A BSN or PESEL is a digit run of exactly 9 or 11 with no letter beside it. */
+        static final Spans.Filter ELEVEN_OR_NINE_SPANS = (s, i) -> s.hasFreeDigitRunOf(i, Spans.lengthBit(9) | Spans.lengthBit(11));
         /** A HETU is a run of exactly 6 digits, a sign letter, and a run of 3 (then a check letter) or 4 (a check digit). */
         static final Spans.Filter HETU_SPANS = (s, i) -> s.digits(i) >= 9 && s.length(i) >= 11 && s.longestDigitRun(i) >= 6
                 && s.hasDigitRunOf(i, Spans.lengthBit(6)) && s.hasDigitRunOf(i, Spans.lengthBit(3) | Spans.lengthBit(4));
@@ -137,8 +138,8 @@ final class NationalIdMatchers {
 
     static final class ChineseResidentId implements PiiMatcher {
         static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])([1-8]\\d{5})(\\d{4})(\\d{2})(\\d{2})(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
-        /** 18 digits, or 17 and an {@code X}: a whole digit run of exactly 18 or 17. */
-        static final Spans.Filter ID_SPANS = (s, i) -> s.hasDigitRunOf(i, Spans.lengthBit(17) | Spans.lengthBit(18));
+        /** 18 digits with no letter beside them, or 17 and an {@code X}: a whole digit run of exactly 18 or 17. */
+        static final Spans.Filter ID_SPANS = (s, i) -> s.hasFreeDigitRunOf(i, Spans.lengthBit(18)) || s.hasDigitRunOf(i, Spans.lengthBit(17));
 
         @Override
         public void find(Screening screening, Consumer<PiiCandidate> out) {
@@ -156,8 +157,8 @@ final class NationalIdMatchers {
         static final Pattern BARE_AADHAAR = Pattern.compile("(?<![0-9A-Za-z])([2-9]\\d{11})(?![0-9A-Za-z])");
         /** Three whole digit runs of exactly 4. */
         static final Spans.Filter SPACED_SPANS = (s, i) -> s.digits(i) >= 12 && s.length(i) >= 14 && s.hasDigitRunOf(i, Spans.lengthBit(4));
-        /** A whole digit run of exactly 12. */
-        static final Spans.Filter BARE_SPANS = (s, i) -> s.hasDigitRunOf(i, Spans.lengthBit(12));
+        /** A whole digit run of exactly 12 with no letter beside it. */
+        static final Spans.Filter BARE_SPANS = (s, i) -> s.hasFreeDigitRunOf(i, Spans.lengthBit(12));
         private static final Pattern LABEL = Pattern.compile("(?i)(aadhaa?r|\\buid\\b)");
 
         @Override

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * match without running any pattern on it.
  */
 final class Spans {
-    private static final int STRIDE = 8;
+    private static final int STRIDE = 9;
     /** The bit of digit runs of this many digits or more in {@link #digitRunLengths}. */
     private static final int LONG_RUN_BIT = 31;
     private static final int UNLIMITED = Integer.MAX_VALUE;
@@ -35,15 +35,23 @@ final class Spans {
     /** One span over the whole text with unlimited counts: every matcher runs over all of it. */
     static Spans whole(CharSequence text) {
         Spans s = new Spans();
-        s.add(0, text.length(), UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED, -1);
+        s.add(0, text.length(), UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED, -1, -1);
         return s;
+    }
+
+    /** As {@link #add(int, int, int, int, int, int, int, int, int)}, every digit run taken for one without a letter beside it. */
+    void add(int start, int end, int digits, int upper, int dots, int colons, int longestDigitRun, int digitRunLengths) {
+        add(start, end, digits, upper, dots, colons, longestDigitRun, digitRunLengths, digitRunLengths);
     }
 
     /**
      * Adds a span with its counts; {@code digitRunLengths} has bit {@code k} set when the span holds a maximal
-     * run of exactly {@code k} ASCII digits ({@link #lengthBit}), 0 when not counted.
+     * run of exactly {@code k} ASCII digits ({@link #lengthBit}), 0 when not counted, and
+     * {@code freeDigitRunLengths} the same for the runs with no ASCII letter right before or after them
+     * ({@link #hasFreeDigitRunOf}).
      */
-    void add(int start, int end, int digits, int upper, int dots, int colons, int longestDigitRun, int digitRunLengths) {
+    void add(int start, int end, int digits, int upper, int dots, int colons, int longestDigitRun, int digitRunLengths,
+            int freeDigitRunLengths) {
         if ((size + 1) * STRIDE > data.length) {
             data = Arrays.copyOf(data, Math.max(STRIDE * 8, data.length * 2));
         }
@@ -56,6 +64,7 @@ final class Spans {
         data[at + 5] = colons;
         data[at + 6] = longestDigitRun;
         data[at + 7] = digitRunLengths;
+        data[at + 8] = freeDigitRunLengths;
         size++;
     }
 
@@ -123,6 +132,21 @@ final class Spans {
     /** The lengths of the maximal digit runs of span {@code i}, one bit each ({@link #lengthBit}). */
     int digitRunLengths(int i) {
         return data[i * STRIDE + 7];
+    }
+
+    /**
+     * Whether span {@code i} holds a maximal run of exactly {@code length} ASCII digits with no ASCII letter right
+     * before or after it, for some {@code length} whose bit is in {@code lengthBits}: a pattern such as
+     * {@code (?<![0-9A-Za-z])\d{9}(?![0-9A-Za-z])} can only match at such a run. In hex digests and base64 most
+     * runs of nine or twelve digits stand between letters.
+     */
+    boolean hasFreeDigitRunOf(int i, int lengthBits) {
+        return (freeDigitRunLengths(i) & lengthBits) != 0;
+    }
+
+    /** The lengths of the maximal digit runs of span {@code i} with no ASCII letter beside them ({@link #hasFreeDigitRunOf}). */
+    int freeDigitRunLengths(int i) {
+        return data[i * STRIDE + 8];
     }
 
     /** Whether span {@code i} of {@code spans} can hold a match at all. */

@@ -112,7 +112,7 @@ class DigitRunWalkTest {
         List<int[]> out = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
             out.add(new int[] {spans.start(i), spans.end(i), spans.digits(i), spans.upper(i), spans.dots(i), spans.colons(i),
-                    spans.longestDigitRun(i), spans.digitRunLengths(i)});
+                    spans.longestDigitRun(i), spans.digitRunLengths(i), spans.freeDigitRunLengths(i)});
         }
         return out;
     }
@@ -132,11 +132,13 @@ class DigitRunWalkTest {
             int digitRun = 0;
             int longest = 0;
             int runLengths = 0;
+            int freeRunLengths = 0;
             for (; i < text.length && SpanClass.IDENTIFIER.member(text[i]); i++) {
                 char c = text[i];
                 boolean digit = c >= '0' && c <= '9';
                 if (!digit && digitRun > 0) {
                     runLengths |= 1 << Math.min(digitRun, 31);
+                    freeRunLengths |= freeRun(text, i - digitRun, i) ? 1 << Math.min(digitRun, 31) : 0;
                 }
                 digits += digit ? 1 : 0;
                 digitRun = digit ? digitRun + 1 : 0;
@@ -145,13 +147,23 @@ class DigitRunWalkTest {
             }
             if (digitRun > 0) {
                 runLengths |= 1 << Math.min(digitRun, 31);
+                freeRunLengths |= freeRun(text, i - digitRun, i) ? 1 << Math.min(digitRun, 31) : 0;
             }
             Spans span = new Spans();
-            span.add(start, i, digits, upper, 0, 0, longest, runLengths);
+            span.add(start, i, digits, upper, 0, 0, longest, runLengths, freeRunLengths);
             if (digits > 0 && IdentifierSpanFilters.anyAccepts(span, 0)) {
-                out.add(new int[] {start, i, digits, upper, 0, 0, longest, runLengths});
+                out.add(new int[] {start, i, digits, upper, 0, 0, longest, runLengths, freeRunLengths});
             }
         }
         return out;
+    }
+
+    /** Whether the digits {@code [start, end)} have no ASCII letter right before or after them. */
+    private static boolean freeRun(char[] text, int start, int end) {
+        return (start == 0 || !asciiLetter(text[start - 1])) && (end == text.length || !asciiLetter(text[end]));
+    }
+
+    private static boolean asciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 }

@@ -23,6 +23,7 @@ final class IdentifierGrowthReference {
         int digitCount = 0;
         int longestDigitRun = 0;
         int runLengths = 0;
+        int freeRunLengths = 0;
         while (i < n) {
             c = text[i] & 0xFF;
             if (DigitRuns.isDigit((char) c)) {
@@ -30,6 +31,11 @@ final class IdentifierGrowthReference {
                 digitCount += runLength;
                 longestDigitRun = Math.max(longestDigitRun, runLength);
                 runLengths |= Spans.lengthBit(runLength);
+                int after = i + runLength < n ? text[i + runLength] & 0xFF : ' ';
+                int before = i > 0 ? text[i - 1] & 0xFF : ' ';
+                if (!asciiLetter(before) && !asciiLetter(after)) {
+                    freeRunLengths |= Spans.lengthBit(runLength);
+                }
                 i += runLength;
                 next++;
             } else if (SpanClass.IDENTIFIER.member((char) c)) {
@@ -40,7 +46,7 @@ final class IdentifierGrowthReference {
             }
         }
         if (anyIdentifier(digitCount, upper, i - start)) {
-            identifiers.add(start, i, digitCount, upper, 0, 0, longestDigitRun, runLengths);
+            identifiers.add(start, i, digitCount, upper, 0, 0, longestDigitRun, runLengths, freeRunLengths);
             if (!IdentifierSpanFilters.anyAccepts(identifiers, identifiers.size() - 1)) {
                 identifiers.removeLast();
             }
@@ -50,6 +56,10 @@ final class IdentifierGrowthReference {
 
     private static boolean anyIdentifier(int digits, int upper, int length) {
         return digits >= 9 || (digits >= 7 && upper >= 1) || (upper >= 2 && length >= 12) || (digits >= 6 && upper >= 3);
+    }
+
+    private static boolean asciiLetter(int c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     private static boolean isUpper(int c) {

@@ -77,7 +77,7 @@ class IdentifierGrowthTest {
         List<int[]> out = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
             out.add(new int[] {spans.start(i), spans.end(i), spans.digits(i), spans.upper(i), spans.dots(i), spans.colons(i),
-                    spans.longestDigitRun(i), spans.digitRunLengths(i)});
+                    spans.longestDigitRun(i), spans.digitRunLengths(i), spans.freeDigitRunLengths(i)});
         }
         return out;
     }

@@ -38,7 +38,8 @@ class IdentifierSpanFiltersTest {
             if (longest > 0) {
                 runLengths |= Spans.lengthBit(longest);
             }
-            spans.add(0, length, digits, random.nextInt(length - digits + 1), 0, 0, longest, runLengths);
+            int freeRunLengths = runLengths & random.nextInt();
+            spans.add(0, length, digits, random.nextInt(length - digits + 1), 0, 0, longest, runLengths, freeRunLengths);
             int i = spans.size() - 1;
             for (Field f : filters) {
                 if (((Spans.Filter) f.get(null)).test(spans, i)) {

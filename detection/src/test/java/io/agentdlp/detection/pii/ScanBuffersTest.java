@@ -104,7 +104,7 @@ class ScanBuffersTest {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
             out.addAll(List.of(spans.start(i), spans.end(i), spans.digits(i), spans.upper(i), spans.dots(i),
-                    spans.colons(i), spans.longestDigitRun(i), spans.digitRunLengths(i)));
+                    spans.colons(i), spans.longestDigitRun(i), spans.digitRunLengths(i), spans.freeDigitRunLengths(i)));
         }
         return out;
     }
