@@ -277,7 +277,7 @@ final class DigitRunWalk {
             digitCount += Long.bitCount(IdentifierWords.digits(x));
             end += Long.BYTES;
         }
-        if (anyIdentifier(digitCount, upper, end - start)) {
+        if (anyIdentifier(digitCount, upper, end - start) && mayHoldWord(text, start, end, digitCount, upper)) {
             int longestDigitRun = 0;
             int runLengths = 0;
             int freeRunLengths = 0;
@@ -306,6 +306,18 @@ final class DigitRunWalk {
      */
     private static boolean anyIdentifier(int digits, int upper, int length) {
         return digits >= 9 || (digits >= 7 && upper >= 1) || (upper >= 2 && length >= 12) || (digits >= 6 && upper >= 3);
+    }
+
+    /**
+     * Whether a match of some identifier pattern can lie in span {@code [start, end)}: each pattern starts after a
+     * look-behind and ends before a look-ahead that exclude ASCII letters and digits, so a match starts at the span's
+     * start with no letter before it, or after one of its members that is neither a digit nor an upper-case letter
+     * ({@code ' ' + -}, and {@code x} counted with them), and ends likewise. Upper-case letters and digits inside
+     * base64 (lower-case letters on both sides, no other member) hold none.
+     */
+    private static boolean mayHoldWord(byte[] text, int start, int end, int digits, int upper) {
+        return end - start - digits - upper > 0
+                || ((start == 0 || !isAsciiLetter(text[start - 1])) && (end == text.length || !isAsciiLetter(text[end])));
     }
 
     private static boolean isAsciiLetter(byte b) {

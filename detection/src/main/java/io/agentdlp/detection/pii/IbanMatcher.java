@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /** IBANs of known countries with the country's length and a valid ISO 13616 mod-97 check; published sample IBANs are ignored. */
 final class IbanMatcher implements PiiMatcher {
-    private static final Pattern IBAN = Pattern.compile("(?<![A-Za-z0-9])([A-Z]{2})(\\d{2})((?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])");
+    static final Pattern IBAN = Pattern.compile("(?<![A-Za-z0-9])([A-Z]{2})(\\d{2})((?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])");
     private static final Map<String, Integer> LENGTHS = Map.ofEntries(
             Map.entry("AD", 24), Map.entry("AT", 20), Map.entry("BE", 16), Map.entry("BG", 22), Map.entry("CH", 21),
             Map.entry("CY", 28), Map.entry("CZ", 24), Map.entry("DE", 22), Map.entry("DK", 18), Map.entry("EE", 20),

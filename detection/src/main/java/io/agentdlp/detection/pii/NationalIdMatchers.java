@@ -58,7 +58,7 @@ final class NationalIdMatchers {
     }
 
     static final class UkNino implements PiiMatcher {
-        private static final Pattern NINO = Pattern.compile(
+        static final Pattern NINO = Pattern.compile(
                 "(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\\d{2}) ?(\\d{2}) ?(\\d{2}) ?([A-D])(?![A-Za-z0-9])");
         private static final Set<String> INVALID_PREFIXES = Set.of("BG", "GB", "NK", "KN", "TN", "NT", "ZZ");
         /** Two or three upper-case letters around three pairs of digits. */

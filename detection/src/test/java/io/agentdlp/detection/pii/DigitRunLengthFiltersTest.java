@@ -11,15 +11,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The identifier span filters that ask for a digit run of an exact length ({@link Spans#hasDigitRunOf}) never
- * skip a span their pattern matches in: every match of the pattern over the whole text lies in an identifier
- * span the filter accepts.
+ * The identifier span filters that ask for a digit run of an exact length ({@link Spans#hasDigitRunOf}, with no
+ * letter beside it: {@link Spans#hasFreeDigitRunOf}) never skip a span their pattern matches in, nor does the walk
+ * drop a span with letters right before and after it: every match of the pattern over the whole text lies in an
+ * identifier span the filter accepts.
  */
 class DigitRunLengthFiltersTest {
     /** Digit runs of many lengths, the identifiers' separators and letters, and non-members. */
     private static final String[] PIECES = {"-", "-", " ", " ", "+", "A", "B", "F", "X", "Y", "Z", "x", "GB", "QQ", ",", "a", "\n",
             "_", "123-45-6789", "010190-123A", "010190A1234", "19900101-1234", "900101+1234", "2345 6789 0123", "12345678Z",
-            "X1234567L", "11010519491231002X"};
+            "X1234567L", "11010519491231002X", "GB82", "WEST", "AB", "AB123456C", "QQ12 34 56 C", "4111 1111 1111 1111",
+            "5555-5555-5555-4444", "b", "Q", "z"};
 
     @Test
     void everyMatchLiesInASpanTheFilterAccepts() {
@@ -34,6 +36,9 @@ class DigitRunLengthFiltersTest {
         filters.put("chinese id", new Object[] {NationalIdMatchers.ChineseResidentId.ID, NationalIdMatchers.ChineseResidentId.ID_SPANS});
         filters.put("aadhaar spaced", new Object[] {NationalIdMatchers.Aadhaar.SPACED_AADHAAR, NationalIdMatchers.Aadhaar.SPACED_SPANS});
         filters.put("aadhaar bare", new Object[] {NationalIdMatchers.Aadhaar.BARE_AADHAAR, NationalIdMatchers.Aadhaar.BARE_SPANS});
+        filters.put("payment card", new Object[] {PaymentCardMatcher.CARD, PaymentCardMatcher.SPANS});
+        filters.put("iban", new Object[] {IbanMatcher.IBAN, IbanMatcher.SPANS});
+        filters.put("uk nino", new Object[] {NationalIdMatchers.UkNino.NINO, NationalIdMatchers.UkNino.SPANS});
         Map<String, Integer> matches = new LinkedHashMap<>();
         Map<String, Integer> skipped = new LinkedHashMap<>();
         Random random = new Random(20261125L);

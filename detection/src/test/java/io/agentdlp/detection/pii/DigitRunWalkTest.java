@@ -151,14 +151,15 @@ class DigitRunWalkTest {
             }
             Spans span = new Spans();
             span.add(start, i, digits, upper, 0, 0, longest, runLengths, freeRunLengths);
-            if (digits > 0 && IdentifierSpanFilters.anyAccepts(span, 0)) {
+            boolean wordEdges = i - start > digits + upper || freeRun(text, start, i);
+            if (digits > 0 && wordEdges && IdentifierSpanFilters.anyAccepts(span, 0)) {
                 out.add(new int[] {start, i, digits, upper, 0, 0, longest, runLengths, freeRunLengths});
             }
         }
         return out;
     }
 
-    /** Whether the digits {@code [start, end)} have no ASCII letter right before or after them. */
+    /** Whether the characters {@code [start, end)} have no ASCII letter right before or after them. */
     private static boolean freeRun(char[] text, int start, int end) {
         return (start == 0 || !asciiLetter(text[start - 1])) && (end == text.length || !asciiLetter(text[end]));
     }

@@ -45,7 +45,8 @@ final class IdentifierGrowthReference {
                 break;
             }
         }
-        if (anyIdentifier(digitCount, upper, i - start)) {
+        boolean otherMember = i - start > digitCount + upper;
+        if (anyIdentifier(digitCount, upper, i - start) && (otherMember || letterFreeEdges(text, start, i))) {
             identifiers.add(start, i, digitCount, upper, 0, 0, longestDigitRun, runLengths, freeRunLengths);
             if (!IdentifierSpanFilters.anyAccepts(identifiers, identifiers.size() - 1)) {
                 identifiers.removeLast();
@@ -56,6 +57,14 @@ final class IdentifierGrowthReference {
 
     private static boolean anyIdentifier(int digits, int upper, int length) {
         return digits >= 9 || (digits >= 7 && upper >= 1) || (upper >= 2 && length >= 12) || (digits >= 6 && upper >= 3);
+    }
+
+    /**
+     * No ASCII letter on either side of the span. A member other than a digit or an upper-case letter (counted as the
+     * growth counts digits: from run {@code r} on) also keeps it.
+     */
+    private static boolean letterFreeEdges(byte[] text, int start, int end) {
+        return (start == 0 || !asciiLetter(text[start - 1] & 0xFF)) && (end == text.length || !asciiLetter(text[end] & 0xFF));
     }
 
     private static boolean asciiLetter(int c) {
