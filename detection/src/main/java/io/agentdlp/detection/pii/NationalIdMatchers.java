@@ -30,9 +30,13 @@ final class NationalIdMatchers {
     static final class UsSsn implements PiiMatcher {
         static final Pattern DASHED = Pattern.compile("(?<![0-9A-Za-z-])(\\d{3})-(\\d{2})-(\\d{4})(?![0-9A-Za-z]|-\\d)");
         static final Pattern BARE = Pattern.compile("(?<![0-9A-Za-z])(\\d{3})(\\d{2})(\\d{4})(?![0-9A-Za-z])");
-        /** A dashed SSN is digit runs of exactly 3, 2 and 4 (no digit before, a dash or no digit after each). */
+        /**
+         * A dashed SSN is digit runs of exactly 3, 2 and 4 (no digit before, a dash or no digit after each), with no
+         * letter beside any of them (the dashes, and the look-arounds at its ends).
+         */
         static final Spans.Filter DASHED_SPANS = (s, i) -> s.digits(i) >= 9 && s.length(i) >= 11 && s.longestDigitRun(i) >= 4
-                && s.hasDigitRunOf(i, Spans.lengthBit(3)) && s.hasDigitRunOf(i, Spans.lengthBit(2)) && s.hasDigitRunOf(i, Spans.lengthBit(4));
+                && s.hasFreeDigitRunOf(i, Spans.lengthBit(3)) && s.hasFreeDigitRunOf(i, Spans.lengthBit(2))
+                && s.hasFreeDigitRunOf(i, Spans.lengthBit(4));
         /** A bare SSN is a digit run of exactly 9 (no digit before or after), with no letter beside it. */
         static final Spans.Filter BARE_SPANS = (s, i) -> s.hasFreeDigitRunOf(i, Spans.lengthBit(9));
         private static final Pattern LABEL = Pattern.compile("(?i)(ssn|social[ _-]?security)");
@@ -90,9 +94,12 @@ final class NationalIdMatchers {
         /** A HETU is a run of exactly 6 digits, a sign letter, and a run of 3 (then a check letter) or 4 (a check digit). */
         static final Spans.Filter HETU_SPANS = (s, i) -> s.digits(i) >= 9 && s.length(i) >= 11 && s.longestDigitRun(i) >= 6
                 && s.hasDigitRunOf(i, Spans.lengthBit(6)) && s.hasDigitRunOf(i, Spans.lengthBit(3) | Spans.lengthBit(4));
-        /** A personnummer is a run of exactly 6 or 8 digits (with the century), a sign, and a run of exactly 4. */
+        /**
+         * A personnummer is a run of exactly 6 or 8 digits (with the century), a sign, and a run of exactly 4, with no
+         * letter beside either (the sign, and the look-arounds at its ends).
+         */
         static final Spans.Filter SWEDISH_SPANS = (s, i) -> s.digits(i) >= 10 && s.longestDigitRun(i) >= 6
-                && s.hasDigitRunOf(i, Spans.lengthBit(6) | Spans.lengthBit(8)) && s.hasDigitRunOf(i, Spans.lengthBit(4));
+                && s.hasFreeDigitRunOf(i, Spans.lengthBit(6) | Spans.lengthBit(8)) && s.hasFreeDigitRunOf(i, Spans.lengthBit(4));
 
         @Override
         public void find(Screening screening, Consumer<PiiCandidate> out) {
@@ -155,8 +162,8 @@ final class NationalIdMatchers {
     static final class Aadhaar implements PiiMatcher {
         static final Pattern SPACED_AADHAAR = Pattern.compile("(?<![0-9A-Za-z])([2-9]\\d{3}) (\\d{4}) (\\d{4})(?![0-9A-Za-z]| \\d)");
         static final Pattern BARE_AADHAAR = Pattern.compile("(?<![0-9A-Za-z])([2-9]\\d{11})(?![0-9A-Za-z])");
-        /** Three whole digit runs of exactly 4. */
-        static final Spans.Filter SPACED_SPANS = (s, i) -> s.digits(i) >= 12 && s.length(i) >= 14 && s.hasDigitRunOf(i, Spans.lengthBit(4));
+        /** Three whole digit runs of exactly 4, with no letter beside them (spaces, and the look-arounds at its ends). */
+        static final Spans.Filter SPACED_SPANS = (s, i) -> s.digits(i) >= 12 && s.length(i) >= 14 && s.hasFreeDigitRunOf(i, Spans.lengthBit(4));
         /** A whole digit run of exactly 12 with no letter beside it. */
         static final Spans.Filter BARE_SPANS = (s, i) -> s.hasFreeDigitRunOf(i, Spans.lengthBit(12));
         private static final Pattern LABEL = Pattern.compile("(?i)(aadhaa?r|\\buid\\b)");

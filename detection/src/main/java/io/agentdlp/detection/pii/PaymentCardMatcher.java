@@ -17,8 +17,11 @@ final class PaymentCardMatcher implements PiiMatcher {
             "3566002020360505", "30569309025904", "38520000023237", "6200000000000005", "4000000000000002",
             "4000000000009995", "4000000000000077", "5454545454545454", "4444333322221111", "6011601160116611");
 
-    /** A card has 13 digits or more. */
-    static final Spans.Filter SPANS = (s, i) -> s.digits(i) >= 13;
+    /**
+     * A card has 13 digits or more, and its digit runs have no letter beside them (single spaces or dashes between
+     * them, and the look-arounds at its ends).
+     */
+    static final Spans.Filter SPANS = (s, i) -> s.digits(i) >= 13 && s.freeDigitRunLengths(i) != 0;
 
     @Override
     public void find(Screening screening, Consumer<PiiCandidate> out) {
