@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import io.agentdlp.bench.BuildUnderTest;
+import io.agentdlp.bench.CacheWalk;
 import io.agentdlp.bench.topology.PiiCost;
 
 /**
@@ -132,7 +133,7 @@ public final class CodeScanAB {
                     long cpu = 0;
                     long bytes = 0;
                     for (String t : texts) {
-                        sink += walk(evict);
+                        sink += CacheWalk.over(evict);
                         long a0 = ALLOCATED.getCurrentThreadAllocatedBytes();
                         long c0 = MX.getCurrentThreadCpuTime();
                         sink += scan(s, t);
@@ -150,15 +151,6 @@ public final class CodeScanAB {
             return fingerprintOnly ? s.fingerprintCount(t) : s.query(t).hashCode();
         }
 
-        /** Reads and writes one word per cache line of {@code a}, so the scan's tables leave the caches. */
-        private static long walk(long[] a) {
-            long x = 0;
-            for (int i = 0; i < a.length; i += 8) {
-                x += a[i];
-                a[i] = x;
-            }
-            return x;
-        }
     }
 
     /** One build's fingerprinter and index, called through reflection. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.agentdlp.bench.BuildUnderTest;
+import io.agentdlp.bench.CacheWalk;
 import io.agentdlp.bench.topology.PiiCost;
 
 /**
@@ -90,7 +91,7 @@ public final class PiiScanAB {
             for (int t = 0; t < texts.size(); t++) {
                 for (int k = 0; k < 2; k++) {
                     int build = (r + t + k) % 2;
-                    sink += walk(evict);
+                    sink += CacheWalk.over(evict);
                     long a0 = MX.getCurrentThreadAllocatedBytes();
                     long c0 = MX.getCurrentThreadCpuTime();
                     sink += (build == 0 ? a : b).scan(texts.get(t)).hashCode();
@@ -104,16 +105,6 @@ public final class PiiScanAB {
             b.allocated = allocated[1];
         }
         return new BuildUnderTest.Rounds(secondsA, secondsB, sink);
-    }
-
-    /** Reads and writes one word per cache line of {@code a}, so the scanner's tables leave the caches. */
-    private static long walk(long[] a) {
-        long x = 0;
-        for (int i = 0; i < a.length; i += 8) {
-            x += a[i];
-            a[i] = x;
-        }
-        return x;
     }
 
     private static double[] perText(double[] cpuSeconds, int texts) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Timer;
 
 import io.agentdlp.avro.DlpAlert;
+import io.agentdlp.bench.CacheWalk;
 import io.agentdlp.bench.fingerprint.BenchCorpus;
 import io.agentdlp.detection.pii.PiiScanner;
 import io.agentdlp.detection.secret.SecretScanner;
@@ -97,16 +98,6 @@ public final class DetectorCost {
         return n;
     }
 
-    /** Reads and writes one word per cache line of {@code a}, so the scanners' tables leave L1 and L2. */
-    private static long walk(long[] a) {
-        long x = 0;
-        for (int i = 0; i < a.length; i += 8) {
-            x += a[i];
-            a[i] = x;
-        }
-        return x;
-    }
-
     public static void main(String[] args) throws IOException {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 16;
@@ -166,12 +157,12 @@ public final class DetectorCost {
         long[] evict = new long[evictBytes / Long.BYTES];
         modes.put("secret.scan.timed", () -> events.forEach(e -> sink[0] += timedScan(secrets, e)));
         modes.put("secret.scan.evicted", () -> events.forEach(e -> {
-            sink[0] += walk(evict);
+            sink[0] += CacheWalk.over(evict);
             sink[0] += timedScan(secrets, e);
         }));
         modes.put("pii.scan.timed", () -> events.forEach(e -> sink[0] += timedPii(pii, e)));
         modes.put("pii.scan.evicted", () -> events.forEach(e -> {
-            sink[0] += walk(evict);
+            sink[0] += CacheWalk.over(evict);
             sink[0] += timedPii(pii, e);
         }));
         modes.put("meters", () -> {

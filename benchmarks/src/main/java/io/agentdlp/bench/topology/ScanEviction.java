@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Timer;
 
+import io.agentdlp.bench.CacheWalk;
 import io.agentdlp.bench.fingerprint.BenchCorpus;
 import io.agentdlp.detection.pii.PiiScanner;
 import io.agentdlp.detection.secret.SecretScanner;
@@ -95,16 +96,6 @@ public final class ScanEviction {
         return fresh.length;
     }
 
-    /** Reads and writes one word per cache line of {@code a}. */
-    private static long walk(long[] a) {
-        long x = 0;
-        for (int i = 0; i < a.length; i += 8) {
-            x += a[i];
-            a[i] = x;
-        }
-        return x;
-    }
-
     private static int scanBoth(SecretScanner secrets, PiiScanner pii, InspectedEvent e) {
         long c0 = MX.getCurrentThreadCpuTime();
         int n = secrets.scan(e.text()).findings().size();
@@ -176,7 +167,7 @@ public final class ScanEviction {
         }
         for (String kb : walks) {
             long[] a = new long[(Integer.parseInt(kb) << 10) / Long.BYTES];
-            modes.put("walk." + kb + "KB", new Mode(i -> walk(a), secrets, pii));
+            modes.put("walk." + kb + "KB", new Mode(i -> CacheWalk.over(a), secrets, pii));
         }
         List<TopologyRig> opened = new ArrayList<>();
         for (String name : rigs) {
