@@ -19,6 +19,7 @@ import io.agentdlp.detection.text.Base64Blobs;
 import io.agentdlp.detection.text.DecodedText;
 import io.agentdlp.detection.text.LineIndex;
 import io.agentdlp.detection.text.LineStarts;
+import io.agentdlp.detection.text.OffsetCursor;
 import io.agentdlp.detection.text.PercentDecoder;
 import io.agentdlp.detection.text.RenderingBuffers;
 
@@ -337,6 +338,7 @@ public final class SecretScanner implements TextDetector {
         } finally {
             // the matched values must not outlive the scan, and its renderings' buffers serve the next one
             ws.forgetValues();
+            ws.offsets.clear();
             ws.buffers.releaseAll();
         }
     }
@@ -601,7 +603,8 @@ public final class SecretScanner implements TextDetector {
         if (accept(r, value, ws) && (required[r] < 0 || pairFound(required[r], gs, rules[r].requiresWithin(), out, ws))
                 && !rejected(r, matchStart, matchEnd, view, ws)) {
             ws.work.candidates++;
-            out.add(new Candidate(r, value.value(), view, gs, view.originalOffset(gs), view.originalOffset(ge)));
+            out.add(new Candidate(r, value.value(), view, gs, ws.offsets.originalOffset(view, gs),
+                    ws.offsets.originalOffset(view, ge)));
         }
     }
 
@@ -877,6 +880,8 @@ public final class SecretScanner implements TextDetector {
         private final ShiftedHits shiftedHits = new ShiftedHits();
         /** The current view's candidates of the rules that paired rules require, by where they start. */
         final NearbyStarts requiredStarts = new NearbyStarts(required);
+        /** Where the last candidate's offsets lay in its view's offset runs: the next one is near. */
+        final OffsetCursor offsets = new OffsetCursor();
         /** The current scan's matched values and what their checks found. */
         final ValueMemo values = new ValueMemo(valueMemoLimit);
         final CharSequence[] matcherInput;

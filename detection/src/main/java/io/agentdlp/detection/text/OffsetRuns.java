@@ -33,8 +33,35 @@ final class OffsetRuns {
 
     /** Index of the run holding decoded char {@code index}, searched from run {@code from} onwards. */
     int runAt(int index, int from) {
-        int lo = from;
-        int hi = count - 1;
+        return runAt(index, from, count - 1);
+    }
+
+    /**
+     * Index of the run holding decoded char {@code index} (inside the rendering), as {@link #runAt}{@code (index, 0)},
+     * searched outwards from run {@code near} in doubling steps and then by halves between the last two.
+     */
+    int runNear(int index, int near) {
+        if (starts[near] <= index) {
+            int lo = near;
+            int step = 1;
+            while (lo + step < count && starts[lo + step] <= index) {
+                lo += step;
+                step <<= 1;
+            }
+            return runAt(index, lo, Math.min(count - 1, lo + step - 1));
+        }
+        // starts[hi] > index, and the first run starts at 0, so the run lies before hi
+        int hi = near;
+        int step = 1;
+        while (hi - step >= 0 && starts[hi - step] > index) {
+            hi -= step;
+            step <<= 1;
+        }
+        return runAt(index, Math.max(0, hi - step), hi - 1);
+    }
+
+    /** Index of the run holding decoded char {@code index}, which lies in runs {@code lo} to {@code hi}. */
+    private int runAt(int index, int lo, int hi) {
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
             if (starts[mid] <= index) {
