@@ -68,7 +68,7 @@ final class ValueMemo {
             }
         }
         if (size >= limit) {
-            forget();
+            clear();
             slot = hash & mask;
         } else if (2 * (size + 1) > entries.length) {
             grow();
@@ -129,21 +129,31 @@ final class ValueMemo {
         return size;
     }
 
-    /** Forgets every value; the matched values' chars and strings are not kept past this. */
+    /**
+     * Forgets every value; the matched values' chars and strings are not kept past this. The scan's end calls it:
+     * a large table or key array is dropped for the next, likely short, text.
+     */
     void forget() {
-        for (int i = 0; i < size; i++) {
-            entries[occupied[i]] = null;
-            made[i].reset(null);
-        }
-        size = 0;
+        clear();
         if (entries.length > KEPT_SLOTS) {
             allocateSlots(firstSlots);
         }
         if (keyChars.length > KEPT_KEY_CHARS) {
             keyChars = new char[1024];
-        } else {
-            Arrays.fill(keyChars, 0, keyCharsUsed, '\0');
         }
+    }
+
+    /**
+     * Forgets every value and keeps the table and key array: a memo full in the middle of a long scan fills up again,
+     * so a table dropped here would be grown back through every size from the first.
+     */
+    private void clear() {
+        for (int i = 0; i < size; i++) {
+            entries[occupied[i]] = null;
+            made[i].reset(null);
+        }
+        size = 0;
+        Arrays.fill(keyChars, 0, keyCharsUsed, '\0');
         keyCharsUsed = 0;
     }
 
