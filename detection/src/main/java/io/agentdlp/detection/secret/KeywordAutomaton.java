@@ -11,6 +11,12 @@ import java.util.Locale;
  * The goto/failure structure is compiled into a dense transition table over the equivalence classes of
  * the keyword alphabet (every other char is one class), so the hot loop is one table lookup per char.
  * Immutable and thread-safe.
+ *
+ * <p>The table is laid out for a scan that starts with cold caches, as in the topology, whose other stages evict
+ * it between two events: it is stored column by column (one class's entries for every state together), states
+ * are numbered breadth-first, and entries are 16-bit state numbers. Most chars are read in the few shallow
+ * states, so a column's entries for them share a few cache lines, and an entry takes half an {@code int}'s room;
+ * an entry's index is still one add of the state and its char's column start, as a row-major table's is.
  */
 final class KeywordAutomaton {
     /** Receives every keyword occurrence as (keyword index, end offset exclusive). */
@@ -20,22 +26,25 @@ final class KeywordAutomaton {
 
     /** Texts shorter than this many longest keywords are walked in one piece (the thirds' warm-up would not pay). */
     private static final int SPLIT_MIN = 8;
+    /** Most states a 16-bit entry numbers. */
+    private static final int MAX_STATES = 1 << 16;
     private static final int[] NO_HITS = new int[0];
 
     private final String[] keywords;
     /** Length of the longest keyword: the most chars the automaton's state depends on. */
     private final int longestKeyword;
-    private final byte[] classOf = new byte[128];
-    private final int classes;
-    /** Transition table: entry (row + class) is the next state's row ({@code state * classes}). */
-    private final int[] delta;
-    /** Rows at or above this belong to states with outputs. */
+    /** Start of each ASCII char's column in {@link #delta}: its class times the number of states. */
+    private final int[] columnOf = new int[128];
+    /** Transition table, column-major: entry (column + state) is the next state. */
+    private final char[] delta;
+    /** States numbered this or higher have outputs. */
     private final int firstOutputState;
     /** Keywords ending at each state, including those reached through failure links; null if none. */
     private final int[][] outputs;
 
     KeywordAutomaton(List<String> keywordList) {
         this.keywords = keywordList.stream().map(k -> k.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        byte[] classOf = new byte[128];
         int cls = 1;
         for (String k : keywords) {
             if (k.isEmpty()) {
@@ -55,7 +64,6 @@ final class KeywordAutomaton {
                 }
             }
         }
-        this.classes = cls;
         this.longestKeyword = Arrays.stream(keywords).mapToInt(String::length).max().orElse(0);
         if (cls > 127) {
             throw new IllegalArgumentException("too many distinct keyword characters");
@@ -80,8 +88,13 @@ final class KeywordAutomaton {
         }
 
         int n = trie.size();
+        if (n > MAX_STATES) {
+            throw new IllegalArgumentException("keywords need " + n + " automaton states, more than " + MAX_STATES);
+        }
         int[] fail = new int[n];
         int[] next = new int[n * cls];
+        int[] breadthFirst = new int[n];
+        int visited = 1;
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int c = 0; c < cls; c++) {
             int t = trie.get(0)[c];
@@ -95,6 +108,7 @@ final class KeywordAutomaton {
         }
         while (!queue.isEmpty()) {
             int s = queue.poll();
+            breadthFirst[visited++] = s;
             out.get(s).addAll(out.get(fail[s]));
             for (int c = 0; c < cls; c++) {
                 int t = trie.get(s)[c];
@@ -107,30 +121,32 @@ final class KeywordAutomaton {
                 }
             }
         }
-        // renumber: states without output first (the root stays 0), so "has output" is one comparison
+        // renumber breadth-first, states without output first (the root stays 0), so "has output" is one comparison
         int[] renumbered = new int[n];
         int id = 0;
-        for (int s = 0; s < n; s++) {
+        for (int s : breadthFirst) {
             if (out.get(s).isEmpty()) {
                 renumbered[s] = id++;
             }
         }
-        this.firstOutputState = id * cls;
-        for (int s = 0; s < n; s++) {
+        this.firstOutputState = id;
+        for (int s : breadthFirst) {
             if (!out.get(s).isEmpty()) {
                 renumbered[s] = id++;
             }
         }
-        // rows are indexed by state * classes, and transitions store that product directly
-        delta = new int[n * cls];
+        for (int c = 0; c < 128; c++) {
+            columnOf[c] = classOf[c] * n;
+        }
+        delta = new char[n * cls];
         outputs = new int[n][];
         for (int s = 0; s < n; s++) {
-            int row = renumbered[s] * cls;
+            int state = renumbered[s];
             for (int c = 0; c < cls; c++) {
-                delta[row + c] = renumbered[next[s * cls + c]] * cls;
+                delta[c * n + state] = (char) renumbered[next[s * cls + c]];
             }
             List<Integer> o = out.get(s);
-            outputs[renumbered[s]] = o.isEmpty() ? null : o.stream().distinct().mapToInt(Integer::intValue).toArray();
+            outputs[state] = o.isEmpty() ? null : o.stream().distinct().mapToInt(Integer::intValue).toArray();
         }
     }
 
@@ -157,8 +173,8 @@ final class KeywordAutomaton {
         if (third < longestKeyword) {
             return walkUntilOutput(text, 0, n, 0) < 0;
         }
-        final int[] d = delta;
-        final byte[] cl = classOf;
+        final char[] d = delta;
+        final int[] cl = columnOf;
         final int firstOutput = firstOutputState;
         final int start3 = 2 * third;
         int s1 = 0;
@@ -187,10 +203,10 @@ final class KeywordAutomaton {
         return walkUntilOutput(text, start3 + third, n, s3) < 0;
     }
 
-    /** Walks {@code text[from, to)} from state row {@code s}: the row reached, or -1 at the first output. */
+    /** Walks {@code text[from, to)} from state {@code s}: the state reached, or -1 at the first output. */
     private int walkUntilOutput(CharSequence text, int from, int to, int s) {
-        final int[] d = delta;
-        final byte[] cl = classOf;
+        final char[] d = delta;
+        final int[] cl = columnOf;
         final int firstOutput = firstOutputState;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
@@ -217,10 +233,9 @@ final class KeywordAutomaton {
             walk(text, 0, length, 0, sink);
             return;
         }
-        final int[] d = delta;
-        final byte[] cl = classOf;
+        final char[] d = delta;
+        final int[] cl = columnOf;
         final int firstOutput = firstOutputState;
-        final int k = classes;
         final int warmUp = longestKeyword;
         final int third = length / 3;
         final int start2 = third - warmUp;
@@ -240,7 +255,7 @@ final class KeywordAutomaton {
             s2 = d[s2 + (c2 < 128 ? cl[c2] : 0)];
             s3 = d[s3 + (c3 < 128 ? cl[c3] : 0)];
             if (s1 >= firstOutput) {
-                for (int h : outputs[s1 / k]) {
+                for (int h : outputs[s1]) {
                     sink.hit(h, i + 1);
                 }
             }
@@ -268,23 +283,22 @@ final class KeywordAutomaton {
 
     private void report(int[] held, int count, HitSink sink) {
         for (int p = 0; p < count; p += 2) {
-            for (int h : outputs[held[p] / classes]) {
+            for (int h : outputs[held[p]]) {
                 sink.hit(h, held[p + 1]);
             }
         }
     }
 
-    /** One walk over {@code text[from, to)} from state row {@code s}. */
+    /** One walk over {@code text[from, to)} from state {@code s}. */
     private void walk(char[] text, int from, int to, int s, HitSink sink) {
-        final int[] d = delta;
-        final byte[] cl = classOf;
+        final char[] d = delta;
+        final int[] cl = columnOf;
         final int firstOutput = firstOutputState;
-        final int k = classes;
         for (int i = from; i < to; i++) {
             char c = text[i];
             s = d[s + (c < 128 ? cl[c] : 0)];
             if (s >= firstOutput) {
-                for (int h : outputs[s / k]) {
+                for (int h : outputs[s]) {
                     sink.hit(h, i + 1);
                 }
             }

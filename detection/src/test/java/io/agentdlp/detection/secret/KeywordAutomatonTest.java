@@ -1,6 +1,7 @@
 package io.agentdlp.detection.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -210,6 +211,47 @@ class KeywordAutomatonTest {
             }
         }
         assertThat(checked).isGreaterThan(10_000);
+    }
+
+    @Test
+    void automataOfMoreThanHalfTheSixteenBitStatesMatchTheFormerAutomaton() {
+        // entries are 16-bit state numbers: states above 32,767 must read back unsigned, and long texts' scans load
+        // the shallow states' entries first, here from a table far larger than what they warm
+        Random random = new Random(65_536L);
+        List<String> keywords = new ArrayList<>();
+        while (keywords.size() < 2_500) {
+            String k = randomString(random, "abcdefghijklmnopqrstuvwxyz_-0123456789", 12 + random.nextInt(10));
+            if (!keywords.contains(k)) {
+                keywords.add(k);
+            }
+        }
+        KeywordAutomaton automaton = new KeywordAutomaton(keywords);
+        OriginalKeywordAutomaton former = new OriginalKeywordAutomaton(keywords);
+        int totalHits = 0;
+        for (int round = 0; round < 200; round++) {
+            StringBuilder text = new StringBuilder(randomString(random, "abcdefghij_-01 \n\u00e9", random.nextInt(round % 4 == 0 ? 20_000 : 2_000)));
+            for (int p = random.nextInt(30); p > 0; p--) {
+                String k = keywords.get(random.nextInt(keywords.size()));
+                text.insert(random.nextInt(text.length() + 1), random.nextBoolean() ? k : k.toUpperCase(Locale.ROOT));
+            }
+            String t = text.toString();
+            List<String> expected = hits(former::scan, t);
+            assertThat(hits(automaton::scan, t)).isEqualTo(expected);
+            assertThat(automaton.containsAny(t)).isEqualTo(former.containsAny(t));
+            totalHits += expected.size();
+        }
+        assertThat(totalHits).isGreaterThan(2_000);
+    }
+
+    @Test
+    void rejectsKeywordsNeedingMoreStatesThanSixteenBitsNumber() {
+        Random random = new Random(3L);
+        List<String> keywords = new ArrayList<>();
+        while (keywords.size() < 3_000) {
+            keywords.add(randomString(random, "abcdefghijklmnopqrstuvwxyz", 24));
+        }
+        assertThatThrownBy(() -> new KeywordAutomaton(keywords)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("automaton states");
     }
 
     private static int assertSameHitsAsFormer(List<String> keywords, String text) {
