@@ -73,7 +73,8 @@ public final class SecretScanAB {
         }
         System.out.printf(Locale.ROOT, "size=%d traffic=%s%s, %.1f MB per build and round; median of the last %d rounds: "
                         + "A %.1f, B %.1f MB per CPU-second, median B/A %.2f (checksum %d)%n", size, mixed ? "mixed" : "clean",
-                evictMB >= 0 ? " evictMB=" + evictMB : "", mb, rounds - cpu.from(), mb / cpu.medianA(), mb / cpu.medianB(), cpu.medianRatio(), cpu.checksum());
+                evictMB >= 0 ? " evictMB=" + evictMB : "", mb, rounds - cpu.from(), mb / cpu.medianA(), mb / cpu.medianB(),
+                cpu.medianRatio(), cpu.checksum());
     }
 
     private static long pass(Scanner s, List<String> texts, int passes) {

@@ -33,7 +33,7 @@ final class KeywordAutomaton {
     private static final int WARM_STATES = 256;
     /** 16-bit entries in a 64-byte cache line. */
     private static final int ENTRIES_PER_LINE = 32;
-    /** The sum of the warming loads, stored so that the compiler keeps them; never read. */
+    /** The sum of the warming loads, stored so that the compiler keeps them; never read (threads may race on it). */
     private static int warmth;
 
     private final String[] keywords;
@@ -43,6 +43,7 @@ final class KeywordAutomaton {
     private final int[] columnOf = new int[128];
     /** Transition table, column-major: entry (column + state) is the next state. */
     private final char[] delta;
+    /** Number of states: the length of a column. */
     private final int statesCount;
     /** States numbered this or higher have outputs. */
     private final int firstOutputState;
