@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.agentdlp.bench.BuildUnderTest;
@@ -98,7 +100,7 @@ public final class CodeScanAB {
         private final List<String> texts;
         private final boolean fingerprintOnly;
         private final long[] evict;
-        private final java.util.Map<Scanner, Long> allocated = new java.util.IdentityHashMap<>();
+        private final Map<Scanner, Long> allocated = new IdentityHashMap<>();
 
         Passes(List<String> texts, boolean fingerprintOnly, int evictMB) {
             this.texts = texts;

@@ -1,6 +1,7 @@
 package io.agentdlp.detection.secret;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The decoded starts of one view's candidates of the rules that paired rules require nearby, sorted per rule, so
@@ -28,7 +29,7 @@ final class NearbyStarts {
                 required[r] = true;
             }
         }
-        requiredRules = java.util.stream.IntStream.range(0, required.length).filter(r -> required[r]).toArray();
+        requiredRules = IntStream.range(0, required.length).filter(r -> required[r]).toArray();
         starts = new int[required.length][];
         counts = new int[required.length];
         for (int r : requiredRules) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import io.agentdlp.detection.Finding;
 import io.agentdlp.detection.KeyedHasher;
@@ -248,7 +249,7 @@ public final class SecretScanner implements TextDetector {
         for (int r = 0; r < rules.length; r++) {
             required[r] = rules[r].requires() == null ? -1 : ruleIndex.get(rules[r].requires());
         }
-        this.pairedRules = java.util.stream.IntStream.range(0, rules.length).filter(r -> required[r] >= 0).toArray();
+        this.pairedRules = IntStream.range(0, rules.length).filter(r -> required[r] >= 0).toArray();
         this.placeholders = new PlaceholderMatcher(b.catalog.placeholders());
         this.workspaces = ThreadLocal.withInitial(() -> new Workspace(rules.length));
         int[] priorityRank = ranks(rules, Comparator.<SecretRule>comparingInt(rule -> rule.generic() ? 1 : 0)
