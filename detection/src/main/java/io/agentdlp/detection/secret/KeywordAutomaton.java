@@ -29,12 +29,6 @@ final class KeywordAutomaton {
     /** Most states a 16-bit entry numbers. */
     private static final int MAX_STATES = 1 << 16;
     private static final int[] NO_HITS = new int[0];
-    /** The shallow states whose entries a long text's scan loads first. */
-    private static final int WARM_STATES = 256;
-    /** 16-bit entries in a 64-byte cache line. */
-    private static final int ENTRIES_PER_LINE = 32;
-    /** The sum of the warming loads, stored so that the compiler keeps them; never read (threads may race on it). */
-    private static int warmth;
 
     private final String[] keywords;
     /** Length of the longest keyword: the most chars the automaton's state depends on. */
@@ -43,8 +37,6 @@ final class KeywordAutomaton {
     private final int[] columnOf = new int[128];
     /** Transition table, column-major: entry (column + state) is the next state. */
     private final char[] delta;
-    /** Number of states: the length of a column. */
-    private final int statesCount;
     /** States numbered this or higher have outputs. */
     private final int firstOutputState;
     /** Keywords ending at each state, including those reached through failure links; null if none. */
@@ -146,7 +138,6 @@ final class KeywordAutomaton {
         for (int c = 0; c < 128; c++) {
             columnOf[c] = classOf[c] * n;
         }
-        statesCount = n;
         delta = new char[n * cls];
         outputs = new int[n][];
         for (int s = 0; s < n; s++) {
@@ -242,7 +233,6 @@ final class KeywordAutomaton {
             walk(text, 0, length, 0, sink);
             return;
         }
-        warmShallowStates(length);
         final char[] d = delta;
         final int[] cl = columnOf;
         final int firstOutput = firstOutputState;
@@ -282,26 +272,6 @@ final class KeywordAutomaton {
         walk(text, start2 + third, 2 * third, s2, sink);
         report(held3, held3Count, sink);
         walk(text, start3 + third, length, s3, sink);
-    }
-
-    /**
-     * Loads the entries of the shallow states (numbered first, breadth-first), one per cache line, before the walk
-     * over {@code length} chars. Most chars are read in those states (on agent traffic, 90 % in the first 256);
-     * the walk's loads each wait for the one before, so a miss in the walk costs the whole latency, while these
-     * loads are independent and miss together. Shorter texts warm fewer states, so that the loads stay a small
-     * part of the walk (under one per ten chars) when the table is already in the cache.
-     */
-    private void warmShallowStates(int length) {
-        final char[] d = delta;
-        final int states = statesCount;
-        final int shallow = Math.min(Math.min(WARM_STATES, length >> 4), states);
-        int loaded = 0;
-        for (int column = 0; column < d.length; column += states) {
-            for (int s = 0; s < shallow; s += ENTRIES_PER_LINE) {
-                loaded += d[column + s];
-            }
-        }
-        warmth = loaded;
     }
 
     private static int[] hold(int[] held, int count, int state, int end) {
